@@ -46,6 +46,8 @@ export interface Passage {
   section?: string;
   /** Position in the document, for ordering. */
   order: number;
+  /** The units the passage is about: those it names, else the one the document was last talking about. */
+  unitKeys: string[];
 }
 
 /** A probation delivery unit, region or service named in the documents. */

@@ -1,0 +1,67 @@
+// A document as a sequence of blocks (headings, paragraphs, table rows), markup stripped,
+// each knowing the section it sits in.
+import { stripMarkup } from "../text/normalize.js";
+import { vocabulary } from "../vocabulary.js";
+
+export interface Block {
+  kind: "heading" | "paragraph" | "row";
+  /** Markup stripped; table cells separated by tabs. */
+  text: string;
+  /** The major section (a standard such as "P 2.2. Planning", "Recommendations", "Foreword"). */
+  section?: string;
+  /** A minor heading inside it ("Strengths", "Areas for improvement"). */
+  subsection?: string;
+  /** True when the whole line was bold (<b>, **): the driving row of a key-question table. */
+  emphasised: boolean;
+  /** True when the cells of a table row were bold, per cell. */
+  boldCells: boolean[];
+  /** True when the line started with a bullet or a list number. */
+  listItem: boolean;
+  line: number;
+}
+
+const MINOR_HEADING = new RegExp(`^(?:${vocabulary.minorHeadings.join("|")})\\b`, "i");
+
+function isBoldLine(raw: string): boolean {
+  const t = raw.trim();
+  return /^\*\*[^*].*\*\*:?$/.test(t) || /^<b>.*<\/b>$/i.test(t);
+}
+
+function isHeading(raw: string, text: string): boolean {
+  if (/^\s*#{1,6}\s/.test(raw)) return true;
+  return false;
+}
+
+export function toBlocks(documentText: string): Block[] {
+  const blocks: Block[] = [];
+  let section: string | undefined;
+  let subsection: string | undefined;
+  const lines = documentText.replace(/\r\n?/g, "\n").split("\n");
+  lines.forEach((raw, line) => {
+    const text = stripMarkup(raw);
+    if (!text || /^[-=_—]{3,}$/.test(text)) return;
+    if (isHeading(raw, text)) {
+      const heading = text.replace(/:$/, "");
+      if (MINOR_HEADING.test(heading) || /:\s*$/.test(text)) subsection = heading;
+      else {
+        section = heading;
+        subsection = undefined;
+      }
+      blocks.push({ kind: "heading", text, section, subsection, emphasised: false, boldCells: [], listItem: false, line });
+      return;
+    }
+    const cells = raw.split("\t");
+    const isRow = cells.length > 1 && text.includes("\t");
+    blocks.push({
+      kind: isRow ? "row" : "paragraph",
+      text,
+      section,
+      subsection,
+      emphasised: isBoldLine(raw),
+      boldCells: isRow ? cells.map((c) => /<b>|\*\*/i.test(c)) : [],
+      listItem: /^\s*(?:[-•·▪]|\d+[.)])\s+/.test(raw),
+      line,
+    });
+  });
+  return blocks;
+}

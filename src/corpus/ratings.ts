@@ -1,0 +1,154 @@
+// Ratings: the structured ratings page of a report, and ratings stated in sentences.
+import type { RatingFact, RatingValue } from "../types.js";
+import { squash, QUOTE_GAP } from "../text/normalize.js";
+import { vocabulary } from "../vocabulary.js";
+import type { Block } from "./blocks.js";
+import type { SentencePassage } from "./passages.js";
+import type { Mention } from "./units.js";
+import { findRatings, findStandards, ratingOfLine, standardOfLabel } from "./vocab-match.js";
+import { yearOfSentence } from "./dates.js";
+
+const STANDARD_LABEL = /^(?:P\s*)?\d\.\d\.?\s+(.+)$/;
+const REPORT_STANDARDS = new Set(vocabulary.reportStandards);
+
+interface ReportContext {
+  docId: string;
+  unitKey: string;
+  inspectionDate?: string;
+}
+
+/** The ratings of a report: overall with its score, then each standard, read from label lines followed by a rating line. */
+export function reportRatings(blocks: Block[], ctx: ReportContext): RatingFact[] {
+  const facts: RatingFact[] = [];
+  const have = (standard: string) => facts.some((f) => f.standard === standard);
+  const span = (from: number, to: number) => blocks.slice(from, to + 1).map((b) => squash(b.text)).join(" ");
+  for (let i = 0; i < blocks.length; i++) {
+    const text = blocks[i]!.text;
+    const score = text.match(/^Score\s+(\d+\s*\/\s*\d+)$/i);
+    const isOverall = /^overall rating$/i.test(text);
+    const label = text.match(STANDARD_LABEL);
+    const standard = isOverall ? "overall" : label ? standardOfLabel(label[1]!) : undefined;
+    if (!score && !standard) continue;
+    // The rating is the first line within the next few that is nothing but a rating.
+    for (let j = i + 1; j < Math.min(blocks.length, i + 6); j++) {
+      const rating = ratingOfLine(blocks[j]!.text);
+      if (!rating) {
+        if (blocks[j]!.text.match(STANDARD_LABEL) || /^overall rating$/i.test(blocks[j]!.text)) {
+          if (!score) break;
+        }
+        continue;
+      }
+      const key = score ? "overall" : standard!;
+      if (!have(key) && (key === "overall" || REPORT_STANDARDS.has(key))) {
+        facts.push({
+          type: "rating",
+          standard: key,
+          rating,
+          score: score ? score[1]!.replace(/\s+/g, "") : undefined,
+          unitKey: ctx.unitKey,
+          docId: ctx.docId,
+          quote: span(i, j),
+          section: blocks[i]!.section,
+          inspectionDate: ctx.inspectionDate,
+        });
+      }
+      break;
+    }
+  }
+  return facts;
+}
+
+/** In prose "probation services" means the whole service, not the Services standard. */
+const PROSE_AMBIGUOUS = new Set(["services"]);
+
+const RATING_CUE = /\b(?:rat(?:ed|ing|ings)|judged|found|described|conclu\w+|deemed|assessed|inspectors?|score[ds]?)\b/i;
+
+interface SentenceContext {
+  docId: string;
+  inspectionDate?: string;
+  /** The unit a sentence without a mention is about (the last one the document named). */
+  unitOf: (passage: SentencePassage) => string | undefined;
+  mentionsIn: (text: string) => Mention[];
+  /** Only sentences pinned to a year before this one count (for a report's earlier inspections). */
+  onlyBeforeYear?: number;
+}
+
+/** Ratings stated in prose: "Derby City was described as 'requiring improvement'". */
+export function sentenceRatings(passages: SentencePassage[], ctx: SentenceContext): RatingFact[] {
+  const facts: RatingFact[] = [];
+  for (const p of passages) {
+    const found = findRatings(p.text);
+    if (found.length === 0 || !RATING_CUE.test(p.text)) continue;
+    const year = yearOfSentence(p.text);
+    if (ctx.onlyBeforeYear && !(year && Number(year) < ctx.onlyBeforeYear)) continue;
+    const mentions = ctx.mentionsIn(p.text);
+    let clauseStart = 0;
+    for (const rating of found) {
+      if (!isRatingUse(p.text, rating.start, rating.end, rating.value)) continue;
+      const before = mentions.filter((m) => m.end <= rating.start);
+      const unitKey = (before.at(-1) ?? mentions.find((m) => m.start >= rating.end))?.unitKey ?? ctx.unitOf(p);
+      if (!unitKey) continue;
+      // Standards named in the clause before the rating word, outside unit names ("Probation Delivery Unit").
+      const clause = p.text.slice(clauseStart, rating.start);
+      const inClause = findStandards(clause).filter(
+        (s) => !mentions.some((m) => s.start + clauseStart < m.end && s.end + clauseStart > m.start) && !PROSE_AMBIGUOUS.has(s.value),
+      );
+      const standards = inClause.filter((s) => s.value !== "overall");
+      const overall = inClause.some((s) => s.value === "overall") || /^\W{0,3}\s*overall\b/i.test(p.text.slice(rating.end));
+      const targets = standards.length && !overall ? [...new Set(standards.map((s) => s.value))] : ["overall"];
+      for (const standard of targets) {
+        facts.push({
+          type: "rating",
+          standard,
+          rating: rating.value,
+          unitKey,
+          docId: ctx.docId,
+          quote: p.text,
+          section: p.section,
+          inspectionDate: year ?? ctx.inspectionDate,
+        });
+      }
+      clauseStart = rating.end;
+    }
+  }
+  return facts;
+}
+
+/** "good" and the like are ratings only when quoted or after a rating verb, not in "good relations". */
+function isRatingUse(text: string, start: number, end: number, value: RatingValue): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 25);
+  const quoted = /["'‘“\[]\s*$/.test(before) || /^\s*[\]"'’”]/.test(after);
+  if (quoted) return true;
+  if (/^\s+(?:of|to|in|for|at|and|with)\b/i.test(after) && value === "Good") return false;
+  if (value === "Good" || value === "Outstanding") return /\b(?:as|rated|judged|was|were|be|been)\s+$/i.test(before);
+  return /\b(?:as|rated|judged|was|were|been|be|of|is|are|found|remained|deemed)\s+$/i.test(before) || /^\s*[,.]/.test(after) || /\b(?:requires?|requiring)\b/i.test(text.slice(start, end));
+}
+
+/** "scored just two inspection points out a possible 27" → "2/27". */
+export function scoreInSentence(sentence: string): string | undefined {
+  const m = sentence.match(/\b(\w+)\s+(?:inspection\s+)?points?\s+out\s+(?:of\s+)?(?:a\s+possible\s+|the\s+)?(\d+)/i);
+  if (!m) return undefined;
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()];
+  return n === undefined ? undefined : `${n}/${m[2]}`;
+}
+
+export const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** Adds article scores ("2 inspection points out of 27") to the overall rating of the same unit and document. */
+export function attachScores(facts: RatingFact[], passages: SentencePassage[], unitOf: (p: SentencePassage) => string | undefined, mentionsIn: (t: string) => Mention[]): void {
+  for (const p of passages) {
+    const score = scoreInSentence(p.text);
+    if (!score) continue;
+    const unitKey = mentionsIn(p.text)[0]?.unitKey ?? unitOf(p);
+    const overall = facts.find((f) => f.unitKey === unitKey && f.standard === "overall" && !f.score);
+    if (overall) {
+      overall.score = score;
+      if (!overall.quote.includes(p.text)) overall.quote = `${overall.quote}${QUOTE_GAP}${p.text}`;
+    }
+  }
+}
