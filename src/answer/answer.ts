@@ -1,10 +1,111 @@
-import type { Answer, ThreadContext } from "../types.js";
+// Question → answer. Pure: the same index, question and context give the same answer.
+import type { Answer, Intent, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
+import { words } from "../text/tokens.js";
+import { analyseQuestion, queryTerms, type Query } from "./question.js";
+import { render, type Handler, type HandlerInput, type Reply } from "./reply.js";
+import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
+import { answerKeyQuestion, answerStatistic, asksKeyQuestion } from "./handlers/statistics.js";
+import { answerFinding, answerQuotation } from "./handlers/findings.js";
+import { answerProgress, answerRecommendation } from "./handlers/recommendations.js";
+import { answerHelp, answerSourceFollowUp, answerSources, answerWhy, notAnswered, noSuchUnit } from "./handlers/meta.js";
+
 export interface Turn {
   answer: Answer;
   context: ThreadContext;
 }
-// placeholder: replaced by the real answering
+
+const HANDLERS: Record<Intent, Handler> = {
+  help: answerHelp,
+  sources: answerSources,
+  "followup-source": answerSourceFollowUp,
+  "followup-why": answerWhy,
+  compare: answerCompare,
+  progress: answerProgress,
+  recommendation: answerRecommendation,
+  quotation: answerQuotation,
+  rating: answerRating,
+  score: answerScore,
+  statistic: answerStatistic,
+  finding: answerFinding,
+  unknown: answerFinding,
+};
+
+/** Intents whose answer is about a unit: a name the documents lack makes them unanswerable. */
+const UNIT_CENTRIC = new Set<Intent>(["rating", "score", "compare"]);
+const META = new Set<Intent>(["followup-source", "followup-why", "help", "sources"]);
+const UNIT_SUFFIX = /^(?:pdu|region|probation|service|services|crc|cpa)$/i;
+
+/** Words that look like the name of a unit the documents do not cover. */
+function missingUnitNames(query: Query, intent: Intent): string[] {
+  const tokens = query.text.split(/\s+/);
+  return query.unknownNames.filter((name) => {
+    const at = tokens.findIndex((t) => t.replace(/[^\p{L}'’-]/gu, "") === name);
+    const next = tokens[at + 1]?.replace(/[^\p{L}]/gu, "") ?? "";
+    const capitalised = /^\p{Lu}/u.test(name) && at > 0;
+    return UNIT_SUFFIX.test(next) || (capitalised && name.length > 2) || UNIT_CENTRIC.has(intent);
+  });
+}
+
+/** Resolves what a follow-up leaves out (the unit, the intent, the topic) from the conversation. */
+function resolve(index: CorpusIndex, query: Query, context: ThreadContext): { intent: Intent; unitKeys: string[]; topic: string; query: Query } {
+  let unitKeys = [...new Set(query.units.map((u) => u.unitKey))];
+  if (unitKeys.length === 0 && /\bregion(?:al)?\b/i.test(query.text)) {
+    const regions = index.units.filter((u) => u.kind === "region");
+    if (regions.length === 1) unitKeys = [regions[0]!.key];
+  }
+  let intent = query.intent;
+  let topic = query.topic;
+  let q = query;
+  if (query.followUp) {
+    if (unitKeys.length === 0 && context.unitKey) unitKeys = [context.unitKey];
+    if (query.intents.length === 0 && context.intent && !META.has(context.intent as Intent)) intent = context.intent as Intent;
+    if (!topic && context.topic && context.topic !== "overall") {
+      topic = context.topic;
+      q = { ...q, terms: queryTerms(words(topic)) };
+    }
+    if (!q.standard && context.topic && (intent === "rating" || intent === "score") && query.units.length > 0) q = { ...q, standard: context.topic };
+  }
+  // A bare unit name ("Derby", "LLR?") asks for its rating.
+  if ((intent === "finding" || intent === "unknown") && unitKeys.length > 0 && q.terms.length === 0 && query.intents.length === 0) intent = "rating";
+  if (asksKeyQuestion({ index, query: q, context, unitKeys, topic }) && ["score", "statistic", "finding", "unknown"].includes(intent)) {
+    return { intent: "statistic", unitKeys, topic, query: q };
+  }
+  if (q.standard && q.standard !== "overall" && (intent === "finding" || intent === "unknown") && q.terms.length <= 2 && query.intents.length === 0) intent = "rating";
+  return { intent, unitKeys, topic, query: q };
+}
+
 export function answerQuestion(index: CorpusIndex, text: string, context: ThreadContext = {}): Turn {
-  return { answer: { text: "not yet", answered: false, intent: "unknown", citations: [] }, context };
+  const query = analyseQuestion(index, text, context);
+  let reply: Reply;
+  if (!query.text) {
+    reply = answerHelp({ index, query, context, unitKeys: [], topic: "" });
+  } else {
+    const { intent, unitKeys, topic, query: q } = resolve(index, query, context);
+    const missing = unitKeys.length === 0 ? missingUnitNames(q, intent) : [];
+    const input: HandlerInput = { index, query: q, context, unitKeys, topic };
+    if (missing.length) reply = noSuchUnit(index, missing);
+    else if (intent === "statistic" && asksKeyQuestion(input)) reply = answerKeyQuestion(input);
+    else if ((intent === "followup-source" || intent === "followup-why") && !context.lastAnswer) reply = answerFinding(input);
+    else reply = HANDLERS[intent](input);
+    // Nothing found the way the question asked: look for the topic as a finding before giving up.
+    if (!reply.answered && reply.lead === "" && intent !== "finding" && intent !== "unknown") reply = answerFinding(input);
+    if (!reply.answered && reply.lead === "") reply = notAnswered(index);
+  }
+  const answer: Answer = { text: render(reply), answered: reply.answered, intent: reply.intent, citations: reply.citations };
+  return { answer, context: nextContext(context, reply, answer, query.text) };
+}
+
+function nextContext(context: ThreadContext, reply: Reply, answer: Answer, question: string): ThreadContext {
+  if (reply.intent === "followup-source" || reply.intent === "followup-why" || reply.intent === "help" || reply.intent === "sources") {
+    return { ...context, lastQuestion: question };
+  }
+  if (!answer.answered) return { ...context, lastQuestion: question };
+  return {
+    unitKey: reply.remember?.unitKey ?? context.unitKey,
+    topic: reply.remember?.topic ?? context.topic,
+    intent: reply.intent,
+    lastQuestion: question,
+    lastAnswer: answer,
+  };
 }

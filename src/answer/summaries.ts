@@ -1,15 +1,43 @@
-import type { Citation, UnitSummary } from "../types.js";
+// Headlines per unit (App Home, digest) and the findings a digest can rotate through.
+import type { Citation, KeyQuestionFact, RatingFact, UnitSummary } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
+import { cite } from "./cite.js";
+import { byRecency } from "./reply.js";
+
 /** A finding worth a "finding of the day": a verbatim quote with its source. `id` is stable across restarts. */
 export interface Finding {
   id: string;
   unitKey?: string;
   citation: Citation;
 }
-// placeholders: replaced by the real summaries
+
+/** Every unit the documents rate, with its latest overall rating, its standards and key questions. */
 export function summarizeUnits(index: CorpusIndex): UnitSummary[] {
-  return [];
+  const out: UnitSummary[] = [];
+  for (const unit of index.units) {
+    const ratings = index.facts.filter((f): f is RatingFact => f.type === "rating" && f.unitKey === unit.key).sort(byRecency(index));
+    if (ratings.length === 0) continue;
+    const overall = ratings.find((r) => r.standard === "overall");
+    const latestDoc = (overall ?? ratings[0]!).docId;
+    const standards = ratings.filter((r) => r.standard !== "overall" && r.docId === latestDoc);
+    const keyQuestions = index.facts.filter(
+      (f): f is KeyQuestionFact => f.type === "key-question" && f.unitKey === unit.key && f.docId === latestDoc,
+    );
+    out.push({ unit, overall, standards, keyQuestions, inspectionDate: (overall ?? ratings[0]!).inspectionDate });
+  }
+  return out;
 }
+
+/** Sentences of the inspection reports' findings (strengths and areas for improvement), newest documents first. */
 export function listFindings(index: CorpusIndex): Finding[] {
-  return [];
+  const findings: Finding[] = [];
+  for (const p of index.passages) {
+    const doc = index.docsById.get(p.docId)!;
+    const inFindings = doc.meta.kind === "inspection report" ? /strength|improvement/i.test(p.section ?? "") : true;
+    if (!inFindings || p.text.length < 80 || p.text.length > 400 || /\t/.test(p.text)) continue;
+    const citation = cite(index, p.docId, p.text, p.section);
+    if (!citation) continue;
+    findings.push({ id: `${p.docId}#${p.order}`, unitKey: p.unitKeys[0], citation });
+  }
+  return findings;
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { SourcesFileSchema, type ParsedDocument, type RawDocument, type SourceEntry } from "../types.js";
 import { inferMeta } from "./metadata.js";
 import { parseDocument } from "./parse.js";
+import { strongUnitNames } from "./units.js";
 import { buildIndex, type CorpusIndex } from "../search/index.js";
 
 /** A corpus folder that cannot be used. Its message is one line, fit to print as it is. */
@@ -56,10 +57,18 @@ function readSources(dir: string, options: LoadOptions): Record<string, SourceEn
 
 /** Reads, parses and indexes a corpus folder. Throws CorpusError when there is nothing to serve. */
 export function loadCorpus(dir: string, options: LoadOptions = {}): CorpusIndex {
+  const raws = readDocuments(dir, options);
+  return indexDocuments(raws, options, dir);
+}
+
+/** Parses and indexes documents already read; a document that fails to parse is skipped with a warning. */
+export function indexDocuments(raws: RawDocument[], options: LoadOptions = {}, dir = "the corpus"): CorpusIndex {
+  // First pass: the names that come with a PDU or region suffix anywhere, to split lists of names in prose.
+  const knownUnitNames = [...new Set(raws.flatMap((r) => strongUnitNames(r.text)))];
   const parsed: ParsedDocument[] = [];
-  for (const raw of readDocuments(dir, options)) {
+  for (const raw of raws) {
     try {
-      parsed.push(parseDocument(raw));
+      parsed.push(parseDocument(raw, { knownUnitNames }));
     } catch (error) {
       options.onWarning?.(`skipped ${raw.meta.id}: could not parse it (${(error as Error).message})`);
     }

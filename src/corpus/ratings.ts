@@ -29,6 +29,8 @@ export function reportRatings(blocks: Block[], ctx: ReportContext): RatingFact[]
     const label = text.match(STANDARD_LABEL);
     const standard = isOverall ? "overall" : label ? standardOfLabel(label[1]!) : undefined;
     if (!score && !standard) continue;
+    // The quote of a score starts at the line that dates the fieldwork, when there is one just before.
+    const from = score && i > 0 && /fieldwork|inspect/i.test(blocks[i - 1]!.text) ? i - 1 : i;
     // The rating is the first line within the next few that is nothing but a rating.
     for (let j = i + 1; j < Math.min(blocks.length, i + 6); j++) {
       const rating = ratingOfLine(blocks[j]!.text);
@@ -47,7 +49,7 @@ export function reportRatings(blocks: Block[], ctx: ReportContext): RatingFact[]
           score: score ? score[1]!.replace(/\s+/g, "") : undefined,
           unitKey: ctx.unitKey,
           docId: ctx.docId,
-          quote: span(i, j),
+          quote: span(from, j),
           section: blocks[i]!.section,
           inspectionDate: ctx.inspectionDate,
         });

@@ -124,7 +124,7 @@ function wordsOf(key: string): string[] {
 }
 
 /** Two names of one unit: the same words, or one's distinctive words all within the other's. */
-function sameUnit(a: string, b: string): boolean {
+export function sameUnit(a: string, b: string): boolean {
   const wa = wordsOf(a);
   const wb = wordsOf(b);
   const [small, large] = wa.length <= wb.length ? [wa, wb] : [wb, wa];

@@ -1,0 +1,92 @@
+// Findings on a topic, and who said what.
+import type { Citation, QuotationFact } from "../../types.js";
+import { initialsOf } from "../../corpus/units.js";
+import { stem, words, isStopword } from "../../text/tokens.js";
+import { cite, escapeMrkdwn, uniqueCitations } from "../cite.js";
+import { diverse, isRelevant, searchPassages } from "../retrieve.js";
+import { bold, unitName, type Handler, type Reply } from "../reply.js";
+import { noFigures } from "./statistics.js";
+
+export const answerFinding: Handler = (input) => {
+  const { index, query, unitKeys, topic } = input;
+  const hits = searchPassages(index, query.terms, { unitKeys, year: query.year, limit: 15 });
+  if (!isRelevant(hits[0], query.terms)) {
+    if (unitKeys.length && query.terms.length) {
+      const none = noFigures(input, topic);
+      return { ...none, intent: "finding", lead: none.lead.replace(/^I don't have figures on/, "I don't have anything on") };
+    }
+    return { lead: "", answered: false, intent: "finding", citations: [] };
+  }
+  const chosen = diverse(index, hits.filter((h) => h.coverage >= hits[0]!.coverage * 0.75), 3, 0.5);
+  const citations = chosen.map((h) => {
+    const p = index.passages[h.passage]!;
+    return cite(index, p.docId, p.text, p.section);
+  });
+  const where = unitKeys.length ? ` in ${bold(unitName(index, unitKeys[0]!))}` : "";
+  return {
+    lead: `What the documents say about ${bold(topic || "that")}${where}:`,
+    answered: true,
+    intent: "finding",
+    citations: uniqueCitations(citations),
+    remember: { unitKey: unitKeys[0] ?? index.passages[chosen[0]!.passage]!.unitKeys[0], topic },
+  };
+};
+
+/** Words that name the inspectorate or the report in general, not a person who was quoted. */
+const GENERIC_SPEAKERS = new Set(["inspector", "inspect", "inspectorate", "report", "hmip", "they", "probat"]);
+
+function speakerTerms(speaker: string): Set<string> {
+  const out = new Set(words(speaker).filter((w) => !isStopword(w)).map(stem));
+  for (const run of speaker.match(/[A-Z][\p{L}]+(?:\s+(?:of|for|and)\s+[A-Z][\p{L}]+|\s+[A-Z][\p{L}]+)+/gu) ?? []) {
+    for (const i of initialsOf(run)) out.add(i.toLowerCase());
+  }
+  return out;
+}
+
+export const answerQuotation: Handler = (input) => {
+  const { index, query, unitKeys } = input;
+  const quotes = index.facts.filter((f): f is QuotationFact => f.type === "quotation");
+  const asked = words(query.text).filter((w) => !isStopword(w)).map(stem);
+  const scored = quotes.map((q) => {
+    const terms = speakerTerms(q.speaker);
+    const speakerHits = asked.filter((w) => terms.has(w) && !GENERIC_SPEAKERS.has(w));
+    const chiefMatch = /chief inspector/i.test(query.text) && /chief inspector/i.test(q.speaker) ? 2 : 0;
+    const topicHits = query.terms.filter((t) => words(q.words).map(stem).includes(t.term)).length;
+    const unitHit = unitKeys.length === 0 || unitKeys.includes(q.unitKey) ? 1 : 0;
+    return { q, speaker: speakerHits.length + chiefMatch, topic: topicHits, unit: unitHit };
+  });
+  const wantsSpeaker = scored.some((s) => s.speaker > 0);
+  if (!wantsSpeaker) return answerFinding(input);
+  const ranked = scored
+    .filter((s) => s.speaker > 0 && s.unit > 0)
+    .sort((a, b) => b.speaker - a.speaker || b.topic - a.topic || docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)));
+  if (ranked.length === 0) {
+    const who = scored.filter((s) => s.speaker > 0).sort((a, b) => b.speaker - a.speaker)[0]!.q.speaker;
+    return {
+      lead: `I have no words of ${bold(who)} about ${bold(unitKeys.map((k) => unitName(index, k)).join(", "))} in the documents.`,
+      answered: true,
+      intent: "quotation",
+      citations: [],
+      remember: { unitKey: unitKeys[0] },
+    };
+  }
+  const top = ranked.filter((r) => r.speaker === ranked[0]!.speaker);
+  const citations: (Citation | undefined)[] = top.slice(0, 6).map((r) => cite(index, r.q.docId, r.q.quote, r.q.section));
+  const kept = uniqueCitations(citations, 3);
+  const speakers = [...new Set(top.slice(0, 3).map((r) => r.q.speaker))];
+  const reply: Reply = {
+    lead: `What ${speakers.map((s) => bold(s)).join(" and ")} said${unitKeys.length ? ` about ${bold(unitName(index, unitKeys[0]!))}` : ""}:`,
+    answered: true,
+    intent: "quotation",
+    citations: kept,
+    remember: { unitKey: unitKeys[0] ?? top[0]!.q.unitKey, topic: input.topic },
+  };
+  return reply;
+};
+
+/** Newer documents first when nothing else separates two quotes. */
+function docRecency(index: { docsById: Map<string, { meta: { date?: string } }> }, docId: string): string {
+  return index.docsById.get(docId)?.meta.date ?? "";
+}
+
+export { escapeMrkdwn };

@@ -1,0 +1,140 @@
+// Help, the list of sources, follow-ups on the last answer, and honest "I don't have that" replies.
+import type { Citation, RatingFact } from "../../types.js";
+import type { CorpusIndex } from "../../search/index.js";
+import { cite, escapeMrkdwn, uniqueCitations } from "../cite.js";
+import { diverse, searchPassages } from "../retrieve.js";
+import { queryTerms } from "../question.js";
+import { bold, displayDate, unitName, type Handler, type Reply } from "../reply.js";
+import { ratingsOf } from "./ratings.js";
+
+/** Example questions drawn from what the corpus holds. */
+export function exampleQuestions(index: CorpusIndex): string[] {
+  const rated = index.units.filter((u) => index.facts.some((f) => f.type === "rating" && f.unitKey === u.key));
+  const shortName = (key: string) => {
+    const u = index.units.find((x) => x.key === key)!;
+    return u.aliases.find((a) => /^[A-Z]{2,5}$/.test(a)) ?? u.name;
+  };
+  const first = rated[0]?.key;
+  const second = rated[1]?.key;
+  const examples = [
+    first && `${shortName(first)} rating`,
+    first && `${shortName(first)} planning rating`,
+    first && `${shortName(first)} recommendations`,
+    second && `compare ${shortName(first!)} and ${shortName(second)}`,
+    "what did inspectors find about domestic abuse",
+    "sources",
+  ];
+  return examples.filter((e): e is string => !!e);
+}
+
+function knownUnits(index: CorpusIndex): string {
+  const rated = index.units.filter((u) => ratingsOf(index, u.key).length > 0);
+  return rated.map((u) => u.name).join(", ");
+}
+
+export const answerHelp: Handler = ({ index }) => ({
+  lead:
+    `I brief you on HM Inspectorate of Probation inspections, quoting the reports and articles I hold (${index.documents.length} documents).\n` +
+    `Units covered: ${escapeMrkdwn(knownUnits(index))}.\n` +
+    `Ask about a rating or score, a standard (leadership, staffing, services, assessment, planning, implementation and delivery, reviewing), figures, findings on a topic, who said what, recommendations, progress on previous recommendations, or compare units and inspections. Then ask on in the thread: "and planning?", "what about another unit?", "source?", "why?".\n` +
+    `Try: ${exampleQuestions(index).map((q) => `\`${q}\``).join(" · ")}`,
+  answered: true,
+  intent: "help",
+  citations: [],
+});
+
+function contributes(index: CorpusIndex, docId: string): string {
+  const facts = index.facts.filter((f) => f.docId === docId);
+  const ratings = facts.filter((f): f is RatingFact => f.type === "rating");
+  const parts: string[] = [];
+  const units = [...new Set(ratings.map((r) => unitName(index, r.unitKey)))];
+  if (ratings.length) parts.push(`ratings of ${units.join(", ")}`);
+  const figures = facts.filter((f) => f.type === "statement").length;
+  if (figures) parts.push(`${figures} statements with figures`);
+  const recs = facts.filter((f) => f.type === "recommendation").length;
+  if (recs) parts.push(`${recs} recommendations`);
+  const quotes = facts.filter((f) => f.type === "quotation").length;
+  if (quotes) parts.push(`${quotes} quotations`);
+  return parts.join("; ") || "background text";
+}
+
+export const answerSources: Handler = ({ index }) => {
+  const docs = [...index.documents].sort((a, b) => (b.meta.date ?? "").localeCompare(a.meta.date ?? ""));
+  const lines = docs.map((d) => {
+    const title = d.meta.url ? `<${d.meta.url}|${escapeMrkdwn(d.meta.title)}>` : `_${escapeMrkdwn(d.meta.title)}_`;
+    const date = displayDate(d.meta.date);
+    return `• ${title} — ${escapeMrkdwn(d.meta.publisher)}${date ? `, ${date}` : ""} (${d.meta.kind}): ${escapeMrkdwn(contributes(index, d.meta.id))}`;
+  });
+  return {
+    lead: `I hold ${docs.length} document${docs.length === 1 ? "" : "s"}:\n${lines.join("\n")}`,
+    answered: true,
+    intent: "sources",
+    citations: [],
+    quotesInLead: true,
+  };
+};
+
+export const answerSourceFollowUp: Handler = ({ context }) => {
+  const last = context.lastAnswer;
+  if (!last || last.citations.length === 0) {
+    return { lead: "The last answer quoted no document, so there is no source to give.", answered: !!last?.answered, intent: "followup-source", citations: [] };
+  }
+  const factLine = last.text.split("\n")[0] ?? "";
+  const lines = last.citations.map((c) => {
+    const date = displayDate(c.date);
+    const title = c.url ? `<${c.url}|${escapeMrkdwn(c.title)}>` : `_${escapeMrkdwn(c.title)}_`;
+    return `• ${title} — ${escapeMrkdwn(c.publisher)}${date ? `, ${date}` : ""}${c.section ? `, section “${escapeMrkdwn(c.section)}”` : ""}`;
+  });
+  return {
+    lead: `${factLine}\nSources:\n${lines.join("\n")}`,
+    answered: true,
+    intent: "followup-source",
+    citations: last.citations as Citation[],
+  };
+};
+
+/** "why?": for a rating, the passages of that standard's section that explain it; otherwise more on the same topic. */
+export const answerWhy: Handler = (input) => {
+  const { index, context } = input;
+  const unitKey = context.unitKey;
+  const topic = context.topic && context.topic !== "overall" ? context.topic : "";
+  const reasonWords = "insufficient concern inadequate lack poor not improvement failed".split(" ");
+  const terms = queryTerms([...topic.split(/\s+/).filter(Boolean), ...reasonWords]).map((t) => (topic.includes(t.term) ? { ...t, weight: 3 } : t));
+  const hits = searchPassages(index, terms, { unitKeys: unitKey ? [unitKey] : undefined, limit: 20 }).filter((h) => {
+    const p = index.passages[h.passage]!;
+    return !topic || (p.section ?? "").toLowerCase().includes(topic.split(" ")[0]!) || p.text.toLowerCase().includes(topic);
+  });
+  const chosen = diverse(index, hits, 3, 0.2);
+  if (chosen.length === 0) {
+    return { lead: "The documents don't say more about why than what I quoted.", answered: true, intent: "followup-why", citations: (context.lastAnswer?.citations ?? []) as Citation[] };
+  }
+  const citations = chosen.map((h) => {
+    const p = index.passages[h.passage]!;
+    return cite(index, p.docId, p.text, p.section);
+  });
+  const about = unitKey ? ` ${bold(unitName(index, unitKey))}` : "";
+  return {
+    lead: `Why, in the inspectors' words${about}${topic ? ` (${escapeMrkdwn(topic)})` : ""}:`,
+    answered: true,
+    intent: "followup-why",
+    citations: uniqueCitations(citations),
+  };
+};
+
+export function noSuchUnit(index: CorpusIndex, names: string[]): Reply {
+  return {
+    lead: `I have no inspection of ${bold(names.join(" "))} in the documents, so I can't give its rating or figures. I hold inspections of: ${escapeMrkdwn(knownUnits(index))}.\nTry: ${exampleQuestions(index).slice(0, 3).map((q) => `\`${q}\``).join(" · ")}`,
+    answered: false,
+    intent: "unknown",
+    citations: [],
+  };
+}
+
+export function notAnswered(index: CorpusIndex): Reply {
+  return {
+    lead: `I can't answer that from the inspection documents I hold. I know about the inspections of ${escapeMrkdwn(knownUnits(index))}: ratings and scores, standards, key questions, figures, findings, recommendations and who said what.\nTry: ${exampleQuestions(index).map((q) => `\`${q}\``).join(" · ")}`,
+    answered: false,
+    intent: "unknown",
+    citations: [],
+  };
+}

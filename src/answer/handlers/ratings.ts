@@ -1,0 +1,171 @@
+// Ratings, scores and comparisons (two units, or one unit then and now).
+import type { Citation, KeyQuestionFact, RatingFact } from "../../types.js";
+import type { CorpusIndex } from "../../search/index.js";
+import { vocabulary } from "../../vocabulary.js";
+import { cite, uniqueCitations } from "../cite.js";
+import { bold, byRecency, quotedDate, standardLabel, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
+
+export function ratingsOf(index: CorpusIndex, unitKey: string, standard?: string): RatingFact[] {
+  return index.facts
+    .filter((f): f is RatingFact => f.type === "rating" && f.unitKey === unitKey && (!standard || f.standard === standard))
+    .sort(byRecency(index));
+}
+
+function keyQuestionsOf(index: CorpusIndex, unitKey: string, standard: string, docId: string): KeyQuestionFact[] {
+  return index.facts.filter(
+    (f): f is KeyQuestionFact => f.type === "key-question" && f.unitKey === unitKey && f.standard === standard && f.docId === docId,
+  );
+}
+
+const citeFact = (index: CorpusIndex, f: { docId: string; quote: string; section?: string }) => cite(index, f.docId, f.quote, f.section);
+
+/** The year of an inspection, for telling inspections apart. */
+const period = (f: RatingFact) => f.inspectionDate?.slice(0, 4);
+
+/** One line per earlier inspection of the same standard: "Previously *Inadequate* (2022)". */
+function earlierLines(index: CorpusIndex, facts: RatingFact[], latest: RatingFact): { lines: string[]; citations: (Citation | undefined)[] } {
+  const seen = new Set([period(latest)]);
+  const lines: string[] = [];
+  const citations: (Citation | undefined)[] = [];
+  for (const f of facts) {
+    const p = period(f);
+    if (!p || seen.has(p)) continue;
+    seen.add(p);
+    const c = citeFact(index, f);
+    citations.push(c);
+    const when = quotedDate(f.inspectionDate, c ? [c] : []);
+    lines.push(`Previously ${bold(f.rating)}${when ? ` (inspection of ${when})` : " (an earlier inspection)"}${f.score && c?.quote.includes(f.score.split("/")[1]!) ? `, ${f.score.split("/")[0]} of ${f.score.split("/")[1]} inspection points` : ""}.`);
+  }
+  return { lines, citations };
+}
+
+function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): Reply {
+  const { index, query } = input;
+  const name = unitName(index, unitKey);
+  const standard = query.standard && query.standard !== "overall" ? query.standard : "overall";
+  const all = ratingsOf(index, unitKey);
+  if (all.length === 0) {
+    return {
+      lead: `The documents name ${bold(name)} but give no rating for it.`,
+      answered: true,
+      intent: "rating",
+      citations: [],
+      remember: { unitKey },
+    };
+  }
+  const facts = all.filter((f) => f.standard === standard);
+  if (facts.length === 0) {
+    const overall = all.filter((f) => f.standard === "overall");
+    const fallback = overall[0] ?? all[0]!;
+    const c = citeFact(index, fallback);
+    return {
+      lead: `The documents give no ${standardLabel(standard).toLowerCase()} rating for ${bold(name)}. What they do give: ${standardLabel(fallback.standard).toLowerCase()} ${bold(fallback.rating)}.`,
+      answered: true,
+      intent: "rating",
+      citations: uniqueCitations([c]),
+      remember: { unitKey, topic: standard },
+    };
+  }
+  const latest = facts[0]!;
+  const latestCite = citeFact(index, latest);
+  // A score comes from the same inspection's overall rating.
+  const scored = standard === "overall" ? facts.find((f) => f.score && period(f) === period(latest)) : undefined;
+  const scoreCite = scored && scored !== latest ? citeFact(index, scored) : undefined;
+  const citations: (Citation | undefined)[] = [latestCite, scoreCite];
+  const when = quotedDate(latest.inspectionDate, uniqueCitations(citations));
+  let lead: string;
+  if (standard === "overall") {
+    const score = scored?.score ? `, score ${bold(scored.score)}` : "";
+    lead = wantScore && !scored
+      ? `The documents give no score for ${bold(name)}; its overall rating is ${bold(latest.rating)}.`
+      : `${bold(name)} is rated ${bold(latest.rating)} overall${score}${when ? ` (inspection of ${when})` : ""}.`;
+    const sameDoc = index.facts.filter(
+      (f): f is RatingFact => f.type === "rating" && f.docId === latest.docId && f.unitKey === unitKey && f.standard !== "overall",
+    );
+    const standards = vocabulary.reportStandards.flatMap((s) => sameDoc.filter((f) => f.standard === s).slice(0, 1));
+    if (standards.length) lead += `\nStandards: ${standards.map((f) => `${standardLabel(f.standard)} — ${f.rating}`).join("; ")}.`;
+  } else {
+    lead = `${bold(name)} — ${standardLabel(standard)}: ${bold(latest.rating)}${when ? ` (inspection of ${when})` : ""}.`;
+    const questions = keyQuestionsOf(index, unitKey, standard, latest.docId);
+    const driving = questions.find((q) => q.drivesRating);
+    const asked = query.theme ? questions.find((q) => q.question.toLowerCase().includes(query.theme!.split(" ")[0]!.slice(0, 5))) : undefined;
+    for (const q of [driving, asked].filter((q, i, a): q is KeyQuestionFact => !!q && a.indexOf(q) === i)) {
+      lead += `\n• ${q.question} ${bold(`${q.percentYes}%`)}${q.drivesRating ? " (drives the rating)" : ""}`;
+      citations.push(citeFact(index, q));
+    }
+  }
+  const earlier = earlierLines(index, facts, latest);
+  if (earlier.lines.length) {
+    lead += `\n${earlier.lines.join("\n")}`;
+    citations.push(...earlier.citations);
+  }
+  return { lead, answered: true, intent: wantScore ? "score" : "rating", citations: uniqueCitations(citations, 4), remember: { unitKey, topic: standard } };
+}
+
+/** No unit named: the headline rating of every unit the documents rate. */
+function overview(input: HandlerInput): Reply {
+  const { index } = input;
+  const lines: string[] = [];
+  const citations: (Citation | undefined)[] = [];
+  for (const u of index.units) {
+    const latest = ratingsOf(index, u.key, "overall")[0];
+    if (!latest) continue;
+    lines.push(`• ${bold(u.name)}: ${bold(latest.rating)}${latest.score ? ` (${latest.score})` : ""}`);
+    citations.push(citeFact(index, latest));
+  }
+  if (lines.length === 0) return { lead: "The documents give no ratings.", answered: false, intent: "rating", citations: [] };
+  return { lead: `Overall ratings in the documents:\n${lines.join("\n")}`, answered: true, intent: "rating", citations: uniqueCitations(citations, lines.length) };
+}
+
+function combine(replies: Reply[], intent: Reply["intent"]): Reply {
+  return {
+    lead: replies.map((r) => r.lead).join("\n\n"),
+    answered: replies.some((r) => r.answered),
+    intent,
+    citations: uniqueCitations(replies.flatMap((r) => r.citations), 4),
+    remember: replies[0]?.remember,
+  };
+}
+
+export const answerRating: Handler = (input) => {
+  if (input.unitKeys.length === 0) return overview(input);
+  return combine(input.unitKeys.slice(0, 2).map((k) => unitRating(input, k, false)), "rating");
+};
+
+export const answerScore: Handler = (input) => {
+  if (input.unitKeys.length === 0) return overview(input);
+  return combine(input.unitKeys.slice(0, 2).map((k) => unitRating(input, k, true)), "score");
+};
+
+export const answerCompare: Handler = (input) => {
+  const { index, unitKeys } = input;
+  if (unitKeys.length >= 2) {
+    const replies = unitKeys.slice(0, 3).map((k) => unitRating({ ...input, query: { ...input.query, standard: input.query.standard } }, k, false));
+    return { ...combine(replies, "compare"), remember: { unitKey: unitKeys[0] } };
+  }
+  const unitKey = unitKeys[0];
+  if (!unitKey) return overview(input);
+  const facts = ratingsOf(index, unitKey, input.query.standard ?? "overall");
+  const periods = [...new Set(facts.map(period).filter(Boolean))] as string[];
+  if (periods.length < 2) {
+    const one = unitRating(input, unitKey, false);
+    return { ...one, lead: `The documents hold one inspection of ${bold(unitName(index, unitKey))}.\n${one.lead}`, intent: "compare" };
+  }
+  const lines: string[] = [];
+  const citations: (Citation | undefined)[] = [];
+  for (const p of periods.sort()) {
+    const f = facts.filter((x) => period(x) === p).sort(byRecency(index))[0]!;
+    const scoredFact = facts.find((x) => period(x) === p && x.score);
+    const c = citeFact(index, scoredFact ?? f);
+    citations.push(c);
+    const when = quotedDate(f.inspectionDate, c ? [c] : []) ?? "an inspection";
+    lines.push(`• ${when}: ${bold(f.rating)}${scoredFact?.score && c?.quote.includes(scoredFact.score) ? `, score ${scoredFact.score}` : ""}`);
+  }
+  return {
+    lead: `${bold(unitName(index, unitKey))}, then and now (${standardLabel(input.query.standard ?? "overall").toLowerCase()}):\n${lines.join("\n")}`,
+    answered: true,
+    intent: "compare",
+    citations: uniqueCitations(citations, 4),
+    remember: { unitKey },
+  };
+};

@@ -1,0 +1,78 @@
+// Figures: key-question percentages, and sentences that state counts, percentages and money.
+import type { Citation, KeyQuestionFact } from "../../types.js";
+import { vocabulary } from "../../vocabulary.js";
+import { findThemes } from "../../corpus/vocab-match.js";
+import { cite, uniqueCitations } from "../cite.js";
+import { diverse, isRelevant, searchPassages } from "../retrieve.js";
+import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
+import { escapeMrkdwn } from "../cite.js";
+import { answerRating } from "./ratings.js";
+
+const REPORT_STANDARDS = new Set(vocabulary.reportStandards);
+
+/** True when the question names a report standard and a key-question theme ("reviewing … keeping other people safe"). */
+export function asksKeyQuestion(input: HandlerInput): boolean {
+  const { standard, theme } = input.query;
+  return !!standard && REPORT_STANDARDS.has(standard) && !!theme;
+}
+
+export const answerKeyQuestion: Handler = (input) => {
+  const { index, query, unitKeys } = input;
+  const rows = index.facts.filter(
+    (f): f is KeyQuestionFact =>
+      f.type === "key-question" &&
+      (!query.standard || f.standard === query.standard) &&
+      (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) &&
+      (!query.theme || findThemes(f.question).some((t) => t.value === query.theme)),
+  );
+  if (rows.length === 0) {
+    if (unitKeys.length) return noFigures(input, `${query.standard} key question on ${query.theme}`);
+    return answerStatistic({ ...input, query: { ...input.query, theme: undefined } });
+  }
+  const shown = rows.slice(0, 3);
+  const lines = shown.map((r) => `• ${bold(unitName(index, r.unitKey))}: ${escapeMrkdwn(r.question)} ${bold(`${r.percentYes}%`)} of cases inspected${r.drivesRating ? " (the score that drives the rating)" : ""}`);
+  return {
+    lead: `Key question${shown.length > 1 ? "s" : ""}, ${query.standard}:\n${lines.join("\n")}`,
+    answered: true,
+    intent: "statistic",
+    citations: uniqueCitations(shown.map((r) => cite(index, r.docId, r.quote, r.section))),
+    remember: { unitKey: shown[0]!.unitKey, topic: query.standard },
+  };
+};
+
+/** The unit is known but the figure is not: say so, and give what the documents hold on the unit. */
+export function noFigures(input: HandlerInput, topic: string): Reply {
+  const unitKey = input.unitKeys[0]!;
+  const brief = answerRating({ ...input, unitKeys: [unitKey], query: { ...input.query, standard: undefined } });
+  return {
+    lead: `I don't have ${topic ? `figures on ${bold(topic)}` : "that figure"} for ${bold(unitName(input.index, unitKey))} in the documents. What they do hold on it:\n${brief.lead}`,
+    answered: true,
+    intent: "statistic",
+    citations: brief.citations,
+    remember: { unitKey, topic },
+  };
+}
+
+export const answerStatistic: Handler = (input) => {
+  const { index, query, unitKeys, topic } = input;
+  if (asksKeyQuestion(input)) return answerKeyQuestion(input);
+  const terms = query.terms;
+  const hits = searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12 });
+  if (!isRelevant(hits[0], terms)) {
+    if (unitKeys.length) return noFigures(input, topic);
+    return { lead: "", answered: false, intent: "statistic", citations: [] };
+  }
+  const chosen = diverse(index, hits.filter((h) => h.coverage >= hits[0]!.coverage * 0.75), 3, 0.6);
+  const citations: (Citation | undefined)[] = chosen.map((h) => {
+    const p = index.passages[h.passage]!;
+    return cite(index, p.docId, p.text, p.section);
+  });
+  const where = unitKeys.length ? ` — ${bold(unitName(index, unitKeys[0]!))}` : "";
+  return {
+    lead: `Figures on ${bold(topic || "that")}${where}:`,
+    answered: true,
+    intent: "statistic",
+    citations: uniqueCitations(citations),
+    remember: { unitKey: unitKeys[0] ?? index.passages[chosen[0]!.passage]!.unitKeys[0], topic },
+  };
+};

@@ -1,0 +1,157 @@
+// From the words a person typed to a Query: cleaned text, units, standard, theme, year, topic terms.
+import type { Intent, ThreadContext } from "../types.js";
+import type { CorpusIndex } from "../search/index.js";
+import type { UnitMatch } from "../search/units.js";
+import { DamerauLevenshteinDistance } from "../text/natural.js";
+import { isStopword, stem, words } from "../text/tokens.js";
+import { findStandards, findThemes } from "../corpus/vocab-match.js";
+import { vocabulary } from "../vocabulary.js";
+import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
+
+export const MAX_QUESTION_LENGTH = 500;
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  group: number;
+}
+
+export interface Query {
+  /** The question as typed, Slack markup removed, cut to MAX_QUESTION_LENGTH. */
+  text: string;
+  intent: Intent;
+  /** Every intent whose keywords matched, best first. */
+  intents: Intent[];
+  units: UnitMatch[];
+  /** Words that look like the name of a unit the documents do not cover ("Birmingham"). */
+  unknownNames: string[];
+  standard?: string;
+  theme?: string;
+  year?: string;
+  /** Retrieval terms (stemmed, weighted; synonyms lower), each with the number of the topic word it stands for. */
+  terms: QueryTerm[];
+  /** The topic words as typed, for saying what was asked about. */
+  topic: string;
+  /** True when the question leans on the conversation ("and reviewing?", "what about Derby?"). */
+  followUp: boolean;
+}
+
+/** Slack markup to plain words: <@U1|name> → @name, <#C1|chan> → #chan, <url|text> → text, :emoji: dropped. */
+export function cleanQuestion(raw: string): string {
+  return raw
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ")
+    .replace(/<([@#!][^|>]*)\|([^>]*)>/g, (_, _id, label) => label)
+    .replace(/<[@#!][^>]*>/g, " ")
+    .replace(/<(https?:[^|>]*)\|([^>]*)>/g, "$2")
+    .replace(/<(https?:[^>]*)>/g, "$1")
+    .replace(/:[a-z0-9_+-]+:/g, " ")
+    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_QUESTION_LENGTH);
+}
+
+const SYNONYMS = new Map<string, string[]>();
+for (const group of vocabulary.synonyms) {
+  const stems = group.map((phrase) => words(phrase).map(stem).join(" "));
+  for (const s of stems) SYNONYMS.set(s, stems.filter((x) => x !== s));
+}
+
+const FOLLOW_UP_OPENER = /^\s*(?:and|also|what about|how about|what of|and what about|same for|now)\b/i;
+const DOMAIN_WORDS = new Set(
+  [...Object.values(vocabulary.standards).flat(), ...Object.values(vocabulary.ratings).flat(), ...Object.values(vocabulary.keyQuestionThemes).flat(), ...vocabulary.synonyms.flat()]
+    .flatMap((p) => p.toLowerCase().replace(/\\[a-z]|[^a-z' -]/g, " ").split(/\s+/))
+    .filter(Boolean),
+);
+
+function isKnownWord(index: CorpusIndex, w: string): boolean {
+  return index.words.has(w) || intentWords.has(w) || DOMAIN_WORDS.has(w) || isStopword(w) || /\d/.test(w);
+}
+
+/** The corpus word nearest a misspelt one (one edit for short words, two for long), if any. */
+function correct(index: CorpusIndex, w: string): string | undefined {
+  if (w.length < 4) return undefined;
+  const limit = w.length >= 8 ? 2 : 1;
+  let best: { word: string; d: number } | undefined;
+  const candidates = [...index.words, ...intentWords, ...DOMAIN_WORDS];
+  for (const c of candidates) {
+    if (Math.abs(c.length - w.length) > limit || c[0] !== w[0]) continue;
+    const d = DamerauLevenshteinDistance(w, c, { transposition_cost: 1 });
+    if (d <= limit && (!best || d < best.d)) best = { word: c, d };
+  }
+  return best?.word;
+}
+
+export function analyseQuestion(index: CorpusIndex, raw: string, context: ThreadContext): Query {
+  const text = cleanQuestion(raw);
+  const inConversation = !!context.lastAnswer;
+
+  // Spelling: words neither the corpus nor the intents know are corrected to the nearest known word.
+  let corrected = text;
+  const unknown: string[] = [];
+  const units = index.findUnits(text, (w) => isKnownWord(index, w));
+  for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    const w = m[0].toLowerCase();
+    if (isKnownWord(index, w) || units.some((u) => m.index! >= u.start && m.index! < u.end)) continue;
+    const fix = correct(index, w);
+    if (fix) corrected = corrected.replace(m[0], fix);
+    else unknown.push(m[0]);
+  }
+
+  const unitSpans = text === corrected ? units : index.findUnits(corrected, (w) => isKnownWord(index, w));
+  const outsideUnits = stripSpans(corrected, unitSpans);
+  // The words that ask ("how many", "rating") are not the topic, unless they are words of the domain ("caseload").
+  const asking = keywordSpans(corrected).filter((s) => !words(corrected.slice(s.start, s.end)).every((w) => DOMAIN_WORDS.has(w)));
+  const topicText = stripSpans(corrected, [...unitSpans, ...asking]);
+  const { matched } = scoreIntents(corrected, inConversation);
+  const standards = findStandards(outsideUnits);
+  const themes = findThemes(outsideUnits);
+  const year = corrected.match(/\b(?:19|20)\d{2}\b/)?.[0];
+
+  const topicWords = words(topicText).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w));
+  const terms = queryTerms(topicWords);
+  const shortQuestion = words(text).filter((w) => !isStopword(w)).length <= 5;
+  const followUp = inConversation && shortQuestion && (FOLLOW_UP_OPENER.test(text) || units.length === 0 || matched.length === 0);
+
+  let intent: Intent = matched[0]?.intent ?? "unknown";
+  if (intent === "unknown" && !followUp) intent = classifyIntent(corrected, ["finding", "statistic", "rating"]);
+  return {
+    text,
+    intent,
+    intents: matched.map((m) => m.intent),
+    units,
+    unknownNames: unknown.filter((w) => !intentWords.has(w.toLowerCase())),
+    standard: standards.find((s) => s.value !== "overall")?.value ?? standards[0]?.value,
+    theme: themes[0]?.value,
+    year,
+    terms,
+    topic: topicWords.join(" "),
+    followUp,
+  };
+}
+
+/** The text with the given spans blanked out (overlapping spans allowed). */
+function stripSpans(text: string, spans: { start: number; end: number }[]): string {
+  const chars = text.split("");
+  for (const s of spans) for (let i = s.start; i < s.end && i < chars.length; i++) chars[i] = " ";
+  return chars.join("");
+}
+
+/** Stemmed terms with their synonyms (weighted lower); two-word phrases are looked up too. */
+export function queryTerms(topicWords: string[]): QueryTerm[] {
+  const stems = [...new Set(topicWords.map(stem))];
+  const out = new Map<string, QueryTerm>();
+  const add = (term: string, weight: number, group: number) => {
+    const had = out.get(term);
+    if (!had || had.weight < weight) out.set(term, { term, weight, group });
+  };
+  stems.forEach((s, i) => {
+    add(s, 1, i);
+    const pair = i + 1 < stems.length ? `${s} ${stems[i + 1]}` : undefined;
+    for (const key of [s, pair]) {
+      if (!key) continue;
+      for (const syn of SYNONYMS.get(key) ?? []) for (const part of syn.split(" ")) if (!isStopword(part)) add(part, 0.6, i);
+    }
+  });
+  return [...out.values()];
+}

@@ -1,0 +1,118 @@
+// Finding the passages that answer a topic, and judging whether any really does.
+import type { CorpusIndex } from "../search/index.js";
+import { scoreBm25 } from "../search/bm25.js";
+import { stem, words } from "../text/tokens.js";
+import type { QueryTerm } from "./question.js";
+
+export interface Hit {
+  passage: number;
+  score: number;
+  /** Share of the topic's words (or their synonyms) that the passage holds, 0..1. */
+  coverage: number;
+}
+
+export interface SearchOptions {
+  unitKeys?: string[];
+  /** Only passages that state figures. */
+  withFigures?: boolean;
+  /** Prefer passages of inspections in this year. */
+  year?: string;
+  limit?: number;
+}
+
+const figureCache = new WeakMap<CorpusIndex, Set<number>>();
+function passagesWithFigures(index: CorpusIndex): Set<number> {
+  let set = figureCache.get(index);
+  if (!set) {
+    set = new Set();
+    for (const f of index.facts) {
+      if (f.type !== "statement") continue;
+      const at = index.passageAt.get(`${f.docId}\u0000${f.quote}`);
+      if (at !== undefined) set.add(at);
+    }
+    figureCache.set(index, set);
+  }
+  return set;
+}
+
+const yearCache = new WeakMap<CorpusIndex, Map<string, string>>();
+/** The year of the inspection each document reports on, where its facts carry one. */
+function inspectionYears(index: CorpusIndex): Map<string, string> {
+  let map = yearCache.get(index);
+  if (!map) {
+    map = new Map();
+    for (const f of index.facts) if (f.inspectionDate && !map.has(f.docId)) map.set(f.docId, f.inspectionDate.slice(0, 4));
+    yearCache.set(index, map);
+  }
+  return map;
+}
+
+const stemCache = new WeakMap<object, Set<string>>();
+function passageStems(index: CorpusIndex, at: number): Set<string> {
+  const p = index.passages[at]!;
+  let set = stemCache.get(p);
+  if (!set) {
+    set = new Set([...words(p.text), ...words(p.section ?? "")].map(stem));
+    stemCache.set(p, set);
+  }
+  return set;
+}
+
+export function coverageOf(index: CorpusIndex, at: number, terms: QueryTerm[]): number {
+  const groups = new Set(terms.map((t) => t.group));
+  if (groups.size === 0) return 0;
+  const stems = passageStems(index, at);
+  const matched = new Set(terms.filter((t) => stems.has(t.term)).map((t) => t.group));
+  return matched.size / groups.size;
+}
+
+export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: SearchOptions = {}): Hit[] {
+  if (terms.length === 0) return [];
+  const figures = options.withFigures ? passagesWithFigures(index) : undefined;
+  const units = options.unitKeys?.length ? new Set(options.unitKeys) : undefined;
+  const allowed = (i: number) =>
+    (!figures || figures.has(i)) && (!units || index.passages[i]!.unitKeys.some((k) => units.has(k)));
+  const scores = scoreBm25(index.bm25, terms, allowed);
+  const hits: Hit[] = [];
+  for (const [passage, raw] of scores) {
+    const coverage = coverageOf(index, passage, terms);
+    const p = index.passages[passage]!;
+    const doc = index.docsById.get(p.docId)!;
+    let score = raw * (0.5 + coverage);
+    if (options.year) {
+      const year = inspectionYears(index).get(p.docId) ?? doc.meta.date?.slice(0, 4);
+      if (year === options.year || p.text.includes(options.year)) score *= 1.5;
+    }
+    hits.push({ passage, score, coverage });
+  }
+  hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
+  return hits.slice(0, options.limit ?? 10);
+}
+
+/** True when the best hit speaks to the topic: most of its words, or all but one of a long topic. */
+export function isRelevant(hit: Hit | undefined, terms: QueryTerm[]): boolean {
+  if (!hit) return false;
+  const groups = new Set(terms.map((t) => t.group)).size;
+  if (groups <= 2) return hit.coverage >= 0.5;
+  return hit.coverage >= 0.6;
+}
+
+/** Up to `max` hits from different passages, skipping near-repeats of a passage already chosen. */
+export function diverse(index: CorpusIndex, hits: Hit[], max: number, minRatio = 0.5): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    if (out.length >= max) break;
+    if (out.length && h.score < out[0]!.score * minRatio) break;
+    const text = index.passages[h.passage]!.text.toLowerCase();
+    if (out.some((o) => similar(index.passages[o.passage]!.text.toLowerCase(), text))) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+function similar(a: string, b: string): boolean {
+  const wa = new Set(a.split(/\W+/));
+  const wb = b.split(/\W+/);
+  const shared = wb.filter((w) => wa.has(w)).length;
+  return shared / Math.max(wa.size, wb.length) > 0.7;
+}

@@ -1,0 +1,33 @@
+// What the terminal commands share: where the corpus is, and how an answer reads in a terminal.
+import type { Answer } from "../types.js";
+
+/** --corpus DIR, else CORPUS_DIR, else seeds/. */
+export function corpusDirFrom(argv: string[]): string {
+  const i = argv.indexOf("--corpus");
+  if (i >= 0 && argv[i + 1]) return argv[i + 1]!;
+  return process.env.CORPUS_DIR || "seeds";
+}
+
+/** Slack mrkdwn made plain for a terminal: entities decoded, links shown as "text (url)". */
+export function plain(mrkdwn: string): string {
+  return mrkdwn
+    .replace(/<([^|>]+)\|([^>]+)>/g, "$2 ($1)")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+export function formatAnswer(answer: Answer): string {
+  const lines = [plain(answer.text)];
+  if (answer.citations.length) {
+    lines.push("", "Sources:");
+    answer.citations.forEach((c, i) => {
+      lines.push(`  [${i + 1}] ${c.title} — ${c.publisher}${c.date ? `, ${c.date}` : ""}${c.url ? ` — ${c.url}` : ""}${c.section ? ` (${c.section})` : ""}`);
+    });
+  }
+  return lines.join("\n");
+}
+
+export function printAnswer(answer: Answer): void {
+  process.stdout.write(`${formatAnswer(answer)}\n`);
+}

@@ -1,0 +1,52 @@
+// Which units a question names: exact names and aliases, then fuse.js for misspelt ones ("leicestr").
+import Fuse from "fuse.js";
+import type { Unit } from "../types.js";
+import { baseName } from "../corpus/units.js";
+
+export interface UnitMatch {
+  unitKey: string;
+  /** The words of the question that named it. */
+  text: string;
+  start: number;
+  end: number;
+  fuzzy: boolean;
+}
+
+export type UnitFinder = (question: string, knownWord: (w: string) => boolean) => UnitMatch[];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+").replace(/,/g, ",?");
+
+export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder {
+  const names = units
+    .flatMap((u) => [...new Set([u.name, baseName(u), ...u.aliases])].map((alias) => ({ alias, key: u.key })))
+    .sort((a, b) => b.alias.length - a.alias.length)
+    .map((n) => ({ ...n, re: new RegExp(`(?<![\\p{L}])${escape(n.alias)}(?![\\p{L}])`, "giu") }));
+  const fuse = new Fuse(names, { keys: ["alias"], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 4 });
+
+  return (question, knownWord) => {
+    const found: UnitMatch[] = [];
+    const free = (start: number, end: number) => !found.some((f) => start < f.end && end > f.start);
+    for (const n of names) {
+      for (const m of question.matchAll(n.re)) {
+        const start = m.index!;
+        const end = start + m[0].length;
+        if (free(start, end)) found.push({ unitKey: n.key, text: m[0], start, end, fuzzy: false });
+      }
+    }
+    // Words the corpus does not know may be misspelt names: try them, alone and in pairs, against fuse.js.
+    const tokens = [...question.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((m) => ({ w: m[0], start: m.index!, end: m.index! + m[0].length }));
+    tokens.forEach((t, i) => {
+      if (t.w.length < 5 || knownWord(t.w.toLowerCase()) || corpusWords.has(t.w.toLowerCase()) || !free(t.start, t.end)) return;
+      const pair = tokens[i + 1];
+      const candidates = [pair ? { text: `${t.w} ${pair.w}`, end: pair.end } : undefined, { text: t.w, end: t.end }].filter(Boolean) as { text: string; end: number }[];
+      for (const c of candidates) {
+        const best = fuse.search(c.text)[0];
+        if (best && (best.score ?? 1) <= 0.25 && Math.abs(best.item.alias.length - c.text.length) <= 3) {
+          found.push({ unitKey: best.item.key, text: c.text, start: t.start, end: c.end, fuzzy: true });
+          return;
+        }
+      }
+    });
+    return found.sort((a, b) => a.start - b.start);
+  };
+}
