@@ -14,6 +14,8 @@ const VocabularySchema = z.object({
   publishers: z.array(z.object({ pattern: z.string(), name: z.string() })),
   inspectorate: z.string(),
   speakerRoles: z.array(z.string()),
+  /** Words too common in this domain to carry a topic: they weigh little and don't count towards coverage. */
+  weakTerms: z.array(z.string()),
   boilerplate: z.object({ sections: z.array(z.string()), lines: z.array(z.string()) }),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;

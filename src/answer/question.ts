@@ -114,7 +114,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const followUp = inConversation && shortQuestion && (FOLLOW_UP_OPENER.test(text) || units.length === 0 || matched.length === 0);
 
   let intent: Intent = matched[0]?.intent ?? "unknown";
-  if (intent === "unknown" && !followUp) intent = classifyIntent(corrected, ["finding", "statistic", "rating"]);
+  if (intent === "unknown" && !followUp) intent = classifyIntent(corrected, ["finding", "statistic"]);
   return {
     text,
     intent,
@@ -138,6 +138,9 @@ function stripSpans(text: string, spans: { start: number; end: number }[]): stri
 }
 
 /** Stemmed terms with their synonyms (weighted lower); two-word phrases are looked up too. */
+const WEAK = new Set(vocabulary.weakTerms.map(stem));
+
+/** Topic words as retrieval terms. Weak words ("inspection") weigh little and form no group of their own (group -1). */
 export function queryTerms(topicWords: string[]): QueryTerm[] {
   const stems = [...new Set(topicWords.map(stem))];
   const out = new Map<string, QueryTerm>();
@@ -146,6 +149,7 @@ export function queryTerms(topicWords: string[]): QueryTerm[] {
     if (!had || had.weight < weight) out.set(term, { term, weight, group });
   };
   stems.forEach((s, i) => {
+    if (WEAK.has(s)) return add(s, 0.3, -1);
     add(s, 1, i);
     const pair = i + 1 < stems.length ? `${s} ${stems[i + 1]}` : undefined;
     for (const key of [s, pair]) {

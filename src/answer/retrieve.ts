@@ -59,10 +59,10 @@ function passageStems(index: CorpusIndex, at: number): Set<string> {
 }
 
 export function coverageOf(index: CorpusIndex, at: number, terms: QueryTerm[]): number {
-  const groups = new Set(terms.map((t) => t.group));
+  const groups = new Set(terms.filter((t) => t.group >= 0).map((t) => t.group));
   if (groups.size === 0) return 0;
   const stems = passageStems(index, at);
-  const matched = new Set(terms.filter((t) => stems.has(t.term)).map((t) => t.group));
+  const matched = new Set(terms.filter((t) => t.group >= 0 && stems.has(t.term)).map((t) => t.group));
   return matched.size / groups.size;
 }
 
@@ -92,7 +92,8 @@ export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: 
 /** True when the best hit speaks to the topic: most of its words, or all but one of a long topic. */
 export function isRelevant(hit: Hit | undefined, terms: QueryTerm[]): boolean {
   if (!hit) return false;
-  const groups = new Set(terms.map((t) => t.group)).size;
+  const groups = new Set(terms.filter((t) => t.group >= 0).map((t) => t.group)).size;
+  if (groups === 0) return false;
   if (groups <= 2) return hit.coverage >= 0.5;
   return hit.coverage >= 0.6;
 }
