@@ -36,15 +36,22 @@ const UNIT_CENTRIC = new Set<Intent>(["rating", "score", "compare"]);
 const META = new Set<Intent>(["followup-source", "followup-why", "help", "sources"]);
 const UNIT_SUFFIX = /^(?:pdu|region|probation|service|services|crc|cpa)$/i;
 
-/** Words that look like the name of a unit the documents do not cover. */
+/** Words that look like the name of a unit the documents do not cover: unknown words, or names the corpus holds that are no unit. */
 function missingUnitNames(query: Query, intent: Intent): string[] {
   const tokens = query.text.split(/\s+/);
-  return query.unknownNames.filter((name) => {
+  const nextWord = (name: string) => {
+    const at = tokens.findIndex((t) => t.replace(/[^\p{L}'’-]/gu, "") === name);
+    return tokens[at + 1]?.replace(/[^\p{L}]/gu, "") ?? "";
+  };
+  const knownButNoUnit = query.otherNames.filter(
+    (name) => !UNIT_SUFFIX.test(name) && (UNIT_SUFFIX.test(nextWord(name)) || UNIT_CENTRIC.has(intent)),
+  );
+  return [...knownButNoUnit, ...query.unknownNames.filter((name) => {
     const at = tokens.findIndex((t) => t.replace(/[^\p{L}'’-]/gu, "") === name);
     const next = tokens[at + 1]?.replace(/[^\p{L}]/gu, "") ?? "";
     const capitalised = /^\p{Lu}/u.test(name) && at > 0;
     return UNIT_SUFFIX.test(next) || (capitalised && name.length > 2) || UNIT_CENTRIC.has(intent);
-  });
+  })];
 }
 
 /** Resolves what a follow-up leaves out (the unit, the intent, the topic) from the conversation. */
@@ -67,11 +74,12 @@ function resolve(index: CorpusIndex, query: Query, context: ThreadContext): { in
     if (!q.standard && context.topic && (intent === "rating" || intent === "score") && query.units.length > 0) q = { ...q, standard: context.topic };
   }
   // A bare unit name ("Derby", "LLR?") asks for its rating.
-  if ((intent === "finding" || intent === "unknown") && unitKeys.length > 0 && q.terms.length === 0 && query.intents.length === 0) intent = "rating";
+  if ((intent === "finding" || intent === "unknown" || intent === "statistic") && unitKeys.length > 0 && q.terms.length === 0 && query.intents.length === 0) intent = "rating";
   if (asksKeyQuestion({ index, query: q, context, unitKeys, topic }) && ["score", "statistic", "finding", "unknown"].includes(intent)) {
     return { intent: "statistic", unitKeys, topic, query: q };
   }
-  if (q.standard && q.standard !== "overall" && (intent === "finding" || intent === "unknown") && q.terms.length <= 2 && query.intents.length === 0) intent = "rating";
+  // A standard and nothing else ("LLR leadership") asks for that standard's rating.
+  if (q.standard && q.onlyStandard && ["finding", "unknown", "statistic"].includes(intent) && query.intents.length === 0) intent = "rating";
   return { intent, unitKeys, topic, query: q };
 }
 

@@ -37,9 +37,10 @@ export const intentWords: Set<string> = new Set(
 );
 
 /** Where the intents' keywords stand in a question: the words that ask, as opposed to the topic. */
-export function keywordSpans(question: string): { start: number; end: number }[] {
+export function keywordSpans(question: string, intent?: Intent): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   for (const r of rules) {
+    if (intent && r.intent !== intent) continue;
     for (const p of r.patterns) {
       const global = new RegExp(p.source, "gi");
       for (const m of question.matchAll(global)) if (m[0].length) spans.push({ start: m.index!, end: m.index! + m[0].length });

@@ -25,6 +25,10 @@ export interface Query {
   units: UnitMatch[];
   /** Words that look like the name of a unit the documents do not cover ("Birmingham"). */
   unknownNames: string[];
+  /** Names the corpus knows (people, places) that are not units ("Manchester" in an address). */
+  otherNames: string[];
+  /** True when the topic is nothing but the standard it names ("LLR planning", not "women's services"). */
+  onlyStandard: boolean;
   standard?: string;
   theme?: string;
   year?: string;
@@ -98,17 +102,24 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     else unknown.push(m[0]);
   }
 
+  const { matched } = scoreIntents(corrected, inConversation);
   const unitSpans = text === corrected ? units : index.findUnits(corrected, (w) => isKnownWord(index, w));
   const outsideUnits = stripSpans(corrected, unitSpans);
   // The words that ask ("how many", "rating") are not the topic, unless they are words of the domain ("caseload").
-  const asking = keywordSpans(corrected).filter((s) => !words(corrected.slice(s.start, s.end)).every((w) => DOMAIN_WORDS.has(w)));
+  const asking = keywordSpans(corrected, matched[0]?.intent ?? "unknown").filter((s) => !words(corrected.slice(s.start, s.end)).every((w) => DOMAIN_WORDS.has(w)));
   const topicText = stripSpans(corrected, [...unitSpans, ...asking]);
-  const { matched } = scoreIntents(corrected, inConversation);
   const standards = findStandards(outsideUnits);
   const themes = findThemes(outsideUnits);
   const year = corrected.match(/\b(?:19|20)\d{2}\b/)?.[0];
 
   const topicWords = words(topicText).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w));
+  const firstStandard = standards.find((s) => s.value !== "overall") ?? standards[0];
+  const beyondStandard = firstStandard
+    ? words(stripSpans(topicText, [{ start: firstStandard.start, end: firstStandard.end }])).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w))
+    : topicWords;
+  const otherNames = [...corrected.matchAll(/[\p{L}][\p{L}'’-]*/gu)]
+    .filter((m) => index.properNouns.has(m[0].toLowerCase().replace(/['’]s$/, "")) && !unitSpans.some((u) => m.index! >= u.start && m.index! < u.end))
+    .map((m) => m[0]);
   const terms = queryTerms(topicWords);
   const shortQuestion = words(text).filter((w) => !isStopword(w)).length <= 5;
   const followUp = inConversation && shortQuestion && (FOLLOW_UP_OPENER.test(text) || units.length === 0 || matched.length === 0);
@@ -121,7 +132,9 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     intents: matched.map((m) => m.intent),
     units,
     unknownNames: unknown.filter((w) => !intentWords.has(w.toLowerCase())),
-    standard: standards.find((s) => s.value !== "overall")?.value ?? standards[0]?.value,
+    otherNames,
+    onlyStandard: !!firstStandard && beyondStandard.filter((w) => !vocabulary.weakTerms.includes(w)).length === 0,
+    standard: firstStandard?.value,
     theme: themes[0]?.value,
     year,
     terms,

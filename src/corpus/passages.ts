@@ -24,6 +24,8 @@ export function toPassages(docId: string, blocks: Block[]): SentencePassage[] {
     if (b.kind === "heading" || isBoilerplate(b)) return;
     const section = [b.section, b.subsection].filter(Boolean).join(" › ") || undefined;
     const pieces = b.kind === "row" ? [squash(b.text)] : splitSentences(b.text);
+    // A line of a few words with no full stop is a crosshead, not a statement.
+    if (b.kind === "paragraph" && b.text.split(/\s+/).length < 4 && !/[.!?"”]$/.test(b.text) && !/\d/.test(b.text)) return;
     for (const text of pieces) if (/\p{L}/u.test(text)) out.push({ docId, text, section, order: out.length, block });
   });
   return out;

@@ -38,7 +38,9 @@ export function quotations(blocks: Block[], ctx: Context): QuotationFact[] {
     if (!speaker || !words) return;
     const pronoun = /^(?:he|she|they)$/i.test(speaker.trim());
     if (pronoun && !lastSpeaker) return;
-    const resolved = pronoun ? lastSpeaker!.speaker : resolveSpeaker(speaker.trim(), ctx.text.slice(0, ctx.text.indexOf(text.slice(0, 40))), ctx.text);
+    const resolved = pronoun
+      ? lastSpeaker!.speaker
+      : resolveSpeaker(speaker.trim(), ctx.text.slice(0, ctx.text.indexOf(text.slice(0, 40))), ctx.text).replace(/^(?:a|an|the)\s+/i, "");
     lastSpeaker = { speaker: resolved, block: i };
     facts.push({
       type: "quotation",

@@ -9,7 +9,7 @@ const FIGURE = new RegExp(
     `\\b${NUMBER_WORD}\\s+per ?cent`,
     `\\b(?:\\d[\\d,]*|${NUMBER_WORD})\\s+(?:out\\s+)?of\\s+(?:the\\s+)?(?:a\\s+possible\\s+)?\\d[\\d,]*`,
     `\\b\\d[\\d,]*(?:\\.\\d+)?\\b`,
-    `\\b${NUMBER_WORD}\\b(?=\\s+(?:of|out|per|\\p{L}+s\\b))`,
+    `\\b(?!one\\b)${NUMBER_WORD}\\b(?=\\s+\\p{L})`,
   ].join("|"),
   "giu",
 );

@@ -19,6 +19,8 @@ export interface CorpusIndex {
   folded: Map<string, string>;
   /** Every word of the corpus, lower case: for spelling and for telling unknown names. */
   words: Set<string>;
+  /** Words the corpus only ever writes capitalised (place and person names), lower case. */
+  properNouns: Set<string>;
   findUnits: UnitFinder;
 }
 
@@ -61,6 +63,15 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
   );
   const allWords = new Set<string>();
   for (const d of documents) for (const w of words(d.text)) allWords.add(w);
+  const lowerSeen = new Set<string>();
+  const capitalSeen = new Set<string>();
+  for (const d of documents) {
+    for (const m of d.text.matchAll(/(?<![\p{L}])\p{L}[\p{L}'’-]*/gu)) {
+      const w = m[0].replace(/['’]s$/, "");
+      (/^\p{Lu}/u.test(w) ? capitalSeen : lowerSeen).add(w.toLowerCase());
+    }
+  }
+  const properNouns = new Set([...capitalSeen].filter((w) => !lowerSeen.has(w)));
   return {
     documents,
     docsById: new Map(documents.map((d) => [d.meta.id, d])),
@@ -71,6 +82,7 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
     passageAt,
     folded: new Map(documents.map((d) => [d.meta.id, foldForMatch(d.text)])),
     words: allWords,
+    properNouns,
     findUnits: unitFinder(units, allWords),
   };
 }

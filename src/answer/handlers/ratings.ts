@@ -22,19 +22,27 @@ const citeFact = (index: CorpusIndex, f: { docId: string; quote: string; section
 /** The year of an inspection, for telling inspections apart. */
 const period = (f: RatingFact) => f.inspectionDate?.slice(0, 4);
 
+/** Of the ratings of one inspection, the one whose quote names its year (so the reply can say when). */
+function bestOfPeriod(facts: RatingFact[], p: string): RatingFact | undefined {
+  const inPeriod = facts.filter((f) => period(f) === p);
+  return inPeriod.find((f) => f.quote.includes(p)) ?? inPeriod[0];
+}
+
 /** One line per earlier inspection of the same standard: "Previously *Inadequate* (2022)". */
 function earlierLines(index: CorpusIndex, facts: RatingFact[], latest: RatingFact): { lines: string[]; citations: (Citation | undefined)[] } {
   const seen = new Set([period(latest)]);
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
-  for (const f of facts) {
-    const p = period(f);
+  for (const first of facts) {
+    const p = period(first);
     if (!p || seen.has(p)) continue;
     seen.add(p);
+    const f = bestOfPeriod(facts, p)!;
     const c = citeFact(index, f);
     citations.push(c);
     const when = quotedDate(f.inspectionDate, c ? [c] : []);
-    lines.push(`Previously ${bold(f.rating)}${when ? ` (inspection of ${when})` : " (an earlier inspection)"}${f.score && c?.quote.includes(f.score.split("/")[1]!) ? `, ${f.score.split("/")[0]} of ${f.score.split("/")[1]} inspection points` : ""}.`);
+    const label = p < (period(latest) ?? "") ? "Previously" : "Later";
+    lines.push(`${label} ${bold(f.rating)}${when ? ` (inspection of ${when})` : " (an earlier inspection)"}${f.score && c?.quote.includes(f.score.split("/")[1]!) ? `, ${f.score.split("/")[0]} of ${f.score.split("/")[1]} inspection points` : ""}.`);
   }
   return { lines, citations };
 }
@@ -154,12 +162,13 @@ export const answerCompare: Handler = (input) => {
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
   for (const p of periods.sort()) {
-    const f = facts.filter((x) => period(x) === p).sort(byRecency(index))[0]!;
+    const f = bestOfPeriod(facts, p)!;
     const scoredFact = facts.find((x) => period(x) === p && x.score);
-    const c = citeFact(index, scoredFact ?? f);
-    citations.push(c);
-    const when = quotedDate(f.inspectionDate, c ? [c] : []) ?? "an inspection";
-    lines.push(`• ${when}: ${bold(f.rating)}${scoredFact?.score && c?.quote.includes(scoredFact.score) ? `, score ${scoredFact.score}` : ""}`);
+    const c = citeFact(index, f);
+    const s = scoredFact && scoredFact !== f ? citeFact(index, scoredFact) : undefined;
+    citations.push(c, s);
+    const when = quotedDate(f.inspectionDate, uniqueCitations([c, s])) ?? "an earlier inspection";
+    lines.push(`• ${when}: ${bold(f.rating)}${scoredFact?.score && (s ?? c)?.quote.includes(scoredFact.score) ? `, score ${scoredFact.score}` : ""}`);
   }
   return {
     lead: `${bold(unitName(index, unitKey))}, then and now (${standardLabel(input.query.standard ?? "overall").toLowerCase()}):\n${lines.join("\n")}`,
