@@ -73,7 +73,13 @@ export const answerQuotation: Handler = (input) => {
   const top = ranked.filter((r) => r.speaker === ranked[0]!.speaker);
   const citations: (Citation | undefined)[] = top.slice(0, 6).map((r) => cite(index, r.q.docId, r.q.quote, r.q.section));
   const kept = uniqueCitations(citations, 3);
-  const speakers = [...new Set(top.slice(0, 3).map((r) => r.q.speaker))];
+  // One label per person: "Ada Whitlock, chief inspector" and "Ada Whitlock, HM Chief Inspector" are one speaker.
+  const byPerson = new Map<string, string>();
+  for (const r of top.slice(0, 3)) {
+    const person = r.q.speaker.split(",")[0]!.trim().toLowerCase();
+    if (!byPerson.has(person)) byPerson.set(person, r.q.speaker);
+  }
+  const speakers = [...byPerson.values()];
   const reply: Reply = {
     lead: `What ${speakers.map((s) => bold(s)).join(" and ")} said${unitKeys.length ? ` about ${bold(unitName(index, unitKeys[0]!))}` : ""}:`,
     answered: true,

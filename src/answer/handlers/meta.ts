@@ -50,11 +50,12 @@ function contributes(index: CorpusIndex, docId: string): string {
   const units = [...new Set(ratings.map((r) => unitName(index, r.unitKey)))];
   if (ratings.length) parts.push(`ratings of ${units.join(", ")}`);
   const figures = facts.filter((f) => f.type === "statement").length;
-  if (figures) parts.push(`${figures} statements with figures`);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (figures) parts.push(`${plural(figures, "statement")} with figures`);
   const recs = facts.filter((f) => f.type === "recommendation").length;
-  if (recs) parts.push(`${recs} recommendations`);
+  if (recs) parts.push(plural(recs, "recommendation"));
   const quotes = facts.filter((f) => f.type === "quotation").length;
-  if (quotes) parts.push(`${quotes} quotations`);
+  if (quotes) parts.push(plural(quotes, "quotation"));
   return parts.join("; ") || "background text";
 }
 
