@@ -14,6 +14,8 @@ export interface QueryTerm {
   term: string;
   weight: number;
   group: number;
+  /** How much finding this term shows the passage covers its group: 1 for the word itself, a share of 0.6 for part of a synonym. */
+  cover: number;
 }
 
 export interface Query {
@@ -157,17 +159,20 @@ const WEAK = new Set(vocabulary.weakTerms.map(stem));
 export function queryTerms(topicWords: string[]): QueryTerm[] {
   const stems = [...new Set(topicWords.map(stem))];
   const out = new Map<string, QueryTerm>();
-  const add = (term: string, weight: number, group: number) => {
+  const add = (term: string, weight: number, group: number, cover: number) => {
     const had = out.get(term);
-    if (!had || had.weight < weight) out.set(term, { term, weight, group });
+    if (!had || had.weight < weight) out.set(term, { term, weight, group, cover });
   };
   stems.forEach((s, i) => {
-    if (WEAK.has(s)) return add(s, 0.3, -1);
-    add(s, 1, i);
+    if (WEAK.has(s)) return add(s, 0.3, -1, 0);
+    add(s, 1, i, 1);
     const pair = i + 1 < stems.length ? `${s} ${stems[i + 1]}` : undefined;
     for (const key of [s, pair]) {
       if (!key) continue;
-      for (const syn of SYNONYMS.get(key) ?? []) for (const part of syn.split(" ")) if (!isStopword(part)) add(part, 0.6, i);
+      for (const syn of SYNONYMS.get(key) ?? []) {
+        const parts = syn.split(" ").filter((p) => !isStopword(p));
+        for (const part of parts) add(part, 0.6, i, 0.6 / parts.length);
+      }
     }
   });
   return [...out.values()];

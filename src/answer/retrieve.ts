@@ -62,8 +62,17 @@ export function coverageOf(index: CorpusIndex, at: number, terms: QueryTerm[]): 
   const groups = new Set(terms.filter((t) => t.group >= 0).map((t) => t.group));
   if (groups.size === 0) return 0;
   const stems = passageStems(index, at);
-  const matched = new Set(terms.filter((t) => t.group >= 0 && stems.has(t.term)).map((t) => t.group));
-  return matched.size / groups.size;
+  // A group counts fully when its own word is there, partly when only a synonym is.
+  const own = new Map<number, number>();
+  const viaSynonyms = new Map<number, number>();
+  for (const t of terms) {
+    if (t.group < 0 || !stems.has(t.term)) continue;
+    if (t.cover >= 1) own.set(t.group, 1);
+    else viaSynonyms.set(t.group, Math.min(0.6, (viaSynonyms.get(t.group) ?? 0) + t.cover));
+  }
+  let sum = 0;
+  for (const g of groups) sum += own.get(g) ?? viaSynonyms.get(g) ?? 0;
+  return sum / groups.size;
 }
 
 export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: SearchOptions = {}): Hit[] {

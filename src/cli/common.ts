@@ -14,7 +14,9 @@ export function plain(mrkdwn: string): string {
     .replace(/<([^|>]+)\|([^>]+)>/g, "$2 ($1)")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+    .replace(/&amp;/g, "&")
+    .replace(/^> /gm, "  │ ")
+    .replace(/\*([^*\n]+)\*/g, "$1");
 }
 
 export function formatAnswer(answer: Answer): string {

@@ -1,7 +1,7 @@
 // Words for matching: lower-cased, stop words dropped, stemmed with natural's Porter stemmer.
 import { PorterStemmer, stopwords } from "./natural.js";
 
-const STOP = new Set([...stopwords, "s", "t"]);
+const STOP = new Set([...stopwords, "s", "t", "per", "any", "tell", "me", "please", "does", "did", "there"]);
 
 /** Lower-case word tokens (letters, digits, % and £ kept with their numbers). */
 export function words(text: string): string[] {

@@ -42,7 +42,7 @@ function earlierLines(index: CorpusIndex, facts: RatingFact[], latest: RatingFac
     citations.push(c);
     const when = quotedDate(f.inspectionDate, c ? [c] : []);
     const label = p < (period(latest) ?? "") ? "Previously" : "Later";
-    lines.push(`${label} ${bold(f.rating)}${when ? ` (inspection of ${when})` : " (an earlier inspection)"}${f.score && c?.quote.includes(f.score.split("/")[1]!) ? `, ${f.score.split("/")[0]} of ${f.score.split("/")[1]} inspection points` : ""}.`);
+    lines.push(`${label} ${bold(f.rating)}${when ? ` (inspection of ${when})` : " (an earlier inspection)"}.`);
   }
   return { lines, citations };
 }
@@ -110,19 +110,20 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
   return { lead, answered: true, intent: wantScore ? "score" : "rating", citations: uniqueCitations(citations, 4), remember: { unitKey, topic: standard } };
 }
 
-/** No unit named: the headline rating of every unit the documents rate. */
+/** No unit named: the headline (or the named standard's) rating of every unit the documents rate. */
 function overview(input: HandlerInput): Reply {
   const { index } = input;
+  const standard = input.query.standard ?? "overall";
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
   for (const u of index.units) {
-    const latest = ratingsOf(index, u.key, "overall")[0];
+    const latest = ratingsOf(index, u.key, standard)[0];
     if (!latest) continue;
     lines.push(`• ${bold(u.name)}: ${bold(latest.rating)}${latest.score ? ` (${latest.score})` : ""}`);
     citations.push(citeFact(index, latest));
   }
-  if (lines.length === 0) return { lead: "The documents give no ratings.", answered: false, intent: "rating", citations: [] };
-  return { lead: `Overall ratings in the documents:\n${lines.join("\n")}`, answered: true, intent: "rating", citations: uniqueCitations(citations, lines.length) };
+  if (lines.length === 0) return { lead: `The documents give no ${standardLabel(standard).toLowerCase()} ratings.`, answered: false, intent: "rating", citations: [] };
+  return { lead: `${standardLabel(standard)} ratings in the documents:\n${lines.join("\n")}`, answered: true, intent: "rating", citations: uniqueCitations(citations, lines.length) };
 }
 
 function combine(replies: Reply[], intent: Reply["intent"]): Reply {

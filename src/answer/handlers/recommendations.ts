@@ -37,7 +37,7 @@ export const answerRecommendation: Handler = (input) => {
     };
   }
   // No numbered list: the passages that report recommendations, with the sentence after each.
-  const terms: QueryTerm[] = [...query.terms, { term: stem("recommendations"), weight: 2, group: 999 }];
+  const terms: QueryTerm[] = [...query.terms, { term: stem("recommendations"), weight: 2, group: 999, cover: 1 }];
   const hits = searchPassages(index, terms, { unitKeys, limit: 10 }).filter((h) => /recommend/i.test(index.passages[h.passage]!.text));
   if (hits.length === 0) return { lead: "", answered: false, intent: "recommendation", citations: [] };
   const citations: (Citation | undefined)[] = [];

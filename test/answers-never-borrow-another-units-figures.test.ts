@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { ask } from "./support/engine.js";
+import { seeds } from "./support/engine.js";
+
+describe("a unit the documents do not cover", () => {
+  it.each(["Birmingham PDU rating", "birmingham rating", "what is the rating of Greater Manchester", "Kent probation score"])(
+    "%s: no inspection, and no one else's rating",
+    (question) => {
+      const answer = ask(seeds, question);
+      expect(answer.answered).toBe(false);
+      expect(answer.text).toMatch(/no inspection of/i);
+      expect(answer.text).not.toMatch(/Inadequate|Requires improvement|3\/21/);
+      expect(answer.citations).toEqual([]);
+    },
+  );
+});
+
+describe("a figure the documents lack for a unit they cover", () => {
+  it("says so, and gives what they hold on that unit instead of another unit's number", () => {
+    const answer = ask(seeds, "Derby caseload per PSO");
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/don't have/);
+    expect(answer.text).toContain("Derby City");
+    expect(answer.text).not.toContain("41");
+  });
+});
+
+describe("a question off the subject", () => {
+  it.each(["who won the football", "weather tomorrow", "recipe for banana bread"])("%s: not answered, with example questions", (q) => {
+    const answer = ask(seeds, q);
+    expect(answer.answered).toBe(false);
+    expect(answer.citations).toEqual([]);
+    expect(answer.text).toMatch(/Try:/);
+  });
+});
+
+describe("misspellings", () => {
+  it.each([["leicestr ratng", "Inadequate"], ["derbby city rating", "Requires improvement"], ["east midlnds rating", "Inadequate"]])("%s is understood", (q, rating) => {
+    const answer = ask(seeds, q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain(rating);
+  });
+});
