@@ -48,6 +48,8 @@ export interface Passage {
   order: number;
   /** The units the passage is about: those it names, else the one the document was last talking about. */
   unitKeys: string[];
+  /** True when the passage states figures (counts, percentages, money). */
+  hasFigures: boolean;
 }
 
 /** A probation delivery unit, region or service named in the documents. */

@@ -20,21 +20,6 @@ export interface SearchOptions {
   limit?: number;
 }
 
-const figureCache = new WeakMap<CorpusIndex, Set<number>>();
-function passagesWithFigures(index: CorpusIndex): Set<number> {
-  let set = figureCache.get(index);
-  if (!set) {
-    set = new Set();
-    for (const f of index.facts) {
-      if (f.type !== "statement") continue;
-      const at = index.passageAt.get(`${f.docId}\u0000${f.quote}`);
-      if (at !== undefined) set.add(at);
-    }
-    figureCache.set(index, set);
-  }
-  return set;
-}
-
 const yearCache = new WeakMap<CorpusIndex, Map<string, string>>();
 /** The year of the inspection each document reports on, where its facts carry one. */
 function inspectionYears(index: CorpusIndex): Map<string, string> {
@@ -77,13 +62,16 @@ export function coverageOf(index: CorpusIndex, at: number, terms: QueryTerm[]): 
 
 export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: SearchOptions = {}): Hit[] {
   if (terms.length === 0) return [];
-  const figures = options.withFigures ? passagesWithFigures(index) : undefined;
   const units = options.unitKeys?.length ? new Set(options.unitKeys) : undefined;
-  const allowed = (i: number) =>
-    (!figures || figures.has(i)) && (!units || index.passages[i]!.unitKeys.some((k) => units.has(k)));
+  const allowed = (i: number) => {
+    const p = index.passages[i]!;
+    return (!options.withFigures || p.hasFigures) && (!units || p.unitKeys.some((k) => units.has(k)));
+  };
   const scores = scoreBm25(index.bm25, terms, allowed);
+  // Coverage and the year are weighed for the best few hundred by BM25 alone: enough, and cheap.
+  const candidates = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 300);
   const hits: Hit[] = [];
-  for (const [passage, raw] of scores) {
+  for (const [passage, raw] of candidates) {
     const coverage = coverageOf(index, passage, terms);
     const p = index.passages[passage]!;
     const doc = index.docsById.get(p.docId)!;

@@ -15,14 +15,13 @@ export interface Finding {
 export function summarizeUnits(index: CorpusIndex): UnitSummary[] {
   const out: UnitSummary[] = [];
   for (const unit of index.units) {
-    const ratings = index.facts.filter((f): f is RatingFact => f.type === "rating" && f.unitKey === unit.key).sort(byRecency(index));
+    const facts = index.factsByUnit.get(unit.key) ?? [];
+    const ratings = facts.filter((f): f is RatingFact => f.type === "rating").sort(byRecency(index));
     if (ratings.length === 0) continue;
     const overall = ratings.find((r) => r.standard === "overall");
     const latestDoc = (overall ?? ratings[0]!).docId;
     const standards = ratings.filter((r) => r.standard !== "overall" && r.docId === latestDoc);
-    const keyQuestions = index.facts.filter(
-      (f): f is KeyQuestionFact => f.type === "key-question" && f.unitKey === unit.key && f.docId === latestDoc,
-    );
+    const keyQuestions = facts.filter((f): f is KeyQuestionFact => f.type === "key-question" && f.docId === latestDoc);
     out.push({ unit, overall, standards, keyQuestions, inspectionDate: (overall ?? ratings[0]!).inspectionDate });
   }
   return out;

@@ -32,13 +32,14 @@ function isHeading(raw: string, text: string): boolean {
   return false;
 }
 
-export function toBlocks(documentText: string): Block[] {
+/** `strippedLines`, when given, are the document's lines with stripMarkup already applied. */
+export function toBlocks(documentText: string, strippedLines?: string[]): Block[] {
   const blocks: Block[] = [];
   let section: string | undefined;
   let subsection: string | undefined;
   const lines = documentText.replace(/\r\n?/g, "\n").split("\n");
   lines.forEach((raw, line) => {
-    const text = stripMarkup(raw);
+    const text = strippedLines?.[line] ?? stripMarkup(raw);
     if (!text || /^[-=_—]{3,}$/.test(text)) return;
     if (isHeading(raw, text)) {
       const heading = text.replace(/:$/, "");

@@ -1,6 +1,7 @@
 // One document → its units, facts and quotable passages. Pure: the same text gives the same result.
 import type { Fact, ParsedDocument, Passage, RawDocument, StatementFact } from "../types.js";
 import { toBlocks } from "./blocks.js";
+import { stripMarkup } from "../text/normalize.js";
 import { inspectionDateOf } from "./dates.js";
 import { keyQuestions } from "./key-questions.js";
 import { toPassages, type SentencePassage } from "./passages.js";
@@ -18,10 +19,11 @@ export interface ParseOptions {
 export function parseDocument(raw: RawDocument, options: ParseOptions = {}): ParsedDocument {
   const { meta, text } = raw;
   const isReport = meta.kind === "inspection report";
-  const blocks = toBlocks(text);
+  const lines = text.replace(/\r\n?/g, "\n").split("\n").map(stripMarkup);
+  const blocks = toBlocks(text, lines);
   const sentences = toPassages(meta.id, blocks);
   const titleUnit = isReport ? meta.title.replace(/^[^:]*:\s*/, "") : undefined;
-  const units = extractUnits(text, titleUnit, options.knownUnitNames);
+  const units = extractUnits(text, titleUnit, options.knownUnitNames, lines);
   const mentionsIn = mentionMatcher(units);
   const inspectionDate = inspectionDateOf(text, meta);
   const primary = units[0]?.key;
@@ -73,7 +75,12 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   }
   facts.push(...quotations(blocks, { docId: meta.id, text: blocks.map((b) => b.text).join("\n"), inspectionDate, unitOf: unitOfBlock }));
 
-  const passages: Passage[] = sentences.map(({ block: _block, ...p }, i) => ({ ...p, unitKeys: unitsOfSentence.get(sentences[i]!) ?? [] }));
+  const withFigures = new Set(facts.filter((f) => f.type === "statement").map((f) => f.quote));
+  const passages: Passage[] = sentences.map(({ block: _block, ...p }, i) => ({
+    ...p,
+    unitKeys: unitsOfSentence.get(sentences[i]!) ?? [],
+    hasFigures: withFigures.has(p.text),
+  }));
   return { meta, text, units, facts, passages, warnings: warningsFor(isReport, units.length, facts) };
 }
 

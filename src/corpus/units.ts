@@ -61,32 +61,55 @@ function suffixPattern(words: string[]): string {
   return words.map((w) => w.replace(/\s+/g, "\\s+")).join("|");
 }
 
-const PDU_NAME = new RegExp(`(${PROPER_NAME})\\s+(?:${suffixPattern(vocabulary.unitSuffixes.pdu)})(?![\\p{L}])`, "gu");
-const REGION_NAME = new RegExp(`(${PROPER_NAME})\\s+(?:${suffixPattern(vocabulary.unitSuffixes.region)})(?![\\p{L}])`, "gu");
+const PDU_SUFFIX = new RegExp(`(?<=\\s)(?:${suffixPattern(vocabulary.unitSuffixes.pdu)})(?![\\p{L}])`, "gu");
+const REGION_SUFFIX = new RegExp(`(?<=\\s)(?:${suffixPattern(vocabulary.unitSuffixes.region)})(?![\\p{L}])`, "gu");
+const NAME_TOKEN = /^[A-Z][\p{L}'’-]*$/u;
+
+/** The proper name that ends just before `end` ("Leicester, Leicestershire and Rutland" before " PDU"), read backwards. */
+function nameBefore(line: string, end: number): string | undefined {
+  const tokens = line.slice(Math.max(0, end - 120), end).trimEnd().split(/(\s+)/);
+  const kept: string[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (/^\s+$/.test(t)) continue;
+    const word = t.replace(/,$/, "");
+    if (NAME_TOKEN.test(word) && (t === word || kept.length > 0)) kept.unshift(t);
+    else if (t === "and" && kept.length > 0) kept.unshift(t);
+    else break;
+  }
+  while (kept.length && (kept[0] === "and" || kept[0]!.endsWith(","))) {
+    if (kept[0] === "and") kept.shift();
+    else break;
+  }
+  return kept.length ? kept.join(" ") : undefined;
+}
 const WEAK_PATTERNS = [
   new RegExp(`probation (?:services?|delivery) (?:for|in|across) (?:the )?(${PROPER_NAME})`, "gu"),
   new RegExp(`(${PROPER_NAME})(?:[’']s)? (?:probation )?services?\\b`, "gu"),
   new RegExp(`\\b[Ss]ervices in (?:the )?(${PROPER_NAME})`, "gu"),
 ];
 
-/** Words that the document also uses in lower case are ordinary words, not names ("Regular", "Some"). */
-function ordinaryWords(text: string): Set<string> {
-  return new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+/** Words that the document also uses in lower case are ordinary words, not names ("Regular", "Some"). Computed once, when first needed. */
+function ordinaryWords(text: string): () => Set<string> {
+  let words: Set<string> | undefined;
+  return () => (words ??= new Set(text.match(/\b[a-z][\w'’-]*/g) ?? []));
 }
 
-function candidatesIn(lines: string[], ordinary: Set<string>, strong: boolean): Candidate[] {
+function candidatesIn(lines: string[], ordinary: () => Set<string>, strong: boolean): Candidate[] {
   const out: Candidate[] = [];
   const add = (raw: string | undefined, kind: Unit["kind"], isStrong: boolean) => {
     if (!raw) return;
     const trimmed = raw.split(/\s+/);
-    while (trimmed.length && (ordinary.has(trimmed[0]!.toLowerCase().replace(/['’]s$/, "")) || /^(?:and|,)$/.test(trimmed[0]!))) trimmed.shift();
+    while (trimmed.length && (ordinary().has(trimmed[0]!.toLowerCase().replace(/['’]s$/, "")) || /^(?:and|,)$/.test(trimmed[0]!))) trimmed.shift();
     const name = cleanName(trimmed.join(" ").replace(/,$/, ""));
     if (name) out.push({ name, kind, strong: isStrong });
   };
   for (const line of lines) {
+    const lower = line.toLowerCase();
+    if (strong ? !(lower.includes("pdu") || lower.includes("delivery unit") || lower.includes("region")) : !lower.includes("service")) continue;
     if (strong) {
-      for (const m of line.matchAll(PDU_NAME)) add(m[1], "pdu", true);
-      for (const m of line.matchAll(REGION_NAME)) add(m[1], "region", true);
+      for (const m of line.matchAll(PDU_SUFFIX)) add(nameBefore(line, m.index!), "pdu", true);
+      for (const m of line.matchAll(REGION_SUFFIX)) add(nameBefore(line, m.index!), "region", true);
     } else {
       for (const re of WEAK_PATTERNS) for (const m of line.matchAll(re)) add(m[1], "service", false);
     }
@@ -94,10 +117,27 @@ function candidatesIn(lines: string[], ordinary: Set<string>, strong: boolean): 
   return out;
 }
 
+// The first pass over a corpus and the parse of each document both need a document's strong names.
+const strongCache = new Map<string, Candidate[]>();
+function strongCandidates(text: string, lines: string[], ordinary: () => Set<string>): Candidate[] {
+  let found = strongCache.get(text);
+  if (!found) {
+    found = candidatesIn(lines, ordinary, true);
+    if (strongCache.size > 1000) strongCache.clear();
+    strongCache.set(text, found);
+  }
+  return found;
+}
+
 /** Strong unit names (with a PDU or region suffix) in a text: the first pass over a corpus. */
 export function strongUnitNames(text: string): string[] {
-  const lines = text.split("\n").map(stripMarkup);
-  return candidatesIn(lines, ordinaryWords(text), true).map((c) => c.name);
+  return strongCandidates(text, text.split("\n").map(stripSuffixLine), ordinaryWords(text)).map((c) => c.name);
+}
+
+/** stripMarkup, but only for the lines that can hold a strong name (the rest are left out as ""). */
+function stripSuffixLine(line: string): string {
+  const lower = line.toLowerCase();
+  return lower.includes("pdu") || lower.includes("delivery unit") || lower.includes("region") ? stripMarkup(line) : "";
 }
 
 /** Splits a weak candidate that is really a list of known units ("Derby City and Leicester, …"). */
@@ -105,7 +145,7 @@ function splitByKnown(name: string, known: string[]): string[] {
   if (!/,|\sand\s/.test(name)) return [name];
   let rest = name;
   const found: string[] = [];
-  for (const k of [...known].sort((a, b) => b.length - a.length)) {
+  for (const k of known.filter((k) => name.includes(k)).sort((a, b) => b.length - a.length)) {
     const re = new RegExp(`(?<![\\p{L}])${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u");
     if (re.test(rest)) {
       found.push(k);
@@ -136,12 +176,12 @@ export function sameUnit(a: string, b: string): boolean {
  * The units a document names, with aliases. `primaryName` (a report's title unit) comes first;
  * `knownNames` (strong names from the whole corpus) help split lists such as "Derby City and Leicester, …".
  */
-export function extractUnits(text: string, primaryName?: string, knownNames: string[] = []): Unit[] {
-  const lines = text.split("\n").map(stripMarkup);
+export function extractUnits(text: string, primaryName?: string, knownNames: string[] = [], strippedLines?: string[]): Unit[] {
+  const lines = strippedLines ?? text.split("\n").map(stripMarkup);
   const ordinary = ordinaryWords(text);
   const candidates = [
     ...(primaryName ? candidatesIn([primaryName], ordinary, true) : []),
-    ...candidatesIn(lines, ordinary, true),
+    ...strongCandidates(text, lines, ordinary),
   ];
   const units: Unit[] = [];
   const upsert = (name: string, kind: Unit["kind"]) => {
@@ -164,12 +204,16 @@ export function extractUnits(text: string, primaryName?: string, knownNames: str
     } else if (!existing.aliases.includes(name)) existing.aliases.push(name);
   };
   for (const c of candidates) upsert(c.name, c.kind);
-  for (const c of candidatesIn(lines, ordinary, false)) {
-    const known = [...new Set([...knownNames, ...units.flatMap((u) => [baseName(u), ...u.aliases])])];
+  const weak = candidatesIn(lines, ordinary, false);
+  const knownOf = () => [...new Set([...knownNames, ...units.flatMap((u) => [baseName(u), ...u.aliases])])];
+  let known = knownOf();
+  for (const c of weak) {
+    const before = units.length;
     for (const part of splitByKnown(c.name, known)) {
       const name = cleanName(part);
       if (name) upsert(name, c.kind);
     }
+    if (units.length !== before) known = knownOf();
   }
   return units;
 }
@@ -192,21 +236,46 @@ export interface Mention {
 
 /** Compiles a matcher for every name and alias of the given units; initials match case-sensitively. */
 export function mentionMatcher(units: Unit[]): (text: string) => Mention[] {
-  const entries = units.flatMap((u) => [baseName(u), u.name, ...u.aliases].map((alias) => ({ alias, key: u.key })));
-  const byLength = entries.sort((a, b) => b.alias.length - a.alias.length);
-  return (text: string) => {
-    const taken: Mention[] = [];
-    for (const { alias, key } of byLength) {
+  const keyOf = new Map<string, string>();
+  const names: string[] = [];
+  const initials: string[] = [];
+  for (const u of units) {
+    for (const alias of [baseName(u), u.name, ...u.aliases]) {
       const isInitials = /^[A-Z][A-Za-z]{1,5}$/.test(alias) && alias.slice(1) !== alias.slice(1).toLowerCase();
-      const escaped = alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-      const re = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, isInitials ? "gu" : "giu");
+      const folded = isInitials ? alias : alias.toLowerCase().replace(/\s+/g, " ");
+      if (keyOf.has(folded)) continue;
+      keyOf.set(folded, u.key);
+      (isInitials ? initials : names).push(alias);
+    }
+  }
+  // One alternation per case rule, longest names first so that "Derby City" wins over "Derby".
+  const pattern = (list: string[], flags: string) =>
+    list.length === 0
+      ? undefined
+      : new RegExp(
+          `(?<![\\p{L}])(?:${list
+            .sort((a, b) => b.length - a.length)
+            .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"))
+            .join("|")})(?![\\p{L}])`,
+          flags,
+        );
+  const byName = pattern(names, "giu");
+  const byInitials = pattern(initials, "gu");
+  const lowerNames = names.map((n) => n.toLowerCase().split(/\s+/)[0]!);
+  return (text: string) => {
+    const found: Mention[] = [];
+    // Most sentences name no unit: a plain substring test spares them the regular expressions.
+    const lower = text.toLowerCase();
+    if (!lowerNames.some((n) => lower.includes(n)) && !initials.some((i) => text.includes(i))) return found;
+    for (const [re, fold] of [[byName, true], [byInitials, false]] as const) {
+      if (!re) continue;
       for (const m of text.matchAll(re)) {
         const start = m.index!;
         const end = start + m[0].length;
-        if (taken.some((t) => start < t.end && end > t.start)) continue;
-        taken.push({ unitKey: key, start, end });
+        const key = keyOf.get(fold ? m[0].toLowerCase().replace(/\s+/g, " ") : m[0]);
+        if (key && !found.some((t) => start < t.end && end > t.start)) found.push({ unitKey: key, start, end });
       }
     }
-    return taken.sort((a, b) => a.start - b.start);
+    return found.sort((a, b) => a.start - b.start);
   };
 }

@@ -1,7 +1,7 @@
 // The corpus index: units merged across documents, facts re-keyed to them, and a BM25 index of passages.
 import type { Fact, ParsedDocument, Passage, Unit } from "../types.js";
 import { foldForMatch } from "../text/normalize.js";
-import { stem, terms, words } from "../text/tokens.js";
+import { isStopword, stem, terms } from "../text/tokens.js";
 import { sameUnit, unitKey } from "../corpus/units.js";
 import { buildBm25, type Bm25Index } from "./bm25.js";
 import { unitFinder, type UnitFinder } from "./units.js";
@@ -11,10 +11,12 @@ export interface CorpusIndex {
   docsById: Map<string, ParsedDocument>;
   units: Unit[];
   facts: Fact[];
+  /** Facts grouped by unit and by type, so that handlers need not scan them all. */
+  factsByUnit: Map<string, Fact[]>;
+  factsByType: Map<Fact["type"], Fact[]>;
+  factsByDoc: Map<string, Fact[]>;
   passages: Passage[];
   bm25: Bm25Index;
-  /** Passage number of a document's sentence, keyed by `${docId}\u0000${text}`. */
-  passageAt: Map<string, number>;
   /** Each document's text folded for verbatim checks of quotes. */
   folded: Map<string, string>;
   /** Every word of the corpus, lower case: for spelling and for telling unknown names. */
@@ -28,17 +30,27 @@ export interface CorpusIndex {
 function mergeUnits(documents: ParsedDocument[]): { units: Unit[]; keyMap: Map<string, string> } {
   const units: Unit[] = [];
   const keyMap = new Map<string, string>();
+  /** Merged units by their key, and by the keys of their aliases. */
+  const byKey = new Map<string, Unit>();
+  const byAlias = new Map<string, Unit>();
+  const remember = (u: Unit, aliases: string[]) => aliases.forEach((a) => byAlias.has(unitKey(a)) || byAlias.set(unitKey(a), u));
   const ordered = [...documents].sort((a, b) => Number(b.meta.kind === "inspection report") - Number(a.meta.kind === "inspection report"));
   for (const doc of ordered) {
     for (const u of doc.units) {
-      const match = units.find(
-        (m) => m.key === u.key || m.aliases.some((a) => unitKey(a) === u.key) || u.aliases.some((a) => unitKey(a) === m.key) || sameUnit(m.key, u.key),
-      );
+      const match =
+        byKey.get(u.key) ??
+        byAlias.get(u.key) ??
+        u.aliases.map((a) => byKey.get(unitKey(a))).find(Boolean) ??
+        units.find((m) => sameUnit(m.key, u.key));
       if (!match) {
-        units.push({ ...u, aliases: [...u.aliases] });
+        const added = { ...u, aliases: [...u.aliases] };
+        units.push(added);
+        byKey.set(u.key, added);
+        remember(added, u.aliases);
         keyMap.set(u.key, u.key);
         continue;
       }
+      remember(match, [u.key, ...u.aliases]);
       keyMap.set(u.key, match.key);
       if (match.kind === "service" && u.kind !== "service") Object.assign(match, { kind: u.kind, name: u.name });
       for (const a of [u.name, ...u.aliases]) if (!match.aliases.includes(a) && unitKey(a) !== match.key) match.aliases.push(a);
@@ -55,31 +67,54 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
   const { units, keyMap } = mergeUnits(documents);
   const remap = (key: string) => keyMap.get(key) ?? key;
   const facts: Fact[] = documents.flatMap((d) => d.facts.map((f) => ({ ...f, unitKey: remap(f.unitKey) })));
-  const passages: Passage[] = documents.flatMap((d) => d.passages.map((p) => ({ ...p, unitKeys: [...new Set(p.unitKeys.map(remap))] })));
-  const passageAt = new Map(passages.map((p, i) => [`${p.docId}\u0000${p.text}`, i]));
+  const passages: Passage[] = documents.flatMap((d) => d.passages);
+  for (const p of passages) if (p.unitKeys.some((k) => remap(k) !== k)) p.unitKeys = [...new Set(p.unitKeys.map(remap))];
   const unitNamesOf = new Map(units.map((u) => [u.key, terms(`${u.name} ${u.kind === "region" ? "region regional" : ""}`)]));
-  const bm25 = buildBm25(
-    passages.map((p) => [...terms(p.text), ...terms(p.section ?? ""), ...p.unitKeys.flatMap((k) => unitNamesOf.get(k) ?? [])]),
-  );
+  // One pass over the passages: BM25 terms, the corpus vocabulary, and which words are only ever capitalised.
   const allWords = new Set<string>();
-  for (const d of documents) for (const w of words(d.text)) allWords.add(w);
   const lowerSeen = new Set<string>();
   const capitalSeen = new Set<string>();
-  for (const d of documents) {
-    for (const m of d.text.matchAll(/(?<![\p{L}])\p{L}[\p{L}'’-]*/gu)) {
-      const w = m[0].replace(/['’]s$/, "");
-      (/^\p{Lu}/u.test(w) ? capitalSeen : lowerSeen).add(w.toLowerCase());
+  const sectionTerms = new Map<string, string[]>();
+  const passageTerms = passages.map((p) => {
+    const raw = p.text.replace(/[\u2018\u2019]/g, "'").match(/£?\d[\d,.]*%?m?|[\p{L}][\p{L}'-]*/gu) ?? [];
+    const out: string[] = [];
+    for (const r of raw) {
+      let lower = r.toLowerCase();
+      const last = lower[lower.length - 1];
+      if (last === "'" || last === "." || last === "," || lower.endsWith("'s")) lower = lower.replace(/'s$|'$/, "").replace(/[.,]+$/, "");
+      allWords.add(lower);
+      const first = r[0]!;
+      if (first !== "£" && (first < "0" || first > "9")) (first !== lower[0] ? capitalSeen : lowerSeen).add(lower);
+      if (!isStopword(lower)) out.push(stem(lower));
     }
-  }
+    const section = p.section ?? "";
+    let st = sectionTerms.get(section);
+    if (!st) sectionTerms.set(section, (st = terms(section)));
+    for (const k of p.unitKeys) out.push(...(unitNamesOf.get(k) ?? []));
+    return out.concat(st);
+  });
+  const bm25 = buildBm25(passageTerms);
   const properNouns = new Set([...capitalSeen].filter((w) => !lowerSeen.has(w)));
+  const group = <K>(key: (f: Fact) => K) => {
+    const map = new Map<K, Fact[]>();
+    for (const f of facts) {
+      const k = key(f);
+      const list = map.get(k);
+      if (list) list.push(f);
+      else map.set(k, [f]);
+    }
+    return map;
+  };
   return {
     documents,
     docsById: new Map(documents.map((d) => [d.meta.id, d])),
     units,
     facts,
+    factsByUnit: group((f) => f.unitKey),
+    factsByType: group((f) => f.type),
+    factsByDoc: group((f) => f.docId),
     passages,
     bm25,
-    passageAt,
     folded: new Map(documents.map((d) => [d.meta.id, foldForMatch(d.text)])),
     words: allWords,
     properNouns,

@@ -20,13 +20,15 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
   const names = units
     .flatMap((u) => [...new Set([u.name, baseName(u), ...u.aliases])].map((alias) => ({ alias, key: u.key })))
     .sort((a, b) => b.alias.length - a.alias.length)
-    .map((n) => ({ ...n, re: new RegExp(`(?<![\\p{L}])${escape(n.alias)}(?![\\p{L}])`, "giu") }));
+    .map((n) => ({ ...n, probe: n.alias.toLowerCase().split(/[\s,]+/)[0]!, re: new RegExp(`(?<![\\p{L}])${escape(n.alias)}(?![\\p{L}])`, "giu") }));
   const fuse = new Fuse(names, { keys: ["alias"], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 4 });
 
   return (question, knownWord) => {
     const found: UnitMatch[] = [];
     const free = (start: number, end: number) => !found.some((f) => start < f.end && end > f.start);
+    const lower = question.toLowerCase();
     for (const n of names) {
+      if (!lower.includes(n.probe)) continue;
       for (const m of question.matchAll(n.re)) {
         const start = m.index!;
         const end = start + m[0].length;

@@ -35,6 +35,14 @@ export const answerFinding: Handler = (input) => {
 /** Words that name the inspectorate or the report in general, not a person who was quoted. */
 const GENERIC_SPEAKERS = new Set(["inspector", "inspect", "inspectorate", "report", "hmip", "they", "probat"]);
 
+const quoteTerms = new WeakMap<QuotationFact, { speaker: Set<string>; words: Set<string> }>();
+/** A quotation's speaker terms and word stems, worked out once per fact. */
+function termsOf(q: QuotationFact): { speaker: Set<string>; words: Set<string> } {
+  let t = quoteTerms.get(q);
+  if (!t) quoteTerms.set(q, (t = { speaker: speakerTerms(q.speaker), words: new Set(words(q.words).map(stem)) }));
+  return t;
+}
+
 function speakerTerms(speaker: string): Set<string> {
   const out = new Set(words(speaker).filter((w) => !isStopword(w)).map(stem));
   for (const run of speaker.match(/[A-Z][\p{L}]+(?:\s+(?:of|for|and)\s+[A-Z][\p{L}]+|\s+[A-Z][\p{L}]+)+/gu) ?? []) {
@@ -45,13 +53,14 @@ function speakerTerms(speaker: string): Set<string> {
 
 export const answerQuotation: Handler = (input) => {
   const { index, query, unitKeys } = input;
-  const quotes = index.facts.filter((f): f is QuotationFact => f.type === "quotation");
+  const quotes = (index.factsByType.get("quotation") ?? []) as QuotationFact[];
   const asked = words(query.text).filter((w) => !isStopword(w)).map(stem);
+  const askedChief = /chief inspector/i.test(query.text);
   const scored = quotes.map((q) => {
-    const terms = speakerTerms(q.speaker);
-    const speakerHits = asked.filter((w) => terms.has(w) && !GENERIC_SPEAKERS.has(w));
-    const chiefMatch = /chief inspector/i.test(query.text) && /chief inspector/i.test(q.speaker) ? 2 : 0;
-    const topicHits = query.terms.filter((t) => words(q.words).map(stem).includes(t.term)).length;
+    const terms = termsOf(q);
+    const speakerHits = asked.filter((w) => terms.speaker.has(w) && !GENERIC_SPEAKERS.has(w));
+    const chiefMatch = askedChief && /chief inspector/i.test(q.speaker) ? 2 : 0;
+    const topicHits = query.terms.filter((t) => terms.words.has(t.term)).length;
     const unitHit = unitKeys.length === 0 || unitKeys.includes(q.unitKey) ? 1 : 0;
     return { q, speaker: speakerHits.length + chiefMatch, topic: topicHits, unit: unitHit };
   });

@@ -9,7 +9,7 @@ import { ratingsOf } from "./ratings.js";
 
 /** Example questions drawn from what the corpus holds. */
 export function exampleQuestions(index: CorpusIndex): string[] {
-  const rated = index.units.filter((u) => index.facts.some((f) => f.type === "rating" && f.unitKey === u.key));
+  const rated = index.units.filter((u) => index.factsByUnit.get(u.key)?.some((f) => f.type === "rating"));
   const shortName = (key: string) => {
     const u = index.units.find((x) => x.key === key)!;
     return u.aliases.find((a) => /^[A-Z]{2,5}$/.test(a)) ?? u.name;
@@ -44,7 +44,7 @@ export const answerHelp: Handler = ({ index }) => ({
 });
 
 function contributes(index: CorpusIndex, docId: string): string {
-  const facts = index.facts.filter((f) => f.docId === docId);
+  const facts = index.factsByDoc.get(docId) ?? [];
   const ratings = facts.filter((f): f is RatingFact => f.type === "rating");
   const parts: string[] = [];
   const units = [...new Set(ratings.map((r) => unitName(index, r.unitKey)))];

@@ -6,14 +6,14 @@ import { cite, uniqueCitations } from "../cite.js";
 import { bold, byRecency, quotedDate, standardLabel, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 
 export function ratingsOf(index: CorpusIndex, unitKey: string, standard?: string): RatingFact[] {
-  return index.facts
-    .filter((f): f is RatingFact => f.type === "rating" && f.unitKey === unitKey && (!standard || f.standard === standard))
+  return (index.factsByUnit.get(unitKey) ?? [])
+    .filter((f): f is RatingFact => f.type === "rating" && (!standard || f.standard === standard))
     .sort(byRecency(index));
 }
 
 function keyQuestionsOf(index: CorpusIndex, unitKey: string, standard: string, docId: string): KeyQuestionFact[] {
-  return index.facts.filter(
-    (f): f is KeyQuestionFact => f.type === "key-question" && f.unitKey === unitKey && f.standard === standard && f.docId === docId,
+  return (index.factsByUnit.get(unitKey) ?? []).filter(
+    (f): f is KeyQuestionFact => f.type === "key-question" && f.standard === standard && f.docId === docId,
   );
 }
 
@@ -87,9 +87,7 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
     lead = wantScore && !scored
       ? `The documents give no score for ${bold(name)}; its overall rating is ${bold(latest.rating)}.`
       : `${bold(name)} is rated ${bold(latest.rating)} overall${score}${when ? ` (inspection of ${when})` : ""}.`;
-    const sameDoc = index.facts.filter(
-      (f): f is RatingFact => f.type === "rating" && f.docId === latest.docId && f.unitKey === unitKey && f.standard !== "overall",
-    );
+    const sameDoc = all.filter((f) => f.docId === latest.docId && f.standard !== "overall");
     const standards = vocabulary.reportStandards.flatMap((s) => sameDoc.filter((f) => f.standard === s).slice(0, 1));
     if (standards.length) lead += `\nStandards: ${standards.map((f) => `${standardLabel(f.standard)} — ${f.rating}`).join("; ")}.`;
   } else {

@@ -16,8 +16,8 @@ function overlap(text: string, terms: QueryTerm[]): number {
 
 export const answerRecommendation: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
-  const recs = index.facts.filter(
-    (f): f is RecommendationFact => f.type === "recommendation" && (unitKeys.length === 0 || unitKeys.includes(f.unitKey)),
+  const recs = ((index.factsByType.get("recommendation") ?? []) as RecommendationFact[]).filter(
+    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)),
   );
   if (recs.length) {
     const ranked = recs.map((r) => ({ r, score: overlap(r.text, query.terms) })).sort((a, b) => b.score - a.score);
@@ -59,8 +59,8 @@ export const answerRecommendation: Handler = (input) => {
 
 export const answerProgress: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
-  const rows = index.facts.filter(
-    (f): f is ProgressFact => f.type === "progress" && (unitKeys.length === 0 || unitKeys.includes(f.unitKey)),
+  const rows = ((index.factsByType.get("progress") ?? []) as ProgressFact[]).filter(
+    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)),
   );
   if (rows.length === 0) {
     const where = unitKeys.length ? ` for ${bold(unitName(index, unitKeys[0]!))}` : "";

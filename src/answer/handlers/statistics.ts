@@ -18,9 +18,8 @@ export function asksKeyQuestion(input: HandlerInput): boolean {
 
 export const answerKeyQuestion: Handler = (input) => {
   const { index, query, unitKeys } = input;
-  const rows = index.facts.filter(
-    (f): f is KeyQuestionFact =>
-      f.type === "key-question" &&
+  const rows = ((index.factsByType.get("key-question") ?? []) as KeyQuestionFact[]).filter(
+    (f) =>
       (!query.standard || f.standard === query.standard) &&
       (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) &&
       (!query.theme || findThemes(f.question).some((t) => t.value === query.theme)),
