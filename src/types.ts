@@ -93,6 +93,8 @@ export interface RatingFact extends FactBase {
   rating: RatingValue;
   /** "3/21" for an overall rating with a score in a report, "2/27" from "2 inspection points out of 27". */
   score?: string;
+  /** The score as the quote words it, when the quote does not write it as N/M ("two inspection points out a possible 27"). */
+  scoreText?: string;
 }
 
 export interface KeyQuestionFact extends FactBase {

@@ -32,6 +32,8 @@ export interface Query {
   /** True when the topic is nothing but the standard it names ("LLR planning", not "women's services"). */
   onlyStandard: boolean;
   standard?: string;
+  /** Every standard the question names, in order ("staffing and leadership ratings"). */
+  standards: string[];
   theme?: string;
   year?: string;
   /** Retrieval terms (stemmed, weighted; synonyms lower), each with the number of the topic word it stands for. */
@@ -117,7 +119,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const topicWords = words(topicText).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w));
   const firstStandard = standards.find((s) => s.value !== "overall") ?? standards[0];
   const beyondStandard = firstStandard
-    ? words(stripSpans(topicText, [{ start: firstStandard.start, end: firstStandard.end }])).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w))
+    ? words(stripSpans(topicText, standards.map((s) => ({ start: s.start, end: s.end })))).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w))
     : topicWords;
   const otherNames = [...corrected.matchAll(/[\p{L}][\p{L}'’-]*/gu)]
     .filter((m) => index.properNouns.has(m[0].toLowerCase().replace(/['’]s$/, "")) && !unitSpans.some((u) => m.index! >= u.start && m.index! < u.end))
@@ -137,6 +139,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     otherNames,
     onlyStandard: !!firstStandard && beyondStandard.filter((w) => !vocabulary.weakTerms.includes(w)).length === 0,
     standard: firstStandard?.value,
+    standards: [...new Set(standards.map((s) => s.value).filter((v) => v !== "overall"))],
     theme: themes[0]?.value,
     year,
     terms,

@@ -17,6 +17,8 @@ export interface SearchOptions {
   withFigures?: boolean;
   /** Prefer passages of inspections in this year. */
   year?: string;
+  /** Only passages this accepts. */
+  filter?: (passage: number) => boolean;
   limit?: number;
 }
 
@@ -65,7 +67,7 @@ export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: 
   const units = options.unitKeys?.length ? new Set(options.unitKeys) : undefined;
   const allowed = (i: number) => {
     const p = index.passages[i]!;
-    return (!options.withFigures || p.hasFigures) && (!units || p.unitKeys.some((k) => units.has(k)));
+    return (!options.withFigures || p.hasFigures) && (!units || p.unitKeys.some((k) => units.has(k))) && (!options.filter || options.filter(i));
   };
   const scores = scoreBm25(index.bm25, terms, allowed);
   // Coverage and the year are weighed for the best few hundred by BM25 alone: enough, and cheap.

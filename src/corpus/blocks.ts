@@ -39,7 +39,8 @@ export function toBlocks(documentText: string, strippedLines?: string[]): Block[
   let subsection: string | undefined;
   const lines = documentText.replace(/\r\n?/g, "\n").split("\n");
   lines.forEach((raw, line) => {
-    const text = strippedLines?.[line] ?? stripMarkup(raw);
+    // A "date 2023-02-09" stamp before an article's headline is metadata, not text.
+    const text = (strippedLines?.[line] ?? stripMarkup(raw)).replace(/^date\s+\d{4}-\d{2}-\d{2}\s+/i, "");
     if (!text || /^[-=_—]{3,}$/.test(text)) return;
     if (isHeading(raw, text)) {
       const heading = text.replace(/:$/, "");

@@ -128,11 +128,11 @@ function isRatingUse(text: string, start: number, end: number, value: RatingValu
 }
 
 /** "scored just two inspection points out a possible 27" → "2/27". */
-export function scoreInSentence(sentence: string): string | undefined {
-  const m = sentence.match(/\b(\w+)\s+(?:inspection\s+)?points?\s+out\s+(?:of\s+)?(?:a\s+possible\s+|the\s+)?(\d+)/i);
+export function scoreInSentence(sentence: string): { score: string; text: string } | undefined {
+  const m = sentence.match(/\b(\w+)\s+(?:inspection\s+)?points?\s+out\s+(?:of\s+)?(?:a\s+possible\s+|the\s+)?(\d+)(?:\s+available)?/i);
   if (!m) return undefined;
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()];
-  return n === undefined ? undefined : `${n}/${m[2]}`;
+  return n === undefined ? undefined : { score: `${n}/${m[2]}`, text: m[0] };
 }
 
 export const NUMBER_WORDS: Record<string, number> = {
@@ -144,12 +144,13 @@ export const NUMBER_WORDS: Record<string, number> = {
 /** Adds article scores ("2 inspection points out of 27") to the overall rating of the same unit and document. */
 export function attachScores(facts: RatingFact[], passages: SentencePassage[], unitOf: (p: SentencePassage) => string | undefined, mentionsIn: (t: string) => Mention[]): void {
   for (const p of passages) {
-    const score = scoreInSentence(p.text);
-    if (!score) continue;
+    const found = scoreInSentence(p.text);
+    if (!found) continue;
     const unitKey = mentionsIn(p.text)[0]?.unitKey ?? unitOf(p);
     const overall = facts.find((f) => f.unitKey === unitKey && f.standard === "overall" && !f.score);
     if (overall) {
-      overall.score = score;
+      overall.score = found.score;
+      overall.scoreText = found.text;
       if (!overall.quote.includes(p.text)) overall.quote = `${overall.quote}${QUOTE_GAP}${p.text}`;
     }
   }

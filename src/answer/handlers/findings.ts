@@ -54,7 +54,8 @@ function speakerTerms(speaker: string): Set<string> {
 export const answerQuotation: Handler = (input) => {
   const { index, query, unitKeys } = input;
   const quotes = (index.factsByType.get("quotation") ?? []) as QuotationFact[];
-  const asked = words(query.text).filter((w) => !isStopword(w)).map(stem);
+  // The words of the question and their synonyms ("government" → "ministry of justice").
+  const asked = [...new Set([...words(query.text).filter((w) => !isStopword(w)).map(stem), ...query.terms.map((t) => t.term)])];
   const askedChief = /chief inspector/i.test(query.text);
   const scored = quotes.map((q) => {
     const terms = termsOf(q);

@@ -19,6 +19,11 @@ function keyQuestionsOf(index: CorpusIndex, unitKey: string, standard: string, d
 
 const citeFact = (index: CorpusIndex, f: { docId: string; quote: string; section?: string }) => cite(index, f.docId, f.quote, f.section);
 
+/** "3/21" as a report writes it, or an article's own words for it. */
+function scoreAsQuoted(f: RatingFact): string {
+  return f.quote.includes(f.score ?? "") || !f.scoreText ? f.score ?? "" : f.scoreText;
+}
+
 /** The year of an inspection, for telling inspections apart. */
 const period = (f: RatingFact) => f.inspectionDate?.slice(0, 4);
 
@@ -74,7 +79,9 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
       remember: { unitKey, topic: standard },
     };
   }
-  const latest = facts[0]!;
+  // A year in the question ("in 2022") picks that inspection; otherwise the latest.
+  const asked = query.year ? bestOfPeriod(facts, query.year) : undefined;
+  const latest = asked ?? facts[0]!;
   const latestCite = citeFact(index, latest);
   // A score comes from the same inspection's overall rating.
   const scored = standard === "overall" ? facts.find((f) => f.score && period(f) === period(latest)) : undefined;
@@ -83,11 +90,12 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
   const when = quotedDate(latest.inspectionDate, uniqueCitations(citations));
   let lead: string;
   if (standard === "overall") {
-    const score = scored?.score ? `, score ${bold(scored.score)}` : "";
+    const score = scored?.score ? `, score ${bold(scoreAsQuoted(scored))}` : "";
+    const isLatest = latest === facts[0] || period(latest) === period(facts[0]!);
     lead = wantScore && !scored
       ? `The documents give no score for ${bold(name)}; its overall rating is ${bold(latest.rating)}.`
-      : `${bold(name)} is rated ${bold(latest.rating)} overall${score}${when ? ` (inspection of ${when})` : ""}.`;
-    const sameDoc = all.filter((f) => f.docId === latest.docId && f.standard !== "overall");
+      : `${bold(name)} ${isLatest ? "is" : "was"} rated ${bold(latest.rating)} overall${score}${when ? ` (inspection of ${when})` : ""}.`;
+    const sameDoc = all.filter((f) => f.docId === latest.docId && period(f) === period(latest) && f.standard !== "overall");
     const standards = vocabulary.reportStandards.flatMap((s) => sameDoc.filter((f) => f.standard === s).slice(0, 1));
     if (standards.length) lead += `\nStandards: ${standards.map((f) => `${standardLabel(f.standard)} — ${f.rating}`).join("; ")}.`;
   } else {
@@ -136,7 +144,10 @@ function combine(replies: Reply[], intent: Reply["intent"]): Reply {
 
 export const answerRating: Handler = (input) => {
   if (input.unitKeys.length === 0) return overview(input);
-  return combine(input.unitKeys.slice(0, 2).map((k) => unitRating(input, k, false)), "rating");
+  // Several standards of one unit ("staffing and leadership ratings"): one short answer for each.
+  const standards = input.query.standards.length > 1 ? input.query.standards.slice(0, 3) : [input.query.standard];
+  const replies = input.unitKeys.slice(0, 2).flatMap((k) => standards.map((standard) => unitRating({ ...input, query: { ...input.query, standard } }, k, false)));
+  return combine(replies, "rating");
 };
 
 export const answerScore: Handler = (input) => {
@@ -167,7 +178,7 @@ export const answerCompare: Handler = (input) => {
     const s = scoredFact && scoredFact !== f ? citeFact(index, scoredFact) : undefined;
     citations.push(c, s);
     const when = quotedDate(f.inspectionDate, uniqueCitations([c, s])) ?? "an earlier inspection";
-    lines.push(`• ${when}: ${bold(f.rating)}${scoredFact?.score && (s ?? c)?.quote.includes(scoredFact.score) ? `, score ${scoredFact.score}` : ""}`);
+    lines.push(`• ${when}: ${bold(f.rating)}${scoredFact?.score ? `, score ${scoreAsQuoted(scoredFact)}` : ""}`);
   }
   return {
     lead: `${bold(unitName(index, unitKey))}, then and now (${standardLabel(input.query.standard ?? "overall").toLowerCase()}):\n${lines.join("\n")}`,

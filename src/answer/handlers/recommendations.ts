@@ -19,9 +19,10 @@ export const answerRecommendation: Handler = (input) => {
   const recs = ((index.factsByType.get("recommendation") ?? []) as RecommendationFact[]).filter(
     (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)),
   );
-  if (recs.length) {
-    const ranked = recs.map((r) => ({ r, score: overlap(r.text, query.terms) })).sort((a, b) => b.score - a.score);
-    const onTopic = query.terms.length > 0 && ranked[0]!.score > 0;
+  const ranked = recs.map((r) => ({ r, score: overlap(r.text, query.terms) })).sort((a, b) => b.score - a.score);
+  const onTopic = query.terms.some((t) => t.group >= 0) && (ranked[0]?.score ?? 0) > 0;
+  // A list of recommendations, unless the question has a topic none of them is about.
+  if (recs.length && (onTopic || !query.terms.some((t) => t.group >= 0))) {
     const shown = onTopic ? ranked.filter((x) => x.score >= ranked[0]!.score * 0.75).slice(0, 3).map((x) => x.r) : recs.slice(0, 6);
     const unit = unitName(index, shown[0]!.unitKey);
     const lead = onTopic
@@ -36,20 +37,28 @@ export const answerRecommendation: Handler = (input) => {
       remember: { unitKey: shown[0]!.unitKey, topic },
     };
   }
-  // No numbered list: the passages that report recommendations, with the sentence after each.
-  const terms: QueryTerm[] = [...query.terms, { term: stem("recommendations"), weight: 2, group: 999, cover: 1 }];
-  const hits = searchPassages(index, terms, { unitKeys, limit: 10 }).filter((h) => /recommend/i.test(index.passages[h.passage]!.text));
-  if (hits.length === 0) return { lead: "", answered: false, intent: "recommendation", citations: [] };
-  const citations: (Citation | undefined)[] = [];
-  for (const h of diverse(index, hits, 2, 0.3)) {
-    for (const at of [h.passage, h.passage + 1]) {
-      const p = index.passages[at];
-      if (p && p.docId === index.passages[h.passage]!.docId) citations.push(cite(index, p.docId, p.text, p.section));
-    }
+  // No list on the topic: the passages that report recommendations (a sentence that names them, the one after it,
+  // anything in a recommendations section), best on the topic first.
+  const aboutRecommendations = (i: number) => {
+    const p = index.passages[i]!;
+    const before = index.passages[i - 1];
+    return RECOMMEND.test(p.text) || RECOMMEND.test(p.section ?? "") || (!!before && before.docId === p.docId && RECOMMEND.test(before.text));
+  };
+  const terms: QueryTerm[] = [...query.terms, { term: stem("recommendations"), weight: 0.5, group: -1, cover: 0 }];
+  const hits = searchPassages(index, terms, { unitKeys, limit: 10, filter: aboutRecommendations });
+  const onTopicHits = query.terms.some((t) => t.group >= 0) ? hits.filter((h) => h.coverage > 0) : hits;
+  if (onTopicHits.length === 0) {
+    return unitKeys.length
+      ? { lead: `The documents report no recommendations${topic ? ` on ${bold(topic)}` : ""} for ${bold(unitName(index, unitKeys[0]!))}.`, answered: true, intent: "recommendation", citations: [], remember: { unitKey: unitKeys[0] } }
+      : { lead: "", answered: false, intent: "recommendation", citations: [] };
   }
+  const citations = diverse(index, onTopicHits, 3, 0.3).map((h) => {
+    const p = index.passages[h.passage]!;
+    return cite(index, p.docId, p.text, p.section);
+  });
   const where = unitKeys.length ? ` for ${bold(unitName(index, unitKeys[0]!))}` : "";
   return {
-    lead: `Recommendations${where}, as the documents report them:`,
+    lead: `Recommendations${topic ? ` on ${bold(topic)}` : ""}${where}, as the documents report them:`,
     answered: true,
     intent: "recommendation",
     citations: uniqueCitations(citations, 3),
@@ -57,10 +66,15 @@ export const answerRecommendation: Handler = (input) => {
   };
 };
 
+const RECOMMEND = /recommend/i;
+
 export const answerProgress: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
+  const categories = new Set(((index.factsByType.get("progress") ?? []) as ProgressFact[]).map((f) => f.categorisation.toLowerCase()));
+  // "which recommendations saw no progress": the table's own categories filter its rows.
+  const askedCategory = [...categories].filter((c) => c.length > 3 && query.text.toLowerCase().includes(c)).sort((a, b) => b.length - a.length)[0];
   const rows = ((index.factsByType.get("progress") ?? []) as ProgressFact[]).filter(
-    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)),
+    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) && (!askedCategory || f.categorisation.toLowerCase() === askedCategory),
   );
   if (rows.length === 0) {
     const where = unitKeys.length ? ` for ${bold(unitName(index, unitKeys[0]!))}` : "";
@@ -71,12 +85,12 @@ export const answerProgress: Handler = (input) => {
   const ranked = rows
     .map((r) => ({ r, score: overlap(r.recommendation, query.terms) * 2 + overlap(r.action, query.terms) }))
     .sort((a, b) => b.score - a.score);
-  const onTopic = query.terms.length > 0 && ranked[0]!.score > 0;
+  const onTopic = !askedCategory && query.terms.length > 0 && ranked[0]!.score > 0;
   const shown = onTopic ? ranked.filter((x) => x.score >= ranked[0]!.score * 0.8).slice(0, 3).map((x) => x.r) : rows.slice(0, 3);
   const lines = shown.map((r) => `• ${bold(r.categorisation)} — ${escapeMrkdwn(r.recommendation)}\n   _${escapeMrkdwn(r.action)}_`);
   const unit = unitName(index, shown[0]!.unitKey);
   return {
-    lead: `Progress on previous recommendations, ${bold(unit)}${onTopic ? ` (${escapeMrkdwn(topic)})` : ""}:\n${lines.join("\n")}`,
+    lead: `Progress on previous recommendations, ${bold(unit)}${onTopic ? ` (${escapeMrkdwn(topic)})` : askedCategory ? ` (${escapeMrkdwn(askedCategory)})` : ""}:\n${lines.join("\n")}`,
     answered: true,
     intent: "progress",
     citations: uniqueCitations(shown.map((r) => cite(index, r.docId, r.quote, r.section))),
