@@ -1,0 +1,57 @@
+// Configuration, read once from the environment and validated. A missing or malformed variable stops the
+// start with one line that names it and says where to get it.
+import { z } from "zod";
+
+const WHERE = {
+  SLACK_BOT_TOKEN: "the Bot User OAuth Token (xoxb-…) under OAuth & Permissions in your app's settings at api.slack.com/apps",
+  SLACK_SIGNING_SECRET: "the Signing Secret under Basic Information in your app's settings at api.slack.com/apps",
+  SLACK_APP_TOKEN: "an app-level token (xapp-…) with connections:write under Basic Information › App-Level Tokens",
+  SLACK_API_URL: "a Web API base URL such as https://slack.com/api/ (leave it unset for Slack itself)",
+  PORT: "a port number such as 3000",
+  DATA_DIR: "a folder the bot may write its state to, such as data/",
+  CORPUS_DIR: "the folder of documents to index, such as seeds/",
+  DIGEST_TZ: "an IANA time zone such as Europe/London",
+} as const;
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const ConfigSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, "must start with xoxb-"),
+    SLACK_APP_TOKEN: z.string().regex(/^xapp-\S+$/, "must start with xapp-").optional(),
+    SLACK_SIGNING_SECRET: z.string().min(8, "is too short").optional(),
+    SLACK_API_URL: z.string().url("must be a URL").optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATA_DIR: z.string().min(1).default("data"),
+    CORPUS_DIR: z.string().min(1).default("seeds"),
+    DIGEST_TZ: z.string().refine(isTimeZone, "is not a time zone").default("Europe/London"),
+  })
+  .superRefine((c, ctx) => {
+    // HTTP mode needs the signing secret: requests are always verified.
+    if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required in HTTP mode (without SLACK_APP_TOKEN)" });
+  });
+
+export type Config = z.infer<typeof ConfigSchema> & { socketMode: boolean };
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration; throws ConfigError with one line naming the first bad variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? "configuration") as keyof typeof WHERE;
+    const missing = present[name] === undefined;
+    throw new ConfigError(`${name} ${missing && issue.code !== "custom" ? "is not set" : issue.message}: set it to ${WHERE[name] ?? "a valid value"}.`);
+  }
+  const url = parsed.data.SLACK_API_URL;
+  return { ...parsed.data, SLACK_API_URL: url && !url.endsWith("/") ? `${url}/` : url, socketMode: !!parsed.data.SLACK_APP_TOKEN };
+}

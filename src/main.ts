@@ -1,0 +1,34 @@
+// npm start: read the configuration, index the corpus, open the store, start the bot; stop gracefully.
+import { ConfigError, readConfig } from "./config.js";
+import { CorpusError, loadCorpus } from "./engine.js";
+import { createBot } from "./slack/app.js";
+import { openStore } from "./store/db.js";
+import type { CorpusIndex } from "./search/index.js";
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  let index: CorpusIndex = loadCorpus(config.CORPUS_DIR, { onWarning: (m) => console.warn(`warning: ${m}`) });
+  const store = await openStore(config.DATA_DIR);
+  const bot = createBot({ config, getIndex: () => index, store });
+  const { port } = await bot.start();
+  console.log(`probation bot running (${config.socketMode ? "Socket Mode" : `HTTP on port ${port}, POST /slack/events`}) with ${index.documents.length} documents from ${config.CORPUS_DIR}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing answers in flight, then stopping`);
+    await bot.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+  // Keeps the reference live for the corpus watcher, which swaps `index` on change.
+  void ((next: CorpusIndex) => (index = next));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof CorpusError) console.error(error.message);
+  else console.error(`could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+// Answer → Block Kit. The only place where answers become Slack messages.
+import type { ActionsBlock, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
+import type { Answer, Citation } from "../types.js";
+
+/** Slack allows 3,000 characters in a section; we stay well under and cut at a sentence. */
+const MAX_SECTION = 2800;
+const MAX_QUOTE = 600;
+
+export const ACTIONS = {
+  feedbackUp: "feedback_up",
+  feedbackDown: "feedback_down",
+  share: "share_answer",
+} as const;
+
+/** Escapes text for mrkdwn: only &, < and >. This is also what keeps <!channel> or <@U…> in user text from going live. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Cuts text at the last sentence end before `max`, saying that there is more. */
+export function cutAtSentence(text: string, max: number, more = "… more in the thread"): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const end = Math.max(head.lastIndexOf(". "), head.lastIndexOf(".\n"), head.lastIndexOf("\n"));
+  return `${(end > max / 2 ? head.slice(0, end + 1) : head.replace(/\s+\S*$/, "")).trimEnd()} ${more}`;
+}
+
+/** The answer's text without its quotes (they become context blocks). */
+export function leadOf(answer: Answer): string {
+  const lines = answer.text.split("\n");
+  const firstQuote = lines.findIndex((l) => l.startsWith("> "));
+  return (firstQuote < 0 ? lines : lines.slice(0, firstQuote)).join("\n").trim();
+}
+
+function sourceLine(c: Citation): string {
+  const title = c.url ? `<${c.url}|${escapeText(c.title)}>` : `_${escapeText(c.title)}_`;
+  return [title, escapeText(c.publisher), c.date, c.section && `§ ${escapeText(c.section)}`].filter(Boolean).join(" · ");
+}
+
+export function citationBlock(c: Citation): ContextBlock {
+  const quote = c.quote.length > MAX_QUOTE ? `${c.quote.slice(0, MAX_QUOTE).replace(/\s+\S*$/, "")} …` : c.quote;
+  return {
+    type: "context",
+    elements: [{ type: "mrkdwn", text: `“${escapeText(quote)}”\n${sourceLine(c)}` }],
+  };
+}
+
+export interface MessageOptions {
+  /** "<@U…> asked: …" above the answer. */
+  askedBy?: { user: string; question: string; verb?: "asked" | "shared" };
+  feedback?: boolean;
+  /** A private answer carries a "Share in channel" button that re-asks this question in public. */
+  shareQuestion?: string;
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export function answerMessage(answer: Answer, options: MessageOptions = {}): SlackMessage {
+  const blocks: KnownBlock[] = [];
+  let header = "";
+  if (options.askedBy) {
+    const question = cutAtSentence(options.askedBy.question, 300, "…");
+    header = `<@${options.askedBy.user}> ${options.askedBy.verb ?? "asked"}: ${escapeText(question)}`;
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: header }] });
+  }
+  const lead = cutAtSentence(leadOf(answer), MAX_SECTION);
+  const section: SectionBlock = { type: "section", text: { type: "mrkdwn", text: lead || "…" } };
+  blocks.push(section);
+  for (const c of answer.citations.slice(0, 6)) blocks.push(citationBlock(c));
+  const buttons: ActionsBlock["elements"] = [];
+  if (options.feedback) {
+    buttons.push(
+      { type: "button", action_id: ACTIONS.feedbackUp, text: { type: "plain_text", text: "👍", emoji: true }, value: "up" },
+      { type: "button", action_id: ACTIONS.feedbackDown, text: { type: "plain_text", text: "👎", emoji: true }, value: "down" },
+    );
+  }
+  if (options.shareQuestion) {
+    buttons.push({ type: "button", action_id: ACTIONS.share, text: { type: "plain_text", text: "Share in channel" }, value: options.shareQuestion.slice(0, 1900) });
+  }
+  if (buttons.length) blocks.push({ type: "actions", elements: buttons });
+  const plainLead = lead.replace(/\*/g, "");
+  return { text: cutAtSentence(header ? `${header}\n${plainLead}` : plainLead, 3000), blocks };
+}
+
+/** A short message with no answer (an apology, a hint). */
+export function noticeMessage(text: string): SlackMessage {
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+}

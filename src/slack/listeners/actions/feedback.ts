@@ -1,0 +1,41 @@
+// 👍 / 👎 under an answer: the last click per person and answer wins; 👎 asks (optionally) what was wrong.
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { BotDeps } from "../../deps.js";
+import { FEEDBACK_VIEW } from "../views/feedback-reason.js";
+
+export const feedbackKey = (channel: string, messageTs: string, user: string) => `${channel}:${messageTs}:${user}`;
+
+export function feedbackButton(deps: BotDeps) {
+  return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    const messageTs = body.message?.ts ?? body.container?.message_ts;
+    if (!channel || !messageTs) return;
+    const value = action.value === "down" ? "down" : "up";
+    const key = feedbackKey(channel, messageTs, body.user.id);
+    deps.store.data.feedback[key] = { user: body.user.id, channel, messageTs, value, at: new Date().toISOString() };
+    await deps.store.write();
+    if (value === "down") {
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: {
+          type: "modal",
+          callback_id: FEEDBACK_VIEW,
+          private_metadata: key,
+          title: { type: "plain_text", text: "What was wrong?" },
+          submit: { type: "plain_text", text: "Send" },
+          close: { type: "plain_text", text: "Skip" },
+          blocks: [
+            {
+              type: "input",
+              block_id: "reason",
+              optional: true,
+              label: { type: "plain_text", text: "Tell us what was wrong with the answer (optional)" },
+              element: { type: "plain_text_input", action_id: "text", multiline: true, max_length: 1000 },
+            },
+          ],
+        },
+      });
+    }
+  };
+}

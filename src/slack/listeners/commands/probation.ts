@@ -1,0 +1,54 @@
+// /probation <question> — answered in the channel as a thread root; `private` answers only the asker.
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { answerQuestion } from "../../../engine.js";
+import { answerMessage, noticeMessage } from "../../blocks.js";
+import { track, type BotDeps } from "../../deps.js";
+import { platformError, postOnce } from "../../post.js";
+import { rememberThread } from "../../threads.js";
+
+const CANNOT_POST = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
+
+/** Sub-commands other layers add ("digest …"): they get the rest of the text and answer ephemerally. */
+export type SubCommand = (args: string, ctx: { channel: string; user: string }) => Promise<{ text: string; blocks?: unknown[] }>;
+
+export function probationCommand(deps: BotDeps, subCommands: Record<string, SubCommand> = {}) {
+  return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    await ack();
+    const text = command.text.trim();
+    const [first = "", ...rest] = text.split(/\s+/);
+    const sub = subCommands[first.toLowerCase()];
+    await track(deps, (async () => {
+      if (sub) {
+        const reply = await sub(rest.join(" "), { channel: command.channel_id, user: command.user_id });
+        await respond({ response_type: "ephemeral", text: reply.text, ...(reply.blocks ? { blocks: reply.blocks as never } : {}) });
+        return;
+      }
+      if (text === "" || /^help$/i.test(text)) {
+        const help = answerQuestion(deps.getIndex(), "help").answer;
+        await respond({ response_type: "ephemeral", ...answerMessage(help) });
+        return;
+      }
+      const isPrivate = /^private\b/i.test(text);
+      const question = isPrivate ? text.replace(/^private\s*/i, "") : text;
+      const turn = answerQuestion(deps.getIndex(), question);
+      if (isPrivate) {
+        await respond({ response_type: "ephemeral", ...answerMessage(turn.answer, { shareQuestion: question }) });
+        return;
+      }
+      try {
+        const message = answerMessage(turn.answer, { askedBy: { user: command.user_id, question }, feedback: true });
+        const posted = await postOnce(deps.poster, { channel: command.channel_id, ...message });
+        await rememberThread(deps.store, posted.channel, posted.ts, turn.context);
+      } catch (error) {
+        const code = platformError(error);
+        if (code && CANNOT_POST.has(code)) {
+          await respond({ response_type: "ephemeral", ...answerMessage(turn.answer) });
+          await respond({ response_type: "ephemeral", ...noticeMessage("I can't post in this channel, so only you can see this answer. To let me answer here, invite me: type `/invite @Probation Briefing`.") });
+          return;
+        }
+        deps.logger.error(`answer failed (request ${command.trigger_id}): ${code ?? (error as Error).message}`);
+        await respond({ response_type: "ephemeral", ...noticeMessage("Sorry, I couldn't post the answer just now. Please try again in a minute.") });
+      }
+    })());
+  };
+}

@@ -1,0 +1,25 @@
+// Plain messages: a follow-up in a thread the bot is part of, or a direct message to the bot.
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { answerInThread } from "../../answering.js";
+import type { BotDeps } from "../../deps.js";
+import { threadContext } from "../../threads.js";
+
+export function threadOrDirectMessage(deps: BotDeps) {
+  return async ({ message, body, client, context }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
+    // Edits, deletions, joins and other bots' posts carry a subtype or a bot_id: none is a question.
+    if (message.subtype !== undefined || "bot_id" in message && message.bot_id) return;
+    const { channel, ts, text = "", thread_ts: threadTs } = message as { channel: string; ts: string; text?: string; thread_ts?: string };
+    const requestId = (body as { event_id?: string }).event_id ?? ts;
+    const isDirect = message.channel_type === "im";
+    const mentionsBot = !!context.botUserId && text.includes(`<@${context.botUserId}>`);
+    if (isDirect) {
+      const question = text.replace(new RegExp(`<@${context.botUserId}>`, "g"), " ").trim();
+      // One conversation per DM, or per thread inside it.
+      await answerInThread(deps, client, { channel, threadTs, contextTs: threadTs ?? "dm", question, questionTs: ts, requestId });
+      return;
+    }
+    if (!threadTs || mentionsBot) return; // a mention is answered by the app_mention listener
+    if (!threadContext(deps.store, channel, threadTs)) return; // not a thread the bot is part of
+    await answerInThread(deps, client, { channel, threadTs, contextTs: threadTs, question: text, questionTs: ts, requestId });
+  };
+}

@@ -1,0 +1,94 @@
+// The real Bolt app on a loopback port, with a temporary DATA_DIR and the Web API stand-in.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readConfig } from "../../src/config.js";
+import { loadCorpus } from "../../src/engine.js";
+import { createBot, type Bot } from "../../src/slack/app.js";
+import { openStore, type Store } from "../../src/store/db.js";
+import type { SubCommand } from "../../src/slack/listeners/commands/probation.js";
+import { signedHeaders } from "./sign.js";
+import { startStandIn, type Call, type StandIn } from "./slack-stand-in.js";
+import { SEEDS } from "./engine.js";
+
+export const SIGNING_SECRET = "test-signing-secret-0123456789";
+const index = loadCorpus(SEEDS);
+const quietLogger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error", setName() {} } as never;
+
+export interface TestBot {
+  url: string;
+  standIn: StandIn;
+  bot: Bot;
+  store: Store;
+  dataDir: string;
+  errors: string[];
+  /** Sends a slash command, signed; returns the HTTP response and how long the ack took. */
+  command(text: string, opts?: { user?: string; channel?: string }): Promise<{ status: number; ms: number; body: string }>;
+  /** Sends an Events API event, signed. */
+  event(event: Record<string, unknown>, opts?: { eventId?: string; retryNum?: number }): Promise<Response>;
+  /** Sends an interactivity payload (block_actions, view_submission), signed. */
+  interaction(payload: Record<string, unknown>): Promise<Response>;
+  /** Posts a raw body with the given headers. */
+  raw(body: string, headers: Record<string, string>, contentType?: string): Promise<Response>;
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<Call[]>;
+  stop(): Promise<void>;
+}
+
+let eventCounter = 0;
+
+export async function startTestBot(options: { dataDir?: string; subCommands?: Record<string, SubCommand> } = {}): Promise<TestBot> {
+  const standIn = await startStandIn();
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "probation-bot-"));
+  const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: standIn.apiUrl, PORT: "0", DATA_DIR: dataDir });
+  const store = await openStore(dataDir, { warn: () => undefined });
+  const errors: string[] = [];
+  const logger = { ...(quietLogger as object), error: (...m: unknown[]) => errors.push(m.join(" ")) } as never;
+  const bot = createBot({ config, getIndex: () => index, store, logger, subCommands: options.subCommands });
+  const { port } = await bot.start();
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  const raw = (body: string, headers: Record<string, string>, contentType = "application/json") =>
+    fetch(url, { method: "POST", body, headers: { "content-type": contentType, ...headers } });
+  return {
+    url,
+    standIn,
+    bot,
+    store,
+    dataDir,
+    errors,
+    async command(text, opts = {}) {
+      const body = new URLSearchParams({
+        command: "/probation", text, user_id: opts.user ?? "U123", user_name: "ann", channel_id: opts.channel ?? "C123", channel_name: "general",
+        team_id: "T1", response_url: `${standIn.responseUrl}/${++eventCounter}`, trigger_id: `trigger-${eventCounter}`, api_app_id: "A1",
+      }).toString();
+      const t0 = performance.now();
+      const res = await raw(body, signedHeaders(SIGNING_SECRET, body), "application/x-www-form-urlencoded");
+      const ms = performance.now() - t0;
+      return { status: res.status, ms, body: await res.text() };
+    },
+    event(event, opts = {}) {
+      const body = JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: opts.eventId ?? `Ev${++eventCounter}`, event_time: 1700000000, event });
+      return raw(body, { ...signedHeaders(SIGNING_SECRET, body), ...(opts.retryNum ? { "x-slack-retry-num": String(opts.retryNum), "x-slack-retry-reason": "http_timeout" } : {}) });
+    },
+    interaction(payload) {
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      return raw(body, signedHeaders(SIGNING_SECRET, body), "application/x-www-form-urlencoded");
+    },
+    raw,
+    async waitFor(method, count = 1, timeoutMs = 5000) {
+      const end = Date.now() + timeoutMs;
+      while (Date.now() < end) {
+        const got = standIn.callsTo(method);
+        if (got.length >= count) return got;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error(`expected ${count} call(s) of ${method}, got ${standIn.callsTo(method).length}: ${standIn.calls.map((c) => c.method).join(", ")}`);
+    },
+    async stop() {
+      await bot.stop();
+      await standIn.close();
+    },
+  };
+}
+
+/** Lets pending work settle: for asserting that something did NOT happen. */
+export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
