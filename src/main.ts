@@ -4,13 +4,23 @@ import { CorpusError, loadCorpus } from "./engine.js";
 import { createBot } from "./slack/app.js";
 import { openStore } from "./store/db.js";
 import type { CorpusIndex } from "./search/index.js";
+import { handleDigestCommand } from "./digest/command.js";
+import { startScheduler } from "./digest/scheduler.js";
 
 async function main(): Promise<void> {
   const config = readConfig();
   let index: CorpusIndex = loadCorpus(config.CORPUS_DIR, { onWarning: (m) => console.warn(`warning: ${m}`) });
   const store = await openStore(config.DATA_DIR);
-  const bot = createBot({ config, getIndex: () => index, store });
+  const getIndex = () => index;
+  const now = () => new Date();
+  const bot = createBot({
+    config,
+    getIndex,
+    store,
+    subCommands: { digest: (args, { channel, user }) => handleDigestCommand(args, { channel, user, store, getIndex, now, timeZone: config.DIGEST_TZ }) },
+  });
   const { port } = await bot.start();
+  const scheduler = startScheduler({ store, client: bot.deps.poster, getIndex, now, log: (l) => bot.deps.logger.info(l) });
   console.log(`probation bot running (${config.socketMode ? "Socket Mode" : `HTTP on port ${port}, POST /slack/events`}) with ${index.documents.length} documents from ${config.CORPUS_DIR}`);
 
   let stopping = false;
@@ -18,6 +28,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing answers in flight, then stopping`);
+    await scheduler.stop();
     await bot.stop();
     process.exit(0);
   };

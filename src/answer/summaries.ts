@@ -27,12 +27,19 @@ export function summarizeUnits(index: CorpusIndex): UnitSummary[] {
   return out;
 }
 
-/** Sentences of the inspection reports' findings (strengths and areas for improvement), newest documents first. */
+/**
+ * Findings a digest can show: sentences of the reports' strengths and areas for improvement; where the corpus
+ * has no report, the articles' sentences about what inspectors found.
+ */
 export function listFindings(index: CorpusIndex): Finding[] {
   const findings: Finding[] = [];
+  const haveReports = index.documents.some((d) => d.meta.kind === "inspection report");
   for (const p of index.passages) {
     const doc = index.docsById.get(p.docId)!;
-    const inFindings = doc.meta.kind === "inspection report" ? /strength|improvement/i.test(p.section ?? "") : true;
+    const inFindings =
+      doc.meta.kind === "inspection report"
+        ? /strength|improvement/i.test(p.section ?? "")
+        : !haveReports && /(?:found|inspectors?|report)/i.test(p.text) && !/^["“]/.test(p.text);
     if (!inFindings || p.text.length < 80 || p.text.length > 400 || /\t/.test(p.text)) continue;
     const citation = cite(index, p.docId, p.text, p.section);
     if (!citation) continue;

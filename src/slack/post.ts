@@ -17,7 +17,7 @@ export function platformError(error: unknown): string | undefined {
   return e?.code === "slack_webapi_platform_error" ? e.data?.error : undefined;
 }
 
-async function findPosted(client: WebClient, channel: string, threadTs: string | undefined, postId: string): Promise<Posted | undefined> {
+export async function findPosted(client: WebClient, channel: string, threadTs: string | undefined, postId: string): Promise<Posted | undefined> {
   try {
     const page = threadTs
       ? await client.conversations.replies({ channel, ts: threadTs, limit: 50, include_all_metadata: true })
@@ -33,8 +33,13 @@ async function findPosted(client: WebClient, channel: string, threadTs: string |
  * chat.postMessage at most once. `client` must not retry on its own (retryConfig: { retries: 0 }):
  * it still waits out a rate limit before failing, after which a retry is safe, since Slack refused the post.
  */
-export async function postOnce(client: WebClient, args: ChatPostMessageArguments, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<Posted> {
-  const postId = randomUUID();
+export async function postOnce(
+  client: WebClient,
+  args: ChatPostMessageArguments,
+  options: { postId?: string; wait?: (ms: number) => Promise<unknown> } = {},
+): Promise<Posted> {
+  const postId = options.postId ?? randomUUID();
+  const wait = options.wait ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const message = { ...args, metadata: { event_type: EVENT_TYPE, event_payload: { post_id: postId } } } as ChatPostMessageArguments;
   const threadTs = "thread_ts" in args ? (args.thread_ts as string | undefined) : undefined;
   let lastError: unknown;

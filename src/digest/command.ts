@@ -1,0 +1,79 @@
+// /probation digest on [HH:MM] [weekdays] | off | status | preview
+import type { KnownBlock } from "@slack/types";
+import type { CorpusIndex } from "../search/index.js";
+import type { Store } from "../store/db.js";
+import type { Subscription } from "../store/schema.js";
+import { localTime } from "./clock.js";
+import { composeDigest } from "./compose.js";
+import { nextPost } from "./schedule.js";
+
+export interface DigestCommandContext {
+  channel: string;
+  user: string;
+  store: Store;
+  getIndex: () => CorpusIndex;
+  now: () => Date;
+  timeZone: string;
+}
+
+export interface CommandReply {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+const USAGE = "Use `/probation digest on [HH:MM] [weekdays]` (e.g. `/probation digest on 08:30 weekdays`), `digest off`, `digest status` or `digest preview`.";
+
+function when(date: Date | undefined, timeZone: string): string {
+  if (!date) return "—";
+  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+}
+
+export async function handleDigestCommand(args: string, ctx: DigestCommandContext): Promise<CommandReply> {
+  const [action = "", ...rest] = args.trim().toLowerCase().split(/\s+/);
+  const subs = ctx.store.data.subscriptions;
+  const existing = subs[ctx.channel];
+  switch (action) {
+    case "on": {
+      let time = "08:00";
+      let weekdaysOnly = false;
+      for (const token of rest) {
+        if (token === "weekdays" || token === "weekday") weekdaysOnly = true;
+        else if (/^([01]\d|2[0-3]):[0-5]\d$/.test(token)) time = token;
+        else if (/^\d{1,2}:[0-5]\d$/.test(token) && Number(token.split(":")[0]) < 24) time = token.padStart(5, "0");
+        else return { text: `I couldn't read “${token.slice(0, 40).replace(/[<>&]/g, "")}” as a time. ${USAGE}` };
+      }
+      const sub: Subscription = {
+        ...(existing ?? { shownFindings: [], createdAt: ctx.now().toISOString(), createdBy: ctx.user }),
+        channel: ctx.channel,
+        time,
+        weekdaysOnly,
+        timeZone: ctx.timeZone,
+        pausedReason: undefined,
+      };
+      subs[ctx.channel] = sub;
+      await ctx.store.write();
+      const next = nextPost(sub, ctx.store.data.deliveries, ctx.now());
+      return { text: `This channel will get the probation digest ${weekdaysOnly ? "Monday to Friday" : "every day"} at ${time} (${ctx.timeZone}). Next: ${when(next, ctx.timeZone)}.` };
+    }
+    case "off": {
+      if (!existing) return { text: "This channel has no digest subscription." };
+      delete subs[ctx.channel];
+      await ctx.store.write();
+      return { text: "Digest turned off for this channel." };
+    }
+    case "status": {
+      if (!existing) return { text: `This channel has no digest subscription. ${USAGE}` };
+      const next = nextPost(existing, ctx.store.data.deliveries, ctx.now());
+      const last = existing.lastPostedAt ? when(new Date(existing.lastPostedAt), existing.timeZone) : "none yet";
+      const paused = existing.pausedReason ? `\n⚠️ Paused: I can't post here (${existing.pausedReason}). Invite me with \`/invite @Probation Briefing\`, then \`/probation digest on\` again.` : "";
+      return { text: `Digest: ${existing.weekdaysOnly ? "Monday to Friday" : "every day"} at ${existing.time} (${existing.timeZone}).\nNext post: ${existing.pausedReason ? "paused" : when(next, existing.timeZone)}. Last post: ${last}.${paused}` };
+    }
+    case "preview": {
+      const sub: Subscription = existing ?? { channel: ctx.channel, time: "08:00", weekdaysOnly: false, timeZone: ctx.timeZone, createdBy: ctx.user, createdAt: new Date(0).toISOString(), shownFindings: [] };
+      const digest = composeDigest(ctx.getIndex(), sub, localTime(ctx.now(), sub.timeZone).date);
+      return { text: digest.text, blocks: digest.blocks };
+    }
+    default:
+      return { text: USAGE };
+  }
+}
