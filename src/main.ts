@@ -4,7 +4,7 @@ import { CorpusError, loadCorpus } from "./engine.js";
 import { createBot } from "./slack/app.js";
 import { openStore } from "./store/db.js";
 import type { CorpusIndex } from "./search/index.js";
-import { handleDigestCommand } from "./digest/command.js";
+import { digestSubCommand } from "./digest/command.js";
 import { startScheduler } from "./digest/scheduler.js";
 
 async function main(): Promise<void> {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     config,
     getIndex,
     store,
-    subCommands: { digest: (args, { channel, user }) => handleDigestCommand(args, { channel, user, store, getIndex, now, timeZone: config.DIGEST_TZ }) },
+    subCommands: { digest: digestSubCommand({ store, getIndex, now, timeZone: config.DIGEST_TZ }) },
   });
   const { port } = await bot.start();
   const scheduler = startScheduler({ store, client: bot.deps.poster, getIndex, now, log: (l) => bot.deps.logger.info(l) });

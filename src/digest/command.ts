@@ -77,3 +77,8 @@ export async function handleDigestCommand(args: string, ctx: DigestCommandContex
       return { text: USAGE };
   }
 }
+
+/** The `digest` sub-command of /probation, for the Slack layer. */
+export function digestSubCommand(ctx: Omit<DigestCommandContext, "channel" | "user">) {
+  return (args: string, where: { channel: string; user: string }) => handleDigestCommand(args, { ...ctx, ...where });
+}

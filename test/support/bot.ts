@@ -10,6 +10,7 @@ import type { SubCommand } from "../../src/slack/listeners/commands/probation.js
 import { signedHeaders } from "./sign.js";
 import { startStandIn, type Call, type StandIn } from "./slack-stand-in.js";
 import { SEEDS } from "./engine.js";
+import { digestSubCommand } from "../../src/digest/command.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 const index = loadCorpus(SEEDS);
@@ -43,7 +44,9 @@ export async function startTestBot(options: { dataDir?: string; subCommands?: Re
   const store = await openStore(dataDir, { warn: () => undefined });
   const errors: string[] = [];
   const logger = { ...(quietLogger as object), error: (...m: unknown[]) => errors.push(m.join(" ")) } as never;
-  const bot = createBot({ config, getIndex: () => index, store, logger, subCommands: options.subCommands });
+  const getIndex = () => index;
+  const subCommands = options.subCommands ?? { digest: digestSubCommand({ store, getIndex, now: () => new Date(), timeZone: "Europe/London" }) };
+  const bot = createBot({ config, getIndex, store, logger, subCommands });
   const { port } = await bot.start();
   const url = `http://127.0.0.1:${port}/slack/events`;
   const raw = (body: string, headers: Record<string, string>, contentType = "application/json") =>
