@@ -6,6 +6,7 @@ import { openStore } from "./store/db.js";
 import type { CorpusIndex } from "./search/index.js";
 import { digestSubCommand } from "./digest/command.js";
 import { startScheduler } from "./digest/scheduler.js";
+import { watchCorpus } from "./corpus/watch.js";
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -20,6 +21,13 @@ async function main(): Promise<void> {
     subCommands: { digest: digestSubCommand({ store, getIndex, now, timeZone: config.DIGEST_TZ }) },
   });
   const { port } = await bot.start();
+  const watcher = watchCorpus(config.CORPUS_DIR, {
+    onReindex: (next) => {
+      index = next;
+      console.log(`reindexed: ${next.documents.length} documents`);
+    },
+    onError: (message) => console.warn(`corpus: ${message}`),
+  });
   const scheduler = startScheduler({ store, client: bot.deps.poster, getIndex, now, log: (l) => bot.deps.logger.info(l) });
   console.log(`probation bot running (${config.socketMode ? "Socket Mode" : `HTTP on port ${port}, POST /slack/events`}) with ${index.documents.length} documents from ${config.CORPUS_DIR}`);
 
@@ -28,14 +36,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing answers in flight, then stopping`);
+    watcher.close();
     await scheduler.stop();
     await bot.stop();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
-  // Keeps the reference live for the corpus watcher, which swaps `index` on change.
-  void ((next: CorpusIndex) => (index = next));
 }
 
 main().catch((error) => {

@@ -10,6 +10,8 @@ const VocabularySchema = z.object({
   keyQuestionThemes: z.record(z.string(), z.array(z.string())),
   synonyms: z.array(z.array(z.string())),
   minorHeadings: z.array(z.string()),
+  /** Lines that are headings even without Markdown marks (text extracted from PDFs and web pages). */
+  sectionHeadings: z.array(z.string()),
   unitSuffixes: z.object({ pdu: z.array(z.string()), region: z.array(z.string()) }),
   publishers: z.array(z.object({ pattern: z.string(), name: z.string() })),
   inspectorate: z.string(),

@@ -27,9 +27,12 @@ function isBoldLine(raw: string): boolean {
   return /^\*\*[^*].*\*\*:?$/.test(t) || /^<b>.*<\/b>$/i.test(t);
 }
 
+const PLAIN_HEADING = new RegExp(`^(?:\\d\\.\\s+)?(?:${vocabulary.sectionHeadings.join("|")}):?$`, "i");
+/** "P 2.2. Planning", "1.2. Staffing": a standard's own section (the ratings page writes "P 2.2 Planning", no dot). */
+const STANDARD_HEADING = /^(?:P\s*)?\d\.\d\.\s+\p{Lu}[\p{Ll} ]+$/u;
+
 function isHeading(raw: string, text: string): boolean {
-  if (/^\s*#{1,6}\s/.test(raw)) return true;
-  return false;
+  return /^\s*#{1,6}\s/.test(raw) || PLAIN_HEADING.test(text) || STANDARD_HEADING.test(text);
 }
 
 /** `strippedLines`, when given, are the document's lines with stripMarkup already applied. */

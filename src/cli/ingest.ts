@@ -1,0 +1,67 @@
+// npm run ingest -- FILE… [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U] [--corpus DIR]
+import type { ParsedDocument, RatingFact } from "../types.js";
+import { IngestError, ingestFiles, type IngestResult } from "../ingest/ingest.js";
+import { corpusDirFrom } from "./common.js";
+
+const OPTIONS = ["--title", "--publisher", "--date", "--url", "--corpus"];
+
+function parseArgs(argv: string[]): { files: string[]; options: Record<string, string> } {
+  const files: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (OPTIONS.includes(arg)) {
+      const value = argv[++i];
+      if (value === undefined) throw new IngestError(`${arg} needs a value`);
+      options[arg.slice(2)] = value;
+    } else if (arg.startsWith("--")) throw new IngestError(`unknown option ${arg} (known: ${OPTIONS.join(", ")})`);
+    else files.push(arg);
+  }
+  return { files, options };
+}
+
+/** A one-line bar on stderr, only for several files and a terminal. */
+function progress(total: number): ((done: number, total: number, file: string) => void) | undefined {
+  if (total < 2 || !process.stderr.isTTY) return undefined;
+  return (done, all, file) => {
+    const width = 24;
+    const filled = Math.round((done / all) * width);
+    process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${all} ${file.slice(-40).padEnd(40)}`);
+    if (done === all) process.stderr.write("\n");
+  };
+}
+
+function summary(doc: ParsedDocument): string[] {
+  const ratings = doc.facts.filter((f): f is RatingFact => f.type === "rating");
+  const overall = ratings.filter((r) => r.standard === "overall").map((r) => `${r.rating}${r.score ? ` ${r.score}` : ""}`);
+  const count = (type: string) => doc.facts.filter((f) => f.type === type).length;
+  return [
+    `  ${doc.meta.kind}: "${doc.meta.title}" — ${doc.meta.publisher}${doc.meta.date ? `, ${doc.meta.date}` : ""}`,
+    `  units: ${doc.units.map((u) => `${u.name}${u.aliases.length ? ` (${u.aliases.slice(0, 3).join(", ")})` : ""}`).join("; ") || "none"}`,
+    `  ratings: ${ratings.length}${overall.length ? ` (overall: ${[...new Set(overall)].join(", ")})` : ""}; key questions: ${count("key-question")}; statements with figures: ${count("statement")}; recommendations: ${count("recommendation")}; quotations: ${count("quotation")}`,
+    ...doc.warnings.map((w) => `  warning: ${w}`),
+  ];
+}
+
+function report(r: IngestResult): string {
+  const head = r.duplicateOf ? `${r.file}: already in the corpus as ${r.duplicateOf} (kept one copy)` : `${r.file} → ${r.storedAs}`;
+  return [head, ...summary(r.document)].join("\n");
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { files, options } = parseArgs(argv);
+  const corpusDir = options.corpus ?? corpusDirFrom([]);
+  const results = await ingestFiles(files, {
+    corpusDir,
+    overrides: { title: options.title, publisher: options.publisher, date: options.date, url: options.url },
+    onProgress: progress(files.length),
+  });
+  console.log(results.map(report).join("\n\n"));
+  const added = results.filter((r) => r.storedAs).length;
+  console.log(`\n${added} added, ${results.length - added} already there; corpus: ${corpusDir}`);
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error instanceof IngestError ? error.message : `error: ${(error as Error).message}`);
+  process.exit(1);
+});
