@@ -10,13 +10,13 @@ import { ingestFiles } from "../src/ingest/ingest.js";
 import { pdfToText } from "../src/ingest/pdf.js";
 import { composeDigest } from "../src/digest/compose.js";
 import { SEEDS } from "./support/engine.js";
-import { makePdf } from "./support/pdf.js";
+import { makePdf, type PdfLine } from "./support/pdf.js";
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "..");
 
 /** A report of a unit the seeds do not have, laid out as HMIP lays out its PDFs. */
-const KESTREL_REPORT = [
+const KESTREL_REPORT: PdfLine[][] = [
   [
     "HM Inspectorate of Probation",
     "An inspection of probation services in:",
@@ -44,7 +44,7 @@ const KESTREL_REPORT = [
     ["Does planning focus sufficiently on engaging the person on probation?", "71%"],
     ["Does planning focus sufficiently on keeping other people safe?", "27%"],
   ],
-] as const;
+];
 
 const HTML_PAGE = `<!doctype html><html><head><title>Probation in Kestrel Moor rated | The Fells Gazette</title>
 <meta property="og:site_name" content="The Fells Gazette"><meta property="article:published_time" content="2024-06-20T09:00:00Z">
@@ -66,7 +66,7 @@ function freshCorpus(): string {
 
 describe("text from a PDF", () => {
   it("keeps a table's rows together, cells separated by a tab", async () => {
-    const text = await pdfToText(await makePdf(KESTREL_REPORT.map((p) => [...p])));
+    const text = await pdfToText(await makePdf(KESTREL_REPORT));
     expect(text).toContain("Does planning focus sufficiently on keeping other people safe?\t27%");
     expect(text).toContain("Key question\tPercentage 'Yes'");
     expect(text.split("\n")).toContain("Score 12/21");
@@ -87,7 +87,7 @@ describe("ingesting", () => {
   it("makes a unit the seeds do not have answerable, from its PDF report", async () => {
     const corpus = freshCorpus();
     const pdf = join(mkdtempSync(join(tmpdir(), "in-")), "kestrel.pdf");
-    writeFileSync(pdf, await makePdf(KESTREL_REPORT.map((p) => [...p])));
+    writeFileSync(pdf, await makePdf(KESTREL_REPORT));
     const [result] = await ingestFiles([pdf], { corpusDir: corpus });
     expect(result!.document.meta.kind).toBe("inspection report");
     const index = loadCorpus(corpus);
@@ -132,7 +132,7 @@ describe("npm run ingest", () => {
   it("prints what it extracted and warns about what it could not find", async () => {
     const corpus = freshCorpus();
     const pdf = join(mkdtempSync(join(tmpdir(), "in-")), "kestrel.pdf");
-    writeFileSync(pdf, await makePdf(KESTREL_REPORT.map((p) => [...p])));
+    writeFileSync(pdf, await makePdf(KESTREL_REPORT));
     const { stdout } = await ingest([pdf, "--corpus", corpus]);
     expect(stdout).toMatch(/units: Kestrel Moor and Tarn PDU/);
     expect(stdout).toMatch(/overall: Requires improvement 12\/21/);

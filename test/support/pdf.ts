@@ -1,7 +1,7 @@
 // Makes a PDF in the test: lines of text at positions, as a report's layout would put them.
 import { PDFDocument, StandardFonts } from "pdf-lib";
 
-export type PdfLine = string | [string, string]; // a line, or a table row of two cells
+export type PdfLine = string | readonly [string, string]; // a line, or a table row of two cells
 
 export async function makePdf(pages: PdfLine[][]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
