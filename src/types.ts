@@ -85,6 +85,8 @@ interface FactBase {
   section?: string;
   /** Date (YYYY, YYYY-MM or YYYY-MM-DD) of the inspection the fact belongs to, when known. */
   inspectionDate?: string;
+  /** True when that date is only the article's publication month (the index matches it to the report's inspection). */
+  dateFromPublication?: boolean;
 }
 
 export interface RatingFact extends FactBase {

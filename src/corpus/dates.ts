@@ -5,8 +5,18 @@ import type { DocumentMeta } from "../types.js";
 const MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December)";
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** "2025-03" from "Fieldwork started March 2025"; for an article, the month it names with the year of publication. */
-export function inspectionDateOf(text: string, meta: DocumentMeta): string | undefined {
+/**
+ * "2025-03" from "Fieldwork started March 2025"; for an article, the month it names with the year of publication,
+ * else the month of publication (`fromPublication`).
+ */
+export function inspectionDateOf(text: string, meta: DocumentMeta): { date?: string; fromPublication?: boolean } {
+  const date = explicitInspectionDate(text, meta);
+  if (date || meta.kind === "inspection report") return { date: date ?? meta.date };
+  const published = meta.date?.match(/^\d{4}-\d{2}/)?.[0];
+  return published ? { date: published, fromPublication: true } : {};
+}
+
+function explicitInspectionDate(text: string, meta: DocumentMeta): string | undefined {
   const fieldwork = text.match(new RegExp(`(?:fieldwork started|beginning(?: \\d{1,2})?|inspected (?:in|during))\\s+${MONTH}\\s+(\\d{4})`, "i"));
   if (fieldwork) return `${fieldwork[2]}-${pad(monthNumber(fieldwork[1]!)!)}`;
   const published = meta.date?.match(/^(\d{4})(?:-(\d{2}))?/);
@@ -20,7 +30,7 @@ export function inspectionDateOf(text: string, meta: DocumentMeta): string | und
       return `${month > pubMonth ? pubYear - 1 : pubYear}-${pad(month)}`;
     }
   }
-  return meta.kind === "inspection report" ? meta.date : undefined;
+  return undefined;
 }
 
 /** A year a sentence pins its fact to ("since the 2022 inspection"), when it differs from the document's. */

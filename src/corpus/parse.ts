@@ -25,7 +25,7 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   const titleUnit = isReport ? meta.title.replace(/^[^:]*:\s*/, "") : undefined;
   const units = extractUnits(text, titleUnit, options.knownUnitNames, lines);
   const mentionsIn = mentionMatcher(units);
-  const inspectionDate = inspectionDateOf(text, meta);
+  const { date: inspectionDate, fromPublication } = inspectionDateOf(text, meta);
   const primary = units[0]?.key;
 
   // Which unit each sentence is about: a report is about its title unit; an article about the unit it last named.
@@ -52,7 +52,7 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
     const reportYear = Number(inspectionDate?.slice(0, 4) ?? meta.date?.slice(0, 4));
     facts.push(...sentenceRatings(sentences, { docId: meta.id, inspectionDate, unitOf, mentionsIn, onlyBeforeYear: reportYear || 1 }));
     facts.push(...keyQuestions(blocks, meta.id, primary, inspectionDate));
-    facts.push(...recommendations(blocks, meta.id, primary, inspectionDate));
+    facts.push(...recommendations(blocks, meta.id, primary, inspectionDate, (audience) => mentionsIn(audience)[0]?.unitKey));
     facts.push(...progressOnPrevious(blocks, meta.id, primary, inspectionDate));
   } else {
     const ratings = sentenceRatings(sentences, { docId: meta.id, inspectionDate, unitOf, mentionsIn });
@@ -81,6 +81,7 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
     unitKeys: unitsOfSentence.get(sentences[i]!) ?? [],
     hasFigures: withFigures.has(p.text),
   }));
+  if (fromPublication) for (const f of facts) if (f.inspectionDate === inspectionDate) f.dateFromPublication = true;
   return { meta, text, units, facts, passages, warnings: warningsFor(isReport, units.length, facts) };
 }
 

@@ -3,7 +3,9 @@
 import type { QuotationFact } from "../types.js";
 import type { Block } from "./blocks.js";
 import { squash } from "../text/normalize.js";
+import { vocabulary } from "../vocabulary.js";
 
+const ROLE = new RegExp(`\\b(?:${vocabulary.speakerRoles.join("|")})\\b`, "i");
 const OPEN = `["“]`;
 const CLOSE = `["”]`;
 const SPEAKER = `((?:[A-Z][\\p{L}'’.-]*|of|the|for|and|HM|HMIP's|a|an|A|An)(?:[\\s,]+(?:[A-Z][\\p{L}'’.-]*|of|the|for|and|probation|inspector|spokesperson|spokesman|spokeswoman|chief|head|\\p{Ll}+'s|[\\p{Ll}]+)){0,12}?)`;
@@ -70,8 +72,9 @@ export function resolveSpeaker(speaker: string, before: string, whole: string): 
     const org = orgs.at(-1)?.[1]?.trim();
     if (org) return `${org} spokesperson`;
   }
-  const roleFirst = speaker.match(/^((?:[A-Z][\p{Ll}]+)(?:\s+\p{Ll}+)+)\s+([A-Z][\p{L}'’-]+ [A-Z][\p{L}'’-]+)$/u);
-  if (roleFirst) return `${roleFirst[2]}, ${roleFirst[1]!.toLowerCase()}`;
+  // "Chief inspector of probation Justin Russell" → "Justin Russell, chief inspector of probation".
+  const roleFirst = speaker.match(/^((?:[A-Z][\p{Ll}]+)(?:\s+[\p{L}]+)*?)\s+([A-Z][\p{L}'’-]+ [A-Z][\p{L}'’-]+)$/u);
+  if (roleFirst && ROLE.test(roleFirst[1]!)) return `${roleFirst[2]}, ${roleFirst[1]!.toLowerCase()}`;
   const named = speaker.match(/^([A-Z][\p{L}'’-]+ [A-Z][\p{L}'’-]+)$/u);
   if (named) {
     const withRole = whole.match(new RegExp(`${named[1]},\\s+([^,.:"“]{3,80}?),`, "u")) ?? whole.match(new RegExp(`([A-Z][\\p{L} ]{3,60}?)\\s+${named[1]}\\s+said`, "u"));

@@ -22,39 +22,39 @@ export function reportRatings(blocks: Block[], ctx: ReportContext): RatingFact[]
   const facts: RatingFact[] = [];
   const have = (standard: string) => facts.some((f) => f.standard === standard);
   const span = (from: number, to: number) => blocks.slice(from, to + 1).map((b) => squash(b.text)).join(" ");
+  const add = (standard: string, rating: RatingValue, from: number, to: number, score?: string) => {
+    if (have(standard) || (standard !== "overall" && !REPORT_STANDARDS.has(standard))) return;
+    facts.push({ type: "rating", standard, rating, score, unitKey: ctx.unitKey, docId: ctx.docId, quote: span(from, to), section: blocks[from]!.section, inspectionDate: ctx.inspectionDate });
+  };
+  let pendingScore: { score: string; at: number } | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const text = blocks[i]!.text;
-    const score = text.match(/^Score\s+(\d+\s*\/\s*\d+)$/i);
-    const isOverall = /^overall rating$/i.test(text);
+    const score = text.match(/^Score:?\s+(\d+\s*\/\s*\d+)$/i);
+    if (score) {
+      // The quote of a score starts at the line that dates the fieldwork, when there is one just before.
+      pendingScore = { score: score[1]!.replace(/\s+/g, ""), at: i > 0 && /fieldwork|inspect/i.test(blocks[i - 1]!.text) ? i - 1 : i };
+      continue;
+    }
+    const overall = text.match(/^overall rating:?\s*(.*)$/i);
     const label = text.match(STANDARD_LABEL);
-    const standard = isOverall ? "overall" : label ? standardOfLabel(label[1]!) : undefined;
-    if (!score && !standard) continue;
-    // The quote of a score starts at the line that dates the fieldwork, when there is one just before.
-    const from = score && i > 0 && /fieldwork|inspect/i.test(blocks[i - 1]!.text) ? i - 1 : i;
-    // The rating is the first line within the next few that is nothing but a rating.
+    const standard = overall ? "overall" : label ? standardOfLabel(label[1]!) : undefined;
+    if (!standard) continue;
+    // The rating on the same line ("P 1.1 Leadership<tab>Good", "Overall rating: Inadequate")…
+    const rest = overall ? overall[1]! : label![1]!.split(/\t|:\s*/).slice(1).join(" ");
+    const sameLine = ratingOfLine(rest.trim());
+    const scoreFor = standard === "overall" && pendingScore && i - pendingScore.at <= 4 ? pendingScore : undefined;
+    if (sameLine) {
+      add(standard, sameLine, scoreFor?.at ?? i, i, scoreFor?.score);
+      continue;
+    }
+    // …or the first line within the next few that is nothing but a rating.
     for (let j = i + 1; j < Math.min(blocks.length, i + 6); j++) {
       const rating = ratingOfLine(blocks[j]!.text);
-      if (!rating) {
-        if (blocks[j]!.text.match(STANDARD_LABEL) || /^overall rating$/i.test(blocks[j]!.text)) {
-          if (!score) break;
-        }
-        continue;
+      if (rating) {
+        add(standard, rating, scoreFor?.at ?? i, j, scoreFor?.score);
+        break;
       }
-      const key = score ? "overall" : standard!;
-      if (!have(key) && (key === "overall" || REPORT_STANDARDS.has(key))) {
-        facts.push({
-          type: "rating",
-          standard: key,
-          rating,
-          score: score ? score[1]!.replace(/\s+/g, "") : undefined,
-          unitKey: ctx.unitKey,
-          docId: ctx.docId,
-          quote: span(from, j),
-          section: blocks[i]!.section,
-          inspectionDate: ctx.inspectionDate,
-        });
-      }
-      break;
+      if (STANDARD_LABEL.test(blocks[j]!.text) || /^overall rating/i.test(blocks[j]!.text)) break;
     }
   }
   return facts;

@@ -5,7 +5,14 @@ import type { Block } from "./blocks.js";
 
 const CATEGORY = /^(?:sufficient progress|some progress|no progress|not known|n\/a|not applicable)$/i;
 
-export function recommendations(blocks: Block[], docId: string, unitKey: string, inspectionDate?: string): RecommendationFact[] {
+/** `unitOfAudience` names the unit a recommendation is for ("The Probation Service – Wessex region should:"). */
+export function recommendations(
+  blocks: Block[],
+  docId: string,
+  unitKey: string,
+  inspectionDate?: string,
+  unitOfAudience: (audience: string) => string | undefined = () => undefined,
+): RecommendationFact[] {
   const facts: RecommendationFact[] = [];
   let audience: string | undefined;
   for (const b of blocks) {
@@ -22,7 +29,7 @@ export function recommendations(blocks: Block[], docId: string, unitKey: string,
       number: Number(item[1]),
       audience,
       text: item[2]!,
-      unitKey,
+      unitKey: unitOfAudience(audience) ?? unitKey,
       docId,
       quote: item[2]!,
       section: b.section,

@@ -63,10 +63,34 @@ function mergeUnits(documents: ParsedDocument[]): { units: Unit[]; keyMap: Map<s
   return { units, keyMap };
 }
 
+const monthsOf = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7) || "6");
+
+/**
+ * An article that names no inspection date reports on the unit's latest inspection before it was published:
+ * its facts take that inspection's date (when a report of it, at most 18 months earlier, is in the corpus).
+ */
+function matchArticlesToInspections(facts: Fact[]): void {
+  const inspections = new Map<string, string[]>();
+  for (const f of facts) {
+    if (f.type !== "rating" || !f.score || !f.inspectionDate || f.dateFromPublication) continue;
+    inspections.set(f.unitKey, [...(inspections.get(f.unitKey) ?? []), f.inspectionDate]);
+  }
+  for (const f of facts) {
+    if (!f.dateFromPublication || !f.inspectionDate) continue;
+    const published = monthsOf(f.inspectionDate);
+    const match = (inspections.get(f.unitKey) ?? [])
+      .filter((d) => monthsOf(d) <= published && published - monthsOf(d) <= 18)
+      .sort()
+      .at(-1);
+    if (match) f.inspectionDate = match;
+  }
+}
+
 export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
   const { units, keyMap } = mergeUnits(documents);
   const remap = (key: string) => keyMap.get(key) ?? key;
   const facts: Fact[] = documents.flatMap((d) => d.facts.map((f) => ({ ...f, unitKey: remap(f.unitKey) })));
+  matchArticlesToInspections(facts);
   const passages: Passage[] = documents.flatMap((d) => d.passages);
   for (const p of passages) if (p.unitKeys.some((k) => remap(k) !== k)) p.unitKeys = [...new Set(p.unitKeys.map(remap))];
   const unitNamesOf = new Map(units.map((u) => [u.key, terms(`${u.name} ${u.kind === "region" ? "region regional" : ""}`)]));
