@@ -2,7 +2,7 @@
 import type { Answer, Intent, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import { words } from "../text/tokens.js";
-import { analyseQuestion, queryTerms, type Query } from "./question.js";
+import { analyseQuestion, FOLLOW_UP_OPENER, queryTerms, type Query } from "./question.js";
 import { render, type Handler, type HandlerInput, type Reply } from "./reply.js";
 import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
 import { answerKeyQuestion, answerStatistic, asksKeyQuestion } from "./handlers/statistics.js";
@@ -37,20 +37,20 @@ const META = new Set<Intent>(["followup-source", "followup-why", "help", "source
 const UNIT_SUFFIX = /^(?:pdu|region|probation|service|services|crc|cpa)$/i;
 
 /** Words that look like the name of a unit the documents do not cover: unknown words, or names the corpus holds that are no unit. */
-function missingUnitNames(query: Query, intent: Intent): string[] {
+function missingUnitNames(query: Query, intent: Intent, asksAboutName = false): string[] {
   const tokens = query.text.split(/\s+/);
   const nextWord = (name: string) => {
     const at = tokens.findIndex((t) => t.replace(/[^\p{L}'’-]/gu, "") === name);
     return tokens[at + 1]?.replace(/[^\p{L}]/gu, "") ?? "";
   };
   const knownButNoUnit = query.otherNames.filter(
-    (name) => !UNIT_SUFFIX.test(name) && (UNIT_SUFFIX.test(nextWord(name)) || UNIT_CENTRIC.has(intent)),
+    (name) => !UNIT_SUFFIX.test(name) && (UNIT_SUFFIX.test(nextWord(name)) || UNIT_CENTRIC.has(intent) || asksAboutName),
   );
   return [...knownButNoUnit, ...query.unknownNames.filter((name) => {
     const at = tokens.findIndex((t) => t.replace(/[^\p{L}'’-]/gu, "") === name);
     const next = tokens[at + 1]?.replace(/[^\p{L}]/gu, "") ?? "";
     const capitalised = /^\p{Lu}/u.test(name) && at > 0;
-    return UNIT_SUFFIX.test(next) || (capitalised && name.length > 2) || UNIT_CENTRIC.has(intent);
+    return UNIT_SUFFIX.test(next) || (capitalised && name.length > 2) || UNIT_CENTRIC.has(intent) || asksAboutName;
   })];
 }
 
@@ -64,8 +64,10 @@ function resolve(index: CorpusIndex, query: Query, context: ThreadContext): { in
   let intent = query.intent;
   let topic = query.topic;
   let q = query;
+  // "what about Birmingham?" names a unit, even one the documents lack: it does not inherit the thread's.
+  const namesAnother = query.units.length === 0 && FOLLOW_UP_OPENER.test(query.text) && (query.unknownNames.length > 0 || query.otherNames.length > 0);
   if (query.followUp) {
-    if (unitKeys.length === 0 && context.unitKey) unitKeys = [context.unitKey];
+    if (unitKeys.length === 0 && context.unitKey && !namesAnother) unitKeys = [context.unitKey];
     if (query.intents.length === 0 && context.intent && !META.has(context.intent as Intent)) intent = context.intent as Intent;
     if (!topic && context.topic && context.topic !== "overall") {
       topic = context.topic;
@@ -90,7 +92,7 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
     reply = answerHelp({ index, query, context, unitKeys: [], topic: "" });
   } else {
     const { intent, unitKeys, topic, query: q } = resolve(index, query, context);
-    const missing = unitKeys.length === 0 ? missingUnitNames(q, intent) : [];
+    const missing = unitKeys.length === 0 ? missingUnitNames(q, intent, FOLLOW_UP_OPENER.test(q.text)) : [];
     const input: HandlerInput = { index, query: q, context, unitKeys, topic };
     if (missing.length) reply = noSuchUnit(index, missing);
     else if (intent === "statistic" && asksKeyQuestion(input)) reply = answerKeyQuestion(input);

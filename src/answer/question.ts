@@ -65,7 +65,7 @@ for (const group of vocabulary.synonyms) {
   for (const s of stems) SYNONYMS.set(s, stems.filter((x) => x !== s));
 }
 
-const FOLLOW_UP_OPENER = /^\s*(?:and|also|what about|how about|what of|and what about|same for|now)\b/i;
+export const FOLLOW_UP_OPENER = /^\s*(?:and|also|what about|how about|what of|and what about|same for|now)\b/i;
 const DOMAIN_WORDS = new Set(
   [...Object.values(vocabulary.standards).flat(), ...Object.values(vocabulary.ratings).flat(), ...Object.values(vocabulary.keyQuestionThemes).flat(), ...vocabulary.synonyms.flat()]
     .flatMap((p) => p.toLowerCase().replace(/\\[a-z]|[^a-z' -]/g, " ").split(/\s+/))
@@ -122,7 +122,10 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     ? words(stripSpans(topicText, standards.map((s) => ({ start: s.start, end: s.end })))).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w))
     : topicWords;
   const otherNames = [...corrected.matchAll(/[\p{L}][\p{L}'’-]*/gu)]
-    .filter((m) => index.properNouns.has(m[0].toLowerCase().replace(/['’]s$/, "")) && !unitSpans.some((u) => m.index! >= u.start && m.index! < u.end))
+    .filter((m) => {
+      const w = m[0].toLowerCase().replace(/['’]s$/, "");
+      return index.properNouns.has(w) && !DOMAIN_WORDS.has(w) && !intentWords.has(w) && !unitSpans.some((u) => m.index! >= u.start && m.index! < u.end);
+    })
     .map((m) => m[0]);
   const terms = queryTerms(topicWords);
   const shortQuestion = words(text).filter((w) => !isStopword(w)).length <= 5;

@@ -7,6 +7,8 @@ import { diverse, isRelevant, searchPassages } from "../retrieve.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { escapeMrkdwn } from "../cite.js";
 import { answerRating } from "./ratings.js";
+import { stem } from "../../text/tokens.js";
+import type { QueryTerm } from "../question.js";
 
 const REPORT_STANDARDS = new Set(vocabulary.reportStandards);
 
@@ -56,7 +58,13 @@ export const answerStatistic: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
   if (asksKeyQuestion(input)) return answerKeyQuestion(input);
   const terms = query.terms;
-  const hits = searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12 });
+  let hits = searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12 });
+  // "How many X": a passage that counts X ("939 people", "four prisons") beats one that merely mentions X.
+  if (/\b(?:how many|number of)\b/i.test(query.text)) {
+    const counting = hits.filter((h) => countsTopic(index.passages[h.passage]!.text, terms));
+    if (counting.length) hits = [...counting, ...hits.filter((h) => !counting.includes(h))];
+    else if (unitKeys.length) hits = [];
+  }
   if (!isRelevant(hits[0], terms)) {
     if (unitKeys.length) return noFigures(input, topic);
     return { lead: "", answered: false, intent: "statistic", citations: [] };
@@ -75,3 +83,12 @@ export const answerStatistic: Handler = (input) => {
     remember: { unitKey: unitKeys[0] ?? index.passages[chosen[0]!.passage]!.unitKeys[0], topic },
   };
 };
+
+const NUMBER = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$/i;
+
+/** True when a number in the text is followed, within three words, by one of the topic's own words. */
+export function countsTopic(text: string, terms: QueryTerm[]): boolean {
+  const own = new Set(terms.filter((t) => t.group >= 0 && t.cover >= 1).map((t) => t.term));
+  const tokens = text.toLowerCase().split(/[\s(),;:]+/).map((w) => w.replace(/[.'"”’]+$/, ""));
+  return tokens.some((w, i) => NUMBER.test(w.split("-")[0]!) && tokens.slice(i + 1, i + 4).some((n) => own.has(stem(n.replace(/'s$/, "")))));
+}
