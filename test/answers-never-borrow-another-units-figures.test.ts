@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ask } from "./support/engine.js";
-import { seeds } from "./support/engine.js";
+import { converse, seeds } from "./support/engine.js";
 
 describe("a unit the documents do not cover", () => {
   it.each(["Birmingham PDU rating", "birmingham rating", "what is the rating of Greater Manchester", "Kent probation score"])(
@@ -15,7 +15,23 @@ describe("a unit the documents do not cover", () => {
   );
 });
 
+describe("a follow-up about a unit the documents lack", () => {
+  it("says so instead of answering for the thread's unit", () => {
+    const [, reply] = converse(seeds, "LLR rating", "what about birmingham?");
+    expect(reply!.answered).toBe(false);
+    expect(reply!.text).toMatch(/no inspection of \*birmingham\*/);
+    expect(reply!.text).not.toMatch(/3\/21|Inadequate/);
+  });
+});
+
 describe("a figure the documents lack for a unit they cover", () => {
+  it("'how many' needs a passage that counts the thing asked about", () => {
+    const answer = ask(seeds, "how many staff in Derby");
+    expect(answer.text).toMatch(/don't have figures on \*staff\* for \*Derby City\*/);
+    expect(answer.text).not.toContain("40%");
+    expect(ask(seeds, "how many prisons does LLR have").text).toContain("four prisons");
+  });
+
   it("says so, and gives what they hold on that unit instead of another unit's number", () => {
     const answer = ask(seeds, "Derby caseload per PSO");
     expect(answer.answered).toBe(true);
