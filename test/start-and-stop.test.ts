@@ -1,0 +1,49 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
+
+const ROOT = join(import.meta.dirname, "..");
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env: { PATH: process.env.PATH!, ...env } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+let standIn: StandIn | undefined;
+afterEach(async () => standIn?.close());
+
+describe("npm start", () => {
+  it.each([
+    [{}, /^SLACK_BOT_TOKEN is not set: set it to the Bot User OAuth Token/],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_SIGNING_SECRET is required in HTTP mode/],
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", PORT: "http" }, /^PORT must be a number/],
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", CORPUS_DIR: "/nowhere" }, /^corpus folder not found: \/nowhere/],
+  ])("stops with one line naming what is wrong (%j)", async (env, message) => {
+    const bot = start(env as Record<string, string>);
+    expect(await bot.exited).toBe(1);
+    expect(bot.err().trim().split("\n")).toHaveLength(1);
+    expect(bot.err()).toMatch(message);
+  });
+
+  it("serves /healthz, and on SIGTERM finishes and flushes its database", async () => {
+    standIn = await startStandIn();
+    const dataDir = mkdtempSync(join(tmpdir(), "start-"));
+    const bot = start({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", SLACK_API_URL: standIn.apiUrl, PORT: "0", DATA_DIR: dataDir });
+    for (let i = 0; i < 100 && !bot.out().includes("running"); i++) await new Promise((r) => setTimeout(r, 100));
+    const port = bot.out().match(/HTTP on port (\d+)/)?.[1];
+    const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
+    expect(health).toMatchObject({ ok: true, documents: 5 });
+    expect(bot.out()).not.toContain("xoxb-1"); // secrets are never logged
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+    expect(JSON.parse(readFileSync(join(dataDir, "db.json"), "utf8")).schemaVersion).toBe(1);
+  });
+});
