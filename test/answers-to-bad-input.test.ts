@@ -1,10 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanQuestion } from "../src/answer/question.js";
 import { ask, seeds } from "./support/engine.js";
+import { tempDir } from "./support/temp.js";
 
 describe("odd questions get a clear reply", () => {
   it.each([
@@ -48,7 +47,7 @@ describe("the ask command", () => {
   });
 
   it("stops with one line for an empty corpus folder", () => {
-    const empty = mkdtempSync(join(tmpdir(), "corpus-"));
+    const empty = tempDir("corpus-");
     const result = run(["--corpus", empty, "LLR rating"]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/no \.txt or \.md documents/);

@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, writeFileSync, rmSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, writeFileSync, rmSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { answerQuestion, loadCorpus } from "../src/engine.js";
 import { watchCorpus } from "../src/corpus/watch.js";
 import type { CorpusIndex } from "../src/search/index.js";
 import { SECOND, SEEDS } from "./support/engine.js";
+import { tempDir } from "./support/temp.js";
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
@@ -24,7 +24,7 @@ function watched(dir: string) {
 
 describe("the corpus folder, watched", () => {
   it("reindexes when a document is added, and the new unit is answered", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "live-"));
+    const dir = tempDir("live-");
     cpSync(SEEDS, dir, { recursive: true });
     const before = loadCorpus(dir);
     const { next } = watched(dir);
@@ -37,7 +37,7 @@ describe("the corpus folder, watched", () => {
   });
 
   it("skips a document that cannot be parsed, with a log line, and serves the rest", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "live-"));
+    const dir = tempDir("live-");
     cpSync(SEEDS, dir, { recursive: true });
     const { next, errors } = watched(dir);
     writeFileSync(join(dir, "blank.txt"), "   \n");
@@ -47,7 +47,7 @@ describe("the corpus folder, watched", () => {
   });
 
   it("keeps the previous index when the folder can no longer be loaded", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "live-"));
+    const dir = tempDir("live-");
     cpSync(join(SECOND, "ashcombe-report.md"), join(dir, "a.md"));
     const { indexes, errors } = watched(dir);
     for (const f of readdirSync(dir)) rmSync(join(dir, f));

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -12,6 +11,7 @@ import { openStore, type Store } from "../src/store/db.js";
 import { SCHEMA_VERSION, type Subscription } from "../src/store/schema.js";
 import { SEEDS } from "./support/engine.js";
 import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
+import { tempDir } from "./support/temp.js";
 
 const run = promisify(execFile);
 const index = loadCorpus(SEEDS);
@@ -28,7 +28,7 @@ const deps = () => ({ store, client: new WebClient("xoxb-test", { slackApiUrl: s
 
 beforeEach(async () => {
   standIn = await startStandIn();
-  dataDir = mkdtempSync(join(tmpdir(), "digest-"));
+  dataDir = tempDir("digest-");
   store = await openStore(dataDir);
   clock = new Date("2026-06-10T07:30:00Z"); // 08:30 in London
   logs.length = 0;

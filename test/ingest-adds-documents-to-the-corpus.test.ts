@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -11,6 +10,7 @@ import { pdfToText } from "../src/ingest/pdf.js";
 import { composeDigest } from "../src/digest/compose.js";
 import { SEEDS } from "./support/engine.js";
 import { makePdf, type PdfLine } from "./support/pdf.js";
+import { tempDir } from "./support/temp.js";
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "..");
@@ -59,7 +59,7 @@ const HTML_PAGE = `<!doctype html><html><head><title>Probation in Kestrel Moor r
 <footer>© The Fells Gazette 2024. All rights reserved. Privacy policy. Contact us.</footer></body></html>`;
 
 function freshCorpus(): string {
-  const dir = mkdtempSync(join(tmpdir(), "corpus-"));
+  const dir = tempDir("corpus-");
   cpSync(SEEDS, dir, { recursive: true });
   return dir;
 }
@@ -86,7 +86,7 @@ describe("text from a web page", () => {
 describe("ingesting", () => {
   it("makes a unit the seeds do not have answerable, from its PDF report", async () => {
     const corpus = freshCorpus();
-    const pdf = join(mkdtempSync(join(tmpdir(), "in-")), "kestrel.pdf");
+    const pdf = join(tempDir("in-"), "kestrel.pdf");
     writeFileSync(pdf, await makePdf(KESTREL_REPORT));
     const [result] = await ingestFiles([pdf], { corpusDir: corpus });
     expect(result!.document.meta.kind).toBe("inspection report");
@@ -102,7 +102,7 @@ describe("ingesting", () => {
 
   it("takes an article's metadata from its web page, and a later digest lists it as new", async () => {
     const corpus = freshCorpus();
-    const html = join(mkdtempSync(join(tmpdir(), "in-")), "kestrel.html");
+    const html = join(tempDir("in-"), "kestrel.html");
     writeFileSync(html, HTML_PAGE);
     const [result] = await ingestFiles([html], { corpusDir: corpus, now: () => new Date("2026-11-20T10:00:00Z") });
     const sources = JSON.parse(readFileSync(join(corpus, "sources.json"), "utf8"));
@@ -131,7 +131,7 @@ describe("npm run ingest", () => {
 
   it("prints what it extracted and warns about what it could not find", async () => {
     const corpus = freshCorpus();
-    const pdf = join(mkdtempSync(join(tmpdir(), "in-")), "kestrel.pdf");
+    const pdf = join(tempDir("in-"), "kestrel.pdf");
     writeFileSync(pdf, await makePdf(KESTREL_REPORT));
     const { stdout } = await ingest([pdf, "--corpus", corpus]);
     expect(stdout).toMatch(/units: Kestrel Moor and Tarn PDU/);
@@ -147,7 +147,7 @@ describe("npm run ingest", () => {
   ])("%s: one clear line, exit 1, the corpus untouched", async (_name, fileName, content, message) => {
     const corpus = freshCorpus();
     const before = snapshot(corpus);
-    const dir = mkdtempSync(join(tmpdir(), "in-"));
+    const dir = tempDir("in-");
     writeFileSync(join(dir, "good.txt"), "Probation in Kestrel Moor rated good by inspectors.\n");
     writeFileSync(join(dir, fileName), content);
     const failure = await ingest([join(dir, "good.txt"), join(dir, fileName), "--corpus", corpus]).catch((e) => e);

@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
+import { tempDir } from "./support/temp.js";
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -35,7 +35,7 @@ describe("npm start", () => {
 
   it("serves /healthz, and on SIGTERM finishes and flushes its database", async () => {
     standIn = await startStandIn();
-    const dataDir = mkdtempSync(join(tmpdir(), "start-"));
+    const dataDir = tempDir("start-");
     const bot = start({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", SLACK_API_URL: standIn.apiUrl, PORT: "0", DATA_DIR: dataDir });
     for (let i = 0; i < 100 && !bot.out().includes("running"); i++) await new Promise((r) => setTimeout(r, 100));
     const port = bot.out().match(/HTTP on port (\d+)/)?.[1];

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../src/store/db.js";
 import { SCHEMA_VERSION } from "../src/store/schema.js";
+import { tempDir } from "./support/temp.js";
 
 describe("the lowdb database", () => {
   it.each([
@@ -12,7 +12,7 @@ describe("the lowdb database", () => {
     ["not JSON", "hello"],
     ["of another shape", JSON.stringify({ schemaVersion: 99, threads: [] })],
   ])("%s: moved aside with a warning, and a fresh one started", async (_name, content) => {
-    const dir = mkdtempSync(join(tmpdir(), "db-"));
+    const dir = tempDir("db-");
     writeFileSync(join(dir, "db.json"), content);
     const warnings: string[] = [];
     const store = await openStore(dir, { warn: (m) => warnings.push(m), now: () => new Date("2026-11-23T08:00:00Z") });
@@ -25,7 +25,7 @@ describe("the lowdb database", () => {
   });
 
   it("keeps what it stored across a reopen", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "db-"));
+    const dir = tempDir("db-");
     const store = await openStore(dir);
     store.data.events.Ev1 = "2026-11-23T08:00:00Z";
     await store.write();

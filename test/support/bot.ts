@@ -1,7 +1,4 @@
 // The real Bolt app on a loopback port, with a temporary DATA_DIR and the Web API stand-in.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { readConfig } from "../../src/config.js";
 import { loadCorpus } from "../../src/engine.js";
 import { createBot, type Bot } from "../../src/slack/app.js";
@@ -11,6 +8,7 @@ import { signedHeaders } from "./sign.js";
 import { startStandIn, type Call, type StandIn } from "./slack-stand-in.js";
 import { SEEDS } from "./engine.js";
 import { digestSubCommand } from "../../src/digest/command.js";
+import { tempDir } from "./temp.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 const index = loadCorpus(SEEDS);
@@ -39,7 +37,7 @@ let eventCounter = 0;
 
 export async function startTestBot(options: { dataDir?: string; subCommands?: Record<string, SubCommand> } = {}): Promise<TestBot> {
   const standIn = await startStandIn();
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "probation-bot-"));
+  const dataDir = options.dataDir ?? tempDir("probation-bot-");
   const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: standIn.apiUrl, PORT: "0", DATA_DIR: dataDir });
   const store = await openStore(dataDir, { warn: () => undefined });
   const errors: string[] = [];

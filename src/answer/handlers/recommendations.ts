@@ -1,5 +1,5 @@
 // Recommendations made, and progress on the previous ones.
-import type { Citation, ProgressFact, RecommendationFact } from "../../types.js";
+import type { ProgressFact, RecommendationFact } from "../../types.js";
 import { stem, words } from "../../text/tokens.js";
 import { cite, escapeMrkdwn, uniqueCitations } from "../cite.js";
 import { diverse, searchPassages } from "../retrieve.js";

@@ -12,7 +12,7 @@ const CANNOT_POST = new Set(["not_in_channel", "channel_not_found", "is_archived
 export type SubCommand = (args: string, ctx: { channel: string; user: string }) => Promise<{ text: string; blocks?: unknown[] }>;
 
 export function probationCommand(deps: BotDeps, subCommands: Record<string, SubCommand> = {}) {
-  return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const text = command.text.trim();
     const [first = "", ...rest] = text.split(/\s+/);
