@@ -1,5 +1,6 @@
 // Temporary folders for tests, removed when the test process ends.
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const made: string[] = [];
