@@ -146,4 +146,3 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
   };
 }
 
-export { stem };

@@ -2,7 +2,7 @@
 import type { Citation, QuotationFact } from "../../types.js";
 import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
-import { cite, escapeMrkdwn, uniqueCitations } from "../cite.js";
+import { cite, uniqueCitations } from "../cite.js";
 import { diverse, isRelevant, searchPassages } from "../retrieve.js";
 import { bold, unitName, type Handler, type Reply } from "../reply.js";
 import { noFigures } from "./statistics.js";
@@ -105,4 +105,3 @@ function docRecency(index: { docsById: Map<string, { meta: { date?: string } }> 
   return index.docsById.get(docId)?.meta.date ?? "";
 }
 
-export { escapeMrkdwn };

@@ -54,9 +54,39 @@ export function noFigures(input: HandlerInput, topic: string): Reply {
   };
 }
 
+/** "Any figures?" about a unit, with no topic: the key-question scores that drive its ratings. */
+function headlineFigures(input: HandlerInput): Reply | undefined {
+  const { index, unitKeys } = input;
+  const rows = ((index.factsByType.get("key-question") ?? []) as KeyQuestionFact[]).filter((f) => f.unitKey === unitKeys[0] && f.drivesRating);
+  if (rows.length === 0) {
+    // No key questions: the first statements with figures about the unit.
+    const passages = index.passages.filter((p) => p.hasFigures && p.unitKeys.includes(unitKeys[0]!)).slice(0, 3);
+    if (passages.length === 0) return undefined;
+    return {
+      lead: `Figures the documents give on ${bold(unitName(index, unitKeys[0]!))}:`,
+      answered: true,
+      intent: "statistic",
+      citations: uniqueCitations(passages.map((p) => cite(index, p.docId, p.text, p.section))),
+      remember: { unitKey: unitKeys[0] },
+    };
+  }
+  const lines = rows.map((r) => `• ${escapeMrkdwn(r.question)} ${bold(`${r.percentYes}%`)}`);
+  return {
+    lead: `Key-question scores that drive ${bold(unitName(index, unitKeys[0]!))}'s ratings:\n${lines.join("\n")}`,
+    answered: true,
+    intent: "statistic",
+    citations: uniqueCitations(rows.map((r) => cite(index, r.docId, r.quote, r.section)), 4),
+    remember: { unitKey: unitKeys[0] },
+  };
+}
+
 export const answerStatistic: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
   if (asksKeyQuestion(input)) return answerKeyQuestion(input);
+  if (!query.terms.some((t) => t.group >= 0) && unitKeys.length) {
+    const headline = headlineFigures(input);
+    if (headline) return headline;
+  }
   const terms = query.terms;
   let hits = searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12 });
   // "How many X": a passage that counts X ("939 people", "four prisons") beats one that merely mentions X.
