@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { ask, seeds } from "./support/engine.js";
+
+// Questions phrased as people ask them, each with what the answer must say (any one of the alternatives).
+const CASES: [string, string[]][] = [
+  ["what's the overall grade for leicester", ["Inadequate"]],
+  ["Leicestershire probation rating", ["Inadequate"]],
+  ["how is the derby service doing", ["Requires improvement"]],
+  ["what were LLR's staffing and leadership ratings", ["Staffing: *Requires improvement*"]],
+  ["how did LLR do on assessment", ["Assessment: *Inadequate*"]],
+  ["what % of LLR assessments focused on keeping people safe", ["32%"]],
+  ["desistance planning percentage", ["68%"]],
+  ["what percentage of cases had sufficient management oversight", ["20 of the 69", "28 per cent"]],
+  ["how many people were being managed in custody before release", ["795"]],
+  ["how many cases did HMIP review in the East Midlands", ["330"]],
+  ["how many staff responded to the survey about supervision", ["22 out of 26"]],
+  ["vacancy rate in the court team", ["43%"]],
+  ["tell me about the Hinckley office", ["Hinckley"]],
+  ["what did the chief inspector say about Derby", ["Derby City probation service certainly has promise"]],
+  ["what did the head of the probation inspection programme say", ["Mr Argument"]],
+  ["what did the government say", ["Ministry of Justice"]],
+  ["what did HMIP recommend about court reports", ["court reports"]],
+  ["which recommendations saw no progress", ["No progress"]],
+  ["what progress was made on court staffing", ["Some progress"]],
+  ["how does Derby compare with LLR", ["Requires improvement"], ],
+  ["LLR previous rating", ["2022"]],
+  ["was LLR inadequate in 2022 too", ["was rated *Inadequate*"]],
+  ["what did the region score on victims", ["Good"]],
+  ["east midlands unpaid work", ["Inadequate"]],
+  ["how many prisons does LLR have", ["four prisons"]],
+  ["who provides accommodation support", ["NACRO"]],
+];
+
+describe("questions phrased many ways", () => {
+  it.each(CASES)("%s", (question, alternatives) => {
+    const answer = ask(seeds, question);
+    expect(answer.answered).toBe(true);
+    expect(alternatives.some((a) => answer.text.includes(a)), answer.text.slice(0, 400)).toBe(true);
+  });
+});
