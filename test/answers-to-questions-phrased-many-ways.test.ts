@@ -38,3 +38,22 @@ describe("questions phrased many ways", () => {
     expect(alternatives.some((a) => answer.text.includes(a)), answer.text.slice(0, 400)).toBe(true);
   });
 });
+
+describe("the reports' own sub-headings", () => {
+  it("'strengths' quotes the Strengths sections", () => {
+    const answer = ask(seeds, "what are the strengths of LLR");
+    expect(answer.text).toMatch(/^Strengths the inspectors found about \*Leicester/);
+    expect(answer.citations.every((c) => /Strengths/.test(c.section ?? ""))).toBe(true);
+  });
+
+  it("'areas for improvement' on a standard quotes that standard's section", () => {
+    const answer = ask(seeds, "areas for improvement in staffing");
+    expect(answer.citations.some((c) => /Staffing › Areas for improvement/.test(c.section ?? ""))).toBe(true);
+  });
+
+  it("a publisher named in the question limits the quotes to its documents", () => {
+    const answer = ask(seeds, "what did the BBC report about LLR");
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(answer.citations.every((c) => c.publisher === "BBC News")).toBe(true);
+  });
+});

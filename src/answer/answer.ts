@@ -1,7 +1,7 @@
 // Question → answer. Pure: the same index, question and context give the same answer.
 import type { Answer, Intent, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
-import { words } from "../text/tokens.js";
+import { stem, words } from "../text/tokens.js";
 import { analyseQuestion, FOLLOW_UP_OPENER, queryTerms, type Query } from "./question.js";
 import { render, type Handler, type HandlerInput, type Reply } from "./reply.js";
 import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
@@ -85,6 +85,21 @@ function resolve(index: CorpusIndex, query: Query, context: ThreadContext): { in
   return { intent, unitKeys, topic, query: q };
 }
 
+/** The documents of a publisher the question names by a distinctive word of its name ("BBC", "Guardian"). */
+function docsOfNamedPublisher(index: CorpusIndex, question: string): Set<string> | undefined {
+  const asked = new Set(words(question));
+  const docs = index.documents.filter((d) => words(d.meta.publisher).some((w) => w.length >= 3 && asked.has(w) && !GENERIC_PUBLISHER_WORDS.has(w)));
+  return docs.length && docs.length < index.documents.length ? new Set(docs.map((d) => d.meta.id)) : undefined;
+}
+
+const GENERIC_PUBLISHER_WORDS = new Set(["news", "the", "of", "probation", "inspectorate", "publisher", "not", "stated", "times"]);
+
+/** The publisher's name is who is asked about, not the topic. */
+function withoutPublisherWords(q: Query, index: CorpusIndex, docs: Set<string>): Query {
+  const names = new Set([...docs].flatMap((id) => words(index.docsById.get(id)!.meta.publisher)).map(stem));
+  return { ...q, terms: q.terms.filter((t) => !names.has(t.term)) };
+}
+
 export function answerQuestion(index: CorpusIndex, text: string, context: ThreadContext = {}): Turn {
   const query = analyseQuestion(index, text, context);
   let reply: Reply;
@@ -93,7 +108,8 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
   } else {
     const { intent, unitKeys, topic, query: q } = resolve(index, query, context);
     const missing = unitKeys.length === 0 ? missingUnitNames(q, intent, FOLLOW_UP_OPENER.test(q.text)) : [];
-    const input: HandlerInput = { index, query: q, context, unitKeys, topic };
+    const publisherDocs = docsOfNamedPublisher(index, q.text);
+    const input: HandlerInput = { index, query: publisherDocs ? withoutPublisherWords(q, index, publisherDocs) : q, context, unitKeys, topic, publisherDocs };
     if (missing.length) reply = noSuchUnit(index, missing);
     else if (intent === "statistic" && asksKeyQuestion(input)) reply = answerKeyQuestion(input);
     else if ((intent === "followup-source" || intent === "followup-why") && !context.lastAnswer) reply = answerFinding(input);

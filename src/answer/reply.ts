@@ -24,6 +24,8 @@ export interface HandlerInput {
   unitKeys: string[];
   /** The topic, after follow-up resolution. */
   topic: string;
+  /** Documents of the publisher the question names ("what did the BBC report"), if it names one. */
+  publisherDocs?: Set<string>;
 }
 
 export type Handler = (input: HandlerInput) => Reply;

@@ -19,6 +19,8 @@ export interface SearchOptions {
   year?: string;
   /** Only passages this accepts. */
   filter?: (passage: number) => boolean;
+  /** Only passages of these documents. */
+  docIds?: Set<string>;
   limit?: number;
 }
 
@@ -67,7 +69,7 @@ export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: 
   const units = options.unitKeys?.length ? new Set(options.unitKeys) : undefined;
   const allowed = (i: number) => {
     const p = index.passages[i]!;
-    return (!options.withFigures || p.hasFigures) && (!units || p.unitKeys.some((k) => units.has(k))) && (!options.filter || options.filter(i));
+    return (!options.withFigures || p.hasFigures) && (!units || p.unitKeys.some((k) => units.has(k))) && (!options.filter || options.filter(i)) && (!options.docIds || options.docIds.has(p.docId));
   };
   const scores = scoreBm25(index.bm25, terms, allowed);
   // Coverage and the year are weighed for the best few hundred by BM25 alone: enough, and cheap.

@@ -4,12 +4,52 @@ import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { diverse, isRelevant, searchPassages } from "../retrieve.js";
-import { bold, unitName, type Handler, type Reply } from "../reply.js";
+import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { noFigures } from "./statistics.js";
+
+/** "Strengths" and "areas for improvement" are the reports' own sub-headings: a question that names one looks there. */
+const STRENGTHS = /\bstrengths?\b|\bdone well\b|\bgood practice\b|\bpositives?\b/i;
+const WEAKNESSES = /\bareas? (?:for|of) improvement\b|\bweakness\w*|\bproblems?\b|\bconcerns?\b|\bfailings?\b|\bwent wrong\b/i;
+
+function sectionFilter(index: HandlerInput["index"], question: string): ((i: number) => boolean) | undefined {
+  const wanted = STRENGTHS.test(question) ? /strength/i : WEAKNESSES.test(question) ? /improvement/i : undefined;
+  if (!wanted) return undefined;
+  return (i) => wanted.test(index.passages[i]!.section ?? "");
+}
+
+/** Passages of the unit (or the corpus) in document order, when the question has no topic words. */
+function firstPassages(input: HandlerInput, filter?: (i: number) => boolean): { picked: number[]; inSections: boolean } {
+  const { index, unitKeys, publisherDocs } = input;
+  const out: number[] = [];
+  index.passages.forEach((p, i) => {
+    if (out.length >= 3) return;
+    if (unitKeys.length && !p.unitKeys.some((k) => unitKeys.includes(k))) return;
+    if (publisherDocs && !publisherDocs.has(p.docId)) return;
+    if (p.text.length >= 60 && (filter ? filter(i) : /\b(?:found|find|inspectors?|rated|report)\b/i.test(p.text))) out.push(i);
+  });
+  // No such section (an article has none): what the inspectors found.
+  return out.length || !filter ? { picked: out, inSections: !!filter } : firstPassages(input);
+}
 
 export const answerFinding: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
-  const hits = searchPassages(index, query.terms, { unitKeys, year: query.year, limit: 15 });
+  const sections = sectionFilter(index, query.text);
+  const hasTopic = query.terms.some((t) => t.group >= 0);
+  if (!hasTopic && (sections || unitKeys.length || input.publisherDocs)) {
+    const { picked, inSections } = firstPassages(input, sections);
+    if (picked.length) {
+      const where = unitKeys.length ? ` about ${bold(unitName(index, unitKeys[0]!))}` : "";
+      const what = inSections ? (STRENGTHS.test(query.text) ? "Strengths the inspectors found" : "Areas for improvement the inspectors found") : "What the documents say";
+      return {
+        lead: `${what}${where}:`,
+        answered: true,
+        intent: "finding",
+        citations: uniqueCitations(picked.map((i) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section))),
+        remember: { unitKey: unitKeys[0] },
+      };
+    }
+  }
+  const hits = searchPassages(index, query.terms, { unitKeys, year: query.year, limit: 15, filter: sections, docIds: input.publisherDocs });
   if (!isRelevant(hits[0], query.terms)) {
     if (unitKeys.length && query.terms.length) {
       const none = noFigures(input, topic);
