@@ -50,6 +50,12 @@ describe("a question off the subject", () => {
   });
 });
 
+describe("a unit's name in another order", () => {
+  it("still names the unit", () => {
+    expect(ask(seeds, "rutland and leicester rating").text).toMatch(/Leicester, Leicestershire and Rutland PDU\* is rated/);
+  });
+});
+
 describe("misspellings", () => {
   it.each([["leicestr ratng", "Inadequate"], ["derbby city rating", "Requires improvement"], ["east midlnds rating", "Inadequate"]])("%s is understood", (q, rating) => {
     const answer = ask(seeds, q);

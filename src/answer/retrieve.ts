@@ -1,6 +1,6 @@
 // Finding the passages that answer a topic, and judging whether any really does.
 import type { CorpusIndex } from "../search/index.js";
-import { scoreBm25 } from "../search/bm25.js";
+import { idf, scoreBm25 } from "../search/bm25.js";
 import { stem, words } from "../text/tokens.js";
 import type { QueryTerm } from "./question.js";
 
@@ -22,6 +22,39 @@ export interface SearchOptions {
   /** Only passages of these documents. */
   docIds?: Set<string>;
   limit?: number;
+}
+
+const unitPassages = new WeakMap<CorpusIndex, Map<string, number[]>>();
+function passagesOf(index: CorpusIndex, unitKeys: string[]): number[] {
+  let byUnit = unitPassages.get(index);
+  if (!byUnit) {
+    byUnit = new Map();
+    index.passages.forEach((p, i) => {
+      for (const k of p.unitKeys) {
+        const list = byUnit!.get(k);
+        if (list) list.push(i);
+        else byUnit!.set(k, [i]);
+      }
+    });
+    unitPassages.set(index, byUnit);
+  }
+  return [...new Set(unitKeys.flatMap((k) => byUnit!.get(k) ?? []))];
+}
+
+/** BM25 with a term frequency of one (sentences rarely repeat a word) over the given passages. */
+function scoreWithin(index: CorpusIndex, terms: QueryTerm[], passages: number[]): Map<number, number> {
+  const k1 = 1.2;
+  const b = 0.75;
+  const weights = terms.map((t) => ({ ...t, idf: idf(index.bm25, t.term) })).filter((t) => t.idf > 0);
+  const scores = new Map<number, number>();
+  for (const at of passages) {
+    const stems = passageStems(index, at);
+    const norm = (k1 + 1) / (1 + k1 * (1 - b + (b * index.bm25.lengths[at]!) / index.bm25.averageLength));
+    let score = 0;
+    for (const t of weights) if (stems.has(t.term)) score += t.weight * t.idf * norm;
+    if (score > 0) scores.set(at, score);
+  }
+  return scores;
 }
 
 const yearCache = new WeakMap<CorpusIndex, Map<string, string>>();
@@ -71,7 +104,8 @@ export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: 
     const p = index.passages[i]!;
     return (!options.withFigures || p.hasFigures) && (!units || p.unitKeys.some((k) => units.has(k))) && (!options.filter || options.filter(i)) && (!options.docIds || options.docIds.has(p.docId));
   };
-  const scores = scoreBm25(index.bm25, terms, allowed);
+  // A question about one unit scores that unit's few hundred passages directly, not every posting of every term.
+  const scores = units ? scoreWithin(index, terms, passagesOf(index, [...units]).filter(allowed)) : scoreBm25(index.bm25, terms, allowed);
   // Coverage and the year are weighed for the best few hundred by BM25 alone: enough, and cheap.
   const candidates = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 300);
   const hits: Hit[] = [];

@@ -21,6 +21,10 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
     .flatMap((u) => [...new Set([u.name, baseName(u), ...u.aliases])].map((alias) => ({ alias, key: u.key })))
     .sort((a, b) => b.alias.length - a.alias.length)
     .map((n) => ({ ...n, probe: n.alias.toLowerCase().split(/[\s,]+/)[0]!, re: new RegExp(`(?<![\\p{L}])${escape(n.alias)}(?![\\p{L}])`, "giu") }));
+  // A name typed in another order ("Rutland, Leicestershire and Leicester") still names the unit: all its words are there.
+  const wordSets = units
+    .map((u) => ({ key: u.key, words: [...new Set(baseName(u).toLowerCase().split(/[^\p{L}'’-]+/u).filter((w) => w.length > 2 && w !== "and"))] }))
+    .filter((u) => u.words.length >= 2);
   const fuse = new Fuse(names, { keys: ["alias"], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 4 });
 
   return (question, knownWord) => {
@@ -33,6 +37,18 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
         const start = m.index!;
         const end = start + m[0].length;
         if (free(start, end)) found.push({ unitKey: n.key, text: m[0], start, end, fuzzy: false });
+      }
+    }
+    if (found.length === 0) {
+      const asked = new Map([...question.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((m) => [m[0].toLowerCase(), m.index!]));
+      for (const u of wordSets) {
+        if (!u.words.every((w) => asked.has(w))) continue;
+        const positions = u.words.map((w) => asked.get(w)!);
+        const start = Math.min(...positions);
+        const last = Math.max(...positions);
+        const end = last + (question.slice(last).match(/^[\p{L}'’-]+/u)?.[0].length ?? 0);
+        found.push({ unitKey: u.key, text: question.slice(start, end), start, end, fuzzy: true });
+        break;
       }
     }
     // Words the corpus does not know may be misspelt names: try them, alone and in pairs, against fuse.js.

@@ -6,9 +6,21 @@ import { diverse, searchPassages } from "../retrieve.js";
 import type { QueryTerm } from "../question.js";
 import { bold, unitName, type Handler } from "../reply.js";
 
+const stemsOfText = new Map<string, Set<string>>();
+/** A text's word stems, worked out once per text (recommendation and progress texts are asked about often). */
+function stemsOf(text: string): Set<string> {
+  let stems = stemsOfText.get(text);
+  if (!stems) {
+    stems = new Set(words(text).map(stem));
+    if (stemsOfText.size > 50_000) stemsOfText.clear();
+    stemsOfText.set(text, stems);
+  }
+  return stems;
+}
+
 /** How many of the topic's words (or synonyms) a text holds, weighted. */
 function overlap(text: string, terms: QueryTerm[]): number {
-  const stems = new Set(words(text).map(stem));
+  const stems = stemsOf(text);
   const groups = new Map<number, number>();
   for (const t of terms) if (stems.has(t.term)) groups.set(t.group, Math.max(groups.get(t.group) ?? 0, t.weight));
   return [...groups.values()].reduce((a, b) => a + b, 0);
