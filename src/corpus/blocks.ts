@@ -1,6 +1,6 @@
 // A document as a sequence of blocks (headings, paragraphs, table rows), markup stripped,
 // each knowing the section it sits in.
-import { stripMarkup } from "../text/normalize.js";
+import { squash, stripMarkup } from "../text/normalize.js";
 import { vocabulary } from "../vocabulary.js";
 
 export interface Block {
@@ -18,6 +18,20 @@ export interface Block {
   /** True when the line started with a bullet or a list number. */
   listItem: boolean;
   line: number;
+  /** How the document separates a row's cells: a tab, or " | " in a Markdown pipe table. Quotes keep it. */
+  cellSeparator: string;
+}
+
+/** A row's text as the document has it, for quoting: cells joined by the document's own separator. */
+export function rowQuote(block: Block, cells = block.text.split("\t")): string {
+  return squash(cells.map((c) => c.trim()).join(block.cellSeparator === "\t" ? " " : block.cellSeparator));
+}
+
+/** "| a | **b** |" → its cells; undefined for a line that is not a pipe-table row. */
+function pipeCells(raw: string): string[] | undefined {
+  const t = raw.trim();
+  if (!/^\|.*\|$/.test(t)) return undefined;
+  return t.slice(1, -1).split("|");
 }
 
 const MINOR_HEADING = new RegExp(`^(?:${vocabulary.minorHeadings.join("|")})\\b`, "i");
@@ -42,6 +56,13 @@ export function toBlocks(documentText: string, strippedLines?: string[]): Block[
   let subsection: string | undefined;
   const lines = documentText.replace(/\r\n?/g, "\n").split("\n");
   lines.forEach((raw, line) => {
+    const pipes = pipeCells(raw);
+    if (pipes) {
+      if (pipes.every((c) => /^\s*:?-{2,}:?\s*$/.test(c))) return; // the |---|---| line under a header
+      const cells = pipes.map((c) => stripMarkup(c));
+      blocks.push({ kind: "row", text: cells.join("\t"), section, subsection, emphasised: false, boldCells: pipes.map((c) => /<b>|\*\*/i.test(c)), listItem: false, line, cellSeparator: " | " });
+      return;
+    }
     // A "date 2023-02-09" stamp before an article's headline is metadata, not text.
     const text = (strippedLines?.[line] ?? stripMarkup(raw)).replace(/^date\s+\d{4}-\d{2}-\d{2}\s+/i, "");
     if (!text || /^[-=_—]{3,}$/.test(text)) return;
@@ -52,7 +73,7 @@ export function toBlocks(documentText: string, strippedLines?: string[]): Block[
         section = heading;
         subsection = undefined;
       }
-      blocks.push({ kind: "heading", text, section, subsection, emphasised: false, boldCells: [], listItem: false, line });
+      blocks.push({ kind: "heading", text, section, subsection, emphasised: false, boldCells: [], listItem: false, line, cellSeparator: "\t" });
       return;
     }
     const cells = raw.split("\t");
@@ -66,6 +87,7 @@ export function toBlocks(documentText: string, strippedLines?: string[]): Block[
       boldCells: isRow ? cells.map((c) => /<b>|\*\*/i.test(c)) : [],
       listItem: /^\s*(?:[-•·▪]|\d+[.)])\s+/.test(raw),
       line,
+      cellSeparator: "\t",
     });
   });
   return blocks;

@@ -1,7 +1,6 @@
 // Key-question tables: "Does planning focus sufficiently on …?<tab>54%", the bold row driving the rating.
 import type { KeyQuestionFact } from "../types.js";
-import { squash } from "../text/normalize.js";
-import type { Block } from "./blocks.js";
+import { rowQuote, type Block } from "./blocks.js";
 import { standardOfLabel } from "./vocab-match.js";
 
 export function keyQuestions(blocks: Block[], docId: string, unitKey: string, inspectionDate?: string): KeyQuestionFact[] {
@@ -22,7 +21,7 @@ export function keyQuestions(blocks: Block[], docId: string, unitKey: string, in
       drivesRating: b.boldCells[pctIndex] ?? false,
       unitKey,
       docId,
-      quote: squash(b.text),
+      quote: rowQuote(b),
       section: b.section,
       inspectionDate,
     });

@@ -1,8 +1,7 @@
 // The quotable spans of a document: sentences of paragraphs and whole table rows.
 import type { Passage } from "../types.js";
-import { squash } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
-import type { Block } from "./blocks.js";
+import { rowQuote, type Block } from "./blocks.js";
 import { vocabulary } from "../vocabulary.js";
 
 const BOILERPLATE_SECTION = new RegExp(vocabulary.boilerplate.sections.join("|"), "i");
@@ -23,7 +22,7 @@ export function toPassages(docId: string, blocks: Block[]): SentencePassage[] {
   blocks.forEach((b, block) => {
     if (b.kind === "heading" || isBoilerplate(b)) return;
     const section = [b.section, b.subsection].filter(Boolean).join(" › ") || undefined;
-    const pieces = b.kind === "row" ? [squash(b.text)] : splitSentences(b.text);
+    const pieces = b.kind === "row" ? [rowQuote(b)] : splitSentences(b.text);
     // A line of a few words with no full stop is a crosshead, not a statement.
     if (b.kind === "paragraph" && b.text.split(/\s+/).length <= 5 && !/[.!?"”]$/.test(b.text) && !/\d/.test(b.text)) return;
     for (const text of pieces) if (/\p{L}/u.test(text)) out.push({ docId, text, section, order: out.length, block });

@@ -2,7 +2,7 @@
 import type { RatingFact, RatingValue } from "../types.js";
 import { squash, QUOTE_GAP } from "../text/normalize.js";
 import { vocabulary } from "../vocabulary.js";
-import type { Block } from "./blocks.js";
+import { rowQuote, type Block } from "./blocks.js";
 import type { SentencePassage } from "./passages.js";
 import type { Mention } from "./units.js";
 import { findRatings, findStandards, ratingOfLine, standardOfLabel } from "./vocab-match.js";
@@ -21,7 +21,7 @@ interface ReportContext {
 export function reportRatings(blocks: Block[], ctx: ReportContext): RatingFact[] {
   const facts: RatingFact[] = [];
   const have = (standard: string) => facts.some((f) => f.standard === standard);
-  const span = (from: number, to: number) => blocks.slice(from, to + 1).map((b) => squash(b.text)).join(" ");
+  const span = (from: number, to: number) => blocks.slice(from, to + 1).map((b) => (b.kind === "row" ? rowQuote(b) : squash(b.text))).join(" ");
   const add = (standard: string, rating: RatingValue, from: number, to: number, score?: string) => {
     if (have(standard) || (standard !== "overall" && !REPORT_STANDARDS.has(standard))) return;
     facts.push({ type: "rating", standard, rating, score, unitKey: ctx.unitKey, docId: ctx.docId, quote: span(from, to), section: blocks[from]!.section, inspectionDate: ctx.inspectionDate });

@@ -1,7 +1,6 @@
 // Recommendations ("X should: 1. …") and the table of progress on previous recommendations.
 import type { ProgressFact, RecommendationFact } from "../types.js";
-import { squash } from "../text/normalize.js";
-import type { Block } from "./blocks.js";
+import { rowQuote, type Block } from "./blocks.js";
 
 const CATEGORY = /^(?:sufficient progress|some progress|no progress|not known|n\/a|not applicable)$/i;
 
@@ -53,7 +52,7 @@ export function progressOnPrevious(blocks: Block[], docId: string, unitKey: stri
       categorisation: cells[category]!,
       unitKey,
       docId,
-      quote: squash(cells.slice(0, category + 1).join(" ")),
+      quote: rowQuote(b, cells.slice(0, category + 1)),
       section: b.section,
       inspectionDate,
     });

@@ -45,8 +45,8 @@ export function foldForMatch(text: string): string {
 /** The separator used when a quote joins two passages that are not next to each other. */
 export const QUOTE_GAP = " … ";
 
-/** True when every piece of `quote` (pieces joined by QUOTE_GAP) stands in the folded document text. */
+/** True when every piece of `quote` (pieces joined by QUOTE_GAP, or table cells by " | ") stands in the folded document text. */
 export function isVerbatim(quote: string, foldedDocument: string): boolean {
-  const pieces = quote.split(QUOTE_GAP).map(foldForMatch).filter(Boolean);
+  const pieces = quote.split(/ … | \| /).map(foldForMatch).filter(Boolean);
   return pieces.length > 0 && pieces.every((p) => foldedDocument.includes(p));
 }
