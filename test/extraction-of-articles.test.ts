@@ -52,3 +52,16 @@ describe("news articles", () => {
     expect(seeds.units.find((u) => u.key === "derby city")!.aliases).toContain("Derby");
   });
 });
+
+describe("two ratings in one sentence", () => {
+  it("each take the year of their own clause", async () => {
+    const { parseDocument } = await import("../src/corpus/parse.js");
+    const { inferMeta } = await import("../src/corpus/metadata.js");
+    const text = "Kestrel probation now rated good\ndate 2025-06-01\nThe Kestrel Vale probation service was rated as requires improvement in 2023, and has now been rated good by inspectors.\n";
+    const doc = parseDocument({ meta: inferMeta("a.txt", text, {}, new Date(0)), text });
+    const ratings = doc.facts.filter((f): f is RatingFact => f.type === "rating").map((r) => [r.rating, r.inspectionDate]);
+    expect(ratings).toContainEqual(["Requires improvement", "2023"]);
+    expect(ratings).toContainEqual(["Good", "2025-06"]);
+    expect(ratings).not.toContainEqual(["Good", "2023"]);
+  });
+});

@@ -107,13 +107,25 @@ export function sentenceRatings(passages: SentencePassage[], ctx: SentenceContex
           docId: ctx.docId,
           quote: p.text,
           section: p.section,
-          inspectionDate: year ?? ctx.inspectionDate,
+          inspectionDate: yearOfClause(p.text, clauseStart, rating.start, rating.end) ?? (found.length === 1 ? year : undefined) ?? ctx.inspectionDate,
         });
       }
       clauseStart = rating.end;
     }
   }
   return facts;
+}
+
+/**
+ * The year the clause of one rating names: from just after the previous clause's boundary to the end of this one.
+ * "rated requires improvement in 2023, and has now been rated good" gives 2023 to the first rating only.
+ */
+function yearOfClause(text: string, previousEnd: number, start: number, end: number): string | undefined {
+  const boundary = previousEnd > 0 ? text.slice(previousEnd, start).search(/[,;]|\band\b|\bbut\b|\bwhile\b/) : -1;
+  const from = boundary >= 0 ? previousEnd + boundary + 1 : previousEnd;
+  const to = end + Math.max(0, text.slice(end).search(/[,;.]|\band\b|\bbut\b|\bwhile\b|$/));
+  const years = text.slice(from, to).match(/\b(?:19|20)\d{2}\b/g);
+  return years && years.length === 1 ? years[0] : undefined;
 }
 
 /** "good" and the like are ratings only when quoted or after a rating verb, not in "good relations". */
