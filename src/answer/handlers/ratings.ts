@@ -52,6 +52,18 @@ function earlierLines(index: CorpusIndex, facts: RatingFact[], latest: RatingFac
   return { lines, citations };
 }
 
+const FINDING = /\b(?:found|find|concluded|judged)\b/i;
+const RATING_WORD = /\b(?:inadequate|requires? improvement|requiring improvement|outstanding|rated|rating)\b/i;
+
+/** A sentence of what the inspectors found about the unit (not the rating itself), from the latest rating's document first. */
+function keyFinding(index: CorpusIndex, unitKey: string, latest: RatingFact): Citation | undefined {
+  const candidates = index.passages.filter(
+    (p) => p.unitKeys[0] === unitKey && FINDING.test(p.text) && !RATING_WORD.test(p.text) && p.text.length > 60 && p.text.length < 400,
+  );
+  const best = candidates.find((p) => p.docId === latest.docId) ?? candidates[0];
+  return best ? cite(index, best.docId, best.text, best.section) : undefined;
+}
+
 function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): Reply {
   const { index, query } = input;
   const name = unitName(index, unitKey);
@@ -113,6 +125,8 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
     lead += `\n${earlier.lines.join("\n")}`;
     citations.push(...earlier.citations);
   }
+  // The headline comes with what the inspectors found, in their words.
+  if (standard === "overall" && !wantScore) citations.push(keyFinding(index, unitKey, latest));
   return { lead, answered: true, intent: wantScore ? "score" : "rating", citations: uniqueCitations(citations, 4), remember: { unitKey, topic: standard } };
 }
 
