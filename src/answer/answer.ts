@@ -2,6 +2,7 @@
 import type { Answer, Intent, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import { stem, words } from "../text/tokens.js";
+import { vocabulary } from "../vocabulary.js";
 import { analyseQuestion, FOLLOW_UP_OPENER, queryTerms, type Query } from "./question.js";
 import { render, type Handler, type HandlerInput, type Reply } from "./reply.js";
 import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
@@ -46,12 +47,11 @@ function missingUnitNames(query: Query, intent: Intent, asksAboutName = false): 
   const knownButNoUnit = query.otherNames.filter(
     (name) => !UNIT_SUFFIX.test(name) && (UNIT_SUFFIX.test(nextWord(name)) || UNIT_CENTRIC.has(intent) || asksAboutName),
   );
-  return [...knownButNoUnit, ...query.unknownNames.filter((name) => {
-    const at = tokens.findIndex((t) => t.replace(/[^\p{L}'’-]/gu, "") === name);
-    const next = tokens[at + 1]?.replace(/[^\p{L}]/gu, "") ?? "";
-    const capitalised = /^\p{Lu}/u.test(name) && at > 0;
-    return UNIT_SUFFIX.test(next) || (capitalised && name.length > 2) || UNIT_CENTRIC.has(intent) || asksAboutName;
-  })];
+  const unknown = query.unknownNames.filter((name) => {
+    const capitalised = /^\p{Lu}/u.test(name) && !query.text.startsWith(name);
+    return UNIT_SUFFIX.test(nextWord(name)) || (capitalised && name.length > 2) || UNIT_CENTRIC.has(intent) || asksAboutName;
+  });
+  return [...knownButNoUnit, ...unknown];
 }
 
 /** Resolves what a follow-up leaves out (the unit, the intent, the topic) from the conversation. */
@@ -73,7 +73,8 @@ function resolve(index: CorpusIndex, query: Query, context: ThreadContext): { in
       topic = context.topic;
       q = { ...q, terms: queryTerms(words(topic)) };
     }
-    if (!q.standard && context.topic && (intent === "rating" || intent === "score") && query.units.length > 0) q = { ...q, standard: context.topic };
+    const topicIsStandard = !!context.topic && context.topic in vocabulary.standards;
+    if (!q.standard && topicIsStandard && (intent === "rating" || intent === "score") && query.units.length > 0) q = { ...q, standard: context.topic };
   }
   // A bare unit name ("Derby", "LLR?") asks for its rating.
   if ((intent === "finding" || intent === "unknown" || intent === "statistic") && unitKeys.length > 0 && q.terms.length === 0 && query.intents.length === 0) intent = "rating";
