@@ -4,7 +4,7 @@ import { answerQuestion } from "../engine.js";
 import type { ThreadContext } from "../types.js";
 import { answerMessage, noticeMessage } from "./blocks.js";
 import { track, type BotDeps } from "./deps.js";
-import { platformError, postOnce } from "./post.js";
+import { platformError, postWithMore } from "./post.js";
 import { rememberThread, threadContext } from "./threads.js";
 
 export interface ThreadQuestion {
@@ -37,7 +37,7 @@ export function answerInThread(deps: BotDeps, client: WebClient, q: ThreadQuesti
       const context: ThreadContext = threadContext(deps.store, q.channel, q.contextTs) ?? {};
       const turn = answerQuestion(deps.getIndex(), q.question, context);
       const message = answerMessage(turn.answer, { feedback: true });
-      await postOnce(deps.poster, { channel: q.channel, ...(q.threadTs ? { thread_ts: q.threadTs } : {}), ...message });
+      await postWithMore(deps.poster, q.channel, q.threadTs, message);
       await rememberThread(deps.store, q.channel, q.contextTs, turn.context);
     } catch (error) {
       await apologise(deps, client, q.channel, q.threadTs, q.requestId, error);

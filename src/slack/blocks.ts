@@ -56,6 +56,22 @@ export interface MessageOptions {
 export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
+  /** What did not fit, to post in the thread under the message, in parts that each fit. */
+  more?: string[];
+}
+
+/** Splits text into parts of at most `max` characters, at line ends where it can. */
+export function chunks(text: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    const cut = rest.lastIndexOf("\n", max);
+    const at = cut > max / 2 ? cut : rest.lastIndexOf(" ", max);
+    out.push(rest.slice(0, at > 0 ? at : max).trim());
+    rest = rest.slice(at > 0 ? at : max).trim();
+  }
+  if (rest) out.push(rest);
+  return out;
 }
 
 export function answerMessage(answer: Answer, options: MessageOptions = {}): SlackMessage {
@@ -66,7 +82,10 @@ export function answerMessage(answer: Answer, options: MessageOptions = {}): Sla
     header = `<@${options.askedBy.user}> ${options.askedBy.verb ?? "asked"}: ${escapeText(question)}`;
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: header }] });
   }
-  const lead = cutAtSentence(leadOf(answer), MAX_SECTION);
+  const fullLead = leadOf(answer);
+  const lead = cutAtSentence(fullLead, MAX_SECTION);
+  const shown = lead.replace(/\s*… more in the thread$/, "");
+  const more = lead === fullLead ? undefined : chunks(fullLead.slice(shown.length), MAX_SECTION);
   const section: SectionBlock = { type: "section", text: { type: "mrkdwn", text: lead || "…" } };
   blocks.push(section);
   for (const c of answer.citations.slice(0, 6)) blocks.push(citationBlock(c));
@@ -82,10 +101,15 @@ export function answerMessage(answer: Answer, options: MessageOptions = {}): Sla
   }
   if (buttons.length) blocks.push({ type: "actions", elements: buttons });
   const plainLead = lead.replace(/\*/g, "");
-  return { text: cutAtSentence(header ? `${header}\n${plainLead}` : plainLead, 3000), blocks };
+  return { text: cutAtSentence(header ? `${header}\n${plainLead}` : plainLead, 3000), blocks, ...(more ? { more } : {}) };
 }
 
 /** A short message with no answer (an apology, a hint). */
 export function noticeMessage(text: string): SlackMessage {
   return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+}
+
+/** The message for an ephemeral reply, which has no thread for the rest: text and blocks only. */
+export function ephemeral(message: SlackMessage): { text: string; blocks: KnownBlock[] } {
+  return { text: message.text, blocks: message.blocks };
 }

@@ -60,3 +60,18 @@ export async function postOnce(
   }
   throw lastError;
 }
+
+/** Posts a message and, in the thread under it, whatever did not fit in it. */
+export async function postWithMore(
+  client: WebClient,
+  channel: string,
+  threadTs: string | undefined,
+  message: { text: string; blocks: unknown[]; more?: string[] },
+): Promise<Posted> {
+  const { more, ...first } = message;
+  const posted = await postOnce(client, { channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...(first as { text: string }) });
+  for (const part of more ?? []) {
+    await postOnce(client, { channel, thread_ts: threadTs ?? posted.ts, text: part, blocks: [{ type: "section", text: { type: "mrkdwn", text: part } }] });
+  }
+  return posted;
+}

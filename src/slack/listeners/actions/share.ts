@@ -3,7 +3,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { answerQuestion } from "../../../engine.js";
 import { answerMessage, noticeMessage } from "../../blocks.js";
 import { track, type BotDeps } from "../../deps.js";
-import { platformError, postOnce } from "../../post.js";
+import { platformError, postWithMore } from "../../post.js";
 import { rememberThread } from "../../threads.js";
 
 export function shareAnswer(deps: BotDeps) {
@@ -16,7 +16,7 @@ export function shareAnswer(deps: BotDeps) {
       const turn = answerQuestion(deps.getIndex(), question);
       try {
         const message = answerMessage(turn.answer, { askedBy: { user: body.user.id, question, verb: "shared" }, feedback: true });
-        const posted = await postOnce(deps.poster, { channel, ...message });
+        const posted = await postWithMore(deps.poster, channel, undefined, message);
         await rememberThread(deps.store, posted.channel, posted.ts, turn.context);
         await respond({ response_type: "ephemeral", replace_original: true, text: "Shared in the channel." });
       } catch (error) {

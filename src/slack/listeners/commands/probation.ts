@@ -1,9 +1,9 @@
 // /probation <question> — answered in the channel as a thread root; `private` answers only the asker.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { answerQuestion } from "../../../engine.js";
-import { answerMessage, noticeMessage } from "../../blocks.js";
+import { answerMessage, ephemeral, noticeMessage } from "../../blocks.js";
 import { track, type BotDeps } from "../../deps.js";
-import { platformError, postOnce } from "../../post.js";
+import { platformError, postWithMore } from "../../post.js";
 import { rememberThread } from "../../threads.js";
 
 const CANNOT_POST = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
@@ -25,24 +25,24 @@ export function probationCommand(deps: BotDeps, subCommands: Record<string, SubC
       }
       if (text === "" || /^help$/i.test(text)) {
         const help = answerQuestion(deps.getIndex(), "help").answer;
-        await respond({ response_type: "ephemeral", ...answerMessage(help) });
+        await respond({ response_type: "ephemeral", ...ephemeral(answerMessage(help)) });
         return;
       }
       const isPrivate = /^private\b/i.test(text);
       const question = isPrivate ? text.replace(/^private\s*/i, "") : text;
       const turn = answerQuestion(deps.getIndex(), question);
       if (isPrivate) {
-        await respond({ response_type: "ephemeral", ...answerMessage(turn.answer, { shareQuestion: question }) });
+        await respond({ response_type: "ephemeral", ...ephemeral(answerMessage(turn.answer, { shareQuestion: question })) });
         return;
       }
       try {
         const message = answerMessage(turn.answer, { askedBy: { user: command.user_id, question }, feedback: true });
-        const posted = await postOnce(deps.poster, { channel: command.channel_id, ...message });
+        const posted = await postWithMore(deps.poster, command.channel_id, undefined, message);
         await rememberThread(deps.store, posted.channel, posted.ts, turn.context);
       } catch (error) {
         const code = platformError(error);
         if (code && CANNOT_POST.has(code)) {
-          await respond({ response_type: "ephemeral", ...answerMessage(turn.answer) });
+          await respond({ response_type: "ephemeral", ...ephemeral(answerMessage(turn.answer)) });
           await respond({ response_type: "ephemeral", ...noticeMessage("I can't post in this channel, so only you can see this answer. To let me answer here, invite me: type `/invite @Probation Briefing`.") });
           return;
         }
