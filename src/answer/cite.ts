@@ -6,7 +6,7 @@ import { isVerbatim } from "../text/normalize.js";
 /** A citation of `quote` from `docId`, or undefined when the quote is not verbatim in that document. */
 export function cite(index: CorpusIndex, docId: string, quote: string, section?: string): Citation | undefined {
   const doc = index.docsById.get(docId);
-  const folded = index.folded.get(docId);
+  const folded = index.folded(docId);
   if (!doc || !folded || !isVerbatim(quote, folded)) return undefined;
   const { title, publisher, date, url } = doc.meta;
   return { quote, doc: docId, title, publisher, ...(date ? { date } : {}), ...(url ? { url } : {}), ...(section ? { section } : {}) };

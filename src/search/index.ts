@@ -17,8 +17,8 @@ export interface CorpusIndex {
   factsByDoc: Map<string, Fact[]>;
   passages: Passage[];
   bm25: Bm25Index;
-  /** Each document's text folded for verbatim checks of quotes. */
-  folded: Map<string, string>;
+  /** A document's text folded for verbatim checks of quotes (worked out on first use). */
+  folded(docId: string): string | undefined;
   /** Every word of the corpus, lower case: for spelling and for telling unknown names. */
   words: Set<string>;
   /** Words the corpus only ever writes capitalised (place and person names), lower case. */
@@ -61,6 +61,20 @@ function mergeUnits(documents: ParsedDocument[]): { units: Unit[]; keyMap: Map<s
   for (const u of units) for (const a of new Set(u.aliases.map((x) => x.toLowerCase()))) owners.set(a, (owners.get(a) ?? 0) + 1);
   for (const u of units) u.aliases = u.aliases.filter((a) => owners.get(a.toLowerCase()) === 1 && !units.some((o) => o !== u && o.key === unitKey(a)));
   return { units, keyMap };
+}
+
+function foldedTexts(documents: ParsedDocument[]): (docId: string) => string | undefined {
+  const byId = new Map(documents.map((d) => [d.meta.id, d]));
+  const cache = new Map<string, string>();
+  return (docId) => {
+    let folded = cache.get(docId);
+    if (folded === undefined) {
+      const doc = byId.get(docId);
+      if (!doc) return undefined;
+      cache.set(docId, (folded = foldForMatch(doc.text)));
+    }
+    return folded;
+  };
 }
 
 const monthsOf = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7) || "6");
@@ -139,7 +153,7 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
     factsByDoc: group((f) => f.docId),
     passages,
     bm25,
-    folded: new Map(documents.map((d) => [d.meta.id, foldForMatch(d.text)])),
+    folded: foldedTexts(documents),
     words: allWords,
     properNouns,
     findUnits: unitFinder(units, allWords),
