@@ -45,12 +45,15 @@ const PLAIN_HEADING = new RegExp(`^(?:\\d\\.\\s+)?(?:${vocabulary.sectionHeading
 /** "P 2.2. Planning", "1.2. Staffing": a standard's own section (the ratings page writes "P 2.2 Planning", no dot). */
 const STANDARD_HEADING = /^(?:P\s*)?\d\.\d\.\s+\p{Lu}[\p{Ll} ]+$/u;
 
-function isHeading(raw: string, text: string): boolean {
-  return /^\s*#{1,6}\s/.test(raw) || PLAIN_HEADING.test(text) || STANDARD_HEADING.test(text);
+function isHeading(raw: string, text: string, plainHeadings: boolean): boolean {
+  return /^\s*#{1,6}\s/.test(raw) || (plainHeadings && (PLAIN_HEADING.test(text) || STANDARD_HEADING.test(text)));
 }
 
-/** `strippedLines`, when given, are the document's lines with stripMarkup already applied. */
-export function toBlocks(documentText: string, strippedLines?: string[]): Block[] {
+/**
+ * `strippedLines`, when given, are the document's lines with stripMarkup already applied. `plainHeadings`: a report's
+ * known section names are headings even without Markdown marks (an article's crossheads are not sections).
+ */
+export function toBlocks(documentText: string, strippedLines?: string[], plainHeadings = true): Block[] {
   const blocks: Block[] = [];
   let section: string | undefined;
   let subsection: string | undefined;
@@ -66,7 +69,7 @@ export function toBlocks(documentText: string, strippedLines?: string[]): Block[
     // A "date 2023-02-09" stamp before an article's headline is metadata, not text.
     const text = (strippedLines?.[line] ?? stripMarkup(raw)).replace(/^date\s+\d{4}-\d{2}-\d{2}\s+/i, "");
     if (!text || /^[-=_—]{3,}$/.test(text)) return;
-    if (isHeading(raw, text)) {
+    if (isHeading(raw, text, plainHeadings)) {
       const heading = text.replace(/:$/, "");
       if (MINOR_HEADING.test(heading) || /:\s*$/.test(text)) subsection = heading;
       else {

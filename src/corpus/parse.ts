@@ -20,7 +20,7 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   const { meta, text } = raw;
   const isReport = meta.kind === "inspection report";
   const lines = text.replace(/\r\n?/g, "\n").split("\n").map(stripMarkup);
-  const blocks = toBlocks(text, lines);
+  const blocks = toBlocks(text, lines, isReport);
   const sentences = toPassages(meta.id, blocks);
   const titleUnit = isReport ? meta.title.replace(/^[^:]*:\s*/, "") : undefined;
   const units = extractUnits(text, titleUnit, options.knownUnitNames, lines);

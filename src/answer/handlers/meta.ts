@@ -81,10 +81,15 @@ export const answerSourceFollowUp: Handler = ({ context }) => {
     return { lead: "The last answer quoted no document, so there is no source to give.", answered: !!last?.answered, intent: "followup-source", citations: [] };
   }
   const factLine = last.text.split("\n")[0] ?? "";
-  const lines = last.citations.map((c) => {
+  // One line per document, with the sections quoted.
+  const byDoc = new Map<string, Citation[]>();
+  for (const c of last.citations) byDoc.set(c.doc, [...(byDoc.get(c.doc) ?? []), c]);
+  const lines = [...byDoc.values()].map((group) => {
+    const c = group[0]!;
+    const sections = [...new Set(group.map((g) => g.section).filter(Boolean))];
     const date = displayDate(c.date);
     const title = c.url ? `<${c.url}|${escapeMrkdwn(c.title)}>` : `_${escapeMrkdwn(c.title)}_`;
-    return `• ${title} — ${escapeMrkdwn(c.publisher)}${date ? `, ${date}` : ""}${c.section ? `, section “${escapeMrkdwn(c.section)}”` : ""}`;
+    return `• ${title} — ${escapeMrkdwn(c.publisher)}${date ? `, ${date}` : ""}${sections.length ? `, ${sections.map((s) => `“${escapeMrkdwn(s!)}”`).join(", ")}` : ""}`;
   });
   return {
     lead: `${factLine}\nSources:\n${lines.join("\n")}`,

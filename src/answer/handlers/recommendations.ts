@@ -64,9 +64,12 @@ export const answerRecommendation: Handler = (input) => {
       ? { lead: `The documents report no recommendations${topic ? ` on ${bold(topic)}` : ""} for ${bold(unitName(index, unitKeys[0]!))}.`, answered: true, intent: "recommendation", citations: [], remember: { unitKey: unitKeys[0] } }
       : { lead: "", answered: false, intent: "recommendation", citations: [] };
   }
-  const citations = diverse(index, onTopicHits, 3, 0.3).map((h) => {
+  // "The report made 11 recommendations." is usually followed by what they were: "These include …".
+  const citations = diverse(index, onTopicHits, 3, 0.3).flatMap((h) => {
     const p = index.passages[h.passage]!;
-    return cite(index, p.docId, p.text, p.section);
+    const next = index.passages[h.passage + 1];
+    const continues = next && next.docId === p.docId && /^(?:These|They|This|Among|Including|It)\b/.test(next.text);
+    return [cite(index, p.docId, p.text, p.section), continues ? cite(index, next.docId, next.text, next.section) : undefined];
   });
   const where = unitKeys.length ? ` for ${bold(unitName(index, unitKeys[0]!))}` : "";
   return {

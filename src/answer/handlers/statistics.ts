@@ -83,6 +83,14 @@ function headlineFigures(input: HandlerInput): Reply | undefined {
 export const answerStatistic: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
   if (asksKeyQuestion(input)) return answerKeyQuestion(input);
+  // "Any figures?" after quotes or findings: the figures in what was just quoted.
+  const last = input.context.lastAnswer;
+  if (!query.topic && last && (input.context.intent === "quotation" || input.context.intent === "finding")) {
+    const withFigures = last.citations.filter((c) => /\d/.test(c.quote));
+    if (withFigures.length) {
+      return { lead: "The figures in what I quoted:", answered: true, intent: "statistic", citations: withFigures.slice(0, 3) as Citation[] };
+    }
+  }
   if (!query.terms.some((t) => t.group >= 0) && unitKeys.length) {
     const headline = headlineFigures(input);
     if (headline) return headline;
