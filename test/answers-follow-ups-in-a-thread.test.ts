@@ -37,4 +37,22 @@ describe("a thread remembers its unit, topic and last answer", () => {
     const [reply] = converse(seeds, "and reviewing?");
     expect(reply!.text).toMatch(/^Reviewing ratings in the documents:/);
   });
+
+  it("'any figures?' after quotes gives the figures in them", () => {
+    const [, reply] = converse(seeds, "what did the MoJ say about the east midlands", "any figures?");
+    expect(reply!.text).toMatch(/45%/);
+    expect(reply!.text).toMatch(/£700m/);
+  });
+
+  it("'source?' names each document once", () => {
+    const [, reply] = converse(seeds, "derby city rating", "source?");
+    const lines = reply!.text.split("\n").filter((l) => l.startsWith("• "));
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
+  it("'recommendations?' after a region's rating quotes what the recommendations were", () => {
+    const [, reply] = converse(seeds, "east midlands rating", "recommendations?");
+    expect(reply!.text).toContain("11 recommendations");
+    expect(reply!.text).toContain("These include improving the quality of court reports");
+  });
 });
