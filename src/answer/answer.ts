@@ -35,7 +35,7 @@ const HANDLERS: Record<Intent, Handler> = {
 /** Intents whose answer is about a unit: a name the documents lack makes them unanswerable. */
 const UNIT_CENTRIC = new Set<Intent>(["rating", "score", "compare"]);
 const META = new Set<Intent>(["followup-source", "followup-why", "help", "sources"]);
-const UNIT_SUFFIX = /^(?:pdu|region|probation|service|services|crc|cpa)$/i;
+const UNIT_SUFFIX = /^(?:pdus?|regions?|units?|probation|services?|crcs?|cpa)$/i;
 
 /** Words that look like the name of a unit the documents do not cover: unknown words, or names the corpus holds that are no unit. */
 function missingUnitNames(query: Query, intent: Intent, asksAboutName = false): string[] {

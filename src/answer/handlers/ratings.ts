@@ -2,6 +2,7 @@
 import type { Citation, KeyQuestionFact, RatingFact } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
 import { vocabulary } from "../../vocabulary.js";
+import { findRatings } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { bold, byRecency, quotedDate, standardLabel, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 
@@ -134,16 +135,22 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
 function overview(input: HandlerInput): Reply {
   const { index } = input;
   const standard = input.query.standard ?? "overall";
+  // "Which units are inadequate?": only those whose latest rating is the one named.
+  const named = findRatings(input.query.text).map((r) => r.value);
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
   for (const u of index.units) {
     const latest = ratingsOf(index, u.key, standard)[0];
-    if (!latest) continue;
+    if (!latest || (named.length && !named.includes(latest.rating))) continue;
     lines.push(`• ${bold(u.name)}: ${bold(latest.rating)}${latest.score ? ` (${latest.score})` : ""}`);
     citations.push(citeFact(index, latest));
   }
-  if (lines.length === 0) return { lead: `The documents give no ${standardLabel(standard).toLowerCase()} ratings.`, answered: false, intent: "rating", citations: [] };
-  return { lead: `${standardLabel(standard)} ratings in the documents:\n${lines.join("\n")}`, answered: true, intent: "rating", citations: uniqueCitations(citations, lines.length) };
+  const label = standardLabel(standard).replace(/^./, (c) => c.toUpperCase());
+  if (lines.length === 0) {
+    const which = named.length ? ` of ${named.join(" or ")}` : "";
+    return { lead: `The documents give no ${standardLabel(standard).toLowerCase()} rating${which} for any unit.`, answered: named.length > 0, intent: "rating", citations: [] };
+  }
+  return { lead: `${label} ratings${named.length ? ` of ${named.join(" or ")}` : ""} in the documents:\n${lines.join("\n")}`, answered: true, intent: "rating", citations: uniqueCitations(citations, lines.length) };
 }
 
 function combine(replies: Reply[], intent: Reply["intent"]): Reply {
