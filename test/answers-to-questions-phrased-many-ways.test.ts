@@ -57,3 +57,12 @@ describe("the reports' own sub-headings", () => {
     expect(answer.citations.every((c) => c.publisher === "BBC News")).toBe(true);
   });
 });
+
+describe("questions across units", () => {
+  it("'which units are inadequate' lists only those", () => {
+    const answer = ask(seeds, "which units are inadequate");
+    expect(answer.text).toMatch(/^Overall ratings of Inadequate in the documents:/);
+    expect(answer.text).toContain("East Midlands region");
+    expect(answer.text).not.toContain("Derby City");
+  });
+});
