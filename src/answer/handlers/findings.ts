@@ -50,7 +50,9 @@ export const answerFinding: Handler = (input) => {
     }
   }
   const hits = searchPassages(index, query.terms, { unitKeys, year: query.year, limit: 15, filter: sections, docIds: input.publisherDocs });
-  if (!isRelevant(hits[0], query.terms)) {
+  // A word the documents never use is likely what the question is about ("rate my essay"): half a match is not enough.
+  const strict = query.unknownNames.length > 0 && unitKeys.length === 0 && (hits[0]?.coverage ?? 0) < 1;
+  if (strict || !isRelevant(hits[0], query.terms)) {
     if (unitKeys.length && query.terms.length) {
       const none = noFigures(input, topic);
       return { ...none, intent: "finding", lead: none.lead.replace(/^I don't have figures on/, "I don't have anything on") };
