@@ -6,9 +6,13 @@ export interface Bm25Index {
   averageLength: number;
 }
 
-export function buildBm25(documents: string[][]): Bm25Index {
+/** Builds the index from `count` documents whose terms `termsOf(i)` gives, one at a time (no array of them all is kept). */
+export function buildBm25(count: number, termsOf: (doc: number) => string[]): Bm25Index {
   const postings = new Map<string, number[]>();
-  documents.forEach((terms, doc) => {
+  const lengths: number[] = [];
+  for (let doc = 0; doc < count; doc++) {
+    const terms = termsOf(doc);
+    lengths.push(terms.length);
     const counts = new Map<string, number>();
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     for (const [term, tf] of counts) {
@@ -16,10 +20,9 @@ export function buildBm25(documents: string[][]): Bm25Index {
       if (!list) postings.set(term, (list = []));
       list.push(doc, tf);
     }
-  });
+  }
   const packed = new Map<string, Int32Array>();
   for (const [term, list] of postings) packed.set(term, Int32Array.from(list));
-  const lengths = documents.map((d) => d.length);
   const averageLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
   return { postings: packed, lengths, averageLength };
 }

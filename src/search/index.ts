@@ -71,6 +71,8 @@ function foldedTexts(documents: ParsedDocument[]): (docId: string) => string | u
     if (folded === undefined) {
       const doc = byId.get(docId);
       if (!doc) return undefined;
+      // Keep the most recently used few: a large corpus need not hold a second copy of every text.
+      if (cache.size >= 32) cache.delete(cache.keys().next().value!);
       cache.set(docId, (folded = foldForMatch(doc.text)));
     }
     return folded;
@@ -113,7 +115,8 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
   const lowerSeen = new Set<string>();
   const capitalSeen = new Set<string>();
   const sectionTerms = new Map<string, string[]>();
-  const passageTerms = passages.map((p) => {
+  const passageTerms = (at: number) => {
+    const p = passages[at]!;
     const raw = p.text.replace(/[\u2018\u2019]/g, "'").match(/£?\d[\d,.]*%?m?|[\p{L}][\p{L}'-]*/gu) ?? [];
     const out: string[] = [];
     for (const r of raw) {
@@ -130,8 +133,8 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
     if (!st) sectionTerms.set(section, (st = terms(section)));
     for (const k of p.unitKeys) out.push(...(unitNamesOf.get(k) ?? []));
     return out.concat(st);
-  });
-  const bm25 = buildBm25(passageTerms);
+  };
+  const bm25 = buildBm25(passages.length, passageTerms);
   const properNouns = new Set([...capitalSeen].filter((w) => !lowerSeen.has(w)));
   const group = <K>(key: (f: Fact) => K) => {
     const map = new Map<K, Fact[]>();
