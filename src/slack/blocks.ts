@@ -1,6 +1,7 @@
 // Answer → Block Kit. The only place where answers become Slack messages.
 import type { ActionsBlock, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import type { Answer, Citation } from "../types.js";
+import { displayDate } from "../answer/reply.js";
 
 /** Slack allows 3,000 characters in a section; we stay well under and cut at a sentence. */
 const MAX_SECTION = 2800;
@@ -34,7 +35,7 @@ export function leadOf(answer: Answer): string {
 
 function sourceLine(c: Citation): string {
   const title = c.url ? `<${c.url}|${escapeText(c.title)}>` : `_${escapeText(c.title)}_`;
-  return [title, escapeText(c.publisher), c.date, c.section && `§ ${escapeText(c.section)}`].filter(Boolean).join(" · ");
+  return [title, escapeText(c.publisher), displayDate(c.date), c.section && `§ ${escapeText(c.section)}`].filter(Boolean).join(" · ");
 }
 
 export function citationBlock(c: Citation): ContextBlock {
