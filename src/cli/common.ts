@@ -1,5 +1,6 @@
 // What the terminal commands share: where the corpus is, and how an answer reads in a terminal.
 import type { Answer } from "../types.js";
+import { displayDate } from "../answer/reply.js";
 
 /** --corpus DIR, else CORPUS_DIR, else seeds/. */
 export function corpusDirFrom(argv: string[]): string {
@@ -24,7 +25,7 @@ export function formatAnswer(answer: Answer): string {
   if (answer.citations.length) {
     lines.push("", "Sources:");
     answer.citations.forEach((c, i) => {
-      lines.push(`  [${i + 1}] ${c.title} — ${c.publisher}${c.date ? `, ${c.date}` : ""}${c.url ? ` — ${c.url}` : ""}${c.section ? ` (${c.section})` : ""}`);
+      lines.push(`  [${i + 1}] ${c.title} — ${c.publisher}${c.date ? `, ${displayDate(c.date)}` : ""}${c.url ? ` — ${c.url}` : ""}${c.section ? ` (${c.section})` : ""}`);
     });
   }
   return lines.join("\n");
