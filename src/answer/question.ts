@@ -31,6 +31,8 @@ export interface Query {
   otherNames: string[];
   /** True when the topic is nothing but the standard it names ("LLR planning", not "women's services"). */
   onlyStandard: boolean;
+  /** Topic words beyond the standard and key-question theme it names ("by probation officers" in a key-question-like question). */
+  extraWords: string[];
   standard?: string;
   /** Every standard the question names, in order ("staffing and leadership ratings"). */
   standards: string[];
@@ -64,6 +66,9 @@ for (const group of vocabulary.synonyms) {
   const stems = group.map((phrase) => words(phrase).map(stem).join(" "));
   for (const s of stems) SYNONYMS.set(s, stems.filter((x) => x !== s));
 }
+
+/** Words that only restate that a key question is asked ("percentage of cases judged sufficient"). */
+const KEY_QUESTION_WORDS = new Set(["percentage", "percent", "proportion", "share", "cases", "case", "score", "scored", "sufficient", "sufficiently", "focus", "yes", "key", "question", "figure", "rate", "rating"]);
 
 export const FOLLOW_UP_OPENER = /^\s*(?:and|also|what about|how about|what of|and what about|same for|now)\b/i;
 const DOMAIN_WORDS = new Set(
@@ -101,6 +106,8 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
     const w = m[0].toLowerCase();
     if (isKnownWord(index, w) || units.some((u) => m.index! >= u.start && m.index! < u.end)) continue;
+    // "PO-supervised": a compound of known words is known.
+    if (w.includes("-") && w.split("-").every((part) => !part || isKnownWord(index, part))) continue;
     const fix = correct(index, w);
     if (fix) corrected = corrected.replace(m[0], fix);
     else unknown.push(m[0]);
@@ -141,6 +148,9 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     unknownNames: unknown.filter((w) => !intentWords.has(w.toLowerCase())),
     otherNames,
     onlyStandard: !!firstStandard && beyondStandard.filter((w) => !vocabulary.weakTerms.includes(w)).length === 0,
+    extraWords: words(stripSpans(topicText, [...standards, ...themes].map((s) => ({ start: s.start, end: s.end })))).filter(
+      (w) => !isStopword(w) && !vocabulary.weakTerms.includes(w) && !KEY_QUESTION_WORDS.has(w),
+    ),
     standard: firstStandard?.value,
     standards: [...new Set(standards.map((s) => s.value).filter((v) => v !== "overall"))],
     theme: themes[0]?.value,

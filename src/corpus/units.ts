@@ -31,7 +31,7 @@ export function initialsOf(name: string): string[] {
   const words = name.split(/[\s,]+/).filter(Boolean);
   const capitals = words.filter((w) => /^[A-Z]/.test(w));
   const out = new Set<string>();
-  if (capitals.length >= 3) out.add(capitals.map((w) => w[0]).join(""));
+  if (capitals.length >= 2) out.add(capitals.map((w) => w[0]).join(""));
   if (capitals.length >= 2 && words.length > capitals.length) {
     const withSmall = words.map((w) => (/^[A-Z]/.test(w) ? w[0] : w === "and" ? "" : w[0])).join("");
     if (withSmall.length >= 3) out.add(withSmall);

@@ -20,7 +20,12 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
   const names = units
     .flatMap((u) => [...new Set([u.name, baseName(u), ...u.aliases])].map((alias) => ({ alias, key: u.key })))
     .sort((a, b) => b.alias.length - a.alias.length)
-    .map((n) => ({ ...n, probe: n.alias.toLowerCase().split(/[\s,]+/)[0]!, re: new RegExp(`(?<![\\p{L}])${escape(n.alias)}(?![\\p{L}])`, "giu") }));
+    // Initials ("LLR", "EM") match as written in capitals, or in lower case when three letters or more.
+    .map((n) => ({
+      ...n,
+      probe: n.alias.toLowerCase().split(/[\s,]+/)[0]!,
+      re: new RegExp(`(?<![\\p{L}])${escape(n.alias)}(?![\\p{L}])`, /^[A-Z]{2}$/.test(n.alias) ? "gu" : "giu"),
+    }));
   // A name typed in another order ("Rutland, Leicestershire and Leicester") still names the unit: all its words are there.
   const wordSets = units
     .map((u) => ({ key: u.key, words: [...new Set(baseName(u).toLowerCase().split(/[^\p{L}'’-]+/u).filter((w) => w.length > 2 && w !== "and"))] }))

@@ -12,10 +12,13 @@ import type { QueryTerm } from "../question.js";
 
 const REPORT_STANDARDS = new Set(vocabulary.reportStandards);
 
-/** True when the question names a report standard and a key-question theme ("reviewing … keeping other people safe"). */
+/**
+ * True when the question names a report standard and a key-question theme ("reviewing … keeping other people safe")
+ * and little else: "assessments by probation officers that identified offending factors" asks about something narrower.
+ */
 export function asksKeyQuestion(input: HandlerInput): boolean {
-  const { standard, theme } = input.query;
-  return !!standard && REPORT_STANDARDS.has(standard) && !!theme;
+  const { standard, theme, extraWords } = input.query;
+  return !!standard && REPORT_STANDARDS.has(standard) && !!theme && extraWords.length <= 1;
 }
 
 export const answerKeyQuestion: Handler = (input) => {
@@ -103,7 +106,7 @@ export const answerStatistic: Handler = (input) => {
     if (counting.length) hits = [...counting, ...hits.filter((h) => !counting.includes(h))];
     else if (unitKeys.length) hits = [];
   }
-  if (!isRelevant(hits[0], terms)) {
+  if (!isRelevant(hits[0], terms, true)) {
     if (unitKeys.length) return noFigures(input, topic);
     return { lead: "", answered: false, intent: "statistic", citations: [] };
   }
