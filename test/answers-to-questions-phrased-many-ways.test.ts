@@ -66,3 +66,14 @@ describe("questions across units", () => {
     expect(answer.text).not.toContain("Derby City");
   });
 });
+
+describe("figures asked about narrowly", () => {
+  it.each([
+    ["What proportion of probation service officer posts were filled?", "78 per cent"],
+    ["what share of assessments by probation officers identified offending factors", "87 per cent"],
+    ["how many respondents thought the vision drove a high-quality service", "Twenty out of 29"],
+    ["what percent had sufficient contact for desistance", "66 per cent"],
+  ])("%s", (question, figure) => {
+    expect(ask(seeds, question).text).toContain(figure);
+  });
+});
