@@ -7,7 +7,7 @@ import { basename, extname, join } from "node:path";
 import { DOCUMENT_EXTENSIONS } from "../corpus/load.js";
 import { inferMeta } from "../corpus/metadata.js";
 import { parseDocument } from "../corpus/parse.js";
-import { squash } from "../text/normalize.js";
+import { foldForMatch, stripMarkup } from "../text/normalize.js";
 import { SourceEntrySchema, SourcesFileSchema, type ParsedDocument, type SourceEntry } from "../types.js";
 import { htmlToArticle } from "./html.js";
 import { pdfToText } from "./pdf.js";
@@ -72,7 +72,9 @@ async function extract(file: string): Promise<Extracted> {
   return { file, text: text.endsWith("\n") ? text : `${text}\n`, extension: ext === ".md" ? ".md" : ".txt", found };
 }
 
-const fingerprint = (text: string) => createHash("sha256").update(squash(text).toLowerCase()).digest("hex");
+/** The same document whatever its markup, bullets, quote marks, case or line breaks (a report as text and as PDF). */
+const fingerprint = (text: string) =>
+  createHash("sha256").update(foldForMatch(text.split("\n").map(stripMarkup).join("\n"))).digest("hex");
 
 function slug(title: string): string {
   return (
