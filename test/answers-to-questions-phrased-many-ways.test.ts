@@ -29,6 +29,7 @@ const CASES: [string, string[]][] = [
   ["east midlands unpaid work", ["Inadequate"]],
   ["how many prisons does LLR have", ["four prisons"]],
   ["who provides accommodation support", ["NACRO"]],
+  ["who led the LLR inspection", ["Wendy Martin"]],
 ];
 
 describe("questions phrased many ways", () => {

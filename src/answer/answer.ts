@@ -115,6 +115,11 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
     else if (intent === "statistic" && asksKeyQuestion(input)) reply = answerKeyQuestion(input);
     else if ((intent === "followup-source" || intent === "followup-why") && !context.lastAnswer) reply = answerFinding(input);
     else reply = HANDLERS[intent](input);
+    // The classifier guessed "figures" but there are none: the question may be about a finding ("who led the inspection").
+    if (reply.lacking && query.intents.length === 0 && intent === "statistic") {
+      const finding = answerFinding(input);
+      if (finding.answered && !finding.lacking) reply = finding;
+    }
     // Nothing found the way the question asked: look for the topic as a finding before giving up.
     if (!reply.answered && reply.lead === "" && intent !== "finding" && intent !== "unknown") reply = answerFinding(input);
     if (!reply.answered && reply.lead === "") reply = notAnswered(index);

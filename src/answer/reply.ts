@@ -14,6 +14,8 @@ export interface Reply {
   remember?: Partial<ThreadContext>;
   /** Quotes are not appended to the text (the lead already lists sources). */
   quotesInLead?: boolean;
+  /** The unit is known but the documents lack what was asked ("I don't have …"). */
+  lacking?: boolean;
 }
 
 export interface HandlerInput {

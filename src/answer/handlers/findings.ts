@@ -55,7 +55,7 @@ export const answerFinding: Handler = (input) => {
   if (strict || !isRelevant(hits[0], query.terms)) {
     if (unitKeys.length && query.terms.length) {
       const none = noFigures(input, topic);
-      return { ...none, intent: "finding", lead: none.lead.replace(/^I don't have figures on/, "I don't have anything on") };
+      return { ...none, intent: "finding", lead: none.lead.replace(/^I don't have figures on/, "I don't have anything on"), lacking: true };
     }
     return { lead: "", answered: false, intent: "finding", citations: [] };
   }

@@ -54,6 +54,7 @@ export function noFigures(input: HandlerInput, topic: string): Reply {
     intent: "statistic",
     citations: brief.citations,
     remember: { unitKey, topic },
+    lacking: true,
   };
 }
 
