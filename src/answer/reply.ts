@@ -3,6 +3,7 @@ import type { Citation, Intent, RatingFact, ThreadContext, Unit } from "../types
 import type { CorpusIndex } from "../search/index.js";
 import type { Query } from "./question.js";
 import { escapeMrkdwn, quoteLine } from "./cite.js";
+import { recencyKey } from "../search/recency.js";
 
 export interface Reply {
   /** The fact first, in mrkdwn; quotes are appended from `citations`. */
@@ -71,11 +72,14 @@ export function quotedDate(date: string | undefined, citations: Citation[]): str
   return shown;
 }
 
-/** The most recent rating first: by inspection date, a report before an article, an earlier line of the document first. */
+/**
+ * The most recent rating first: by inspection date (an undated document by where the documents place it, see
+ * search/recency.ts), a report before an article, an earlier line of the document first.
+ */
 export function byRecency(index: CorpusIndex) {
   return (a: RatingFact, b: RatingFact) => {
-    const da = a.inspectionDate ?? "";
-    const db = b.inspectionDate ?? "";
+    const da = recencyKey(index.placements, a);
+    const db = recencyKey(index.placements, b);
     if (da !== db) return db.localeCompare(da);
     const ka = index.docsById.get(a.docId)?.meta.kind === "inspection report" ? 0 : 1;
     const kb = index.docsById.get(b.docId)?.meta.kind === "inspection report" ? 0 : 1;

@@ -48,9 +48,13 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
 
   const facts: Fact[] = [];
   if (isReport && primary) {
-    facts.push(...reportRatings(blocks, { docId: meta.id, unitKey: primary, inspectionDate }));
+    const tabled = reportRatings(blocks, { docId: meta.id, unitKey: primary, inspectionDate });
+    facts.push(...tabled);
     const reportYear = Number(inspectionDate?.slice(0, 4) ?? meta.date?.slice(0, 4));
-    facts.push(...sentenceRatings(sentences, { docId: meta.id, inspectionDate, unitOf, mentionsIn, onlyBeforeYear: reportYear || 1 }));
+    // Prose repeats the ratings table, so only earlier inspections count; a report page without the table (a web
+    // version of its foreword) states its own ratings in prose.
+    const onlyBeforeYear = tabled.length ? reportYear || 1 : undefined;
+    facts.push(...sentenceRatings(sentences, { docId: meta.id, inspectionDate, unitOf, mentionsIn, onlyBeforeYear }));
     facts.push(...keyQuestions(blocks, meta.id, primary, inspectionDate));
     facts.push(...recommendations(blocks, meta.id, primary, inspectionDate, (audience) => mentionsIn(audience)[0]?.unitKey));
     facts.push(...progressOnPrevious(blocks, meta.id, primary, inspectionDate));

@@ -4,6 +4,7 @@ import type { CorpusIndex } from "../../search/index.js";
 import { vocabulary } from "../../vocabulary.js";
 import { findRatings } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
+import { recencyKey, undecidedAgainst } from "../../search/recency.js";
 import { bold, byRecency, quotedDate, standardLabel, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 
 export function ratingsOf(index: CorpusIndex, unitKey: string, standard?: string): RatingFact[] {
@@ -47,8 +48,8 @@ function earlierLines(index: CorpusIndex, facts: RatingFact[], latest: RatingFac
     const c = citeFact(index, f);
     citations.push(c);
     const when = quotedDate(f.inspectionDate, c ? [c] : []);
-    const label = p < (period(latest) ?? "") ? "Previously" : "Later";
-    lines.push(`${label} ${bold(f.rating)}${when ? ` (inspection of ${when})` : " (an earlier inspection)"}.`);
+    const label = recencyKey(index.placements, f) < recencyKey(index.placements, latest) ? "Previously" : "Later";
+    lines.push(`${label} ${bold(f.rating)}${when ? ` (inspection of ${when})` : label === "Later" ? " (a later inspection)" : " (an earlier inspection)"}.`);
   }
   return { lines, citations };
 }
@@ -126,6 +127,12 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
     lead += `\n${earlier.lines.join("\n")}`;
     citations.push(...earlier.citations);
   }
+  // Another document's rating that the documents put neither before nor after this one: both are told.
+  const undecided = asked ? [] : undecidedAgainst(index.placements, facts, latest).slice(0, 1);
+  for (const f of undecided) {
+    lead += `\nAnother document gives ${bold(f.rating)}; the documents do not say which inspection is the later one.`;
+    citations.push(citeFact(index, f));
+  }
   // The headline comes with what the inspectors found, in their words.
   if (standard === "overall" && !wantScore) citations.push(keyFinding(index, unitKey, latest));
   return { lead, answered: true, intent: wantScore ? "score" : "rating", citations: uniqueCitations(citations, 4), remember: { unitKey, topic: standard } };
@@ -185,20 +192,23 @@ export const answerCompare: Handler = (input) => {
   const unitKey = unitKeys[0];
   if (!unitKey) return overview(input);
   const facts = ratingsOf(index, unitKey, input.query.standard ?? "overall");
-  const periods = [...new Set(facts.map(period).filter(Boolean))] as string[];
+  // An undated document the documents place later than a date is an inspection of its own.
+  const periodOf = (f: RatingFact) => period(f) ?? (index.placements.get(f.docId)?.after ? `later:${f.docId}` : undefined);
+  const periods = [...new Set(facts.map(periodOf).filter(Boolean))] as string[];
   if (periods.length < 2) {
     const one = unitRating(input, unitKey, false);
     return { ...one, lead: `The documents hold one inspection of ${bold(unitName(index, unitKey))}.\n${one.lead}`, intent: "compare" };
   }
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
+  const newest = periodOf(facts[0]!);
   for (const p of periods.sort()) {
-    const f = bestOfPeriod(facts, p)!;
-    const scoredFact = facts.find((x) => period(x) === p && x.score);
+    const f = bestOfPeriod(facts, p) ?? facts.find((x) => periodOf(x) === p)!;
+    const scoredFact = facts.find((x) => periodOf(x) === p && x.score);
     const c = citeFact(index, f);
     const s = scoredFact && scoredFact !== f ? citeFact(index, scoredFact) : undefined;
     citations.push(c, s);
-    const when = quotedDate(f.inspectionDate, uniqueCitations([c, s])) ?? "an earlier inspection";
+    const when = quotedDate(f.inspectionDate, uniqueCitations([c, s])) ?? (p === newest ? "the latest inspection" : "an earlier inspection");
     lines.push(`• ${when}: ${bold(f.rating)}${scoredFact?.score ? `, score ${scoreAsQuoted(scoredFact)}` : ""}`);
   }
   return {

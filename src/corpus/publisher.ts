@@ -1,0 +1,89 @@
+// Who published a page: a news outlet by its own masthead or web address; the inspectorate where the page speaks
+// as "we"/"our" about inspections, names itself as the author, or is on its web address. Unknown otherwise.
+import { hostOf, onDomain, pageVocabulary, phraseSource, phrasesRegExp } from "./page-vocabulary.js";
+import { headLines, isPageChrome } from "./headline.js";
+
+export const PUBLISHER_UNKNOWN = "Publisher not stated";
+
+export interface PublisherFinding {
+  name: string;
+  /** True when the publisher is the inspectorate itself. */
+  inspectorate: boolean;
+  /** What gave it away: "url", "masthead", "voice", "authorship". */
+  basis: "url" | "masthead" | "voice" | "authorship";
+}
+
+/** How many words may stand between "our" and the inspection word ("our new probation inspection methodology"). */
+const VOICE_GAP_WORDS = 3;
+/** The opening paragraphs (after the headline) in which the inspectorate names itself as the author. */
+const OPENING_PARAGRAPHS = 3;
+
+const { inspectorate, outlets, mastheadCues } = pageVocabulary;
+const INSPECTORATE_NAME = phrasesRegExp(inspectorate.names);
+const VOICE = new RegExp(
+  `(?<![\\p{L}])(?:${inspectorate.voice.firstPerson.map(phraseSource).join("|")})(?:\\s+[\\p{L}\\p{N}'’-]+){0,${VOICE_GAP_WORDS}}?\\s+(?:${inspectorate.voice.inspectionWords.map(phraseSource).join("|")})(?![\\p{L}])`,
+  "iu",
+);
+const names = inspectorate.names.map(phraseSource).join("|");
+const AUTHORSHIP = new RegExp(
+  `(?:${names})\\s+(?:${inspectorate.authorship.after.map(phraseSource).join("|")})\\b|\\b(?:${inspectorate.authorship.before.map(phraseSource).join("|")})\\s+(?:the\\s+)?(?:${names})`,
+  "iu",
+);
+const inspectorateFinding = (basis: PublisherFinding["basis"]): PublisherFinding => ({ name: inspectorate.name, inspectorate: true, basis });
+
+function byDomain(host: string): PublisherFinding | undefined {
+  if (inspectorate.domains.some((d) => onDomain(host, d))) return inspectorateFinding("url");
+  const outlet = outlets.find((o) => o.domains.some((d) => onDomain(host, d)));
+  return outlet ? { name: outlet.name, inspectorate: false, basis: "url" } : undefined;
+}
+
+/** An outlet's masthead as the page shows its own: a line of its own, after "Follow"/"©", or its address in a link or e-mail. */
+function outletOnPage(lines: string[]): PublisherFinding | undefined {
+  const cue = mastheadCues.before.map(phraseSource).join("|");
+  for (const outlet of outlets) {
+    const masthead = outlet.masthead.map(phraseSource).join("|");
+    const own = new RegExp(`^(?:${masthead})$|(?:^|\\s)(?:${cue})\\s+(?:the\\s+)?(?:${masthead})(?![\\p{L}])`, "iu");
+    const address = new RegExp(`(?:https?://|www\\.|@|\\.)(?:${outlet.domains.map(phraseSource).join("|")})\\b`, "i");
+    if (lines.some((l) => own.test(l.trim().replace(/[.:]+$/, "")) || address.test(l))) return { name: outlet.name, inspectorate: false, basis: "masthead" };
+  }
+  return undefined;
+}
+
+/** A line that is nothing but a link to the inspectorate's own site (not to a page of it, as an article would link). */
+function inspectorateSiteLine(lines: string[]): boolean {
+  return lines.some((l) => {
+    const url = l.trim().replace(/[.,;]+$/, "");
+    if (!/^https?:\/\/\S+$/.test(url)) return false;
+    const host = hostOf(url);
+    return !!host && inspectorate.domains.some((d) => onDomain(host, d)) && /^https?:\/\/[^/]+\/?$/.test(url);
+  });
+}
+
+/** The first paragraphs of the page's content, after its furniture and headline. */
+function openingParagraphs(text: string): string[] {
+  const content = headLines(text).filter((l) => !isPageChrome(l));
+  return content.slice(1, 1 + OPENING_PARAGRAPHS);
+}
+
+/** The text outside quotation marks: what the page says in its own voice. An unclosed quote runs to the paragraph's end. */
+export function outsideQuotes(paragraph: string): string {
+  return paragraph.replace(/“[^”]*(?:”|$)/g, " ").replace(/"[^"]*(?:"|$)/g, " ");
+}
+
+export function publisherOf(text: string, url?: string): PublisherFinding | undefined {
+  const host = url ? hostOf(url) : undefined;
+  const fromUrl = host ? byDomain(host) : undefined;
+  if (fromUrl) return fromUrl;
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const outlet = outletOnPage(lines);
+  if (outlet) return outlet;
+  if (inspectorateSiteLine(lines)) return inspectorateFinding("url");
+  if (lines.some((l) => VOICE.test(outsideQuotes(l)))) return inspectorateFinding("voice");
+  if (openingParagraphs(text).some((l) => AUTHORSHIP.test(outsideQuotes(l)))) return inspectorateFinding("authorship");
+  return undefined;
+}
+
+/** True when the page names the inspectorate among its first lines (a report's cover). */
+export function namesInspectorate(lines: string[]): boolean {
+  return lines.some((l) => INSPECTORATE_NAME.test(l));
+}

@@ -1,0 +1,130 @@
+// Which inspection is the latest. A document without a date is placed by what the documents say of it:
+// its own words ("previously rated 'inadequate' in 2022" makes it later than 2022), the words it shares with a dated
+// document (a press release and an article quoting the same sentence report the same inspection), or the one dated
+// inspection of its unit that gave the rating it reports. What stays unknown stays unknown: ratings whose order the
+// documents do not settle are both kept, and the answer says so.
+import type { Fact, ParsedDocument, RatingFact } from "../types.js";
+import { foldForMatch } from "../text/normalize.js";
+import { endOf, inspectionDateOf } from "../corpus/dates.js";
+
+/** Where a document's own inspection stands in time, when the document prints no date. */
+export interface Placement {
+  /** The inspection's date, from another document. */
+  date?: string;
+  /** The inspection is later than this (YYYY or YYYY-MM). */
+  after?: string;
+  /** How it was placed, for `sources` and ingest: "later than 2022: 'was previously rated … in 2022'". */
+  evidence: string;
+}
+
+/** A quotation two documents share must be this long (in words) to say they report the same inspection. */
+const MIN_SHARED_QUOTE_WORDS = 10;
+
+const QUOTED = /“([^”\n]+)”|"([^"\n]+)"/g;
+
+function quotedSpans(text: string): Set<string> {
+  const spans = new Set<string>();
+  for (const m of text.matchAll(QUOTED)) {
+    const words = (m[1] ?? m[2])!;
+    if (words.split(/\s+/).length >= MIN_SHARED_QUOTE_WORDS) spans.add(foldForMatch(words));
+  }
+  return spans;
+}
+
+/** A document's own-inspection facts: those no sentence pinned to another date. */
+const ownFacts = (facts: Fact[], docId: string) => facts.filter((f) => f.docId === docId && !f.inspectionDate);
+
+/** The later of two bounds. */
+const laterBound = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : endOf(b) > endOf(a) ? b : a);
+
+/**
+ * Places every document whose own facts carry no date, and dates those facts where another document fixes the date.
+ * `facts` are the index's copies (re-keyed to merged units); they are changed in place.
+ */
+export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]): Map<string, Placement> {
+  const placements = new Map<string, Placement>();
+  const undated = documents.filter((d) => ownFacts(facts, d.meta.id).length > 0);
+  if (undated.length === 0) return placements;
+  for (const d of undated) if (d.meta.after) placements.set(d.meta.id, { after: d.meta.after, evidence: `later than ${d.meta.after}: "${d.meta.afterEvidence ?? ""}"` });
+
+  const unitsOf = new Map<string, Set<string>>();
+  for (const f of facts) if (f.unitKey) (unitsOf.get(f.docId) ?? unitsOf.set(f.docId, new Set()).get(f.docId)!).add(f.unitKey);
+  const shareUnit = (a: string, b: string) => [...(unitsOf.get(a) ?? [])].some((u) => unitsOf.get(b)?.has(u));
+  const spans = new Map<string, Set<string>>();
+  const spansOf = (d: ParsedDocument) => spans.get(d.meta.id) ?? spans.set(d.meta.id, quotedSpans(d.text)).get(d.meta.id)!;
+
+  for (const d of undated) {
+    // The same words quoted in a document of the same unit: the same inspection.
+    for (const other of documents) {
+      if (other === d || !shareUnit(d.meta.id, other.meta.id)) continue;
+      const mine = spansOf(d);
+      if (mine.size === 0) break;
+      const shared = [...spansOf(other)].find((s) => mine.has(s));
+      if (!shared) continue;
+      const otherDate = other.meta.date ? inspectionDateOf(other.text, other.meta).date : placements.get(other.meta.id)?.date;
+      const otherPlacement = placements.get(other.meta.id);
+      const evidence = `quotes the same words as "${other.meta.title}"`;
+      if (otherDate) {
+        placements.set(d.meta.id, { date: otherDate, evidence });
+        break;
+      }
+      const after = laterBound(placements.get(d.meta.id)?.after, otherPlacement?.after);
+      if (after) {
+        placements.set(d.meta.id, { after, evidence });
+        placements.set(other.meta.id, { ...otherPlacement, after, evidence: otherPlacement?.evidence ?? `quotes the same words as "${d.meta.title}"` });
+      }
+    }
+    if (placements.get(d.meta.id)?.date) continue;
+    const matched = inspectionWithSameRating(facts, d.meta.id, placements.get(d.meta.id)?.after);
+    if (matched) placements.set(d.meta.id, { date: matched.date, evidence: `the only inspection of its unit rated ${matched.rating} ${matched.date} (as ${matched.docId} says)` });
+  }
+  for (const [docId, p] of placements) if (p.date) for (const f of ownFacts(facts, docId)) f.inspectionDate = p.date;
+  return placements;
+}
+
+/**
+ * The document's headline rating (its first overall rating of a unit) matched to the dated inspections of that unit
+ * its bound allows: placed when exactly one of them gave that rating.
+ */
+function inspectionWithSameRating(facts: Fact[], docId: string, after?: string): { date: string; rating: string; docId: string } | undefined {
+  const headline = ownFacts(facts, docId).find((f): f is RatingFact => f.type === "rating" && f.standard === "overall");
+  if (!headline) return undefined;
+  const dated = facts.filter(
+    (f): f is RatingFact =>
+      f.type === "rating" && f.standard === "overall" && f.docId !== docId && f.unitKey === headline.unitKey && !!f.inspectionDate && (!after || endOf(f.inspectionDate) > endOf(after)),
+  );
+  const years = new Map<string, RatingFact[]>();
+  for (const f of dated) years.set(f.inspectionDate!.slice(0, 4), [...(years.get(f.inspectionDate!.slice(0, 4)) ?? []), f]);
+  const same = [...years.values()].filter((fs) => fs.some((f) => f.rating === headline.rating));
+  if (same.length !== 1) return undefined;
+  const f = same[0]!.find((x) => x.rating === headline.rating)!;
+  return { date: f.inspectionDate!, rating: f.rating, docId: f.docId };
+}
+
+/** A sort key: newer sorts higher. A date as it is; "later than D" just above D; nothing known lowest. */
+export function recencyKey(placements: Map<string, Placement>, f: Fact): string {
+  if (f.inspectionDate) return f.inspectionDate;
+  const after = placements.get(f.docId)?.after;
+  return after ? `${endOf(after)}~` : "";
+}
+
+/** True when the documents settle that `a`'s inspection is later than `b`'s. */
+export function certainlyLater(placements: Map<string, Placement>, a: Fact, b: Fact): boolean {
+  if (!b.inspectionDate) return false;
+  if (a.inspectionDate) return a.inspectionDate.slice(0, 4) > b.inspectionDate.slice(0, 4) || endOf(a.inspectionDate) > endOf(b.inspectionDate);
+  const after = placements.get(a.docId)?.after;
+  return !!after && endOf(after) >= endOf(b.inspectionDate);
+}
+
+/** Ratings of other documents that differ from `latest` and that the documents do not place before or after it. */
+export function undecidedAgainst(placements: Map<string, Placement>, facts: RatingFact[], latest: RatingFact): RatingFact[] {
+  const samePeriod = (a: Fact, b: Fact) => !!a.inspectionDate && !!b.inspectionDate && a.inspectionDate.slice(0, 4) === b.inspectionDate.slice(0, 4);
+  return facts.filter(
+    (f) =>
+      f.docId !== latest.docId &&
+      f.rating !== latest.rating &&
+      !samePeriod(f, latest) &&
+      !certainlyLater(placements, latest, f) &&
+      !certainlyLater(placements, f, latest),
+  );
+}
