@@ -76,7 +76,7 @@ const FUTURE = phrasesRegExp(pageVocabulary.dating.future);
 const EARLIER = phrasesRegExp(pageVocabulary.dating.earlier);
 /** "from October 2025": a month and year, with the word before it as evidence. */
 const MONTH_YEAR = new RegExp(`(?:[\\p{L}’']+\\s+)?\\b${FULL_MONTH}\\s+((?:19|20)\\d{2})\\b`, "gu");
-const YEAR = /(?<![\d£$,.])((?:19|20)\d{2})(?![\d,]|\s*(?:%|per\s*cent))/g;
+const YEAR = /(?<![\d£$,.])((?:19|20)\d{2})(?!\d|,\d|\s*(?:%|per\s*cent))/g;
 
 const sentencesOf = (text: string) =>
   text

@@ -32,13 +32,20 @@ const wordCount = (line: string) => line.split(/\s+/).filter(Boolean).length;
 
 /** The first `count` non-empty lines, markup removed. */
 export function headLines(text: string, count = HEAD_LINES): string[] {
-  // Enough raw lines for `count` non-empty ones in all but odd documents; stripping them all would be slow.
-  return text
-    .split("\n", count * 4)
-    .map(stripMarkup)
-    .filter(Boolean)
-    .slice(0, count);
+  if (last.text === text && last.count >= count) return last.lines.slice(0, count);
+  // Line by line from the top: splitting a long report whole would be slow.
+  const lines: string[] = [];
+  for (let start = 0; start < text.length && lines.length < count; ) {
+    const end = text.indexOf("\n", start);
+    const line = stripMarkup(text.slice(start, end < 0 ? text.length : end));
+    if (line) lines.push(line);
+    start = end < 0 ? text.length : end + 1;
+  }
+  last = { text, count, lines };
+  return lines.slice(0, count);
 }
+/** The last document's head: metadata reads it several times. */
+let last: { text: string; count: number; lines: string[] } = { text: "", count: 0, lines: [] };
 
 /** True when a line at the top of a page is furniture, not content: never a headline. */
 export function isPageChrome(line: string): boolean {

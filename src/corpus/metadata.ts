@@ -16,8 +16,10 @@ export function isInspectionReport(text: string, publisherIsInspectorate = false
 }
 
 export function inferMeta(id: string, text: string, source: SourceEntry, mtime: Date): DocumentMeta {
-  const found = publisherOf(text, source.url);
-  const report = isInspectionReport(text, found?.inspectorate);
+  // A report's cover says what it is; only other pages need the (slower) look for their publisher.
+  const coverSaysReport = isInspectionReport(text);
+  const found = coverSaysReport ? undefined : publisherOf(text, source.url);
+  const report = coverSaysReport || isInspectionReport(text, found?.inspectorate);
   const publisher = source.publisher ?? (report ? pageVocabulary.inspectorate.name : found?.name) ?? PUBLISHER_UNKNOWN;
   const byInspectorate = publisher === pageVocabulary.inspectorate.name;
   const kind: DocumentKind = source.kind ?? (report ? "inspection report" : byInspectorate ? "inspectorate press release" : "news article");

@@ -37,27 +37,23 @@ function byDomain(host: string): PublisherFinding | undefined {
   return outlet ? { name: outlet.name, inspectorate: false, basis: "url" } : undefined;
 }
 
-/** An outlet's masthead as the page shows its own: a line of its own, after "Follow"/"©", or its address in a link or e-mail. */
-function outletOnPage(lines: string[]): PublisherFinding | undefined {
-  const cue = mastheadCues.before.map(phraseSource).join("|");
-  for (const outlet of outlets) {
-    const masthead = outlet.masthead.map(phraseSource).join("|");
-    const own = new RegExp(`^(?:${masthead})$|(?:^|\\s)(?:${cue})\\s+(?:the\\s+)?(?:${masthead})(?![\\p{L}])`, "iu");
-    const address = new RegExp(`(?:https?://|www\\.|@|\\.)(?:${outlet.domains.map(phraseSource).join("|")})\\b`, "i");
-    if (lines.some((l) => own.test(l.trim().replace(/[.:]+$/, "")) || address.test(l))) return { name: outlet.name, inspectorate: false, basis: "masthead" };
-  }
-  return undefined;
+const outletByName = new Map<string, (typeof outlets)[number]>();
+for (const o of outlets) for (const n of [...o.masthead, ...o.domains]) outletByName.set(n.toLowerCase().replace(/’/g, "'"), o);
+const MASTHEADS = outlets.flatMap((o) => o.masthead).sort((a, b) => b.length - a.length).map(phraseSource).join("|");
+const DOMAINS = outlets.flatMap((o) => o.domains).sort((a, b) => b.length - a.length).map(phraseSource).join("|");
+/** A masthead on a line of its own, or after "Follow"/"©"; an outlet's address in a link or an e-mail address. */
+const MASTHEAD_LINE = new RegExp(`^(${MASTHEADS})[.:]*$|(?:^|\\s)(?:${mastheadCues.before.map(phraseSource).join("|")})\\s+(?:the\\s+)?(${MASTHEADS})(?![\\p{L}])`, "imu");
+const OUTLET_ADDRESS = new RegExp(`(?:https?://|www\\.|@|\\.)(${DOMAINS})\\b`, "i");
+
+function outletOnPage(text: string): PublisherFinding | undefined {
+  const m = text.match(MASTHEAD_LINE) ?? text.match(OUTLET_ADDRESS);
+  const named = m && (m[1] ?? m[2])!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
+  const outlet = named ? outletByName.get(named) : undefined;
+  return outlet ? { name: outlet.name, inspectorate: false, basis: "masthead" } : undefined;
 }
 
 /** A line that is nothing but a link to the inspectorate's own site (not to a page of it, as an article would link). */
-function inspectorateSiteLine(lines: string[]): boolean {
-  return lines.some((l) => {
-    const url = l.trim().replace(/[.,;]+$/, "");
-    if (!/^https?:\/\/\S+$/.test(url)) return false;
-    const host = hostOf(url);
-    return !!host && inspectorate.domains.some((d) => onDomain(host, d)) && /^https?:\/\/[^/]+\/?$/.test(url);
-  });
-}
+const INSPECTORATE_SITE_LINE = new RegExp(`^\\s*https?://(?:[\\w-]+\\.)*(?:${inspectorate.domains.map(phraseSource).join("|")})/?[.,;]?\\s*$`, "im");
 
 /** The first paragraphs of the page's content, after its furniture and headline. */
 function openingParagraphs(text: string): string[] {
@@ -66,19 +62,18 @@ function openingParagraphs(text: string): string[] {
 }
 
 /** The text outside quotation marks: what the page says in its own voice. An unclosed quote runs to the paragraph's end. */
-export function outsideQuotes(paragraph: string): string {
-  return paragraph.replace(/“[^”]*(?:”|$)/g, " ").replace(/"[^"]*(?:"|$)/g, " ");
+export function outsideQuotes(text: string): string {
+  return text.replace(/“[^”\n]*(?:”|$)/gm, " ").replace(/"[^"\n]*(?:"|$)/gm, " ");
 }
 
 export function publisherOf(text: string, url?: string): PublisherFinding | undefined {
   const host = url ? hostOf(url) : undefined;
   const fromUrl = host ? byDomain(host) : undefined;
   if (fromUrl) return fromUrl;
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
-  const outlet = outletOnPage(lines);
+  const outlet = outletOnPage(text);
   if (outlet) return outlet;
-  if (inspectorateSiteLine(lines)) return inspectorateFinding("url");
-  if (lines.some((l) => VOICE.test(outsideQuotes(l)))) return inspectorateFinding("voice");
+  if (INSPECTORATE_SITE_LINE.test(text)) return inspectorateFinding("url");
+  if (VOICE.test(outsideQuotes(text))) return inspectorateFinding("voice");
   if (openingParagraphs(text).some((l) => AUTHORSHIP.test(outsideQuotes(l)))) return inspectorateFinding("authorship");
   return undefined;
 }

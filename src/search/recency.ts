@@ -31,8 +31,12 @@ function quotedSpans(text: string): Set<string> {
   return spans;
 }
 
-/** A document's own-inspection facts: those no sentence pinned to another date. */
-const ownFacts = (facts: Fact[], docId: string) => facts.filter((f) => f.docId === docId && !f.inspectionDate);
+/** Each document's own-inspection facts: those that carry no date (no sentence pinned them to another). */
+function undatedFactsByDoc(facts: Fact[]): Map<string, Fact[]> {
+  const byDoc = new Map<string, Fact[]>();
+  for (const f of facts) if (!f.inspectionDate) (byDoc.get(f.docId) ?? byDoc.set(f.docId, []).get(f.docId)!).push(f);
+  return byDoc;
+}
 
 /** The later of two bounds. */
 const laterBound = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : endOf(b) > endOf(a) ? b : a);
@@ -43,7 +47,8 @@ const laterBound = (a: string | undefined, b: string | undefined) => (!a ? b : !
  */
 export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]): Map<string, Placement> {
   const placements = new Map<string, Placement>();
-  const undated = documents.filter((d) => ownFacts(facts, d.meta.id).length > 0);
+  const own = undatedFactsByDoc(facts);
+  const undated = documents.filter((d) => own.has(d.meta.id));
   if (undated.length === 0) return placements;
   for (const d of undated) if (d.meta.after) placements.set(d.meta.id, { after: d.meta.after, evidence: `later than ${d.meta.after}: "${d.meta.afterEvidence ?? ""}"` });
 
@@ -75,10 +80,10 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
       }
     }
     if (placements.get(d.meta.id)?.date) continue;
-    const matched = inspectionWithSameRating(facts, d.meta.id, placements.get(d.meta.id)?.after);
+    const matched = inspectionWithSameRating(facts, own.get(d.meta.id)!, placements.get(d.meta.id)?.after);
     if (matched) placements.set(d.meta.id, { date: matched.date, evidence: `the only inspection of its unit rated ${matched.rating} ${matched.date} (as ${matched.docId} says)` });
   }
-  for (const [docId, p] of placements) if (p.date) for (const f of ownFacts(facts, docId)) f.inspectionDate = p.date;
+  for (const [docId, p] of placements) if (p.date) for (const f of own.get(docId) ?? []) f.inspectionDate = p.date;
   return placements;
 }
 
@@ -86,9 +91,10 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
  * The document's headline rating (its first overall rating of a unit) matched to the dated inspections of that unit
  * its bound allows: placed when exactly one of them gave that rating.
  */
-function inspectionWithSameRating(facts: Fact[], docId: string, after?: string): { date: string; rating: string; docId: string } | undefined {
-  const headline = ownFacts(facts, docId).find((f): f is RatingFact => f.type === "rating" && f.standard === "overall");
+function inspectionWithSameRating(facts: Fact[], own: Fact[], after?: string): { date: string; rating: string; docId: string } | undefined {
+  const headline = own.find((f): f is RatingFact => f.type === "rating" && f.standard === "overall");
   if (!headline) return undefined;
+  const docId = headline.docId;
   const dated = facts.filter(
     (f): f is RatingFact =>
       f.type === "rating" && f.standard === "overall" && f.docId !== docId && f.unitKey === headline.unitKey && !!f.inspectionDate && (!after || endOf(f.inspectionDate) > endOf(after)),
