@@ -50,6 +50,35 @@ export interface Passage {
   unitKeys: string[];
   /** True when the passage states figures (counts, percentages, money). */
   hasFigures: boolean;
+  /** The units the passage names itself (a subset of unitKeys; the rest come by coreference). */
+  named: string[];
+  /** The inspection the passage belongs to: the document's own, or an earlier one it places itself in. */
+  period: Period;
+  /** Who is speaking, for a quotation or reported speech ("Martin Jones, Chief Inspector of Probation"). */
+  speaker?: string;
+  /** Every number it states, with what it counts. */
+  quantities: Quantity[];
+}
+
+/** A number a sentence states: "1,852 people", "43%", "13 out of 50 cases", "£700m", "two years". */
+export interface Quantity {
+  /** As written, from the number to what it counts: "13 out of 50 cases". */
+  text: string;
+  value: number;
+  kind: "count" | "percent" | "ratio" | "money" | "duration";
+  /** The whole of a ratio: 50 in "13 out of 50 cases". */
+  total?: number;
+  /** What is counted, lower case: "people", "cases", "community and suspended sentence orders". */
+  counts?: string;
+}
+
+/**
+ * Which inspection a sentence is about. "current": the document's own inspection; "previous": an earlier one
+ * ("was previously rated", "at the last inspection", "in 2022" before the document's year), with its year when named.
+ */
+export interface Period {
+  relation: "current" | "previous";
+  year?: string;
 }
 
 /** A probation delivery unit, region or service named in the documents. */
@@ -136,6 +165,8 @@ export interface QuotationFact extends FactBase {
   speaker: string;
   /** The words in quotation marks. */
   words: string;
+  /** The document's blocks (paragraphs) the quotation spans: the speaker's line and the quoted words. */
+  blocks?: number[];
 }
 
 export type Fact =

@@ -12,7 +12,7 @@ export function isBoilerplate(block: Block): boolean {
   return (!!block.section && BOILERPLATE_SECTION.test(block.section)) || BOILERPLATE_LINE.test(block.text);
 }
 
-export interface SentencePassage extends Omit<Passage, "unitKeys" | "hasFigures"> {
+export interface SentencePassage extends Pick<Passage, "docId" | "text" | "section" | "order"> {
   /** Index of the block (paragraph or row) the passage comes from. */
   block: number;
 }
