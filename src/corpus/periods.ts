@@ -25,7 +25,10 @@ function placingYears(text: string): string[] {
 export function periodOf(sentence: string, documentYear?: number): Period {
   const years = [...new Set(placingYears(sentence))];
   const earlier = documentYear ? years.filter((y) => Number(y) < documentYear) : years;
-  if (PREVIOUS.test(sentence)) {
+  const cue = sentence.match(PREVIOUS);
+  // "Since the previous inspection" measures from then to now: the sentence is about now.
+  const measuresFromThen = cue && SINCE.test(sentence.slice(Math.max(0, cue.index! - 12), cue.index!));
+  if (cue && !measuresFromThen) {
     return earlier.length === 1 ? { relation: "previous", year: earlier[0] } : { relation: "previous" };
   }
   if (documentYear && earlier.length === 1 && years.length === 1) return { relation: "previous", year: earlier[0] };

@@ -59,6 +59,9 @@ export function reportRatings(blocks: Block[], ctx: ReportContext): RatingFact[]
   return facts;
 }
 
+/** How many different rating values a sentence names when it describes the rating scale rather than rating anything. */
+const SCALE_DESCRIPTION_VALUES = 3;
+
 /** In prose "probation services" means the whole service, not the Services standard. */
 const PROSE_AMBIGUOUS = new Set(["services"]);
 
@@ -80,6 +83,8 @@ export function sentenceRatings(passages: AnnotatedSentence[], ctx: SentenceCont
   for (const p of passages) {
     const found = findRatings(p.text);
     if (found.length === 0 || !RATING_CUE.test(p.text)) continue;
+    // A sentence that names most of the scale ("a four-point scale: 'Outstanding', 'Good', …") describes it, rating nothing.
+    if (new Set(found.map((f) => f.value)).size >= SCALE_DESCRIPTION_VALUES) continue;
     const previous = p.period.relation === "previous";
     if (ctx.onlyEarlierInspections && !previous) continue;
     const year = p.period.year;

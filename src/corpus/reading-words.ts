@@ -16,6 +16,7 @@ const ReadingWordsSchema = z.object({
   previousPeriodCues: z.array(z.string()),
   sincePeriodCues: z.array(z.string()),
   ordinaryCapitalisedWords: z.array(z.string()),
+  measures: z.record(z.string(), z.object({ counts: z.array(z.string()), cues: z.array(z.string()) })),
 });
 
 const file = fileURLToPath(new URL("../../intents/reading.json", import.meta.url));
