@@ -28,7 +28,8 @@ export function periodOf(sentence: string, documentYear?: number): Period {
   const cue = sentence.match(PREVIOUS);
   // "Since the previous inspection" measures from then to now: the sentence is about now.
   const measuresFromThen = cue && SINCE.test(sentence.slice(Math.max(0, cue.index! - 12), cue.index!));
-  if (cue && !measuresFromThen) {
+  if (measuresFromThen) return { relation: "current" };
+  if (cue) {
     return earlier.length === 1 ? { relation: "previous", year: earlier[0] } : { relation: "previous" };
   }
   if (documentYear && earlier.length === 1 && years.length === 1) return { relation: "previous", year: earlier[0] };

@@ -27,6 +27,8 @@ const OPEN = /["“]/;
 const QUOTED = /["“]([^"“”]+)["”]?/g;
 /** A speaker phrase longer than this is a clause, not a name and role. */
 const MAX_SPEAKER_WORDS = 12;
+/** A reported clause without "that" has at least this many words ("She said the leaders know what to do."). */
+const MIN_REPORTED_WORDS = 4;
 /** How far (in blocks) a paragraph that opens with a quote mark may be from the last named speaker and still be theirs. */
 const CONTINUATION_BLOCKS = 2;
 
@@ -58,6 +60,9 @@ export function normaliseSpeaker(raw: string): string | undefined {
   const phrase = trimmed.slice(article.length);
   const words = nameWords(phrase);
   if (words.length === 0 || words.length > MAX_SPEAKER_WORDS) return undefined;
+  // "spokesperson for the Ministry of Justice" → "Ministry of Justice spokesperson".
+  const forBody = phrase.match(/^(\p{Ll}[\p{Ll} ]*?)\s+(?:for|at)\s+(?:the\s+)?(\p{Lu}.*)$/u);
+  if (forBody && ROLE.test(forBody[1]!)) return `${forBody[2]} ${forBody[1]}`;
   if (words.length === 1 && PRONOUNS.has(words[0]!.toLowerCase())) return words[0];
   if (!words.some(isCapitalised) && !ROLE.test(phrase)) return undefined;
   // "Name, role" already.
@@ -75,8 +80,9 @@ export function normaliseSpeaker(raw: string): string | undefined {
 
 function isPersonName(phrase: string): boolean {
   const words = nameWords(phrase);
-  const bare = TITLES.has(words[0]?.toLowerCase().replace(/\.$/, "") ?? "") ? words.slice(1) : words;
-  return bare.length >= 1 && bare.length <= 3 && bare.every((w) => isCapitalised(w) && !ORDINARY.has(w.toLowerCase())) && !ROLE.test(phrase);
+  const titled = TITLES.has(words[0]?.toLowerCase().replace(/\.$/, "") ?? "");
+  const bare = titled ? words.slice(1) : words;
+  return bare.length >= (titled ? 1 : 2) && bare.length <= 3 && bare.every((w) => isCapitalised(w) && !ORDINARY.has(w.toLowerCase())) && !ROLE.test(phrase);
 }
 
 function personAtEnd(words: string[]): { start: number } | undefined {
@@ -147,10 +153,11 @@ export function speechIn(blocks: Block[], resolve: (speaker: string, block: numb
         add({ block: i, speaker, words });
         return;
       }
-      // Reported speech: "Martin Jones said that staff were overstretched."
-      if (/^\s+that\s/.test(afterVerb)) {
-        const reporter = normaliseSpeaker(phraseBefore(text, at));
-        if (reporter && (isPersonName(reporter.split(",")[0]!) || ROLE.test(reporter) || PRONOUNS.has(reporter.toLowerCase()))) {
+      // Reported speech: "Martin Jones said that staff were overstretched.", "She said the leaders know what to do."
+      const reporter = normaliseSpeaker(phraseBefore(text, at));
+      const byPerson = !!reporter && (isPersonName(reporter.split(",")[0]!) || PRONOUNS.has(reporter.toLowerCase()));
+      if (/^\s+that\s/.test(afterVerb) || (byPerson && afterVerb.trim().split(/\s+/).length >= MIN_REPORTED_WORDS)) {
+        if (reporter && (byPerson || ROLE.test(reporter))) {
           add({ block: i, speaker: reporter, words: afterVerb.replace(/^\s+that\s+/, "").trim() });
           return;
         }
