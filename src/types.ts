@@ -58,6 +58,8 @@ export interface Passage {
   speaker?: string;
   /** Every number it states, with what it counts. */
   quantities: Quantity[];
+  /** Whether it reports a strength or a weakness, where its words lean one way. */
+  tone?: "strength" | "weakness";
 }
 
 /** A number a sentence states: "1,852 people", "43%", "13 out of 50 cases", "£700m", "two years". */

@@ -9,6 +9,7 @@ import { toPassages } from "./passages.js";
 import { periodOf } from "./periods.js";
 import { quantitiesIn } from "./quantities.js";
 import { quotations } from "./quotations.js";
+import { toneOf } from "./tone.js";
 import { attachScores, reportRatings, sentenceRatings } from "./ratings.js";
 import { progressOnPrevious, recommendations } from "./recommendations.js";
 import { extractUnits, mentionMatcher } from "./units.js";
@@ -41,7 +42,8 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
     const unitKeys = isReport ? [...new Set([primary!, ...named].filter(Boolean))] : named.length ? named : current ? [current] : [];
     if (named.length) current = named.at(-1);
     const quantities = quantitiesIn(s.text);
-    return { ...s, unitKeys, named, period: periodOf(s.text, documentYear), quantities, hasFigures: quantities.length > 0 };
+    const tone = toneOf(s.text);
+    return { ...s, unitKeys, named, period: periodOf(s.text, documentYear), quantities, hasFigures: quantities.length > 0, ...(tone ? { tone } : {}) };
   });
   // An article's sentences before its first named unit are about that unit.
   if (!isReport) {

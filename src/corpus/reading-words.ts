@@ -16,6 +16,8 @@ const ReadingWordsSchema = z.object({
   previousPeriodCues: z.array(z.string()),
   sincePeriodCues: z.array(z.string()),
   ordinaryCapitalisedWords: z.array(z.string()),
+  strengthWords: z.array(z.string()),
+  weaknessWords: z.array(z.string()),
   measures: z.record(z.string(), z.object({ counts: z.array(z.string()), cues: z.array(z.string()) })),
 });
 

@@ -141,7 +141,9 @@ function rankByQuantityFit(index: HandlerInput["index"], hits: Hit[], terms: Que
     const coverage = fit >= FIT_MEASURE ? Math.min(1, Math.max(h.coverage, h.coverage + 1 / groups)) : h.coverage;
     return { hit: { ...h, score: h.score * (1 + fit), coverage }, fit };
   });
-  ranked.sort((a, b) => b.fit - a.fit || b.hit.score - a.hit.score || a.hit.passage - b.hit.passage);
+  // A count or a measure asked for ranks by fit first; otherwise fit only weighs in with the lexical score.
+  const byFit = mustCount || measuresOf(terms).length > 0;
+  ranked.sort((a, b) => (byFit ? b.fit - a.fit : 0) || b.hit.score - a.hit.score || a.hit.passage - b.hit.passage);
   if (mustCount && !ranked.some((r) => r.fit > 0)) return unitKeys.length ? [] : ranked.map((r) => r.hit);
   return ranked.map((r) => r.hit);
 }
