@@ -169,6 +169,8 @@ export interface QuotationFact extends FactBase {
   words: string;
   /** The document's blocks (paragraphs) the quotation spans: the speaker's line and the quoted words. */
   blocks?: number[];
+  /** Reported speech ("the ministry said it was on track …"), not the speaker's own words in quotation marks. */
+  reported?: boolean;
 }
 
 export type Fact =

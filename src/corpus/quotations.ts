@@ -35,6 +35,7 @@ export function quotations(blocks: Block[], ctx: Context): QuotationFact[] {
     section: blocks[s.block]!.section,
     inspectionDate: ctx.inspectionDate,
     blocks: s.introBlock !== undefined ? [s.introBlock, s.block] : [s.block],
+    ...(s.reported ? { reported: true } : {}),
   }));
   return [...facts, ...foreword(blocks, ctx)];
 }

@@ -16,6 +16,8 @@ export interface SpeechSpan {
   speaker: string;
   /** The words in quotation marks, or the reported clause. */
   words: string;
+  /** True for reported speech ("X said that …"), not words in quotation marks. */
+  reported?: boolean;
 }
 
 const VERB = phraseMatcher(readingWords.speechVerbs, "giu");
@@ -55,7 +57,11 @@ function insideQuotes(text: string, at: number): boolean {
  * "A Ministry of Justice spokesperson" → "Ministry of Justice spokesperson". Undefined when it is no speaker.
  */
 export function normaliseSpeaker(raw: string): string | undefined {
-  const trimmed = raw.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, "").trim();
+  // "The Ministry of Justice, which has overall control of the probation service," → "The Ministry of Justice".
+  const trimmed = raw
+    .replace(/,\s+(?:which|who|whose)\b[^,]*(?:,|$)/u, "")
+    .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, "")
+    .trim();
   const article = trimmed.match(/^(?:a|an|the)\s+/i)?.[0] ?? "";
   const phrase = trimmed.slice(article.length);
   const words = nameWords(phrase);
@@ -83,6 +89,13 @@ function isPersonName(phrase: string): boolean {
   const titled = TITLES.has(words[0]?.toLowerCase().replace(/\.$/, "") ?? "");
   const bare = titled ? words.slice(1) : words;
   return bare.length >= (titled ? 1 : 2) && bare.length <= 3 && bare.every((w) => isCapitalised(w) && !ORDINARY.has(w.toLowerCase())) && !ROLE.test(phrase);
+}
+
+/** "Ministry of Justice", "HM Prison and Probation Service": capitalised words, joined by of/and/for/the. */
+function isBodyName(phrase: string): boolean {
+  const words = nameWords(phrase);
+  const capitalised = words.filter(isCapitalised);
+  return capitalised.length >= 2 && words.every((w) => isCapitalised(w) || /^(?:of|and|for|the)$/.test(w)) && !ORDINARY.has(words[0]!.toLowerCase());
 }
 
 function personAtEnd(words: string[]): { start: number } | undefined {
@@ -155,10 +168,10 @@ export function speechIn(blocks: Block[], resolve: (speaker: string, block: numb
       }
       // Reported speech: "Martin Jones said that staff were overstretched.", "She said the leaders know what to do."
       const reporter = normaliseSpeaker(phraseBefore(text, at));
-      const byPerson = !!reporter && (isPersonName(reporter.split(",")[0]!) || PRONOUNS.has(reporter.toLowerCase()));
+      const byPerson = !!reporter && (isPersonName(reporter.split(",")[0]!) || isBodyName(reporter) || PRONOUNS.has(reporter.toLowerCase()));
       if (/^\s+that\s/.test(afterVerb) || (byPerson && afterVerb.trim().split(/\s+/).length >= MIN_REPORTED_WORDS)) {
         if (reporter && (byPerson || ROLE.test(reporter))) {
-          add({ block: i, speaker: reporter, words: afterVerb.replace(/^\s+that\s+/, "").trim() });
+          add({ block: i, speaker: reporter, words: afterVerb.replace(/^\s+that\s+/, "").trim(), reported: true });
           return;
         }
       }

@@ -123,7 +123,7 @@ export const answerQuotation: Handler = (input) => {
   if (!wantsSpeaker) return answerFinding(input);
   const ranked = scored
     .filter((s) => s.speaker > 0 && s.unit > 0)
-    .sort((a, b) => b.speaker - a.speaker || b.topic - a.topic || docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)));
+    .sort((a, b) => b.speaker - a.speaker || b.topic - a.topic || Number(!!a.q.reported) - Number(!!b.q.reported) || docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)));
   if (ranked.length === 0) {
     const who = scored.filter((s) => s.speaker > 0).sort((a, b) => b.speaker - a.speaker)[0]!.q.speaker;
     return {
