@@ -4,9 +4,9 @@ import type { QuotationFact } from "../types.js";
 import type { Block } from "./blocks.js";
 import { QUOTE_GAP, squash } from "../text/normalize.js";
 import { speechIn } from "./speakers.js";
-import { vocabulary } from "../vocabulary.js";
+import { phraseMatcher, vocabulary } from "../vocabulary.js";
 
-const ROLE = new RegExp(`\\b(?:${vocabulary.speakerRoles.join("|")})\\b`, "i");
+const ROLE = phraseMatcher(vocabulary.speakerRoles, "iu");
 
 interface Context {
   docId: string;

@@ -24,15 +24,6 @@ const ReadingWordsSchema = z.object({
 const file = fileURLToPath(new URL("../../intents/reading.json", import.meta.url));
 export const readingWords = ReadingWordsSchema.parse(JSON.parse(readFileSync(file, "utf8")));
 
-/** Escapes a plain word or phrase for use inside a regular expression; spaces match any run of whitespace. */
-export function escapePhrase(phrase: string): string {
-  return phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-}
-
-/** One case-insensitive, word-bounded regular expression for any of the phrases (longest first). */
-export function phraseMatcher(phrases: string[], flags = "giu"): RegExp {
-  const alternatives = [...phrases].sort((a, b) => b.length - a.length).map(escapePhrase);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, flags);
-}
+export { escapePhrase, phraseMatcher } from "../vocabulary.js";
 
 export const lowerSet = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
