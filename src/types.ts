@@ -118,6 +118,13 @@ interface FactBase {
   inspectionDate?: string;
   /** True when that date is only the article's publication month (the index matches it to the report's inspection). */
   dateFromPublication?: boolean;
+  /** True when the fact belongs to an inspection before the document's own ("was previously rated … in 2022"). */
+  earlier?: boolean;
+  /**
+   * For a fact of the document's own inspection when its date is unknown: the latest year of an earlier inspection
+   * the document names, so that the inspection is known to be later than that ("previously rated … in 2022").
+   */
+  inspectionAfter?: string;
 }
 
 export interface RatingFact extends FactBase {

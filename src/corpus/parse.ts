@@ -87,9 +87,24 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   }
   facts.push(...quotes);
 
+  placeUndatedInspection(facts, sentences);
   const passages: Passage[] = sentences.map(({ block: _block, ...p }) => p);
   if (fromPublication) for (const f of facts) if (f.inspectionDate === inspectionDate) f.dateFromPublication = true;
   return { meta, text, units, facts, passages, warnings: warningsFor(isReport, units.length, facts) };
+}
+
+/**
+ * A document that does not date its own inspection but names an earlier one ("previously rated … in 2022") is about
+ * an inspection later than that: its own facts say so (`inspectionAfter`), rather than sorting before the earlier one.
+ */
+function placeUndatedInspection(facts: Fact[], sentences: AnnotatedSentence[]): void {
+  const earlierYears = [
+    ...sentences.filter((s) => s.period.relation === "previous" && s.period.year).map((s) => s.period.year!),
+    ...facts.filter((f) => f.earlier && f.inspectionDate).map((f) => f.inspectionDate!.slice(0, 4)),
+  ].sort();
+  const after = earlierYears.at(-1);
+  if (!after) return;
+  for (const f of facts) if (!f.inspectionDate && !f.earlier) f.inspectionAfter = after;
 }
 
 function warningsFor(isReport: boolean, unitCount: number, facts: Fact[]): string[] {

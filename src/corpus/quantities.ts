@@ -75,7 +75,8 @@ function countedPhrase(tokens: Token[], from: number): { words: string[]; end: n
     words.push(t.lower.replace(/['’]s$/, ""));
     end = k + 1;
   }
-  while (words.length && (words.at(-1) === "and" || words.at(-1) === "or")) {
+  // A phrase ends on what is counted, not on a verb after it ("6 out of 21 and rated …", "50 cases reviewed").
+  while (words.length && (words.at(-1) === "and" || words.at(-1) === "or" || (words.length > 0 && /ed$/.test(words.at(-1)!)))) {
     words.pop();
     end--;
   }

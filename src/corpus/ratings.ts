@@ -114,6 +114,7 @@ export function sentenceRatings(passages: AnnotatedSentence[], ctx: SentenceCont
           section: p.section,
           inspectionDate:
             yearOfClause(p.text, clauseStart, rating.start, rating.end) ?? (found.length === 1 ? year : undefined) ?? (previous ? undefined : ctx.inspectionDate),
+          ...(previous ? { earlier: true } : {}),
         });
       }
       clauseStart = rating.end;

@@ -169,8 +169,9 @@ export function speechIn(blocks: Block[], resolve: (speaker: string, block: numb
       // Reported speech: "Martin Jones said that staff were overstretched.", "She said the leaders know what to do."
       const reporter = normaliseSpeaker(phraseBefore(text, at));
       const byPerson = !!reporter && (isPersonName(reporter.split(",")[0]!) || isBodyName(reporter) || PRONOUNS.has(reporter.toLowerCase()));
-      if (/^\s+that\s/.test(afterVerb) || (byPerson && afterVerb.trim().split(/\s+/).length >= MIN_REPORTED_WORDS)) {
-        if (reporter && (byPerson || ROLE.test(reporter))) {
+      const byRole = !!reporter && ROLE.test(reporter);
+      if (/^\s+that\s/.test(afterVerb) || ((byPerson || byRole) && afterVerb.trim().split(/\s+/).length >= MIN_REPORTED_WORDS)) {
+        if (reporter && (byPerson || byRole)) {
           add({ block: i, speaker: reporter, words: afterVerb.replace(/^\s+that\s+/, "").trim(), reported: true });
           return;
         }

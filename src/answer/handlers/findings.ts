@@ -109,7 +109,9 @@ export const answerQuotation: Handler = (input) => {
   const { index, query, unitKeys } = input;
   const quotes = (index.factsByType.get("quotation") ?? []) as QuotationFact[];
   // The words of the question and their synonyms ("government" → "ministry of justice").
-  const asked = [...new Set([...words(query.text).filter((w) => !isStopword(w)).map(stem), ...query.terms.map((t) => t.term)])];
+  // The words that named a unit ("Marshgate") say whom the words are about, not who spoke them.
+  const unitWords = new Set(query.units.flatMap((u) => words(u.text)).map(stem));
+  const asked = [...new Set([...words(query.text).filter((w) => !isStopword(w)).map(stem), ...query.terms.map((t) => t.term)])].filter((w) => !unitWords.has(w));
   const askedChief = /chief inspector/i.test(query.text);
   const scored = quotes.map((q) => {
     const terms = termsOf(q);

@@ -4,7 +4,7 @@ import type { CorpusIndex } from "../../search/index.js";
 import { vocabulary } from "../../vocabulary.js";
 import { findRatings } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
-import { bold, byRecency, quotedDate, standardLabel, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
+import { bold, byRecency, inspectionKey, quotedDate, standardLabel, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 
 export function ratingsOf(index: CorpusIndex, unitKey: string, standard?: string): RatingFact[] {
   return (index.factsByUnit.get(unitKey) ?? [])
@@ -26,7 +26,7 @@ function scoreAsQuoted(f: RatingFact): string {
 }
 
 /** The year of an inspection, for telling inspections apart. */
-const period = (f: RatingFact) => f.inspectionDate?.slice(0, 4);
+const period = (f: RatingFact) => inspectionKey(f)?.slice(0, 5).replace(/-$/, "");
 
 /** Of the ratings of one inspection, the one whose quote names its year (so the reply can say when). */
 function bestOfPeriod(facts: RatingFact[], p: string): RatingFact | undefined {

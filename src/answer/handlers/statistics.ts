@@ -29,10 +29,8 @@ export const answerKeyQuestion: Handler = (input) => {
       (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) &&
       (!query.theme || findThemes(f.question).some((t) => t.value === query.theme)),
   );
-  if (rows.length === 0) {
-    if (unitKeys.length) return noFigures(input, `${query.standard} key question on ${query.theme}`);
-    return answerStatistic({ ...input, query: { ...input.query, theme: undefined } });
-  }
+  // No key-question table (an article, a press release): the figures the documents state on the same words.
+  if (rows.length === 0) return answerStatistic({ ...input, query: { ...input.query, theme: undefined } });
   const shown = rows.slice(0, 3);
   const lines = shown.map((r) => `• ${bold(unitName(index, r.unitKey))}: ${escapeMrkdwn(r.question)} ${bold(`${r.percentYes}%`)} of cases inspected${r.drivesRating ? " (the score that drives the rating)" : ""}`);
   return {
