@@ -70,6 +70,37 @@ export interface Passage {
   unitKeys: string[];
   /** True when the passage states figures (counts, percentages, money). */
   hasFigures: boolean;
+  /** The units the passage names itself (a subset of unitKeys; the rest come by coreference). */
+  named: string[];
+  /** The inspection the passage belongs to: the document's own, or an earlier one it places itself in. */
+  period: Period;
+  /** Who is speaking, for a quotation or reported speech ("Martin Jones, Chief Inspector of Probation"). */
+  speaker?: string;
+  /** Every number it states, with what it counts. */
+  quantities: Quantity[];
+  /** Whether it reports a strength or a weakness, where its words lean one way. */
+  tone?: "strength" | "weakness";
+}
+
+/** A number a sentence states: "1,852 people", "43%", "13 out of 50 cases", "£700m", "two years". */
+export interface Quantity {
+  /** As written, from the number to what it counts: "13 out of 50 cases". */
+  text: string;
+  value: number;
+  kind: "count" | "percent" | "ratio" | "money" | "duration";
+  /** The whole of a ratio: 50 in "13 out of 50 cases". */
+  total?: number;
+  /** What is counted, lower case: "people", "cases", "community and suspended sentence orders". */
+  counts?: string;
+}
+
+/**
+ * Which inspection a sentence is about. "current": the document's own inspection; "previous": an earlier one
+ * ("was previously rated", "at the last inspection", "in 2022" before the document's year), with its year when named.
+ */
+export interface Period {
+  relation: "current" | "previous";
+  year?: string;
 }
 
 /** A probation delivery unit, region or service named in the documents. */
@@ -107,6 +138,13 @@ interface FactBase {
   inspectionDate?: string;
   /** True when that date is only the article's publication month (the index matches it to the report's inspection). */
   dateFromPublication?: boolean;
+  /** True when the fact belongs to an inspection before the document's own ("was previously rated … in 2022"). */
+  earlier?: boolean;
+  /**
+   * For a fact of the document's own inspection when its date is unknown: the latest year of an earlier inspection
+   * the document names, so that the inspection is known to be later than that ("previously rated … in 2022").
+   */
+  inspectionAfter?: string;
 }
 
 export interface RatingFact extends FactBase {
@@ -156,6 +194,10 @@ export interface QuotationFact extends FactBase {
   speaker: string;
   /** The words in quotation marks. */
   words: string;
+  /** The document's blocks (paragraphs) the quotation spans: the speaker's line and the quoted words. */
+  blocks?: number[];
+  /** Reported speech ("the ministry said it was on track …"), not the speaker's own words in quotation marks. */
+  reported?: boolean;
 }
 
 export type Fact =

@@ -83,9 +83,14 @@ describe("recommendations", () => {
 
 describe("figures and quotations", () => {
   it("keep statements with counts, percentages and 'x out of y'", () => {
-    const figures = doc.facts.flatMap((f) => (f.type === "statement" ? f.figures : []));
-    expect(figures).toEqual(expect.arrayContaining(["1,364", "939", "Eighteen out of 26", "Nine of the 71"]));
-    expect(figures.some((f) => /per cent/.test(f))).toBe(true);
+    const quantities = doc.passages.flatMap((p) => p.quantities);
+    const values = quantities.map((q) => (q.total ? `${q.value}/${q.total}` : String(q.value)));
+    expect(values).toEqual(expect.arrayContaining(["1364", "939", "18/26", "9/71"]));
+    expect(quantities.find((q) => q.text.startsWith("Eighteen out of 26"))).toMatchObject({ kind: "ratio", value: 18, total: 26 });
+    expect(quantities.some((q) => q.kind === "percent" && /per cent/.test(q.text))).toBe(true);
+    // Years, days of months and section numbers are not quantities.
+    expect(values).not.toContain("2025");
+    expect(quantities.some((q) => /^P?\s*\d\.\d/.test(q.text))).toBe(false);
   });
 
   it("leave out contents pages, ISBNs and addresses", () => {

@@ -3,7 +3,6 @@ import type { Citation, Intent, RatingFact, ThreadContext, Unit } from "../types
 import type { CorpusIndex } from "../search/index.js";
 import type { Query } from "./question.js";
 import { escapeMrkdwn, quoteLine } from "./cite.js";
-import { recencyKey } from "../search/recency.js";
 
 export interface Reply {
   /** The fact first, in mrkdwn; quotes are appended from `citations`. */
@@ -73,13 +72,20 @@ export function quotedDate(date: string | undefined, citations: Citation[]): str
 }
 
 /**
- * The most recent rating first: by inspection date (an undated document by where the documents place it, see
- * search/recency.ts), a report before an article, an earlier line of the document first.
+ * A fact's inspection as a sortable key: its year (and month), or for an undated inspection known to be later than
+ * a year, that year with "~" (after every date of that year, before the next).
  */
+export function inspectionKey(f: { inspectionDate?: string; inspectionAfter?: string }): string | undefined {
+  return f.inspectionDate ?? (f.inspectionAfter ? `${f.inspectionAfter}~` : undefined);
+}
+
+/** The most recent rating first: by inspection date, a report before an article, an earlier line of the document first. */
 export function byRecency(index: CorpusIndex) {
   return (a: RatingFact, b: RatingFact) => {
-    const da = recencyKey(index.placements, a);
-    const db = recencyKey(index.placements, b);
+    // Within one document, its own inspection comes before an earlier one it recalls.
+    if (a.docId === b.docId && !!a.earlier !== !!b.earlier) return a.earlier ? 1 : -1;
+    const da = inspectionKey(a) ?? "";
+    const db = inspectionKey(b) ?? "";
     if (da !== db) return db.localeCompare(da);
     const ka = index.docsById.get(a.docId)?.meta.kind === "inspection report" ? 0 : 1;
     const kb = index.docsById.get(b.docId)?.meta.kind === "inspection report" ? 0 : 1;

@@ -25,7 +25,7 @@ export interface SearchOptions {
 }
 
 const unitPassages = new WeakMap<CorpusIndex, Map<string, number[]>>();
-function passagesOf(index: CorpusIndex, unitKeys: string[]): number[] {
+export function passagesOf(index: CorpusIndex, unitKeys: string[]): number[] {
   let byUnit = unitPassages.get(index);
   if (!byUnit) {
     byUnit = new Map();

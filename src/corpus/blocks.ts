@@ -1,7 +1,7 @@
 // A document as a sequence of blocks (headings, paragraphs, table rows), markup stripped,
 // each knowing the section it sits in.
 import { squash, stripMarkup } from "../text/normalize.js";
-import { vocabulary } from "../vocabulary.js";
+import { escapePhrase, vocabulary } from "../vocabulary.js";
 
 export interface Block {
   kind: "heading" | "paragraph" | "row";
@@ -34,14 +34,14 @@ function pipeCells(raw: string): string[] | undefined {
   return t.slice(1, -1).split("|");
 }
 
-const MINOR_HEADING = new RegExp(`^(?:${vocabulary.minorHeadings.join("|")})\\b`, "i");
+const MINOR_HEADING = new RegExp(`^(?:${vocabulary.minorHeadings.map(escapePhrase).join("|")})\\b`, "i");
 
 function isBoldLine(raw: string): boolean {
   const t = raw.trim();
   return /^\*\*[^*].*\*\*:?$/.test(t) || /^<b>.*<\/b>$/i.test(t);
 }
 
-const PLAIN_HEADING = new RegExp(`^(?:\\d\\.\\s+)?(?:${vocabulary.sectionHeadings.join("|")}):?$`, "i");
+const PLAIN_HEADING = new RegExp(`^(?:\\d\\.\\s+)?(?:${vocabulary.sectionHeadings.map(escapePhrase).join("|")}):?$`, "i");
 /** "P 2.2. Planning", "1.2. Staffing": a standard's own section (the ratings page writes "P 2.2 Planning", no dot). */
 const STANDARD_HEADING = /^(?:P\s*)?\d\.\d\.\s+\p{Lu}[\p{Ll} ]+$/u;
 

@@ -1,14 +1,17 @@
-// One document → its units, facts and quotable passages. Pure: the same text gives the same result.
+// One document → annotated sentences (units, period, speaker, quantities) → the facts answers use.
+// Pure: the same text gives the same result.
 import type { Fact, ParsedDocument, Passage, RawDocument, StatementFact } from "../types.js";
 import { toBlocks } from "./blocks.js";
 import { stripMarkup } from "../text/normalize.js";
 import { inspectionDateOf } from "./dates.js";
 import { keyQuestions } from "./key-questions.js";
-import { toPassages, type SentencePassage } from "./passages.js";
+import { toPassages } from "./passages.js";
+import { periodOf } from "./periods.js";
+import { quantitiesIn } from "./quantities.js";
 import { quotations } from "./quotations.js";
+import { toneOf } from "./tone.js";
 import { attachScores, reportRatings, sentenceRatings } from "./ratings.js";
 import { progressOnPrevious, recommendations } from "./recommendations.js";
-import { figuresIn } from "./statements.js";
 import { extractUnits, mentionMatcher } from "./units.js";
 
 export interface ParseOptions {
@@ -16,45 +19,54 @@ export interface ParseOptions {
   knownUnitNames?: string[];
 }
 
+/** A sentence (or table row) with its annotations, and the block it comes from. */
+export type AnnotatedSentence = Passage & { block: number };
+
 export function parseDocument(raw: RawDocument, options: ParseOptions = {}): ParsedDocument {
   const { meta, text } = raw;
   const isReport = meta.kind === "inspection report";
   const lines = text.replace(/\r\n?/g, "\n").split("\n").map(stripMarkup);
   const blocks = toBlocks(text, lines, isReport);
-  const sentences = toPassages(meta.id, blocks);
   const titleUnit = isReport ? meta.title.replace(/^[^:]*:\s*/, "") : undefined;
   const units = extractUnits(text, titleUnit, options.knownUnitNames, lines);
   const mentionsIn = mentionMatcher(units);
   const { date: inspectionDate, fromPublication } = inspectionDateOf(text, meta);
+  const documentYear = Number((inspectionDate ?? meta.date)?.slice(0, 4)) || undefined;
   const primary = units[0]?.key;
 
-  // Which unit each sentence is about: a report is about its title unit; an article about the unit it last named.
-  const firstNamed = sentences.map((s) => mentionsIn(s.text)[0]?.unitKey).find(Boolean);
-  let current = firstNamed;
-  const unitsOfSentence = new Map<SentencePassage, string[]>();
-  for (const s of sentences) {
+  // Which units each sentence is about: those it names; else, in a report, its title unit, and in an article
+  // or press release, the unit it last named (coreference: "the PDU", "it", "the service").
+  let current: string | undefined;
+  const sentences: AnnotatedSentence[] = toPassages(meta.id, blocks).map((s) => {
     const named = [...new Set(mentionsIn(s.text).map((m) => m.unitKey))];
-    if (isReport) unitsOfSentence.set(s, [...new Set([primary!, ...named].filter(Boolean))]);
-    else {
-      unitsOfSentence.set(s, named.length ? named : current ? [current] : []);
-      if (named.length) current = named.at(-1);
-    }
+    const unitKeys = isReport ? [...new Set([primary!, ...named].filter(Boolean))] : named.length ? named : current ? [current] : [];
+    if (named.length) current = named.at(-1);
+    const quantities = quantitiesIn(s.text);
+    const tone = toneOf(s.text);
+    return { ...s, unitKeys, named, period: periodOf(s.text, documentYear), quantities, hasFigures: quantities.length > 0, ...(tone ? { tone } : {}) };
+  });
+  // An article's sentences before its first named unit are about that unit.
+  if (!isReport) {
+    const first = sentences.find((s) => s.named.length)?.named[0];
+    for (const s of sentences) if (s.unitKeys.length === 0 && first) s.unitKeys = [first];
   }
-  const unitOf = (s: SentencePassage) => (isReport ? primary : unitsOfSentence.get(s)?.[0]);
-  const unitOfBlock = (block: number) => {
-    const s = sentences.find((p) => p.block === block);
-    return s ? unitOf(s) : primary;
-  };
+  const unitOf = (s: AnnotatedSentence) => (isReport ? primary : s.unitKeys[0]);
+  const unitOfBlock = (block: number) => sentences.find((p) => p.block === block)?.unitKeys[0] ?? primary;
+  const quotes = quotations(blocks, { docId: meta.id, text: blocks.map((b) => b.text).join("\n"), inspectionDate, unitOf: unitOfBlock });
+  const speakerOfBlock = new Map<number, string>();
+  for (const q of quotes) for (const b of q.blocks ?? []) speakerOfBlock.set(b, q.speaker);
+  for (const s of sentences) {
+    const speaker = speakerOfBlock.get(s.block);
+    if (speaker) s.speaker = speaker;
+  }
 
   const facts: Fact[] = [];
   if (isReport && primary) {
     const tabled = reportRatings(blocks, { docId: meta.id, unitKey: primary, inspectionDate });
     facts.push(...tabled);
-    const reportYear = Number(inspectionDate?.slice(0, 4) ?? meta.date?.slice(0, 4));
     // Prose repeats the ratings table, so only earlier inspections count; a report page without the table (a web
     // version of its foreword) states its own ratings in prose.
-    const onlyBeforeYear = tabled.length ? reportYear || 1 : undefined;
-    facts.push(...sentenceRatings(sentences, { docId: meta.id, inspectionDate, unitOf, mentionsIn, onlyBeforeYear }));
+    facts.push(...sentenceRatings(sentences, { docId: meta.id, inspectionDate, unitOf, mentionsIn, onlyEarlierInspections: tabled.length > 0 }));
     facts.push(...keyQuestions(blocks, meta.id, primary, inspectionDate));
     facts.push(...recommendations(blocks, meta.id, primary, inspectionDate, (audience) => mentionsIn(audience)[0]?.unitKey));
     facts.push(...progressOnPrevious(blocks, meta.id, primary, inspectionDate));
@@ -64,29 +76,38 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
     facts.push(...ratings);
   }
   for (const s of sentences) {
-    const figures = figuresIn(s.text);
-    if (figures.length === 0) continue;
+    if (s.quantities.length === 0) continue;
     const statement: StatementFact = {
       type: "statement",
-      figures,
+      figures: s.quantities.map((q) => q.text),
       unitKey: unitOf(s) ?? "",
       docId: meta.id,
       quote: s.text,
       section: s.section,
-      inspectionDate,
+      inspectionDate: s.period.relation === "previous" ? s.period.year : inspectionDate,
     };
     facts.push(statement);
   }
-  facts.push(...quotations(blocks, { docId: meta.id, text: blocks.map((b) => b.text).join("\n"), inspectionDate, unitOf: unitOfBlock }));
+  facts.push(...quotes);
 
-  const withFigures = new Set(facts.filter((f) => f.type === "statement").map((f) => f.quote));
-  const passages: Passage[] = sentences.map(({ block: _block, ...p }, i) => ({
-    ...p,
-    unitKeys: unitsOfSentence.get(sentences[i]!) ?? [],
-    hasFigures: withFigures.has(p.text),
-  }));
+  placeUndatedInspection(facts, sentences);
+  const passages: Passage[] = sentences.map(({ block: _block, ...p }) => p);
   if (fromPublication) for (const f of facts) if (f.inspectionDate === inspectionDate) f.dateFromPublication = true;
   return { meta, text, units, facts, passages, warnings: warningsFor(isReport, units.length, facts) };
+}
+
+/**
+ * A document that does not date its own inspection but names an earlier one ("previously rated … in 2022") is about
+ * an inspection later than that: its own facts say so (`inspectionAfter`), rather than sorting before the earlier one.
+ */
+function placeUndatedInspection(facts: Fact[], sentences: AnnotatedSentence[]): void {
+  const earlierYears = [
+    ...sentences.filter((s) => s.period.relation === "previous" && s.period.year).map((s) => s.period.year!),
+    ...facts.filter((f) => f.earlier && f.inspectionDate).map((f) => f.inspectionDate!.slice(0, 4)),
+  ].sort();
+  const after = earlierYears.at(-1);
+  if (!after) return;
+  for (const f of facts) if (!f.inspectionDate && !f.earlier) f.inspectionAfter = after;
 }
 
 function warningsFor(isReport: boolean, unitCount: number, facts: Fact[]): string[] {

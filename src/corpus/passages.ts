@@ -2,17 +2,27 @@
 import type { Passage } from "../types.js";
 import { splitSentences } from "../text/sentences.js";
 import { rowQuote, type Block } from "./blocks.js";
-import { vocabulary } from "../vocabulary.js";
+import { lineStartMatcher, phraseMatcher, vocabulary } from "../vocabulary.js";
 
-const BOILERPLATE_SECTION = new RegExp(vocabulary.boilerplate.sections.join("|"), "i");
-const BOILERPLATE_LINE = new RegExp(vocabulary.boilerplate.lines.join("|"), "i");
+const { boilerplate } = vocabulary;
+const BOILERPLATE_SECTION = phraseMatcher(boilerplate.sections, "iu");
+const BOILERPLATE_CONTAINS = phraseMatcher(boilerplate.lineContains, "iu");
+const BOILERPLATE_START = lineStartMatcher(boilerplate.lineStarts);
+const SHORT_LINE_START = lineStartMatcher(boilerplate.shortLineStarts);
+/** A line of at most this many words that starts with a short-line phrase is boilerplate ("Published 3 days ago"). */
+const SHORT_LINE_WORDS = 4;
+/** A contents page's dot leaders ("Foreword ........ 4"). */
+const DOT_LEADER = /\.{4,}/;
 
 /** Contents pages, copyright notices, "follow us" lines: text no one asks about. */
 export function isBoilerplate(block: Block): boolean {
-  return (!!block.section && BOILERPLATE_SECTION.test(block.section)) || BOILERPLATE_LINE.test(block.text);
+  const text = block.text;
+  if (block.section && BOILERPLATE_SECTION.test(block.section)) return true;
+  if (BOILERPLATE_CONTAINS.test(text) || BOILERPLATE_START.test(text) || DOT_LEADER.test(text)) return true;
+  return SHORT_LINE_START.test(text) && text.split(/\s+/).length <= SHORT_LINE_WORDS;
 }
 
-export interface SentencePassage extends Omit<Passage, "unitKeys" | "hasFigures"> {
+export interface SentencePassage extends Pick<Passage, "docId" | "text" | "section" | "order"> {
   /** Index of the block (paragraph or row) the passage comes from. */
   block: number;
 }

@@ -1,19 +1,12 @@
-// Quotations with their speakers: 'Mr Jones said: "…"', '"…," the inspection report said',
-// a continuing paragraph that opens with a quote mark, and a report's signed foreword.
+// Quotations with their speakers (read by speakers.ts), speakers resolved against the whole document
+// ("Mr Jones" → "Martin Jones, chief inspector of probation"), and a report's signed foreword.
 import type { QuotationFact } from "../types.js";
 import type { Block } from "./blocks.js";
-import { squash } from "../text/normalize.js";
-import { vocabulary } from "../vocabulary.js";
+import { QUOTE_GAP, squash } from "../text/normalize.js";
+import { speechIn } from "./speakers.js";
+import { phraseMatcher, vocabulary } from "../vocabulary.js";
 
-const ROLE = new RegExp(`\\b(?:${vocabulary.speakerRoles.join("|")})\\b`, "i");
-const OPEN = `["“]`;
-const CLOSE = `["”]`;
-const SPEAKER = `((?:[A-Z][\\p{L}'’.-]*|of|the|for|and|HM|HMIP's|a|an|A|An)(?:[\\s,]+(?:[A-Z][\\p{L}'’.-]*|of|the|for|and|probation|inspector|spokesperson|spokesman|spokeswoman|chief|head|\\p{Ll}+'s|[\\p{Ll}]+)){0,12}?)`;
-const SAY = `(?:said|says|told [\\w\\s]{1,30}?|added|explained|warned|stated|commented)`;
-
-const SAID_COLON = new RegExp(`^${SPEAKER}\\s+${SAY}:?\\s*${OPEN}(.+?)(?:${CLOSE}|$)`, "u");
-const SAID_THAT = new RegExp(`^${SPEAKER}\\s+${SAY}\\s+(?:that\\s+)?[^"“]*?${OPEN}(.+?)${CLOSE}`, "u");
-const QUOTE_FIRST = new RegExp(`^${OPEN}(.+?)[,.]?${CLOSE},?\\s+(?:${SPEAKER}\\s+${SAY}|${SAY}\\s+${SPEAKER})\\.?$`, "u");
+const ROLE = phraseMatcher(vocabulary.speakerRoles, "iu");
 
 interface Context {
   docId: string;
@@ -23,38 +16,27 @@ interface Context {
 }
 
 export function quotations(blocks: Block[], ctx: Context): QuotationFact[] {
-  const facts: QuotationFact[] = [];
-  let lastSpeaker: { speaker: string; block: number } | undefined;
-  blocks.forEach((b, i) => {
-    if (b.kind !== "paragraph") return;
-    const text = b.text;
-    let speaker: string | undefined;
-    let words: string | undefined;
-    const colon = text.match(SAID_COLON) ?? text.match(SAID_THAT);
-    const first = text.match(QUOTE_FIRST);
-    if (colon) [speaker, words] = [colon[1], colon[2]];
-    else if (first) [speaker, words] = [first[2] ?? first[3], first[1]];
-    else if (new RegExp(`^${OPEN}`).test(text) && lastSpeaker && i - lastSpeaker.block <= 2) {
-      [speaker, words] = [lastSpeaker.speaker, text.replace(/^["“]|["”]$/g, "")];
-    }
-    if (!speaker || !words) return;
-    const pronoun = /^(?:he|she|they)$/i.test(speaker.trim());
-    if (pronoun && !lastSpeaker) return;
-    const resolved = pronoun
-      ? lastSpeaker!.speaker
-      : resolveSpeaker(speaker.trim(), ctx.text.slice(0, ctx.text.indexOf(text.slice(0, 40))), ctx.text).replace(/^(?:a|an|the)\s+/i, "");
-    lastSpeaker = { speaker: resolved, block: i };
-    facts.push({
-      type: "quotation",
-      speaker: resolved,
-      words: squash(words),
-      unitKey: ctx.unitOf(i) ?? "",
-      docId: ctx.docId,
-      quote: text,
-      section: b.section,
-      inspectionDate: ctx.inspectionDate,
-    });
-  });
+  const offsets: number[] = [];
+  let at = 0;
+  for (const b of blocks) {
+    const found = ctx.text.indexOf(b.text.slice(0, 40), at);
+    offsets.push(found >= 0 ? found : at);
+    if (found >= 0) at = found;
+  }
+  const resolve = (speaker: string, block: number) =>
+    resolveSpeaker(speaker, ctx.text.slice(0, offsets[block]), ctx.text).replace(/^(?:a|an|the)\s+/i, "");
+  const facts: QuotationFact[] = speechIn(blocks, resolve).map((s) => ({
+    type: "quotation",
+    speaker: s.speaker,
+    words: squash(s.words),
+    unitKey: ctx.unitOf(s.block) ?? "",
+    docId: ctx.docId,
+    quote: s.introBlock !== undefined ? `${blocks[s.introBlock]!.text}${QUOTE_GAP}${blocks[s.block]!.text}` : blocks[s.block]!.text,
+    section: blocks[s.block]!.section,
+    inspectionDate: ctx.inspectionDate,
+    blocks: s.introBlock !== undefined ? [s.introBlock, s.block] : [s.block],
+    ...(s.reported ? { reported: true } : {}),
+  }));
   return [...facts, ...foreword(blocks, ctx)];
 }
 
@@ -99,5 +81,6 @@ function foreword(blocks: Block[], ctx: Context): QuotationFact[] {
     quote: b.text,
     section: b.section,
     inspectionDate: ctx.inspectionDate,
+    blocks: [i],
   }));
 }

@@ -3,10 +3,9 @@ import type { RatingFact, RatingValue } from "../types.js";
 import { squash, QUOTE_GAP } from "../text/normalize.js";
 import { vocabulary } from "../vocabulary.js";
 import { rowQuote, type Block } from "./blocks.js";
-import type { SentencePassage } from "./passages.js";
+import type { AnnotatedSentence } from "./parse.js";
 import type { Mention } from "./units.js";
 import { findRatings, findStandards, ratingOfLine, standardOfLabel } from "./vocab-match.js";
-import { yearOfSentence } from "./dates.js";
 
 const STANDARD_LABEL = /^(?:P\s*)?\d\.\d\.?\s+(.+)$/;
 const REPORT_STANDARDS = new Set(vocabulary.reportStandards);
@@ -60,6 +59,9 @@ export function reportRatings(blocks: Block[], ctx: ReportContext): RatingFact[]
   return facts;
 }
 
+/** How many different rating values a sentence names when it describes the rating scale rather than rating anything. */
+const SCALE_DESCRIPTION_VALUES = 3;
+
 /** In prose "probation services" means the whole service, not the Services standard. */
 const PROSE_AMBIGUOUS = new Set(["services"]);
 
@@ -69,20 +71,23 @@ interface SentenceContext {
   docId: string;
   inspectionDate?: string;
   /** The unit a sentence without a mention is about (the last one the document named). */
-  unitOf: (passage: SentencePassage) => string | undefined;
+  unitOf: (passage: AnnotatedSentence) => string | undefined;
   mentionsIn: (text: string) => Mention[];
-  /** Only sentences pinned to a year before this one count (for a report's earlier inspections). */
-  onlyBeforeYear?: number;
+  /** Only sentences about an earlier inspection count (a report's own ratings come from its ratings page). */
+  onlyEarlierInspections?: boolean;
 }
 
 /** Ratings stated in prose: "Derby City was described as 'requiring improvement'". */
-export function sentenceRatings(passages: SentencePassage[], ctx: SentenceContext): RatingFact[] {
+export function sentenceRatings(passages: AnnotatedSentence[], ctx: SentenceContext): RatingFact[] {
   const facts: RatingFact[] = [];
   for (const p of passages) {
     const found = findRatings(p.text);
     if (found.length === 0 || !RATING_CUE.test(p.text)) continue;
-    const year = yearOfSentence(p.text);
-    if (ctx.onlyBeforeYear && !(year && Number(year) < ctx.onlyBeforeYear)) continue;
+    // A sentence that names most of the scale ("a four-point scale: 'Outstanding', 'Good', …") describes it, rating nothing.
+    if (new Set(found.map((f) => f.value)).size >= SCALE_DESCRIPTION_VALUES) continue;
+    const previous = p.period.relation === "previous";
+    if (ctx.onlyEarlierInspections && !previous) continue;
+    const year = p.period.year;
     const mentions = ctx.mentionsIn(p.text);
     let clauseStart = 0;
     for (const rating of found) {
@@ -107,7 +112,9 @@ export function sentenceRatings(passages: SentencePassage[], ctx: SentenceContex
           docId: ctx.docId,
           quote: p.text,
           section: p.section,
-          inspectionDate: yearOfClause(p.text, clauseStart, rating.start, rating.end) ?? (found.length === 1 ? year : undefined) ?? ctx.inspectionDate,
+          inspectionDate:
+            yearOfClause(p.text, clauseStart, rating.start, rating.end) ?? (found.length === 1 ? year : undefined) ?? (previous ? undefined : ctx.inspectionDate),
+          ...(previous ? { earlier: true } : {}),
         });
       }
       clauseStart = rating.end;
@@ -139,24 +146,17 @@ function isRatingUse(text: string, start: number, end: number, value: RatingValu
   return /\b(?:as|rated|judged|was|were|been|be|of|is|are|found|remained|deemed)\s+$/i.test(before) || /^\s*[,.]/.test(after) || /\b(?:requires?|requiring)\b/i.test(text.slice(start, end));
 }
 
-/** "scored just two inspection points out a possible 27" → "2/27". */
-export function scoreInSentence(sentence: string): { score: string; text: string } | undefined {
-  const m = sentence.match(/\b(\w+)\s+(?:inspection\s+)?points?\s+out\s+(?:of\s+)?(?:a\s+possible\s+|the\s+)?(\d+)(?:\s+available)?/i);
-  if (!m) return undefined;
-  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()];
-  return n === undefined ? undefined : { score: `${n}/${m[2]}`, text: m[0] };
+/** A score a sentence states: a ratio of points ("2 inspection points out of 27", "scored 14 out of 21"), or "N/M" after "scored". */
+export function scoreInSentence(sentence: AnnotatedSentence): { score: string; text: string } | undefined {
+  const scored = /\bscor(?:e|ed|es|ing)\b/i.test(sentence.text);
+  const q = sentence.quantities.find((x) => x.kind === "ratio" && x.total && (/\bpoints?\b/.test(x.counts ?? "") || scored));
+  return q ? { score: `${q.value}/${q.total}`, text: q.text } : undefined;
 }
 
-export const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-
 /** Adds article scores ("2 inspection points out of 27") to the overall rating of the same unit and document. */
-export function attachScores(facts: RatingFact[], passages: SentencePassage[], unitOf: (p: SentencePassage) => string | undefined, mentionsIn: (t: string) => Mention[]): void {
+export function attachScores(facts: RatingFact[], passages: AnnotatedSentence[], unitOf: (p: AnnotatedSentence) => string | undefined, mentionsIn: (t: string) => Mention[]): void {
   for (const p of passages) {
-    const found = scoreInSentence(p.text);
+    const found = scoreInSentence(p);
     if (!found) continue;
     const unitKey = mentionsIn(p.text)[0]?.unitKey ?? unitOf(p);
     const overall = facts.find((f) => f.unitKey === unitKey && f.standard === "overall" && !f.score);

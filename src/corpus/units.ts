@@ -262,6 +262,9 @@ export function mentionMatcher(units: Unit[]): (text: string) => Mention[] {
   const byName = pattern(names, "giu");
   const byInitials = pattern(initials, "gu");
   const lowerNames = names.map((n) => n.toLowerCase().split(/\s+/)[0]!);
+  // A unit's suffix after its name ("… Probation Delivery Unit (PDU)") belongs to the mention, not to the sentence:
+  // its words are not a standard ("Delivery") or another name.
+  const suffix = new RegExp(`^(?:\\s+(?:${suffixPattern([...vocabulary.unitSuffixes.pdu, ...vocabulary.unitSuffixes.region])}))+(?:\\s*\\((?:${suffixPattern(vocabulary.unitSuffixes.pdu)})\\))?`, "iu");
   return (text: string) => {
     const found: Mention[] = [];
     // Most sentences name no unit: a plain substring test spares them the regular expressions.
@@ -271,7 +274,7 @@ export function mentionMatcher(units: Unit[]): (text: string) => Mention[] {
       if (!re) continue;
       for (const m of text.matchAll(re)) {
         const start = m.index!;
-        const end = start + m[0].length;
+        const end = start + m[0].length + (text.slice(start + m[0].length).match(suffix)?.[0].length ?? 0);
         const key = keyOf.get(fold ? m[0].toLowerCase().replace(/\s+/g, " ") : m[0]);
         if (key && !found.some((t) => start < t.end && end > t.start)) found.push({ unitKey: key, start, end });
       }

@@ -1,6 +1,6 @@
 // Finding the domain's words (ratings, standards, key-question themes) in a text.
 import type { RatingValue } from "../types.js";
-import { anyOf, vocabulary } from "../vocabulary.js";
+import { phraseMatcher, vocabulary } from "../vocabulary.js";
 
 export interface Found<T> {
   value: T;
@@ -9,7 +9,7 @@ export interface Found<T> {
 }
 
 function finder<T extends string>(table: Record<string, string[]>): (text: string) => Found<T>[] {
-  const res = Object.entries(table).map(([value, patterns]) => ({ value: value as T, re: anyOf(patterns, "gi") }));
+  const res = Object.entries(table).map(([value, patterns]) => ({ value: value as T, re: phraseMatcher(patterns, "gi") }));
   return (text) => {
     const found: Found<T>[] = [];
     for (const { value, re } of res) {

@@ -31,10 +31,10 @@ function quotedSpans(text: string): Set<string> {
   return spans;
 }
 
-/** Each document's own-inspection facts: those that carry no date (no sentence pinned them to another). */
+/** Each document's own-inspection facts that carry no date (not those of an earlier inspection it recalls). */
 function undatedFactsByDoc(facts: Fact[]): Map<string, Fact[]> {
   const byDoc = new Map<string, Fact[]>();
-  for (const f of facts) if (!f.inspectionDate) (byDoc.get(f.docId) ?? byDoc.set(f.docId, []).get(f.docId)!).push(f);
+  for (const f of facts) if (!f.inspectionDate && !f.earlier) (byDoc.get(f.docId) ?? byDoc.set(f.docId, []).get(f.docId)!).push(f);
   return byDoc;
 }
 
@@ -50,7 +50,12 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
   const own = undatedFactsByDoc(facts);
   const undated = documents.filter((d) => own.has(d.meta.id));
   if (undated.length === 0) return placements;
-  for (const d of undated) if (d.meta.after) placements.set(d.meta.id, { after: d.meta.after, evidence: `later than ${d.meta.after}: "${d.meta.afterEvidence ?? ""}"` });
+  for (const d of undated) {
+    // What the document says of itself: its metadata's bound, and the earlier inspection its sentences recall.
+    const recalled = own.get(d.meta.id)!.find((f) => f.inspectionAfter)?.inspectionAfter;
+    const after = laterBound(d.meta.after, recalled);
+    if (after) placements.set(d.meta.id, { after, evidence: after === d.meta.after ? `later than ${after}: "${d.meta.afterEvidence ?? ""}"` : `later than the ${after} inspection it recalls` });
+  }
 
   const unitsOf = new Map<string, Set<string>>();
   for (const f of facts) if (f.unitKey) (unitsOf.get(f.docId) ?? unitsOf.set(f.docId, new Set()).get(f.docId)!).add(f.unitKey);
@@ -83,7 +88,13 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
     const matched = inspectionWithSameRating(facts, own.get(d.meta.id)!, placements.get(d.meta.id)?.after);
     if (matched) placements.set(d.meta.id, { date: matched.date, evidence: `the only inspection of its unit rated ${matched.rating} ${matched.date} (as ${matched.docId} says)` });
   }
-  for (const [docId, p] of placements) if (p.date) for (const f of own.get(docId) ?? []) f.inspectionDate = p.date;
+  for (const [docId, p] of placements) {
+    for (const f of own.get(docId) ?? []) {
+      if (p.date) f.inspectionDate = p.date;
+      // A year is a bound the answers sort by ("2022~": after all of 2022); a month bound stays with the placement.
+      else if (p.after && p.after.length === 4) f.inspectionAfter = laterBound(f.inspectionAfter, p.after);
+    }
+  }
   return placements;
 }
 
@@ -107,18 +118,14 @@ function inspectionWithSameRating(facts: Fact[], own: Fact[], after?: string): {
   return { date: f.inspectionDate!, rating: f.rating, docId: f.docId };
 }
 
-/** A sort key: newer sorts higher. A date as it is; "later than D" just above D; nothing known lowest. */
-export function recencyKey(placements: Map<string, Placement>, f: Fact): string {
-  if (f.inspectionDate) return f.inspectionDate;
-  const after = placements.get(f.docId)?.after;
-  return after ? `${endOf(after)}~` : "";
-}
+/** The bound a fact's inspection is known to be later than: its own, or its document's placement. */
+const afterOf = (placements: Map<string, Placement>, f: Fact) => laterBound(f.inspectionAfter, placements.get(f.docId)?.after);
 
 /** True when the documents settle that `a`'s inspection is later than `b`'s. */
 export function certainlyLater(placements: Map<string, Placement>, a: Fact, b: Fact): boolean {
   if (!b.inspectionDate) return false;
-  if (a.inspectionDate) return a.inspectionDate.slice(0, 4) > b.inspectionDate.slice(0, 4) || endOf(a.inspectionDate) > endOf(b.inspectionDate);
-  const after = placements.get(a.docId)?.after;
+  if (a.inspectionDate) return endOf(a.inspectionDate) > endOf(b.inspectionDate);
+  const after = afterOf(placements, a);
   return !!after && endOf(after) >= endOf(b.inspectionDate);
 }
 
@@ -129,6 +136,7 @@ export function undecidedAgainst(placements: Map<string, Placement>, facts: Rati
     (f) =>
       f.docId !== latest.docId &&
       f.rating !== latest.rating &&
+      !f.earlier &&
       !samePeriod(f, latest) &&
       !certainlyLater(placements, latest, f) &&
       !certainlyLater(placements, f, latest),

@@ -17,6 +17,13 @@ function sectionFilter(index: HandlerInput["index"], question: string): ((i: num
   return (i) => wanted.test(index.passages[i]!.section ?? "");
 }
 
+/** Where a document has no such sections (an article, a foreword), the sentences whose words lean that way. */
+function toneFilter(index: HandlerInput["index"], question: string): ((i: number) => boolean) | undefined {
+  const wanted = STRENGTHS.test(question) ? "strength" : WEAKNESSES.test(question) ? "weakness" : undefined;
+  if (!wanted) return undefined;
+  return (i) => index.passages[i]!.tone === wanted;
+}
+
 /** Passages of the unit (or the corpus) in document order, when the question has no topic words. */
 function firstPassages(input: HandlerInput, filter?: (i: number) => boolean): { picked: number[]; inSections: boolean } {
   const { index, unitKeys, publisherDocs } = input;
@@ -27,8 +34,7 @@ function firstPassages(input: HandlerInput, filter?: (i: number) => boolean): { 
     if (publisherDocs && !publisherDocs.has(p.docId)) return;
     if (p.text.length >= 60 && (filter ? filter(i) : /\b(?:found|find|inspectors?|rated|report)\b/i.test(p.text))) out.push(i);
   });
-  // No such section (an article has none): what the inspectors found.
-  return out.length || !filter ? { picked: out, inSections: !!filter } : firstPassages(input);
+  return { picked: out, inSections: !!filter && out.length > 0 };
 }
 
 export const answerFinding: Handler = (input) => {
@@ -36,7 +42,11 @@ export const answerFinding: Handler = (input) => {
   const sections = sectionFilter(index, query.text);
   const hasTopic = query.terms.some((t) => t.group >= 0);
   if (!hasTopic && (sections || unitKeys.length || input.publisherDocs)) {
-    const { picked, inSections } = firstPassages(input, sections);
+    const tone = toneFilter(index, query.text);
+    let { picked, inSections } = firstPassages(input, sections);
+    if (picked.length === 0 && tone) ({ picked, inSections } = firstPassages(input, tone));
+    // Neither such a section nor such sentences: what the inspectors found.
+    if (picked.length === 0 && sections) ({ picked, inSections } = firstPassages(input));
     if (picked.length) {
       const where = unitKeys.length ? ` about ${bold(unitName(index, unitKeys[0]!))}` : "";
       const what = inSections ? (STRENGTHS.test(query.text) ? "Strengths the inspectors found" : "Areas for improvement the inspectors found") : "What the documents say";
@@ -49,7 +59,9 @@ export const answerFinding: Handler = (input) => {
       };
     }
   }
-  const hits = searchPassages(index, query.terms, { unitKeys, year: query.year, limit: 15, filter: sections, docIds: input.publisherDocs });
+  let hits = searchPassages(index, query.terms, { unitKeys, year: query.year, limit: 15, filter: sections, docIds: input.publisherDocs });
+  const tone = toneFilter(index, query.text);
+  if (tone && !isRelevant(hits[0], query.terms)) hits = searchPassages(index, query.terms, { unitKeys, year: query.year, limit: 15, filter: tone, docIds: input.publisherDocs });
   // A word the documents never use is likely what the question is about ("rate my essay"): half a match is not enough.
   const strict = query.unknownNames.length > 0 && unitKeys.length === 0 && (hits[0]?.coverage ?? 0) < 1;
   if (strict || !isRelevant(hits[0], query.terms)) {
@@ -97,7 +109,9 @@ export const answerQuotation: Handler = (input) => {
   const { index, query, unitKeys } = input;
   const quotes = (index.factsByType.get("quotation") ?? []) as QuotationFact[];
   // The words of the question and their synonyms ("government" → "ministry of justice").
-  const asked = [...new Set([...words(query.text).filter((w) => !isStopword(w)).map(stem), ...query.terms.map((t) => t.term)])];
+  // The words that named a unit ("Marshgate") say whom the words are about, not who spoke them.
+  const unitWords = new Set(query.units.flatMap((u) => words(u.text)).map(stem));
+  const asked = [...new Set([...words(query.text).filter((w) => !isStopword(w)).map(stem), ...query.terms.map((t) => t.term)])].filter((w) => !unitWords.has(w));
   const askedChief = /chief inspector/i.test(query.text);
   const scored = quotes.map((q) => {
     const terms = termsOf(q);
@@ -111,7 +125,7 @@ export const answerQuotation: Handler = (input) => {
   if (!wantsSpeaker) return answerFinding(input);
   const ranked = scored
     .filter((s) => s.speaker > 0 && s.unit > 0)
-    .sort((a, b) => b.speaker - a.speaker || b.topic - a.topic || docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)));
+    .sort((a, b) => b.speaker - a.speaker || b.topic - a.topic || Number(!!a.q.reported) - Number(!!b.q.reported) || docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)));
   if (ranked.length === 0) {
     const who = scored.filter((s) => s.speaker > 0).sort((a, b) => b.speaker - a.speaker)[0]!.q.speaker;
     return {

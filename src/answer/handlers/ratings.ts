@@ -4,8 +4,8 @@ import type { CorpusIndex } from "../../search/index.js";
 import { vocabulary } from "../../vocabulary.js";
 import { findRatings } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
-import { recencyKey, undecidedAgainst } from "../../search/recency.js";
-import { bold, byRecency, quotedDate, standardLabel, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
+import { undecidedAgainst } from "../../search/recency.js";
+import { bold, byRecency, inspectionKey, quotedDate, standardLabel, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 
 export function ratingsOf(index: CorpusIndex, unitKey: string, standard?: string): RatingFact[] {
   return (index.factsByUnit.get(unitKey) ?? [])
@@ -27,7 +27,7 @@ function scoreAsQuoted(f: RatingFact): string {
 }
 
 /** The year of an inspection, for telling inspections apart. */
-const period = (f: RatingFact) => f.inspectionDate?.slice(0, 4);
+const period = (f: RatingFact) => inspectionKey(f)?.slice(0, 5).replace(/-$/, "");
 
 /** Of the ratings of one inspection, the one whose quote names its year (so the reply can say when). */
 function bestOfPeriod(facts: RatingFact[], p: string): RatingFact | undefined {
@@ -48,7 +48,7 @@ function earlierLines(index: CorpusIndex, facts: RatingFact[], latest: RatingFac
     const c = citeFact(index, f);
     citations.push(c);
     const when = quotedDate(f.inspectionDate, c ? [c] : []);
-    const label = recencyKey(index.placements, f) < recencyKey(index.placements, latest) ? "Previously" : "Later";
+    const label = (inspectionKey(f) ?? "") < (inspectionKey(latest) ?? "") ? "Previously" : "Later";
     lines.push(`${label} ${bold(f.rating)}${when ? ` (inspection of ${when})` : label === "Later" ? " (a later inspection)" : " (an earlier inspection)"}.`);
   }
   return { lines, citations };
@@ -192,19 +192,17 @@ export const answerCompare: Handler = (input) => {
   const unitKey = unitKeys[0];
   if (!unitKey) return overview(input);
   const facts = ratingsOf(index, unitKey, input.query.standard ?? "overall");
-  // An undated document the documents place later than a date is an inspection of its own.
-  const periodOf = (f: RatingFact) => period(f) ?? (index.placements.get(f.docId)?.after ? `later:${f.docId}` : undefined);
-  const periods = [...new Set(facts.map(periodOf).filter(Boolean))] as string[];
+  const periods = [...new Set(facts.map(period).filter(Boolean))] as string[];
   if (periods.length < 2) {
     const one = unitRating(input, unitKey, false);
     return { ...one, lead: `The documents hold one inspection of ${bold(unitName(index, unitKey))}.\n${one.lead}`, intent: "compare" };
   }
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
-  const newest = periodOf(facts[0]!);
+  const newest = period(facts[0]!);
   for (const p of periods.sort()) {
-    const f = bestOfPeriod(facts, p) ?? facts.find((x) => periodOf(x) === p)!;
-    const scoredFact = facts.find((x) => periodOf(x) === p && x.score);
+    const f = bestOfPeriod(facts, p)!;
+    const scoredFact = facts.find((x) => period(x) === p && x.score);
     const c = citeFact(index, f);
     const s = scoredFact && scoredFact !== f ? citeFact(index, scoredFact) : undefined;
     citations.push(c, s);

@@ -3,11 +3,11 @@ import type { Citation, KeyQuestionFact } from "../../types.js";
 import { vocabulary } from "../../vocabulary.js";
 import { findThemes } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
-import { diverse, isRelevant, searchPassages } from "../retrieve.js";
+import { diverse, isRelevant, passagesOf, searchPassages, type Hit } from "../retrieve.js";
+import { FIT_MEASURE, measuresOf, quantityFit } from "../quantity-fit.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { escapeMrkdwn } from "../cite.js";
 import { answerRating } from "./ratings.js";
-import { stem } from "../../text/tokens.js";
 import type { QueryTerm } from "../question.js";
 
 const REPORT_STANDARDS = new Set(vocabulary.reportStandards);
@@ -29,10 +29,8 @@ export const answerKeyQuestion: Handler = (input) => {
       (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) &&
       (!query.theme || findThemes(f.question).some((t) => t.value === query.theme)),
   );
-  if (rows.length === 0) {
-    if (unitKeys.length) return noFigures(input, `${query.standard} key question on ${query.theme}`);
-    return answerStatistic({ ...input, query: { ...input.query, theme: undefined } });
-  }
+  // No key-question table (an article, a press release): the figures the documents state on the same words.
+  if (rows.length === 0) return answerStatistic({ ...input, query: { ...input.query, theme: undefined } });
   const shown = rows.slice(0, 3);
   const lines = shown.map((r) => `• ${bold(unitName(index, r.unitKey))}: ${escapeMrkdwn(r.question)} ${bold(`${r.percentYes}%`)} of cases inspected${r.drivesRating ? " (the score that drives the rating)" : ""}`);
   return {
@@ -100,13 +98,7 @@ export const answerStatistic: Handler = (input) => {
     if (headline) return headline;
   }
   const terms = query.terms;
-  let hits = searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12 });
-  // "How many X": a passage that counts X ("939 people", "four prisons") beats one that merely mentions X.
-  if (/\b(?:how many|number of)\b/i.test(query.text)) {
-    const counting = hits.filter((h) => countsTopic(index.passages[h.passage]!.text, terms));
-    if (counting.length) hits = [...counting, ...hits.filter((h) => !counting.includes(h))];
-    else if (unitKeys.length) hits = [];
-  }
+  const hits = rankByQuantityFit(index, searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12 }), terms, unitKeys, /\b(?:how many|number of)\b/i.test(query.text));
   if (!isRelevant(hits[0], terms, true)) {
     if (unitKeys.length) return noFigures(input, topic);
     return { lead: "", answered: false, intent: "statistic", citations: [] };
@@ -126,11 +118,30 @@ export const answerStatistic: Handler = (input) => {
   };
 };
 
-const NUMBER = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$/i;
-
-/** True when a number in the text is followed, within three words, by one of the topic's own words. */
-export function countsTopic(text: string, terms: QueryTerm[]): boolean {
-  const own = new Set(terms.filter((t) => t.group >= 0 && t.cover >= 1).map((t) => t.term));
-  const tokens = text.toLowerCase().split(/[\s(),;:]+/).map((w) => w.replace(/[.'"”’]+$/, ""));
-  return tokens.some((w, i) => NUMBER.test(w.split("-")[0]!) && tokens.slice(i + 1, i + 4).some((n) => own.has(stem(n.replace(/'s$/, "")))));
+/**
+ * Figures that count what was asked about come first: the lexical hits, plus (for a unit) the unit's sentences whose
+ * quantities count what a measure named in the question counts ("caseload" → "monitors 1,852 people"), which share
+ * no word with the question. `mustCount` ("how many X"): only passages with such a quantity will do.
+ */
+function rankByQuantityFit(index: HandlerInput["index"], hits: Hit[], terms: QueryTerm[], unitKeys: string[], mustCount: boolean): Hit[] {
+  const groups = new Set(terms.filter((t) => t.group >= 0).map((t) => t.group)).size || 1;
+  const seen = new Set(hits.map((h) => h.passage));
+  const base = hits[0]?.score ?? 1;
+  const extra: Hit[] = [];
+  if (unitKeys.length && measuresOf(terms).length) {
+    for (const at of passagesOf(index, unitKeys)) {
+      if (seen.has(at) || !index.passages[at]!.hasFigures) continue;
+      if (quantityFit(index.passages[at]!, terms) >= FIT_MEASURE) extra.push({ passage: at, score: base * 0.5, coverage: 0 });
+    }
+  }
+  const ranked = [...hits, ...extra].map((h) => {
+    const fit = quantityFit(index.passages[h.passage]!, terms);
+    const coverage = fit >= FIT_MEASURE ? Math.min(1, Math.max(h.coverage, h.coverage + 1 / groups)) : h.coverage;
+    return { hit: { ...h, score: h.score * (1 + fit), coverage }, fit };
+  });
+  // A count or a measure asked for ranks by fit first; otherwise fit only weighs in with the lexical score.
+  const byFit = mustCount || measuresOf(terms).length > 0;
+  ranked.sort((a, b) => (byFit ? b.fit - a.fit : 0) || b.hit.score - a.hit.score || a.hit.passage - b.hit.passage);
+  if (mustCount && !ranked.some((r) => r.fit > 0)) return unitKeys.length ? [] : ranked.map((r) => r.hit);
+  return ranked.map((r) => r.hit);
 }

@@ -1,0 +1,29 @@
+// The reader's word lists (intents/reading.json), validated once and compiled into matchers here, in one place.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const ReadingWordsSchema = z.object({
+  speechVerbs: z.array(z.string()),
+  speakerPronouns: z.array(z.string()),
+  personTitles: z.array(z.string()),
+  durationUnits: z.array(z.string()),
+  moneyScales: z.record(z.string(), z.number()),
+  percentWords: z.array(z.string()),
+  ratioWords: z.array(z.string()),
+  countedPhraseStops: z.array(z.string()),
+  approximators: z.array(z.string()),
+  previousPeriodCues: z.array(z.string()),
+  sincePeriodCues: z.array(z.string()),
+  ordinaryCapitalisedWords: z.array(z.string()),
+  strengthWords: z.array(z.string()),
+  weaknessWords: z.array(z.string()),
+  measures: z.record(z.string(), z.object({ counts: z.array(z.string()), cues: z.array(z.string()) })),
+});
+
+const file = fileURLToPath(new URL("../../intents/reading.json", import.meta.url));
+export const readingWords = ReadingWordsSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+
+export { escapePhrase, phraseMatcher } from "../vocabulary.js";
+
+export const lowerSet = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));

@@ -1,0 +1,51 @@
+// Undated pages that recall an earlier inspection (a region's press release, a local news story): the rating they
+// report is the current one, the recalled one earlier; a score in the rating's own sentence; reported speech.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCorpus } from "../src/engine.js";
+import type { QuotationFact, RatingFact } from "../src/types.js";
+import { ask } from "./support/engine.js";
+
+const undated = loadCorpus(join(import.meta.dirname, "fixtures/undated-corpus"));
+const ratings = undated.facts.filter((f): f is RatingFact => f.type === "rating" && f.standard === "overall");
+
+describe("an undated page that recalls an earlier inspection", () => {
+  it("places its own inspection after the recalled one", () => {
+    const region = ratings.filter((r) => r.unitKey === "north fenland");
+    expect(region.find((r) => r.rating === "Inadequate")).toMatchObject({ inspectionDate: "2021", earlier: true });
+    expect(region.find((r) => r.rating === "Requires improvement")).toMatchObject({ inspectionAfter: "2021" });
+    expect(region.find((r) => r.rating === "Requires improvement")?.inspectionDate).toBeUndefined();
+  });
+
+  it("answers with the current rating, the earlier one as earlier", () => {
+    const answer = ask(undated, "north fenland rating");
+    expect(answer.text).toMatch(/is rated \*Requires improvement\* overall/);
+    expect(answer.text).toMatch(/Previously \*Inadequate\* \(inspection of 2021\)/);
+  });
+
+  it("reads a score in the rating's own sentence", () => {
+    const answer = ask(undated, "marshgate score");
+    expect(answer.text).toMatch(/\*Requires improvement\* overall, score \*6 out of 21\*/);
+    expect(answer.text).toMatch(/Previously \*Inadequate\* \(inspection of 2023\)/);
+  });
+});
+
+describe("figures and words in press releases and news", () => {
+  it("a caseload is the people a unit supervises", () => {
+    expect(ask(undated, "marshgate caseload").text).toContain("3,100 people");
+    expect(ask(undated, "how many people does north fenland supervise").text).toContain("14,600 people");
+  });
+
+  it("a key-question figure with no key-question table comes from the prose", () => {
+    expect(ask(undated, "how many cases had a sufficient assessment of risk of harm in north fenland").text).toContain("19 out of 48 cases");
+  });
+
+  it("reported speech is the speaker's, and a unit's name in the question is not the speaker", () => {
+    const quotes = undated.facts.filter((f): f is QuotationFact => f.type === "quotation");
+    expect(quotes.find((q) => q.words.includes("£155 million"))).toMatchObject({ speaker: "Ministry of Justice spokesperson", reported: true });
+    expect(quotes.find((q) => q.words.includes("proud of its work"))?.speaker).toBe("Martin Jones, chief inspector of probation");
+    const answer = ask(undated, "what did the ministry of justice say about marshgate");
+    expect(answer.text).toContain("£155 million");
+    expect(answer.text).not.toContain("Helen Garside");
+  });
+});
