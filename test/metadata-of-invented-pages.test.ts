@@ -42,6 +42,11 @@ Chief Inspector of Probation Ada Quill said: “We found a service that knows it
     });
   });
 
+  it("is the inspectorate's by its 'Notes to editors'", () => {
+    const text = "Orchard Ridge PDU rated ‘Inadequate’\nOrchard Ridge PDU was rated ‘Inadequate’ by HM Inspectorate of Probation.\nNotes to editors\n1. The inspection took place in May.\n";
+    expect(meta(text)).toMatchObject({ kind: "inspectorate press release", publisher: "HM Inspectorate of Probation" });
+  });
+
   it("is the inspectorate's by its authorship alone ('… has published'), in its opening paragraph", () => {
     const text = "Orchard Ridge PDU inspection\n\nHM Inspectorate of Probation has published its inspection of Orchard Ridge PDU, which is rated ‘Inadequate’.\n";
     expect(meta(text)).toMatchObject({ kind: "inspectorate press release", publisher: "HM Inspectorate of Probation" });
@@ -66,6 +71,20 @@ The chief inspector, Ada Quill, said: "We found that our inspections keep findin
     expect(meta(told, { url: "https://www.theguardian.com/society/2024/nov/14/marlow-fen-probation" }).publisher).toBe("The Guardian");
   });
 
+  it("knows an outlet by its byline or its copyright line", () => {
+    expect(meta("Marlow Fen probation rated inadequate\nBy Jane Doe, BBC News, Marlow\nInspectors found too few checks.\n").publisher).toBe("BBC News");
+    expect(meta("Marlow Fen probation rated inadequate\nInspectors found too few checks.\n© 2025 Guardian News & Media Limited\n").publisher).toBe("The Guardian");
+  });
+
+  it("skips a byline and an advert above the headline", () => {
+    expect(meta("Advertisement\nBy Priya Nand, Local Democracy Reporter\nMarlow Fen probation told to improve\nInspectors found too few checks.\n").title).toBe("Marlow Fen probation told to improve");
+  });
+
+  it("is an article when its headline says what an inspection of a unit found, even under the inspectorate's name", () => {
+    const text = "An inspection of probation services in Marlow Fen has found serious failings\nHM Inspectorate of Probation rated the Marlow Fen PDU 'Inadequate'.\n";
+    expect(meta(text)).toMatchObject({ kind: "news article", title: "An inspection of probation services in Marlow Fen has found serious failings" });
+  });
+
   it("says the publisher is not stated for an outlet the data does not know, rather than guessing from its name", () => {
     const text = "Marlow Fen probation rated inadequate\nInspectors found too few checks.\nFollow the Wrenford Gazette on X.\n";
     expect(meta(text).publisher).toBe("Publisher not stated");
@@ -78,6 +97,8 @@ describe("dates", () => {
   it("a printed date at the top of the page", () => {
     expect(meta(`${body.split("\n")[0]}\nPublished: 4 March 2024\n${body}`)).toMatchObject({ date: "2024-03-04", dateBasis: "printed" });
     expect(meta(`${body.split("\n")[0]}\nThursday 12 June 2025\n${body}`)).toMatchObject({ date: "2025-06-12", dateBasis: "printed" });
+    expect(meta(`${body.split("\n")[0]}\n10:30, 12 JUN 2025\n${body}`)).toMatchObject({ date: "2025-06-12", dateBasis: "printed" });
+    expect(meta(`${body.split("\n")[0]}\nUpdated June 12, 2025 5:04pm\n${body}`)).toMatchObject({ date: "2025-06-12", dateBasis: "printed" });
   });
 
   it("an ISO date or /YYYY/MM/ in the page's link", () => {

@@ -18,7 +18,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const yearMonth = (year: string, month: string) => `${year}-${pad(monthNumber(month)!)}`;
 
 /** How many lines from the top a printed publication date is looked for in (a report's cover is longer). */
-const ARTICLE_HEAD_LINES = 12;
+const ARTICLE_HEAD_LINES = 30;
 const REPORT_HEAD_LINES = 60;
 
 export interface DocumentDating {
@@ -35,8 +35,18 @@ const COVER_DATE = new RegExp(`(?:${INSPECTORATE_NAMES}),?\\s+${MONTH}\\s+(\\d{4
 const PUBLISHED = phrasesRegExp(pageVocabulary.dating.published).source;
 /** "Published: 12 June 2025", "published on 3 March 2024", "Published June 2025". */
 const PUBLISHED_DATE = new RegExp(`(?:${PUBLISHED})\\s*:?\\s*(?:on\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?${MONTH}\\s*,?\\s*(\\d{4})`, "iu");
-/** A line that is only a date, at the top of a page. */
-const DATE_LINE = new RegExp(`^(?:date\\s+)?(?:\\w+day,?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+(\\d{4})$`, "i");
+/** "12 June 2025", "12th Jun 2025", "June 12, 2025". */
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})\\b`, "i");
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "i");
+/** A dateline is short ("Thursday 12 June 2025", "10:30, 12 JUN 2025", "Updated June 12, 2025 5:04pm"); a sentence with a date is not one. */
+const MAX_DATELINE_WORDS = 8;
+
+function fullDateIn(line: string): { date: string; evidence: string } | undefined {
+  const dmy = line.match(DAY_MONTH_YEAR);
+  if (dmy) return { date: `${yearMonth(dmy[3]!, dmy[2]!)}-${pad(Number(dmy[1]))}`, evidence: dmy[0] };
+  const mdy = line.match(MONTH_DAY_YEAR);
+  return mdy ? { date: `${yearMonth(mdy[3]!, mdy[1]!)}-${pad(Number(mdy[2]))}`, evidence: mdy[0] } : undefined;
+}
 const ISO_DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/i;
 
 function printedDate(text: string, isReport: boolean): { date: string; evidence: string } | undefined {
@@ -48,8 +58,8 @@ function printedDate(text: string, isReport: boolean): { date: string; evidence:
     if (iso) return { date: iso[1]!, evidence: iso[0].trim() };
     const published = line.match(PUBLISHED_DATE);
     if (published) return { date: `${yearMonth(published[3]!, published[2]!)}${published[1] ? `-${pad(Number(published[1]))}` : ""}`, evidence: published[0] };
-    const only = line.trim().match(DATE_LINE);
-    if (only) return { date: `${yearMonth(only[3]!, only[2]!)}-${pad(Number(only[1]))}`, evidence: only[0] };
+    const dateline = line.split(/\s+/).length <= MAX_DATELINE_WORDS ? fullDateIn(line) : undefined;
+    if (dateline) return dateline;
   }
   if (!isReport) return undefined;
   const copyright = text.match(/©\s*Crown copyright\s+(\d{4})/i);

@@ -14,6 +14,13 @@ const MAX_ADDRESS_WORDS = 5;
 
 const CHROME_PHRASE = phrasesRegExp(pageVocabulary.pageChrome.phrases);
 const CHROME_LINES = new Set(pageVocabulary.pageChrome.lines.map((l) => l.toLowerCase()));
+/** Bylines are short: "By Priya Nand, Local Democracy Reporter". */
+const MAX_BYLINE_WORDS = 8;
+const BYLINE = new RegExp(`^(?:${pageVocabulary.pageChrome.bylines.map(phraseSource).join("|")})\\s+(\\p{L})`, "iu");
+const isByline = (line: string) => {
+  const name = line.match(BYLINE)?.[1];
+  return !!name && name === name.toUpperCase() && wordCount(line) <= MAX_BYLINE_WORDS;
+};
 /** A site's own name as a line of its own is its header, not a headline. */
 const SITE_NAMES = new Set(
   [...pageVocabulary.inspectorate.names, ...pageVocabulary.outlets.flatMap((o) => [o.name, ...o.masthead])].map((n) => n.toLowerCase().replace(/[’]/g, "'")),
@@ -53,6 +60,7 @@ export function isPageChrome(line: string): boolean {
   const lower = bare.toLowerCase().replace(/[’]/g, "'");
   if (!bare || CHROME_LINES.has(lower) || SITE_NAMES.has(lower)) return true;
   if (CHROME_PHRASE.test(bare)) return true;
+  if (isByline(bare)) return true;
   if (DATE_ONLY.test(bare) || /^published\b[\s:]*\S*\s*\S*\s*\d{0,4}$/i.test(bare)) return true;
   // Labels ("To view this licence, visit:"), links, e-mail addresses, postal addresses.
   if (/:$/.test(line.trim())) return true;
@@ -75,11 +83,14 @@ export function headlineOf(text: string): string | undefined {
 }
 
 const REPORT_TITLE = new RegExp(`^(?:${pageVocabulary.inspectorate.reportTitles.map(phraseSource).join("|")})\\b`, "i");
+/** "An inspection of X has found …" is a headline about a report, not a report's title. */
+const TITLE_VERB = phrasesRegExp(pageVocabulary.inspectorate.reportTitleVerbs);
+const isReportTitle = (line: string) => REPORT_TITLE.test(line) && !TITLE_VERB.test(line) && !/[.!?]$/.test(line);
 
 /** "An inspection of probation services in: X PDU": the report's title line, with the name line after a colon. */
 export function reportTitleOf(text: string): string | undefined {
   const lines = headLines(text);
-  const i = lines.findIndex((l) => REPORT_TITLE.test(l));
+  const i = lines.findIndex(isReportTitle);
   if (i < 0) return undefined;
   const first = lines[i]!;
   if (!first.endsWith(":")) return first;

@@ -14,11 +14,14 @@ const PageVocabularySchema = z.object({
     voice: z.object({ firstPerson: words, inspectionWords: words }),
     authorship: z.object({ after: words, before: words }),
     reportTitles: words,
+    reportTitleVerbs: words,
+    pressReleasePhrases: words,
+    pressReleaseLines: words,
     reportSections: words,
   }),
   outlets: z.array(z.object({ name: z.string().min(1), domains: words, masthead: words })),
   mastheadCues: z.object({ before: words }),
-  pageChrome: z.object({ phrases: words, lines: words }),
+  pageChrome: z.object({ phrases: words, lines: words, bylines: words }),
   dating: z.object({ published: words, future: words, earlier: words }),
 });
 export type PageVocabulary = z.infer<typeof PageVocabularySchema>;

@@ -10,7 +10,7 @@ export interface PublisherFinding {
   /** True when the publisher is the inspectorate itself. */
   inspectorate: boolean;
   /** What gave it away: "url", "masthead", "voice", "authorship". */
-  basis: "url" | "masthead" | "voice" | "authorship";
+  basis: "url" | "masthead" | "voice" | "press release" | "authorship";
 }
 
 /** How many words may stand between "our" and the inspection word ("our new probation inspection methodology"). */
@@ -29,6 +29,8 @@ const AUTHORSHIP = new RegExp(
   `(?:${names})\\s+(?:${inspectorate.authorship.after.map(phraseSource).join("|")})\\b|\\b(?:${inspectorate.authorship.before.map(phraseSource).join("|")})\\s+(?:the\\s+)?(?:${names})`,
   "iu",
 );
+const PRESS_RELEASE_PHRASE = phrasesRegExp(inspectorate.pressReleasePhrases);
+const PRESS_RELEASE_LINE = new RegExp(`^\\s*(?:${inspectorate.pressReleaseLines.map(phraseSource).join("|")})\\s*$`, "im");
 const inspectorateFinding = (basis: PublisherFinding["basis"]): PublisherFinding => ({ name: inspectorate.name, inspectorate: true, basis });
 
 function byDomain(host: string): PublisherFinding | undefined {
@@ -42,12 +44,22 @@ for (const o of outlets) for (const n of [...o.masthead, ...o.domains]) outletBy
 const MASTHEADS = outlets.flatMap((o) => o.masthead).sort((a, b) => b.length - a.length).map(phraseSource).join("|");
 const DOMAINS = outlets.flatMap((o) => o.domains).sort((a, b) => b.length - a.length).map(phraseSource).join("|");
 /** A masthead on a line of its own, or after "Follow"/"©"; an outlet's address in a link or an e-mail address. */
-const MASTHEAD_LINE = new RegExp(`^(${MASTHEADS})[.:]*$|(?:^|\\s)(?:${mastheadCues.before.map(phraseSource).join("|")})\\s+(?:the\\s+)?(${MASTHEADS})(?![\\p{L}])`, "imu");
+const MASTHEAD_LINE = new RegExp(
+  [
+    // "BBC News", "BBC News, Leicester", "ITV News Wales" as a line of its own
+    `^(${MASTHEADS})(?:,\\s*[\\p{L} ]{1,30}|\\s+\\p{Lu}\\p{L}+)?[.:]*$`,
+    // "Follow BBC Leicester", "© 2025 Guardian News & Media"
+    `(?:^|\\s)(?:${mastheadCues.before.map(phraseSource).join("|")})\\s+(?:\\d{4}\\s+)?(?:the\\s+)?(${MASTHEADS})(?![\\p{L}])`,
+    // a byline: "By Jane Smith, BBC News"
+    `^(?:by\\s+)?\\p{Lu}[\\p{L} .'’-]{1,40},\\s*(${MASTHEADS})(?:,\\s*[\\p{L} ]{1,30})?$`,
+  ].join("|"),
+  "imu",
+);
 const OUTLET_ADDRESS = new RegExp(`(?:https?://|www\\.|@|\\.)(${DOMAINS})\\b`, "i");
 
 function outletOnPage(text: string): PublisherFinding | undefined {
   const m = text.match(MASTHEAD_LINE) ?? text.match(OUTLET_ADDRESS);
-  const named = m && (m[1] ?? m[2])!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
+  const named = m?.slice(1).find(Boolean)?.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
   const outlet = named ? outletByName.get(named) : undefined;
   return outlet ? { name: outlet.name, inspectorate: false, basis: "masthead" } : undefined;
 }
@@ -74,6 +86,7 @@ export function publisherOf(text: string, url?: string): PublisherFinding | unde
   if (outlet) return outlet;
   if (INSPECTORATE_SITE_LINE.test(text)) return inspectorateFinding("url");
   if (VOICE.test(outsideQuotes(text))) return inspectorateFinding("voice");
+  if (INSPECTORATE_NAME.test(text) && (PRESS_RELEASE_PHRASE.test(text) || PRESS_RELEASE_LINE.test(text))) return inspectorateFinding("press release");
   if (openingParagraphs(text).some((l) => AUTHORSHIP.test(outsideQuotes(l)))) return inspectorateFinding("authorship");
   return undefined;
 }
