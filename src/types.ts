@@ -33,6 +33,9 @@ export interface DocumentMeta {
    */
   after?: string;
   afterEvidence?: string;
+  /** For a document without a date: it is earlier than this (YYYY-MM), e.g. from a name of the time it uses. */
+  before?: string;
+  beforeEvidence?: string;
   kind: DocumentKind;
   url?: string;
   /** When the document entered the corpus (ISO timestamp): sources.json `added`, else the file's mtime. */
@@ -141,8 +144,9 @@ interface FactBase {
   /** True when the fact belongs to an inspection before the document's own ("was previously rated … in 2022"). */
   earlier?: boolean;
   /**
-   * For a fact of the document's own inspection when its date is unknown: the latest year of an earlier inspection
-   * the document names, so that the inspection is known to be later than that ("previously rated … in 2022").
+   * For a fact of the document's own inspection when its date is unknown: the latest year (or month) it is known to
+   * be later than: an earlier inspection the document names ("previously rated … in 2022"), or what other documents
+   * and its metadata say of it (search/recency.ts).
    */
   inspectionAfter?: string;
 }

@@ -150,6 +150,18 @@ Ada Quill, Chief Inspector of Probation, said: “Leaders here know every person
     expect(index.facts.filter((f) => f.docId === "d.txt" && f.type === "rating").every((f) => f.inspectionDate === "2021-07")).toBe(true);
   });
 
+  it("two undated press releases: the one that names the inspectorate as His Majesty's is later than the one that says Her Majesty's", () => {
+    const index = corpus({
+      "old.txt": "Wrenmoor PDU rated ‘Inadequate’\nWrenmoor PDU has received an overall rating of ‘Inadequate’ following an inspection by Her Majesty’s Inspectorate of Probation.\n",
+      "new.txt": "Wrenmoor PDU rated ‘Good’\nWrenmoor PDU has received an overall rating of ‘Good’ following an inspection by His Majesty’s Inspectorate of Probation.\n",
+    });
+    expect(index.docsById.get("old.txt")!.meta).toMatchObject({ dateBasis: "none", before: "2022-09" });
+    expect(index.docsById.get("new.txt")!.meta).toMatchObject({ dateBasis: "none", after: "2022-09" });
+    const answer = answerQuestion(index, "Wrenmoor rating").answer;
+    expect(answer.text).toMatch(/is rated \*Good\* overall/);
+    expect(answer.text).not.toMatch(/do not say which/);
+  });
+
   it("when the documents do not settle which is later, gives both and says so", () => {
     const index = corpus({
       "a.txt": "Harrowmere probation rated requires improvement\ndate 2023-03-01\nHarrowmere PDU has been rated 'Requires improvement' overall by inspectors.\n",

@@ -37,9 +37,10 @@ describe.skipIf(!haveShared)("metadata of real pages of other units, from their 
     });
   });
 
-  it("an inspectorate press release that speaks as 'our new … inspection methodology': undated, later than the last month it looks back on", () => {
+  it("an inspectorate press release that speaks as 'our new … inspection methodology': undated, later than the last month it looks back on, and from the time of Her Majesty's Inspectorate", () => {
     const meta = shared("101");
-    expect(meta).toMatchObject({ kind: "inspectorate press release", publisher: "HM Inspectorate of Probation", dateBasis: "none", after: "2021-06" });
+    expect(meta).toMatchObject({ kind: "inspectorate press release", publisher: "HM Inspectorate of Probation", dateBasis: "none", after: "2021-06", before: "2022-09" });
+    expect(meta.beforeEvidence).toMatch(/Her Majesty's Inspectorate of Probation/);
     expect(meta.title).toBe("Swansea Neath Port Talbot Probation Delivery Unit rated ‘Inadequate’");
     expect(meta.date).toBeUndefined();
   });
@@ -62,9 +63,9 @@ describe.skipIf(!haveShared)("metadata of real pages of other units, from their 
     expect(meta.date).toBeUndefined();
   });
 
-  it("a regional newspaper's article that quotes the inspectorate: a news article, publisher not stated, undated", () => {
+  it("a regional newspaper's article that quotes the inspectorate: a news article, publisher not stated, undated but written since the inspectorate became His Majesty's", () => {
     const meta = shared("104");
-    expect(meta).toMatchObject({ kind: "news article", publisher: "Publisher not stated", dateBasis: "none" });
+    expect(meta).toMatchObject({ kind: "news article", publisher: "Publisher not stated", dateBasis: "none", after: "2022-09" });
     expect(meta.title).toBe("‘Inadequate’ probation service showed ‘worrying’ lack of attention to keeping people safe - report");
     expect(meta.date).toBeUndefined();
   });

@@ -4,6 +4,7 @@ import type { DateBasis, DocumentMeta, SourceEntry } from "../types.js";
 import { splitSentences } from "../text/sentences.js";
 import { headLines } from "./headline.js";
 import { pageVocabulary, phrasesRegExp } from "./page-vocabulary.js";
+import { outsideQuotes } from "./publisher.js";
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH = `(${MONTHS.join("|")}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`;
@@ -27,6 +28,8 @@ export interface DocumentDating {
   dateEvidence?: string;
   after?: string;
   afterEvidence?: string;
+  before?: string;
+  beforeEvidence?: string;
 }
 
 const INSPECTORATE_NAMES = phrasesRegExp(pageVocabulary.inspectorate.names).source;
@@ -112,7 +115,17 @@ export function endOf(date: string): string {
  * - `after`: the latest month it looks back on ("asbestos … in April 2021") or the year of an earlier inspection it
  *   names ("previously rated 'inadequate' in 2022", "since the 2022 inspection").
  */
-function textDating(text: string): { date?: string; dateEvidence?: string; after?: string; afterEvidence?: string } {
+/** The time a page was written in, from a name of the inspectorate that was in use only for a time. */
+function nameInUse(text: string): { after?: string; before?: string; evidence?: string } {
+  const own = outsideQuotes(text);
+  const used = pageVocabulary.inspectorate.namesInUse.filter((n) => phrasesRegExp([n.name]).test(own));
+  // A page that uses two names of different times ("formerly Her Majesty's …") is dated by neither.
+  if (used.length !== 1) return {};
+  const [n] = used;
+  return { after: n!.from, before: n!.until, evidence: n!.name };
+}
+
+function textDating(text: string): Omit<DocumentDating, "dateBasis"> {
   let date: string | undefined;
   let dateEvidence: string | undefined;
   let after: string | undefined;
@@ -136,7 +149,10 @@ function textDating(text: string): { date?: string; dateEvidence?: string; after
       for (const m of sentence.matchAll(YEAR)) if (later(after, m[1]!)) [after, afterEvidence] = [m[1]!, sentence];
     }
   }
-  return { date, dateEvidence, after, afterEvidence };
+  const named = nameInUse(text);
+  if (named.after && later(after, named.after)) [after, afterEvidence] = [named.after, `it says ${named.evidence}`];
+  const before = named.before;
+  return { date, dateEvidence, after, afterEvidence, ...(before ? { before, beforeEvidence: `it says ${named.evidence}` } : {}) };
 }
 
 /** The document's date and where it comes from: sources.json, the page, the link, the words; else a bound, or nothing. */
@@ -146,7 +162,10 @@ export function datingOf(text: string, source: SourceEntry, isReport: boolean): 
   if (printed) return { date: printed.date, dateBasis: "printed", dateEvidence: printed.evidence };
   const fromUrl = source.url ? dateOfUrl(source.url) : undefined;
   const words = textDating(text);
-  const bound = words.after ? { after: words.after, afterEvidence: words.afterEvidence } : {};
+  const bound = {
+    ...(words.after ? { after: words.after, afterEvidence: words.afterEvidence } : {}),
+    ...(words.before ? { before: words.before, beforeEvidence: words.beforeEvidence } : {}),
+  };
   if (fromUrl) return { date: fromUrl, dateBasis: "url", dateEvidence: source.url };
   if (words.date) return { date: words.date, dateBasis: "text", dateEvidence: words.dateEvidence, ...bound };
   return { dateBasis: "none", ...bound };

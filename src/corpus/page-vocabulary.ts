@@ -11,6 +11,7 @@ const PageVocabularySchema = z.object({
     name: z.string().min(1),
     names: words,
     domains: words,
+    namesInUse: z.array(z.object({ name: z.string().min(1), from: z.string().regex(/^\d{4}-\d{2}$/).optional(), until: z.string().regex(/^\d{4}-\d{2}$/).optional() })),
     voice: z.object({ firstPerson: words, inspectionWords: words }),
     authorship: z.object({ after: words, before: words }),
     reportTitles: words,

@@ -13,6 +13,8 @@ export interface Placement {
   date?: string;
   /** The inspection is later than this (YYYY or YYYY-MM). */
   after?: string;
+  /** The document was written before this (YYYY-MM). */
+  before?: string;
   /** How it was placed, for `sources` and ingest: "later than 2022: 'was previously rated … in 2022'". */
   evidence: string;
 }
@@ -54,7 +56,9 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
     // What the document says of itself: its metadata's bound, and the earlier inspection its sentences recall.
     const recalled = own.get(d.meta.id)!.find((f) => f.inspectionAfter)?.inspectionAfter;
     const after = laterBound(d.meta.after, recalled);
-    if (after) placements.set(d.meta.id, { after, evidence: after === d.meta.after ? `later than ${after}: "${d.meta.afterEvidence ?? ""}"` : `later than the ${after} inspection it recalls` });
+    const before = d.meta.before ? { before: d.meta.before } : {};
+    if (after) placements.set(d.meta.id, { after, ...before, evidence: after === d.meta.after ? `later than ${after} (${d.meta.afterEvidence ?? "its words"})` : `later than the ${after} inspection it recalls` });
+    else if (d.meta.before) placements.set(d.meta.id, { ...before, evidence: `earlier than ${d.meta.before} (${d.meta.beforeEvidence ?? "its words"})` });
   }
 
   const unitsOf = new Map<string, Set<string>>();
@@ -80,19 +84,19 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
       }
       const after = laterBound(placements.get(d.meta.id)?.after, otherPlacement?.after);
       if (after) {
-        placements.set(d.meta.id, { after, evidence });
+        placements.set(d.meta.id, { ...placements.get(d.meta.id), after, evidence });
         placements.set(other.meta.id, { ...otherPlacement, after, evidence: otherPlacement?.evidence ?? `quotes the same words as "${d.meta.title}"` });
       }
     }
     if (placements.get(d.meta.id)?.date) continue;
-    const matched = inspectionWithSameRating(facts, own.get(d.meta.id)!, placements.get(d.meta.id)?.after);
+    const matched = inspectionWithSameRating(facts, own.get(d.meta.id)!, placements.get(d.meta.id)?.after, d.meta.before);
     if (matched) placements.set(d.meta.id, { date: matched.date, evidence: `the only inspection of its unit rated ${matched.rating} ${matched.date} (as ${matched.docId} says)` });
   }
   for (const [docId, p] of placements) {
     for (const f of own.get(docId) ?? []) {
       if (p.date) f.inspectionDate = p.date;
-      // A year is a bound the answers sort by ("2022~": after all of 2022); a month bound stays with the placement.
-      else if (p.after && p.after.length === 4) f.inspectionAfter = laterBound(f.inspectionAfter, p.after);
+      // A bound the answers sort by: "2022~" after all of 2022, "2022-09~" after September 2022.
+      else if (p.after) f.inspectionAfter = laterBound(f.inspectionAfter, p.after);
     }
   }
   return placements;
@@ -102,13 +106,13 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
  * The document's headline rating (its first overall rating of a unit) matched to the dated inspections of that unit
  * its bound allows: placed when exactly one of them gave that rating.
  */
-function inspectionWithSameRating(facts: Fact[], own: Fact[], after?: string): { date: string; rating: string; docId: string } | undefined {
+function inspectionWithSameRating(facts: Fact[], own: Fact[], after?: string, before?: string): { date: string; rating: string; docId: string } | undefined {
   const headline = own.find((f): f is RatingFact => f.type === "rating" && f.standard === "overall");
   if (!headline) return undefined;
   const docId = headline.docId;
   const dated = facts.filter(
     (f): f is RatingFact =>
-      f.type === "rating" && f.standard === "overall" && f.docId !== docId && f.unitKey === headline.unitKey && !!f.inspectionDate && (!after || endOf(f.inspectionDate) > endOf(after)),
+      f.type === "rating" && f.standard === "overall" && f.docId !== docId && f.unitKey === headline.unitKey && !!f.inspectionDate && (!after || endOf(f.inspectionDate) > endOf(after)) && (!before || f.inspectionDate.slice(0, 7) < before),
   );
   const years = new Map<string, RatingFact[]>();
   for (const f of dated) years.set(f.inspectionDate!.slice(0, 4), [...(years.get(f.inspectionDate!.slice(0, 4)) ?? []), f]);
@@ -123,10 +127,11 @@ const afterOf = (placements: Map<string, Placement>, f: Fact) => laterBound(f.in
 
 /** True when the documents settle that `a`'s inspection is later than `b`'s. */
 export function certainlyLater(placements: Map<string, Placement>, a: Fact, b: Fact): boolean {
-  if (!b.inspectionDate) return false;
-  if (a.inspectionDate) return endOf(a.inspectionDate) > endOf(b.inspectionDate);
-  const after = afterOf(placements, a);
-  return !!after && endOf(after) >= endOf(b.inspectionDate);
+  // The earliest `a` can be, against the latest `b` can be.
+  const aFrom = a.inspectionDate ? a.inspectionDate.slice(0, 7) : afterOf(placements, a) && `${endOf(afterOf(placements, a)!)}~`;
+  const bUntil = b.inspectionDate ? endOf(b.inspectionDate) : placements.get(b.docId)?.before;
+  if (!aFrom || !bUntil) return false;
+  return b.inspectionDate ? aFrom > bUntil : aFrom >= bUntil;
 }
 
 /** Ratings of other documents that differ from `latest` and that the documents do not place before or after it. */

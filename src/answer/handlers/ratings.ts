@@ -27,7 +27,11 @@ function scoreAsQuoted(f: RatingFact): string {
 }
 
 /** The year of an inspection, for telling inspections apart. */
-const period = (f: RatingFact) => inspectionKey(f)?.slice(0, 5).replace(/-$/, "");
+const period = (f: RatingFact) => {
+  const key = inspectionKey(f);
+  // "2022~" and "2022-09~" (undated, later than that) are inspections of their own.
+  return key?.endsWith("~") ? key : key?.slice(0, 4);
+};
 
 /** Of the ratings of one inspection, the one whose quote names its year (so the reply can say when). */
 function bestOfPeriod(facts: RatingFact[], p: string): RatingFact | undefined {
