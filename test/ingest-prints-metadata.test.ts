@@ -36,6 +36,16 @@ describe("npm run ingest, on a document's metadata", () => {
     expect(second).toMatch(/warning: no probation unit/);
   });
 
+  it("says where the corpus places an undated document, from what the other documents say", async () => {
+    const corpus = tempDir("corpus-");
+    writeFileSync(join(corpus, "dated.txt"), "Kestrel Vale probation rated inadequate\ndate 2021-07-01\nKestrel Vale PDU has been rated 'Inadequate' overall by inspectors.\n");
+    writeFileSync(join(corpus, "later.txt"), "Kestrel Vale probation rated good\ndate 2024-05-02\nKestrel Vale PDU has been rated 'Good' overall by inspectors.\n");
+    const undated = page("undated.txt", "Kestrel Vale probation judged inadequate\nKestrel Vale PDU was rated 'Inadequate' overall by inspectors.\n");
+    const { stdout } = await ingest([undated, "--corpus", corpus]);
+    expect(stdout).toMatch(/date: undated/);
+    expect(stdout).toMatch(/placed by the corpus: its inspection 2021-07 \(the only inspection of its unit rated Inadequate, in 2021-07 as dated\.txt says\)/);
+  });
+
   it("takes the date given as an option, and says so", async () => {
     const article = page("dated.txt", "Kestrel Vale probation rated good\nKestrel Vale PDU has been rated 'Good' overall by inspectors.\n");
     const { stdout } = await ingest([article, "--date", "2025-06-12", "--publisher", "The Wrenford Gazette", "--corpus", tempDir("corpus-")]);

@@ -4,6 +4,8 @@ import { IngestError, ingestFiles, type IngestResult } from "../ingest/ingest.js
 import { corpusDirFrom } from "./common.js";
 import { datingSummary } from "../corpus/metadata.js";
 import { PUBLISHER_UNKNOWN } from "../corpus/publisher.js";
+import { loadCorpus } from "../corpus/load.js";
+import type { Placement } from "../search/recency.js";
 
 /** The parser's own words for it, so that the warning is given once. */
 const NO_UNIT_WARNING = "no probation unit (PDU, region or service) named";
@@ -39,7 +41,8 @@ function progress(total: number): ((done: number, total: number, file: string) =
 /** What the document does not say about itself; each can be given with an option. */
 function metadataWarnings(doc: ParsedDocument): string[] {
   const warnings: string[] = [];
-  if (!doc.meta.date) warnings.push(`no date found (${doc.meta.after ? `only that it is later than ${doc.meta.after}` : "undated"}); give --date YYYY-MM-DD if you know it`);
+  const bounds = [doc.meta.after && `later than ${doc.meta.after}`, doc.meta.before && `earlier than ${doc.meta.before}`].filter(Boolean).join(" and ");
+  if (!doc.meta.date) warnings.push(`no date found (${bounds ? `only that it is ${bounds}` : "undated"}); give --date YYYY-MM-DD if you know it`);
   if (doc.meta.publisher === PUBLISHER_UNKNOWN) warnings.push("no publisher found on the page; give --publisher or --url");
   if (doc.units.length === 0) warnings.push(NO_UNIT_WARNING);
   return warnings;
@@ -58,9 +61,20 @@ function summary(doc: ParsedDocument): string[] {
   ];
 }
 
-function report(r: IngestResult): string {
+function report(r: IngestResult, placements: Map<string, Placement>): string {
   const head = r.duplicateOf ? `${r.file}: already in the corpus as ${r.duplicateOf} (kept one copy)` : `${r.file} → ${r.storedAs}`;
-  return [head, ...summary(r.document)].join("\n");
+  const placed = r.storedAs ? placements.get(r.storedAs) : undefined;
+  const placement = placed ? [`  placed by the corpus: ${placed.date ? `its inspection ${placed.date}` : [placed.after && `later than ${placed.after}`, placed.before && `earlier than ${placed.before}`].filter(Boolean).join(", ")} (${placed.evidence})`] : [];
+  return [head, ...summary(r.document), ...placement].join("\n");
+}
+
+/** Where the corpus places the undated documents (from what the others say of them); nothing when it cannot be read. */
+function placementsIn(corpusDir: string): Map<string, Placement> {
+  try {
+    return loadCorpus(corpusDir).placements;
+  } catch {
+    return new Map();
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -71,7 +85,8 @@ async function main(argv: string[]): Promise<void> {
     overrides: { title: options.title, publisher: options.publisher, date: options.date, url: options.url },
     onProgress: progress(files.length),
   });
-  console.log(results.map(report).join("\n\n"));
+  const placements = results.some((r) => r.storedAs && !r.document.meta.date) ? placementsIn(corpusDir) : new Map<string, Placement>();
+  console.log(results.map((r) => report(r, placements)).join("\n\n"));
   const added = results.filter((r) => r.storedAs).length;
   console.log(`\n${added} added, ${results.length - added} already there; corpus: ${corpusDir}`);
 }

@@ -50,5 +50,9 @@ export function undatedLabel(meta: DocumentMeta, placed?: { date?: string; after
 export function datingSummary(meta: DocumentMeta): string {
   const evidence = meta.dateEvidence && meta.dateBasis !== "given" ? `: ${meta.dateEvidence}` : "";
   if (meta.date) return `${meta.date} (${meta.dateBasis === "given" ? "given" : `${meta.dateBasis}${evidence}`})`;
-  return meta.after ? `undated, later than ${meta.after} (${meta.afterEvidence ?? "from its text"})` : "undated";
+  const bounds = [
+    meta.after && `later than ${meta.after} (${meta.afterEvidence ?? "from its text"})`,
+    meta.before && `earlier than ${meta.before} (${meta.beforeEvidence ?? "from its text"})`,
+  ].filter(Boolean);
+  return ["undated", ...bounds].join(", ");
 }

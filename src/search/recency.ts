@@ -90,7 +90,7 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
     }
     if (placements.get(d.meta.id)?.date) continue;
     const matched = inspectionWithSameRating(facts, own.get(d.meta.id)!, placements.get(d.meta.id)?.after, d.meta.before);
-    if (matched) placements.set(d.meta.id, { date: matched.date, evidence: `the only inspection of its unit rated ${matched.rating} ${matched.date} (as ${matched.docId} says)` });
+    if (matched) placements.set(d.meta.id, { date: matched.date, evidence: `the only inspection of its unit rated ${matched.rating}, in ${matched.date} as ${matched.docId} says` });
   }
   for (const [docId, p] of placements) {
     for (const f of own.get(docId) ?? []) {
