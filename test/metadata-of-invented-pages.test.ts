@@ -1,6 +1,7 @@
 // Metadata of pages the code has never seen (invented units and outlets), and which inspection they make the latest.
 import { describe, expect, it } from "vitest";
 import { inferMeta } from "../src/corpus/metadata.js";
+import { withoutSiteName } from "../src/corpus/headline.js";
 import { indexDocuments } from "../src/corpus/load.js";
 import { answerQuestion } from "../src/engine.js";
 import type { SourceEntry } from "../src/types.js";
@@ -74,6 +75,17 @@ The chief inspector, Ada Quill, said: "We found that our inspections keep findin
   it("knows an outlet by its byline or its copyright line", () => {
     expect(meta("Marlow Fen probation rated inadequate\nBy Jane Doe, BBC News, Marlow\nInspectors found too few checks.\n").publisher).toBe("BBC News");
     expect(meta("Marlow Fen probation rated inadequate\nInspectors found too few checks.\n© 2025 Guardian News & Media Limited\n").publisher).toBe("The Guardian");
+  });
+
+  it("takes the site's name off the end of a headline, and the outlet from it", () => {
+    const text = "Home > News > Crime\nMarlow Fen probation service rated inadequate - BBC News\nInspectors found too few checks.\n";
+    expect(meta(text)).toMatchObject({ title: "Marlow Fen probation service rated inadequate", publisher: "BBC News", kind: "news article" });
+  });
+
+  it("takes a site's own name off a web page's title, known to the data or not", () => {
+    expect(withoutSiteName("Probation in Kestrel Moor rated | The Fells Gazette", "The Fells Gazette")).toBe("Probation in Kestrel Moor rated");
+    expect(withoutSiteName("Probation in Kestrel Moor rated – ITV News")).toBe("Probation in Kestrel Moor rated");
+    expect(withoutSiteName("Kestrel Moor PDU – ‘Requires improvement’")).toBe("Kestrel Moor PDU – ‘Requires improvement’");
   });
 
   it("skips a byline and an advert above the headline", () => {

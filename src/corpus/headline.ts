@@ -61,12 +61,21 @@ export function isPageChrome(line: string): boolean {
   if (!bare || CHROME_LINES.has(lower) || SITE_NAMES.has(lower)) return true;
   if (CHROME_PHRASE.test(bare)) return true;
   if (isByline(bare)) return true;
+  // A breadcrumb: "Home > News > Press releases".
+  if (/^home\s*[>›»|\/]/i.test(bare)) return true;
   if (DATE_ONLY.test(bare) || /^published\b[\s:]*\S*\s*\S*\s*\d{0,4}$/i.test(bare)) return true;
   // Labels ("To view this licence, visit:"), links, e-mail addresses, postal addresses.
   if (/:$/.test(line.trim())) return true;
   if (URL_OR_EMAIL.test(bare) && wordCount(bare) <= 8) return true;
   if (wordCount(bare) <= MAX_ADDRESS_WORDS && (/,$/.test(line.trim()) || POSTCODE.test(bare))) return true;
   return false;
+}
+
+const SITE_SUFFIX = new RegExp(`\\s+[|\\-–—]\\s+(?:${[...SITE_NAMES, "gov.uk"].map(phraseSource).join("|")})$`, "iu");
+/** "Probation service rated inadequate - BBC News" → the headline without the site's name after it (or `siteName`'s). */
+export function withoutSiteName(line: string, siteName?: string): string {
+  const own = siteName ? new RegExp(`\\s+[|\\-–—]\\s+${phraseSource(siteName)}$`, "iu") : undefined;
+  return (own ? line.replace(own, "") : line).replace(SITE_SUFFIX, "").trim();
 }
 
 /** "date 2023-02-09 Leicester … 'inadequate'" → the headline without its date. */
@@ -77,7 +86,8 @@ export function headlineOf(text: string): string | undefined {
   const lines = headLines(text).map(withoutDatePrefix);
   const line = lines.find((l) => !isPageChrome(l) && wordCount(l) >= MIN_HEADLINE_WORDS) ?? lines.find((l) => !isPageChrome(l));
   if (!line) return undefined;
-  const sentence = line.match(/^.{20,}?[.!?](?=\s|$)/)?.[0] ?? line;
+  const title = withoutSiteName(line);
+  const sentence = title.match(/^.{20,}?[.!?](?=\s|$)/)?.[0] ?? title;
   if (sentence.length <= MAX_TITLE_CHARS) return sentence;
   return `${sentence.slice(0, MAX_TITLE_CHARS - 3).replace(/\s+\S*$/, "")}…`;
 }

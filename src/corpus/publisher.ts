@@ -50,6 +50,8 @@ const MASTHEAD_LINE = new RegExp(
     `^(${MASTHEADS})(?:,\\s*[\\p{L} ]{1,30}|\\s+\\p{Lu}\\p{L}+)?[.:]*$`,
     // "Follow BBC Leicester", "© 2025 Guardian News & Media"
     `(?:^|\\s)(?:${mastheadCues.before.map(phraseSource).join("|")})\\s+(?:\\d{4}\\s+)?(?:the\\s+)?(${MASTHEADS})(?![\\p{L}])`,
+    // a headline with the site's name after it: "Probation service rated inadequate - BBC News"
+    `\\s[|\\-–—]\\s(${MASTHEADS})$`,
     // a byline: "By Jane Smith, BBC News"
     `^(?:by\\s+)?\\p{Lu}[\\p{L} .'’-]{1,40},\\s*(${MASTHEADS})(?:,\\s*[\\p{L} ]{1,30})?$`,
   ].join("|"),

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { basename, extname, join } from "node:path";
 import { DOCUMENT_EXTENSIONS } from "../corpus/load.js";
 import { inferMeta } from "../corpus/metadata.js";
+import { withoutSiteName } from "../corpus/headline.js";
 import { parseDocument } from "../corpus/parse.js";
 import { foldForMatch, stripMarkup } from "../text/normalize.js";
 import { SourceEntrySchema, SourcesFileSchema, type ParsedDocument, type SourceEntry } from "../types.js";
@@ -59,7 +60,7 @@ async function extract(file: string): Promise<Extracted> {
       const article = htmlToArticle(data.toString("utf8"));
       text = article.text;
       found = SourceEntrySchema.parse({
-        title: article.title || undefined,
+        title: article.title ? withoutSiteName(article.title, article.publisher) || undefined : undefined,
         publisher: article.publisher || undefined,
         date: article.date || undefined,
         url: article.url && /^https?:\/\//.test(article.url) ? article.url : undefined,
