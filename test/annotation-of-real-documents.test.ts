@@ -70,6 +70,9 @@ describe("speakers: name and role, however the sentence orders them", () => {
     expect(said("We accept the findings")).toBe("Ministry of Justice spokesperson");
     expect(said("new staff will start in spring")).toBe("Ministry of Justice spokesperson");
     expect(said("The recruitment drive")).toBe("Tom Ferrer, regional probation director");
+    expect(said("Too many people waited")).toMatch(/^Ada Whitlock, chief inspector of probation$/i);
+    expect(said("We accept every recommendation")).toBe("Probation Service spokesperson");
+    expect(quotes.find((q) => q.words.includes("keep the centre open"))).toMatchObject({ speaker: "Fenmoor Council", reported: true });
   });
 });
 

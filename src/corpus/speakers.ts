@@ -74,6 +74,8 @@ export function normaliseSpeaker(raw: string): string | undefined {
   // "Name, role" already.
   const comma = phrase.split(/,\s+/);
   if (comma.length >= 2 && isPersonName(comma[0]!)) return `${comma[0]}, ${comma.slice(1).join(", ")}`;
+  // "Responding to the report, a Probation Service spokesperson": an opening clause, then the speaker.
+  if (comma.length >= 2) return normaliseSpeaker(comma.at(-1)!);
   // "Role Name": a person's name (two or three capitalised words, a title allowed) closing a role.
   const tail = personAtEnd(words);
   if (tail && tail.start > 0) {
