@@ -83,7 +83,7 @@ export function normaliseSpeaker(raw: string): string | undefined {
     if (ROLE.test(role)) return `${words.slice(tail.start).join(" ")}, ${role.toLowerCase()}`;
   }
   // A bare role keeps its article, so that "A spokesperson" can be resolved to the body named before it.
-  return words.length <= 2 && article ? `${article}${phrase}` : phrase;
+  return words.length <= 2 && article && !words.some(isCapitalised) ? `${article}${phrase}` : phrase;
 }
 
 function isPersonName(phrase: string): boolean {
