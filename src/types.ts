@@ -3,16 +3,36 @@
 // where it is read; these are the types the rest of the code works with.
 import { z } from "zod";
 
-export type DocumentKind = "inspection report" | "news article";
+export const DOCUMENT_KINDS = ["inspection report", "inspectorate press release", "news article"] as const;
+/** A press release reads like an article, but its publisher is the inspectorate. */
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * Where a document's date comes from: sources.json or an ingest option ("given"), the page itself ("printed"),
+ * its words ("text": "published on 12 June 2025", "from October 2025 … will"), its link ("url"), or nowhere ("none").
+ */
+export type DateBasis = "given" | "printed" | "text" | "url" | "none";
 
 /** Metadata of one document, inferred from its text and corrected by sources.json. */
 export interface DocumentMeta {
   /** File name inside the corpus folder, e.g. "002_7aafd76bf86d53ea.txt". The document's id. */
   id: string;
+  /** The page's headline (never cookie, navigation or licence text). */
   title: string;
+  /** Who published it; PUBLISHER_UNKNOWN when neither the page nor sources.json says. */
   publisher: string;
-  /** ISO date (YYYY-MM-DD or YYYY-MM) of publication, when known. */
+  /** ISO date (YYYY-MM-DD, YYYY-MM or YYYY, as precise as known) of publication, when known. */
   date?: string;
+  dateBasis: DateBasis;
+  /** The words or link the date was read from, e.g. "from October 2025". */
+  dateEvidence?: string;
+  /**
+   * For a document without a date: it is later than this (YYYY or YYYY-MM), from its own words
+   * ("previously rated 'inadequate' in 2022", the latest month it looks back on). Other documents can place it
+   * further (see src/search/recency.ts).
+   */
+  after?: string;
+  afterEvidence?: string;
   kind: DocumentKind;
   url?: string;
   /** When the document entered the corpus (ISO timestamp): sources.json `added`, else the file's mtime. */
@@ -24,7 +44,7 @@ export const SourceEntrySchema = z.object({
   title: z.string().min(1).optional(),
   publisher: z.string().min(1).optional(),
   date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "date must be YYYY-MM-DD or YYYY-MM").optional(),
-  kind: z.enum(["inspection report", "news article"]).optional(),
+  kind: z.enum(DOCUMENT_KINDS).optional(),
   url: z.string().url().optional(),
   added: z.string().optional(),
 });

@@ -13,7 +13,6 @@ const VocabularySchema = z.object({
   /** Lines that are headings even without Markdown marks (text extracted from PDFs and web pages). */
   sectionHeadings: z.array(z.string()),
   unitSuffixes: z.object({ pdu: z.array(z.string()), region: z.array(z.string()) }),
-  publishers: z.array(z.object({ pattern: z.string(), name: z.string() })),
   inspectorate: z.string(),
   speakerRoles: z.array(z.string()),
   /** Words too common in this domain to carry a topic: they weigh little and don't count towards coverage. */

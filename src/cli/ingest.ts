@@ -2,6 +2,11 @@
 import type { ParsedDocument, RatingFact } from "../types.js";
 import { IngestError, ingestFiles, type IngestResult } from "../ingest/ingest.js";
 import { corpusDirFrom } from "./common.js";
+import { datingSummary } from "../corpus/metadata.js";
+import { PUBLISHER_UNKNOWN } from "../corpus/publisher.js";
+
+/** The parser's own words for it, so that the warning is given once. */
+const NO_UNIT_WARNING = "no probation unit (PDU, region or service) named";
 
 const OPTIONS = ["--title", "--publisher", "--date", "--url", "--corpus"];
 
@@ -31,15 +36,25 @@ function progress(total: number): ((done: number, total: number, file: string) =
   };
 }
 
+/** What the document does not say about itself; each can be given with an option. */
+function metadataWarnings(doc: ParsedDocument): string[] {
+  const warnings: string[] = [];
+  if (!doc.meta.date) warnings.push(`no date found (${doc.meta.after ? `only that it is later than ${doc.meta.after}` : "undated"}); give --date YYYY-MM-DD if you know it`);
+  if (doc.meta.publisher === PUBLISHER_UNKNOWN) warnings.push("no publisher found on the page; give --publisher or --url");
+  if (doc.units.length === 0) warnings.push(NO_UNIT_WARNING);
+  return warnings;
+}
+
 function summary(doc: ParsedDocument): string[] {
   const ratings = doc.facts.filter((f): f is RatingFact => f.type === "rating");
   const overall = ratings.filter((r) => r.standard === "overall").map((r) => `${r.rating}${r.score ? ` ${r.score}` : ""}`);
   const count = (type: string) => doc.facts.filter((f) => f.type === type).length;
   return [
-    `  ${doc.meta.kind}: "${doc.meta.title}" — ${doc.meta.publisher}${doc.meta.date ? `, ${doc.meta.date}` : ""}`,
+    `  ${doc.meta.kind}: "${doc.meta.title}" — ${doc.meta.publisher}`,
+    `  date: ${datingSummary(doc.meta)}`,
     `  units: ${doc.units.map((u) => `${u.name}${u.aliases.length ? ` (${u.aliases.slice(0, 3).join(", ")})` : ""}`).join("; ") || "none"}`,
     `  ratings: ${ratings.length}${overall.length ? ` (overall: ${[...new Set(overall)].join(", ")})` : ""}; key questions: ${count("key-question")}; statements with figures: ${count("statement")}; recommendations: ${count("recommendation")}; quotations: ${count("quotation")}`,
-    ...doc.warnings.map((w) => `  warning: ${w}`),
+    ...[...metadataWarnings(doc), ...doc.warnings].filter((w, i, all) => all.indexOf(w) === i).map((w) => `  warning: ${w}`),
   ];
 }
 

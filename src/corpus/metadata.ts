@@ -1,91 +1,54 @@
-// Title, publisher, date and kind of a document, read from its first lines;
+// Kind, title, publisher and date of a document, read from its text (and its link, when sources.json gives one);
 // a sources.json entry gives or corrects any of them.
-import type { DocumentMeta, SourceEntry } from "../types.js";
-import { stripMarkup } from "../text/normalize.js";
-import { vocabulary } from "../vocabulary.js";
+import type { DocumentKind, DocumentMeta, SourceEntry } from "../types.js";
+import { datingOf } from "./dates.js";
+import { hasReportSection, headLines, headlineOf, reportTitleOf } from "./headline.js";
+import { pageVocabulary } from "./page-vocabulary.js";
+import { namesInspectorate, publisherOf, PUBLISHER_UNKNOWN } from "./publisher.js";
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH = `(${MONTHS.join("|")}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`;
-
-export function monthNumber(name: string): number | undefined {
-  const i = MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3)));
-  return i >= 0 ? i + 1 : undefined;
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-function headLines(text: string, count: number): string[] {
-  // Enough raw lines for `count` non-empty ones in all but odd documents; stripping them all would be slow.
-  return text
-    .split("\n", count * 4)
-    .map(stripMarkup)
-    .filter(Boolean)
-    .slice(0, count);
-}
-
-export function isInspectionReport(text: string): boolean {
-  const head = headLines(text, 40).join("\n");
-  return head.includes(vocabulary.inspectorate) && /\ban inspection of\b/i.test(head);
-}
-
-/** "An inspection of probation services in: X PDU" — the line and the name lines after it. */
-function reportTitle(text: string): string | undefined {
-  const lines = headLines(text, 40);
-  const i = lines.findIndex((l) => /^an inspection of\b/i.test(l));
-  if (i < 0) return undefined;
-  const first = lines[i]!;
-  if (!first.endsWith(":")) return first;
-  const name = lines[i + 1];
-  return name ? `${first} ${name}` : first;
-}
-
-function reportDate(text: string): string | undefined {
-  for (const line of headLines(text, 60)) {
-    const m = line.match(new RegExp(`${vocabulary.inspectorate},?\\s+${MONTH}\\s+(\\d{4})`, "i"));
-    if (m) return `${m[2]}-${pad(monthNumber(m[1]!)!)}`;
-  }
-  const copyright = text.match(/©\s*Crown copyright\s+(\d{4})/i);
-  return copyright?.[1];
-}
-
-function articleDate(text: string): string | undefined {
-  const head = headLines(text, 12);
-  for (const line of head) {
-    const iso = line.match(/\bdate\s+(\d{4}-\d{2}-\d{2})\b/i);
-    if (iso) return iso[1];
-    const published = line.match(new RegExp(`published\\s*(?:on\\s+)?(\\d{1,2})\\s+${MONTH}\\s*(\\d{4})?`, "i"));
-    if (published) {
-      const month = pad(monthNumber(published[2]!)!);
-      return published[3] ? `${published[3]}-${month}-${pad(Number(published[1]))}` : `${Number(published[1])} ${published[2]}`;
-    }
-  }
-  return undefined;
-}
-
-function articleTitle(text: string): string {
-  const first = (headLines(text, 1)[0] ?? "").replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s*/i, "").trim();
-  const sentence = first.match(/^.{20,}?[.!?](?=\s|$)/)?.[0] ?? first;
-  if (sentence.length <= 120) return sentence || "Untitled";
-  return `${sentence.slice(0, 117).replace(/\s+\S*$/, "")}…`;
-}
-
-function publisherOf(text: string): string | undefined {
-  return vocabulary.publishers.find((p) => new RegExp(p.pattern).test(text))?.name;
+/**
+ * An inspection report: its title is a report's ("An inspection of …") and its cover names the inspectorate, or the
+ * page speaks as the inspectorate, or a report's section heading ("Foreword") follows.
+ */
+export function isInspectionReport(text: string, publisherIsInspectorate = false): boolean {
+  if (!reportTitleOf(text)) return false;
+  return namesInspectorate(headLines(text)) || publisherIsInspectorate || hasReportSection(text);
 }
 
 export function inferMeta(id: string, text: string, source: SourceEntry, mtime: Date): DocumentMeta {
-  const report = isInspectionReport(text);
-  const kind = source.kind ?? (report ? "inspection report" : "news article");
-  const inferred = report
-    ? { title: reportTitle(text) ?? articleTitle(text), publisher: vocabulary.inspectorate, date: reportDate(text) }
-    : { title: articleTitle(text), publisher: publisherOf(text) ?? "Publisher not stated", date: articleDate(text) };
+  // A report's cover says what it is; only other pages need the (slower) look for their publisher.
+  const coverSaysReport = isInspectionReport(text);
+  const found = coverSaysReport ? undefined : publisherOf(text, source.url);
+  const report = coverSaysReport || isInspectionReport(text, found?.inspectorate);
+  const publisher = source.publisher ?? (report ? pageVocabulary.inspectorate.name : found?.name) ?? PUBLISHER_UNKNOWN;
+  const byInspectorate = publisher === pageVocabulary.inspectorate.name;
+  const kind: DocumentKind = source.kind ?? (report ? "inspection report" : byInspectorate ? "inspectorate press release" : "news article");
+  const title = source.title ?? (report ? reportTitleOf(text) : undefined) ?? headlineOf(text) ?? "Untitled";
   return {
     id,
-    title: source.title ?? inferred.title,
-    publisher: source.publisher ?? inferred.publisher,
-    date: source.date ?? inferred.date,
+    title,
+    publisher,
+    ...datingOf(text, source, kind === "inspection report"),
     kind,
     url: source.url,
     addedAt: source.added ?? mtime.toISOString(),
   };
+}
+
+/**
+ * "undated, later than 2022" for a document without a date (or "undated; its inspection 2022" where other documents
+ * place it: see search/recency.ts); undefined when it has a date.
+ */
+export function undatedLabel(meta: DocumentMeta, placed?: { date?: string; after?: string }): string | undefined {
+  if (meta.date) return undefined;
+  if (placed?.date) return `undated; its inspection ${placed.date}`;
+  const after = placed?.after ?? meta.after;
+  return after ? `undated, later than ${after}` : "undated";
+}
+
+/** Where the date comes from, for the ingest summary: "2025 (from its text: from October 2025)". */
+export function datingSummary(meta: DocumentMeta): string {
+  const evidence = meta.dateEvidence && meta.dateBasis !== "given" ? `: ${meta.dateEvidence}` : "";
+  if (meta.date) return `${meta.date} (${meta.dateBasis === "given" ? "given" : `${meta.dateBasis}${evidence}`})`;
+  return meta.after ? `undated, later than ${meta.after} (${meta.afterEvidence ?? "from its text"})` : "undated";
 }

@@ -67,8 +67,11 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
 
   const facts: Fact[] = [];
   if (isReport && primary) {
-    facts.push(...reportRatings(blocks, { docId: meta.id, unitKey: primary, inspectionDate }));
-    facts.push(...sentenceRatings(sentences, { docId: meta.id, inspectionDate, unitOf, mentionsIn, onlyEarlierInspections: true }));
+    const tabled = reportRatings(blocks, { docId: meta.id, unitKey: primary, inspectionDate });
+    facts.push(...tabled);
+    // Prose repeats the ratings table, so only earlier inspections count; a report page without the table (a web
+    // version of its foreword) states its own ratings in prose.
+    facts.push(...sentenceRatings(sentences, { docId: meta.id, inspectionDate, unitOf, mentionsIn, onlyEarlierInspections: tabled.length > 0 }));
     facts.push(...keyQuestions(blocks, meta.id, primary, inspectionDate));
     facts.push(...recommendations(blocks, meta.id, primary, inspectionDate, (audience) => mentionsIn(audience)[0]?.unitKey));
     facts.push(...progressOnPrevious(blocks, meta.id, primary, inspectionDate));

@@ -5,6 +5,7 @@ import { isStopword, stem, terms } from "../text/tokens.js";
 import { sameUnit, unitKey } from "../corpus/units.js";
 import { buildBm25, type Bm25Index } from "./bm25.js";
 import { unitFinder, type UnitFinder } from "./units.js";
+import { placeUndatedDocuments, type Placement } from "./recency.js";
 
 export interface CorpusIndex {
   documents: ParsedDocument[];
@@ -24,6 +25,8 @@ export interface CorpusIndex {
   /** Words the corpus only ever writes capitalised (place and person names), lower case. */
   properNouns: Set<string>;
   findUnits: UnitFinder;
+  /** Where the documents without a date stand in time (see recency.ts), by document id. */
+  placements: Map<string, Placement>;
 }
 
 /** Units of all documents merged into one list; returns the list and a map from each document's keys to it. */
@@ -109,6 +112,7 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
   const remap = (key: string) => keyMap.get(key) ?? key;
   const facts: Fact[] = documents.flatMap((d) => d.facts.map((f) => ({ ...f, unitKey: remap(f.unitKey) })));
   matchArticlesToInspections(facts);
+  const placements = placeUndatedDocuments(documents, facts);
   const passages: Passage[] = documents.flatMap((d) => d.passages);
   for (const p of passages) if (p.unitKeys.some((k) => remap(k) !== k)) p.unitKeys = [...new Set(p.unitKeys.map(remap))];
   const unitNamesOf = new Map(units.map((u) => [u.key, terms(`${u.name} ${u.kind === "region" ? "region regional" : ""}`)]));
@@ -162,6 +166,7 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
     words: allWords,
     properNouns,
     findUnits: unitFinder(units, allWords),
+    placements,
   };
 }
 

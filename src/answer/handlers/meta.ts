@@ -6,6 +6,7 @@ import { diverse, searchPassages } from "../retrieve.js";
 import { queryTerms } from "../question.js";
 import { bold, displayDate, unitName, type Handler, type Reply } from "../reply.js";
 import { ratingsOf } from "./ratings.js";
+import { undatedLabel } from "../../corpus/metadata.js";
 
 /** Example questions drawn from what the corpus holds. */
 export function exampleQuestions(index: CorpusIndex): string[] {
@@ -63,7 +64,7 @@ export const answerSources: Handler = ({ index }) => {
   const docs = [...index.documents].sort((a, b) => (b.meta.date ?? "").localeCompare(a.meta.date ?? ""));
   const lines = docs.map((d) => {
     const title = d.meta.url ? `<${d.meta.url}|${escapeMrkdwn(d.meta.title)}>` : `_${escapeMrkdwn(d.meta.title)}_`;
-    const date = displayDate(d.meta.date);
+    const date = displayDate(d.meta.date) ?? undatedLabel(d.meta, index.placements.get(d.meta.id));
     return `• ${title} — ${escapeMrkdwn(d.meta.publisher)}${date ? `, ${date}` : ""} (${d.meta.kind}): ${escapeMrkdwn(contributes(index, d.meta.id))}`;
   });
   return {

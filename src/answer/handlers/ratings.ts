@@ -4,6 +4,7 @@ import type { CorpusIndex } from "../../search/index.js";
 import { vocabulary } from "../../vocabulary.js";
 import { findRatings } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
+import { undecidedAgainst } from "../../search/recency.js";
 import { bold, byRecency, inspectionKey, quotedDate, standardLabel, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 
 export function ratingsOf(index: CorpusIndex, unitKey: string, standard?: string): RatingFact[] {
@@ -47,8 +48,8 @@ function earlierLines(index: CorpusIndex, facts: RatingFact[], latest: RatingFac
     const c = citeFact(index, f);
     citations.push(c);
     const when = quotedDate(f.inspectionDate, c ? [c] : []);
-    const label = p < (period(latest) ?? "") ? "Previously" : "Later";
-    lines.push(`${label} ${bold(f.rating)}${when ? ` (inspection of ${when})` : " (an earlier inspection)"}.`);
+    const label = (inspectionKey(f) ?? "") < (inspectionKey(latest) ?? "") ? "Previously" : "Later";
+    lines.push(`${label} ${bold(f.rating)}${when ? ` (inspection of ${when})` : label === "Later" ? " (a later inspection)" : " (an earlier inspection)"}.`);
   }
   return { lines, citations };
 }
@@ -126,6 +127,12 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
     lead += `\n${earlier.lines.join("\n")}`;
     citations.push(...earlier.citations);
   }
+  // Another document's rating that the documents put neither before nor after this one: both are told.
+  const undecided = asked ? [] : undecidedAgainst(index.placements, facts, latest).slice(0, 1);
+  for (const f of undecided) {
+    lead += `\nAnother document gives ${bold(f.rating)}; the documents do not say which inspection is the later one.`;
+    citations.push(citeFact(index, f));
+  }
   // The headline comes with what the inspectors found, in their words.
   if (standard === "overall" && !wantScore) citations.push(keyFinding(index, unitKey, latest));
   return { lead, answered: true, intent: wantScore ? "score" : "rating", citations: uniqueCitations(citations, 4), remember: { unitKey, topic: standard } };
@@ -192,13 +199,14 @@ export const answerCompare: Handler = (input) => {
   }
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
+  const newest = period(facts[0]!);
   for (const p of periods.sort()) {
     const f = bestOfPeriod(facts, p)!;
     const scoredFact = facts.find((x) => period(x) === p && x.score);
     const c = citeFact(index, f);
     const s = scoredFact && scoredFact !== f ? citeFact(index, scoredFact) : undefined;
     citations.push(c, s);
-    const when = quotedDate(f.inspectionDate, uniqueCitations([c, s])) ?? "an earlier inspection";
+    const when = quotedDate(f.inspectionDate, uniqueCitations([c, s])) ?? (p === newest ? "the latest inspection" : "an earlier inspection");
     lines.push(`• ${when}: ${bold(f.rating)}${scoredFact?.score ? `, score ${scoreAsQuoted(scoredFact)}` : ""}`);
   }
   return {
