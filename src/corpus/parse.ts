@@ -13,7 +13,7 @@ import { toneOf } from "./tone.js";
 import { attachScores, reportRatings, sentenceRatings } from "./ratings.js";
 import { progressOnPrevious, recommendations } from "./recommendations.js";
 import { coreference } from "./coreference.js";
-import { extractUnits, mentionMatcher } from "./units.js";
+import { extractUnits, mentionMatcher, namesUsedBy, strongUnitNames, weakUnitNames } from "./units.js";
 
 export interface ParseOptions {
   /** Unit names found across the whole corpus, to split lists like "Derby City and Leicester, …". */
@@ -29,7 +29,9 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   const lines = text.replace(/\r\n?/g, "\n").split("\n").map(stripMarkup);
   const blocks = toBlocks(text, lines, isReport);
   const titleUnit = isReport ? meta.title.replace(/^[^:]*:\s*/, "") : undefined;
-  const units = extractUnits(text, titleUnit, options.knownUnitNames, lines);
+  const weak = weakUnitNames(text, lines);
+  const used = namesUsedBy(weak, options.knownUnitNames ?? []);
+  const units = extractUnits(text, titleUnit, used, lines);
   const mentionsIn = mentionMatcher(units);
   const { date: inspectionDate, fromPublication } = inspectionDateOf(text, meta);
   const documentYear = Number((inspectionDate ?? meta.date)?.slice(0, 4)) || undefined;
@@ -98,7 +100,8 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   placeUndatedInspection(facts, sentences);
   const passages: Passage[] = sentences.map(({ block: _block, ...p }) => p);
   if (fromPublication) for (const f of facts) if (f.inspectionDate === inspectionDate) f.dateFromPublication = true;
-  return { meta, text, units, facts, passages, warnings: warningsFor(isReport, units.length, facts) };
+  const corpusNames = { strong: strongUnitNames(text), weak, used };
+  return { meta, text, units, facts, passages, warnings: warningsFor(isReport, units.length, facts), corpusNames };
 }
 
 /** For each block, the unit its first sentence is about, else the last unit the document was about before it. */

@@ -134,6 +134,18 @@ export function strongUnitNames(text: string): string[] {
   return strongCandidates(text, text.split("\n").map(stripSuffixLine), ordinaryWords(text)).map((c) => c.name);
 }
 
+/** Weak unit names of a document ("probation services in Derby City and Leicester"), before any list is split. */
+export function weakUnitNames(text: string, strippedLines: string[]): string[] {
+  return candidatesIn(strippedLines, ordinaryWords(text), false).map((c) => c.name);
+}
+
+/** The corpus's strong names that can split one of a document's weak names: all that its parse depends on. */
+export function namesUsedBy(weak: string[], knownNames: Iterable<string>): string[] {
+  const used: string[] = [];
+  for (const name of knownNames) if (weak.some((w) => w.includes(name))) used.push(name);
+  return used.sort();
+}
+
 /** stripMarkup, but only for the lines that can hold a strong name (the rest are left out as ""). */
 function stripSuffixLine(line: string): string {
   const lower = line.toLowerCase();
