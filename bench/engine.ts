@@ -1,37 +1,53 @@
-// npm run bench: index build time, per-question latency (p50, p99) and memory, on the seeds
-// and on a generated corpus of 200 reports (the seed report under other unit names).
+// npm run bench: the engine at scale, side by side with a plain BM25 index (MiniSearch) of the same passages.
+// On the seeds, then on a generated corpus of BENCH_DOCS documents (default 1,000): the seed report and a seed
+// article, each under many other unit names. Reports: cold build, warm start from the parse cache, adding one
+// document (time until it is answered, longest event-loop stall meanwhile, timed by a 1 ms interval), question latency p50/p99/max over
+// varied questions, resident memory of a process serving the corpus.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { answerQuestion, loadCorpus, readDocuments } from "../src/engine.js";
+import MiniSearch from "minisearch";
 import { parseDocument } from "../src/corpus/parse.js";
+import { answerQuestion, loadCorpus, readDocuments } from "../src/engine.js";
 import type { CorpusIndex } from "../src/search/index.js";
 
 const SEEDS = "seeds";
-const REPORTS = Number(process.env.BENCH_REPORTS ?? 200);
+const DOCS = Number(process.env.BENCH_DOCS ?? 1000);
+/** One document in this many is an article; the rest are reports. */
+const ARTICLE_EVERY = 4;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (n: number) => (n >= 100 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(n < 1 ? 2 : 1)} ms`);
 
-function timeBuild(dir: string): { index: CorpusIndex; ms: number } {
-  const t0 = performance.now();
-  const index = loadCorpus(dir);
-  return { index, ms: performance.now() - t0 };
+interface Latency {
+  p50: number;
+  p99: number;
+  max: number;
+  count: number;
 }
 
-function timeQuestions(index: CorpusIndex, questions: string[], rounds: number): { p50: number; p99: number; count: number } {
+function latency(run: (q: string) => void, questions: string[], rounds: number): Latency {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of questions) {
       const t0 = performance.now();
-      answerQuestion(index, q);
+      run(q);
       times.push(performance.now() - t0);
     }
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), count: times.length };
+  return { p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1)!, count: times.length };
+}
+
+const show = (l: Latency) => `p50 ${ms(l.p50)}, p99 ${ms(l.p99)}, max ${ms(l.max)} (${l.count} questions)`;
+
+function timed<T>(work: () => T): { value: T; ms: number } {
+  const t0 = performance.now();
+  const value = work();
+  return { value, ms: performance.now() - t0 };
 }
 
 const evalQuestions = readFileSync("../shared/eval/visible.jsonl", "utf8")
@@ -41,39 +57,95 @@ const evalQuestions = readFileSync("../shared/eval/visible.jsonl", "utf8")
 const generic = ["sources", "help", "what did inspectors find about staffing", "how many cases were inspected", "compare the units", "Nowhere PDU rating"];
 
 // Seeds.
-timeQuestions(loadCorpus(SEEDS), evalQuestions, 1); // warm up the JIT and caches
-const seeds = timeBuild(SEEDS);
-const seedLatency = timeQuestions(seeds.index, [...evalQuestions, ...generic], 20);
+latency((q) => answerQuestion(loadCorpus(SEEDS), q), evalQuestions.slice(0, 3), 1); // warm up the JIT
+const seeds = timed(() => loadCorpus(SEEDS));
+const seedLatency = latency((q) => answerQuestion(seeds.value, q), [...evalQuestions, ...generic], 20);
+console.log(`seeds (${seeds.value.documents.length} documents, ${seeds.value.passages.length} passages): build ${ms(seeds.ms)}; ${show(seedLatency)}`);
 
-// 200 reports: the seed report with its unit renamed.
-const report = readDocuments(SEEDS).find((d) => d.meta.kind === "inspection report")!;
+// The generated corpus: every unit's name its own, from three lists of ten.
+const raws = readDocuments(SEEDS);
+const report = raws.find((d) => d.meta.kind === "inspection report")!;
+const article = raws.find((d) => d.meta.kind !== "inspection report" && report.text.includes("Leicester") && d.text.includes("Leicester"))!;
 const unit = parseDocument(report).units[0]!;
 const names = [unit.name.replace(/ PDU$/, ""), ...unit.aliases].sort((a, b) => b.length - a.length);
 const FIRST = ["Ashby", "Brackley", "Corfe", "Dunmore", "Eskdale", "Fenwick", "Glaston", "Hartwell", "Ivybridge", "Kelso"];
 const SECOND = ["Lydford", "Marden", "Norbury", "Oakham", "Penrith", "Quarley", "Rydal", "Selby", "Tarrant", "Upton"];
 const THIRD = ["Alnmouth", "Bampton", "Chard", "Dulverton", "Eyam", "Frome", "Garstang", "Helston", "Ilminster", "Keswick"];
-const dir = mkdtempSync(join(tmpdir(), "bench-corpus-"));
-const generated: string[] = [];
-for (let i = 0; i < REPORTS; i++) {
-  // Three names from three lists: every unit's name is its own.
-  const name = `${FIRST[i % 10]}, ${SECOND[Math.floor(i / 10) % 10]} and ${THIRD[Math.floor(i / 100) % 10]}`;
-  generated.push(name);
-  let text = report.text;
-  for (const n of names) text = text.split(n).join(name);
-  writeFileSync(join(dir, `report-${String(i).padStart(3, "0")}.md`), text);
-}
-const serving = JSON.parse(
-  execFileSync(process.execPath, ["--expose-gc", "--max-semi-space-size=4", "--import", "tsx", "bench/memory.ts", dir], { encoding: "utf8" }),
-) as { rss: number; heapUsed: number };
-const big = timeBuild(dir);
-const bigQuestions = generated.slice(0, 50).flatMap((n) => [`${n} rating`, `${n} planning rating`, `how many people on licence does ${n} supervise`, `${n} recommendations`]);
-const bigLatency = timeQuestions(big.index, [...bigQuestions, ...generic], 2);
-// Memory the indexes hold: measured after a full collection when node runs with --expose-gc.
-(globalThis as { gc?: () => void }).gc?.();
-const { rss, heapUsed } = process.memoryUsage();
-rmSync(dir, { recursive: true, force: true });
+const nameOf = (i: number) => `${FIRST[i % 10]}, ${SECOND[Math.floor(i / 10) % 10]} and ${THIRD[Math.floor(i / 100) % 10]}`;
+const renamed = (text: string, name: string) => names.reduce((t, n) => t.split(n).join(name), text);
 
-console.log(`seeds (${seeds.index.documents.length} documents, ${seeds.index.passages.length} passages): build ${seeds.ms.toFixed(0)} ms; ${seedLatency.count} questions: p50 ${seedLatency.p50.toFixed(2)} ms, p99 ${seedLatency.p99.toFixed(2)} ms`);
-console.log(`${REPORTS} reports (${big.index.passages.length} passages, ${big.index.units.length} units): build ${big.ms.toFixed(0)} ms; ${bigLatency.count} questions: p50 ${bigLatency.p50.toFixed(2)} ms, p99 ${bigLatency.p99.toFixed(2)} ms`);
-console.log(`memory of a process serving the ${REPORTS} reports: ${mb(serving.rss)} resident, ${mb(serving.heapUsed)} heap`);
-console.log(`memory of this benchmark with both indexes loaded: ${mb(rss)} resident, ${mb(heapUsed)} heap`);
+const dir = mkdtempSync(join(tmpdir(), "bench-corpus-"));
+const cacheDir = mkdtempSync(join(tmpdir(), "bench-cache-"));
+const units: string[] = [];
+for (let i = 0; i < DOCS; i++) {
+  const isArticle = i % ARTICLE_EVERY === ARTICLE_EVERY - 1;
+  const name = nameOf(i);
+  units.push(name);
+  writeFileSync(join(dir, `${String(i).padStart(4, "0")}-${isArticle ? "article.txt" : "report.md"}`), renamed(isArticle ? article.text : report.text, name));
+}
+
+const cold = timed(() => loadCorpus(dir, { cacheDir }));
+const warm = timed(() => loadCorpus(dir, { cacheDir }));
+const index: CorpusIndex = warm.value;
+
+// 320 varied questions: ratings, standards, figures, findings, recommendations, quotes of 60 units, and more.
+const templates = [
+  (n: string) => `${n} rating`,
+  (n: string) => `${n} planning rating`,
+  (n: string) => `how many people on licence does ${n} supervise`,
+  (n: string) => `${n} recommendations`,
+  (n: string) => `what did inspectors find about staffing in ${n}`,
+];
+const picked = Array.from({ length: 60 }, (_, k) => units[(k * 37) % units.length]!);
+const questions = [...picked.flatMap((n) => templates.map((t) => t(n))), ...generic, ...evalQuestions.slice(0, 14)];
+const ours = latency((q) => answerQuestion(index, q), questions, 1);
+
+// Adding one document: a full reload (the parse cache warm), while the event loop is watched.
+// The longest gap between ticks of a 1 ms interval: how long the event loop could not answer anything else.
+let lastTick = performance.now();
+let longestStall = 0;
+const ticker = setInterval(() => {
+  const now = performance.now();
+  longestStall = Math.max(longestStall, now - lastTick);
+  lastTick = now;
+}, 1);
+const added = nameOf(DOCS);
+writeFileSync(join(dir, "added-report.md"), renamed(report.text, added));
+const addition = await new Promise<{ ms: number; answered: boolean }>((resolve) => {
+  const t0 = performance.now();
+  setImmediate(() => {
+    const next = loadCorpus(dir, { cacheDir });
+    const answer = answerQuestion(next, `${added} rating`).answer;
+    resolve({ ms: performance.now() - t0, answered: answer.answered && answer.text.includes(added.split(",")[0]!) });
+  });
+});
+await new Promise((r) => setTimeout(r, 20));
+clearInterval(ticker);
+
+// The same passages in MiniSearch (BM25+), asked the same questions as text searches.
+const mini = timed(() => {
+  const search = new MiniSearch<{ id: number; text: string }>({ fields: ["text"], storeFields: [] });
+  search.addAll(index.passages.map((p, id) => ({ id, text: p.text })));
+  return search;
+});
+const theirs = latency((q) => mini.value.search(q), questions, 1);
+
+const serving = (cached: boolean) =>
+  JSON.parse(
+    execFileSync(process.execPath, ["--expose-gc", "--max-semi-space-size=4", "--import", "tsx", "bench/memory.ts", dir, ...(cached ? [cacheDir] : [])], {
+      encoding: "utf8",
+    }),
+  ) as { rss: number; heapUsed: number };
+const memory = serving(true);
+const miniMemory = JSON.parse(
+  execFileSync(process.execPath, ["--expose-gc", "--max-semi-space-size=4", "--import", "tsx", "bench/memory-bm25.ts", dir, cacheDir], { encoding: "utf8" }),
+) as { rss: number; heapUsed: number };
+rmSync(dir, { recursive: true, force: true });
+rmSync(cacheDir, { recursive: true, force: true });
+
+const docs = `${DOCS} documents (${index.passages.length} passages, ${index.units.length} units)`;
+console.log(`${docs}:`);
+console.log(`  cold build ${ms(cold.ms)}; warm start from the parse cache ${ms(warm.ms)}; MiniSearch index of the same passages ${ms(mini.ms)}`);
+console.log(`  questions: ${show(ours)}; MiniSearch: ${show(theirs)}`);
+console.log(`  one document added: answered after ${ms(addition.ms)} (${addition.answered ? "with its own rating" : "NOT answered"}), longest event-loop stall ${ms(longestStall)}`);
+console.log(`  a process serving them: ${mb(memory.rss)} resident (${mb(memory.heapUsed)} heap); MiniSearch alone: ${mb(miniMemory.rss)} resident (${mb(miniMemory.heapUsed)} heap)`);

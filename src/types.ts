@@ -221,6 +221,19 @@ export interface ParsedDocument {
   passages: Passage[];
   /** Things the parser looked for and did not find, for ingest warnings. */
   warnings: string[];
+  /** What the parse took from the rest of the corpus, so that a cached parse can be checked against it. */
+  corpusNames: CorpusNames;
+}
+
+/**
+ * A document's part in the corpus-wide name pass: the unit names it gives other documents (`strong`, with a PDU or
+ * region suffix), the names of its own that other documents' names may split (`weak`, "Derby City and Leicester"),
+ * and the other documents' names it used to split them (`used`). The parse depends on the corpus through `used` only.
+ */
+export interface CorpusNames {
+  strong: string[];
+  weak: string[];
+  used: string[];
 }
 
 /** A source of an answer: a verbatim quote and where it comes from. */

@@ -70,6 +70,25 @@ describe("speakers: name and role, however the sentence orders them", () => {
     expect(said("We accept the findings")).toBe("Ministry of Justice spokesperson");
     expect(said("new staff will start in spring")).toBe("Ministry of Justice spokesperson");
     expect(said("The recruitment drive")).toBe("Tom Ferrer, regional probation director");
+    expect(said("Too many people waited")).toMatch(/^Ada Whitlock, chief inspector of probation$/i);
+    expect(said("We accept every recommendation")).toBe("Probation Service spokesperson");
+    expect(quotes.find((q) => q.words.includes("keep the centre open"))).toMatchObject({ speaker: "Fenmoor Council", reported: true });
+  });
+});
+
+describe("units: a sentence that names none is about the unit it refers to", () => {
+  const doc = loadCorpus(join(import.meta.dirname, "fixtures/coreference-corpus")).documents[0]!;
+  const unitsOf = (words: string) => passageWith(doc, words).unitKeys;
+
+  it("'the unit' is the last PDU, 'the region' the last region, a unit named in passing does not take over", () => {
+    expect(unitsOf("sits within")).toEqual(["eastmere", "wolds and eastmere"]);
+    expect(unitsOf("supervises 1,940 people")).toEqual(["eastmere"]);
+    expect(unitsOf("employs 610 probation officers")).toEqual(["wolds and eastmere"]);
+    expect(unitsOf("felt well supported")).toEqual(["eastmere"]);
+  });
+
+  it("a sentence about probation in general is about no unit", () => {
+    expect(unitsOf("Nationally")).toEqual([]);
   });
 });
 

@@ -6,15 +6,14 @@ import { WebClient } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliverDue, digestPostId } from "../src/digest/deliver.js";
 import { composeDigest, pickFinding } from "../src/digest/compose.js";
-import { listFindings, loadCorpus } from "../src/engine.js";
+import { listFindings } from "../src/engine.js";
 import { openStore, type Store } from "../src/store/db.js";
 import { SCHEMA_VERSION, type Subscription } from "../src/store/schema.js";
-import { SEEDS } from "./support/engine.js";
+import { SEEDS, seeds as index } from "./support/engine.js";
 import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
 import { tempDir } from "./support/temp.js";
 
 const run = promisify(execFile);
-const index = loadCorpus(SEEDS);
 const sub = (over: Partial<Subscription> = {}): Subscription => ({
   channel: "C1", time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [], ...over,
 });

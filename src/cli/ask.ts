@@ -4,13 +4,13 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import { answerQuestion, CorpusError, loadCorpus } from "../engine.js";
 import type { ThreadContext } from "../types.js";
-import { corpusDirFrom, printAnswer } from "./common.js";
+import { corpusDirFrom, parseCacheDir, printAnswer } from "./common.js";
 
 const LineSchema = z.object({ text: z.string(), thread: z.string().optional() });
 
 async function main(argv: string[]): Promise<number> {
   const dir = corpusDirFrom(argv);
-  const index = loadCorpus(dir, { onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+  const index = loadCorpus(dir, { cacheDir: parseCacheDir(), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
   const rest = argv.filter((a, i) => a !== "--jsonl" && a !== "--corpus" && argv[i - 1] !== "--corpus");
   if (argv.includes("--jsonl")) {
     const threads = new Map<string, ThreadContext>();

@@ -2,11 +2,11 @@
 import { createInterface } from "node:readline/promises";
 import { answerQuestion, CorpusError, loadCorpus } from "../engine.js";
 import type { ThreadContext } from "../types.js";
-import { corpusDirFrom, formatAnswer } from "./common.js";
+import { corpusDirFrom, formatAnswer, parseCacheDir } from "./common.js";
 
 async function main(): Promise<void> {
   const dir = corpusDirFrom(process.argv.slice(2));
-  const index = loadCorpus(dir, { onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+  const index = loadCorpus(dir, { cacheDir: parseCacheDir(), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   process.stdout.write(`Probation briefing bot — ${index.documents.length} documents from ${dir}. Ask a question ("help" for ideas, Ctrl-D to leave).\n`);
   let context: ThreadContext = {};

@@ -9,6 +9,11 @@ export function corpusDirFrom(argv: string[]): string {
   return process.env.CORPUS_DIR || "seeds";
 }
 
+/** Where parsed documents are kept between runs: PARSE_CACHE_DIR, else parse-cache/ under DATA_DIR (default data/). */
+export function parseCacheDir(): string {
+  return process.env.PARSE_CACHE_DIR || `${process.env.DATA_DIR || "data"}/parse-cache`;
+}
+
 /** Slack mrkdwn made plain for a terminal: entities decoded, links shown as "text (url)". */
 export function plain(mrkdwn: string): string {
   return mrkdwn

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { SourcesFileSchema, type ParsedDocument, type RawDocument, type SourceEntry } from "../types.js";
 import { inferMeta } from "./metadata.js";
 import { parseDocument } from "./parse.js";
-import { strongUnitNames } from "./units.js";
+import { folderCache } from "./parse-cache.js";
+import { namesUsedBy, strongUnitNames } from "./units.js";
 import { buildIndex, type CorpusIndex } from "../search/index.js";
 
 /** A corpus folder that cannot be used. Its message is one line, fit to print as it is. */
@@ -12,6 +13,8 @@ export class CorpusError extends Error {}
 export const DOCUMENT_EXTENSIONS = [".txt", ".md"];
 
 export interface LoadOptions {
+  /** A folder to keep each document's parse in, so that the next load reads it instead of parsing again. */
+  cacheDir?: string;
   /** Told about each document that could not be read or parsed; the rest are still served. */
   onWarning?: (message: string) => void;
 }
@@ -63,16 +66,28 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): CorpusIndex 
 
 /** Parses and indexes documents already read; a document that fails to parse is skipped with a warning. */
 export function indexDocuments(raws: RawDocument[], options: LoadOptions = {}, dir = "the corpus"): CorpusIndex {
-  // First pass: the names that come with a PDU or region suffix anywhere, to split lists of names in prose.
-  const knownUnitNames = [...new Set(raws.flatMap((r) => strongUnitNames(r.text)))];
+  const cache = options.cacheDir ? folderCache(options.cacheDir, options.onWarning) : undefined;
+  const cached = raws.map((raw) => cache?.get(raw));
+  // The corpus-wide pass: names that come with a PDU or region suffix anywhere split lists of names in prose.
+  const knownUnitNames = new Set(raws.flatMap((raw, i) => cached[i]?.corpusNames.strong ?? strongUnitNames(raw.text)));
   const parsed: ParsedDocument[] = [];
-  for (const raw of raws) {
+  raws.forEach((raw, i) => {
+    const hit = cached[i];
+    // A cached parse serves only while the corpus gives it the same names to split its lists with.
+    if (hit && sameNames(hit.corpusNames.used, namesUsedBy(hit.corpusNames.weak, knownUnitNames))) {
+      parsed.push(hit);
+      return;
+    }
     try {
-      parsed.push(parseDocument(raw, { knownUnitNames }));
+      const doc = parseDocument(raw, { knownUnitNames: [...knownUnitNames] });
+      cache?.set(doc);
+      parsed.push(doc);
     } catch (error) {
       options.onWarning?.(`skipped ${raw.meta.id}: could not parse it (${(error as Error).message})`);
     }
-  }
+  });
   if (parsed.length === 0) throw new CorpusError(`no document in ${dir} could be parsed`);
   return buildIndex(parsed);
 }
+
+const sameNames = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

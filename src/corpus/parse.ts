@@ -12,7 +12,8 @@ import { quotations } from "./quotations.js";
 import { toneOf } from "./tone.js";
 import { attachScores, reportRatings, sentenceRatings } from "./ratings.js";
 import { progressOnPrevious, recommendations } from "./recommendations.js";
-import { extractUnits, mentionMatcher } from "./units.js";
+import { coreference } from "./coreference.js";
+import { extractUnits, mentionMatcher, namesUsedBy, strongUnitNames, weakUnitNames } from "./units.js";
 
 export interface ParseOptions {
   /** Unit names found across the whole corpus, to split lists like "Derby City and Leicester, …". */
@@ -28,7 +29,9 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   const lines = text.replace(/\r\n?/g, "\n").split("\n").map(stripMarkup);
   const blocks = toBlocks(text, lines, isReport);
   const titleUnit = isReport ? meta.title.replace(/^[^:]*:\s*/, "") : undefined;
-  const units = extractUnits(text, titleUnit, options.knownUnitNames, lines);
+  const weak = weakUnitNames(text, lines);
+  const used = namesUsedBy(weak, options.knownUnitNames ?? []);
+  const units = extractUnits(text, titleUnit, used, lines);
   const mentionsIn = mentionMatcher(units);
   const { date: inspectionDate, fromPublication } = inspectionDateOf(text, meta);
   const documentYear = Number((inspectionDate ?? meta.date)?.slice(0, 4)) || undefined;
@@ -36,22 +39,26 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
 
   // Which units each sentence is about: those it names; else, in a report, its title unit, and in an article
   // or press release, the unit it last named (coreference: "the PDU", "it", "the service").
-  let current: string | undefined;
+  const about = coreference(units);
   const sentences: AnnotatedSentence[] = toPassages(meta.id, blocks).map((s) => {
     const named = [...new Set(mentionsIn(s.text).map((m) => m.unitKey))];
-    const unitKeys = isReport ? [...new Set([primary!, ...named].filter(Boolean))] : named.length ? named : current ? [current] : [];
-    if (named.length) current = named.at(-1);
+    const resolved = about.resolve(s.text, named);
+    const unitKeys = isReport ? [...new Set([primary!, ...named].filter(Boolean))] : resolved;
     const quantities = quantitiesIn(s.text);
     const tone = toneOf(s.text);
     return { ...s, unitKeys, named, period: periodOf(s.text, documentYear), quantities, hasFigures: quantities.length > 0, ...(tone ? { tone } : {}) };
   });
-  // An article's sentences before its first named unit are about that unit.
-  if (!isReport) {
-    const first = sentences.find((s) => s.named.length)?.named[0];
-    for (const s of sentences) if (s.unitKeys.length === 0 && first) s.unitKeys = [first];
+  // An article's opening sentences, before it names a unit, are about the first unit it names.
+  const firstNamed = sentences.find((s) => s.named.length)?.named[0];
+  if (!isReport && firstNamed) {
+    for (const s of sentences) {
+      if (s.named.length) break;
+      if (s.unitKeys.length === 0) s.unitKeys = [firstNamed];
+    }
   }
   const unitOf = (s: AnnotatedSentence) => (isReport ? primary : s.unitKeys[0]);
-  const unitOfBlock = (block: number) => sentences.find((p) => p.block === block)?.unitKeys[0] ?? primary;
+  // Words said about an inspection are about the unit in view, even where they speak of probation in general.
+  const unitOfBlock = unitInView(sentences, firstNamed ?? primary);
   const quotes = quotations(blocks, { docId: meta.id, text: blocks.map((b) => b.text).join("\n"), inspectionDate, unitOf: unitOfBlock });
   const speakerOfBlock = new Map<number, string>();
   for (const q of quotes) for (const b of q.blocks ?? []) speakerOfBlock.set(b, q.speaker);
@@ -93,7 +100,19 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   placeUndatedInspection(facts, sentences);
   const passages: Passage[] = sentences.map(({ block: _block, ...p }) => p);
   if (fromPublication) for (const f of facts) if (f.inspectionDate === inspectionDate) f.dateFromPublication = true;
-  return { meta, text, units, facts, passages, warnings: warningsFor(isReport, units.length, facts) };
+  const corpusNames = { strong: strongUnitNames(text), weak, used };
+  return { meta, text, units, facts, passages, warnings: warningsFor(isReport, units.length, facts), corpusNames };
+}
+
+/** For each block, the unit its first sentence is about, else the last unit the document was about before it. */
+function unitInView(sentences: AnnotatedSentence[], fallback?: string): (block: number) => string | undefined {
+  const byBlock = new Map<number, string>();
+  let last = fallback;
+  for (const s of sentences) {
+    if (s.unitKeys[0]) last = s.unitKeys[0];
+    if (!byBlock.has(s.block) && last) byBlock.set(s.block, last);
+  }
+  return (block) => byBlock.get(block) ?? fallback;
 }
 
 /**

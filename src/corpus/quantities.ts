@@ -2,7 +2,7 @@
 // "13 out of 50 cases" (ratio), "£700m" (money), "under two years" (duration). Years, dates, section numbers,
 // list numbers and phone numbers are not quantities.
 import type { Quantity } from "../types.js";
-import { numberValue } from "../text/numbers.js";
+import { NUMBER_WORDS, numberValue } from "../text/numbers.js";
 import { lowerSet, readingWords } from "./reading-words.js";
 
 interface Token {
@@ -49,6 +49,8 @@ function written(token: Token): Written | undefined {
   return value === undefined ? undefined : { value, money: false, percent: false, scale: 1 };
 }
 
+const couldBeNumber = (t: Token) => /^[£\d]/.test(t.text) || t.lower in NUMBER_WORDS || (t.lower.includes("-") && t.lower.split("-")[0]! in NUMBER_WORDS);
+
 const startsWith = (tokens: Token[], at: number, phrase: string[]) => phrase.every((w, k) => tokens[at + k]?.lower === w);
 
 /** Not a quantity: a year, a day of a month, a section number ("P 2.2", "1.3"), a list number or a code. */
@@ -83,12 +85,16 @@ function countedPhrase(tokens: Token[], from: number): { words: string[]; end: n
   return { words, end };
 }
 
+/** A cheap first look: most sentences hold no digit and no number word, and need no tokenising. */
+const MAY_HOLD_NUMBER = new RegExp(`\\d|\\b(?:${Object.keys(NUMBER_WORDS).join("|")})\\b`, "i");
+
 export function quantitiesIn(sentence: string): Quantity[] {
+  if (!MAY_HOLD_NUMBER.test(sentence)) return [];
   const tokens = tokenize(sentence);
   const out: Quantity[] = [];
   const used = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    if (used.has(i)) continue;
+    if (used.has(i) || !couldBeNumber(tokens[i]!)) continue;
     const number = written(tokens[i]!);
     if (!number || isNotQuantity(tokens, i, sentence)) continue;
     let last = i;

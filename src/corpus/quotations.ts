@@ -60,7 +60,8 @@ export function resolveSpeaker(speaker: string, before: string, whole: string): 
   const named = speaker.match(/^([A-Z][\p{L}'’-]+ [A-Z][\p{L}'’-]+)$/u);
   if (named) {
     const withRole = whole.match(new RegExp(`${named[1]},\\s+([^,.:"“]{3,80}?),`, "u")) ?? whole.match(new RegExp(`([A-Z][\\p{L} ]{3,60}?)\\s+${named[1]}\\s+said`, "u"));
-    if (withRole) return `${named[1]}, ${withRole[1]!.trim()}`;
+    // "X, which funds …," is a clause about X, not X's role.
+    if (withRole && !/^(?:which|who|whose|that)\b/i.test(withRole[1]!)) return `${named[1]}, ${withRole[1]!.trim()}`;
   }
   return speaker.replace(/,$/, "");
 }

@@ -18,6 +18,8 @@ const ReadingWordsSchema = z.object({
   ordinaryCapitalisedWords: z.array(z.string()),
   strengthWords: z.array(z.string()),
   weaknessWords: z.array(z.string()),
+  unitReferences: z.object({ pdu: z.array(z.string()), region: z.array(z.string()) }),
+  generalScopeCues: z.array(z.string()),
   measures: z.record(z.string(), z.object({ counts: z.array(z.string()), cues: z.array(z.string()) })),
 });
 

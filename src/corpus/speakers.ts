@@ -74,6 +74,8 @@ export function normaliseSpeaker(raw: string): string | undefined {
   // "Name, role" already.
   const comma = phrase.split(/,\s+/);
   if (comma.length >= 2 && isPersonName(comma[0]!)) return `${comma[0]}, ${comma.slice(1).join(", ")}`;
+  // "Responding to the report, a Probation Service spokesperson": an opening clause, then the speaker.
+  if (comma.length >= 2) return normaliseSpeaker(comma.at(-1)!);
   // "Role Name": a person's name (two or three capitalised words, a title allowed) closing a role.
   const tail = personAtEnd(words);
   if (tail && tail.start > 0) {
@@ -81,7 +83,7 @@ export function normaliseSpeaker(raw: string): string | undefined {
     if (ROLE.test(role)) return `${words.slice(tail.start).join(" ")}, ${role.toLowerCase()}`;
   }
   // A bare role keeps its article, so that "A spokesperson" can be resolved to the body named before it.
-  return words.length <= 2 && article ? `${article}${phrase}` : phrase;
+  return words.length <= 2 && article && !words.some(isCapitalised) ? `${article}${phrase}` : phrase;
 }
 
 function isPersonName(phrase: string): boolean {

@@ -134,6 +134,18 @@ export function strongUnitNames(text: string): string[] {
   return strongCandidates(text, text.split("\n").map(stripSuffixLine), ordinaryWords(text)).map((c) => c.name);
 }
 
+/** Weak unit names of a document ("probation services in Derby City and Leicester"), before any list is split. */
+export function weakUnitNames(text: string, strippedLines: string[]): string[] {
+  return candidatesIn(strippedLines, ordinaryWords(text), false).map((c) => c.name);
+}
+
+/** The corpus's strong names that can split one of a document's weak names: all that its parse depends on. */
+export function namesUsedBy(weak: string[], knownNames: Iterable<string>): string[] {
+  const used: string[] = [];
+  for (const name of knownNames) if (weak.some((w) => w.includes(name))) used.push(name);
+  return used.sort();
+}
+
 /** stripMarkup, but only for the lines that can hold a strong name (the rest are left out as ""). */
 function stripSuffixLine(line: string): string {
   const lower = line.toLowerCase();
@@ -163,13 +175,21 @@ function wordsOf(key: string): string[] {
   return key.split(/[\s,]+/).filter((w) => w && w !== "and");
 }
 
-/** Two names of one unit: the same words, or one's distinctive words all within the other's. */
-export function sameUnit(a: string, b: string): boolean {
-  const wa = wordsOf(a);
-  const wb = wordsOf(b);
+/**
+ * Two names of one unit: the same words; or one's distinctive words all within the other's ("Derby" and "Derby City"),
+ * when the kinds allow it: a PDU and a region are never one unit, and `strict` (names from different documents)
+ * merges a shorter name only when it came without a suffix ("Lincolnshire's probation services").
+ */
+export function sameUnit(a: Pick<Unit, "key" | "kind">, b: Pick<Unit, "key" | "kind">, strict = false): boolean {
+  const wa = wordsOf(a.key);
+  const wb = wordsOf(b.key);
   const [small, large] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   if (!small.some((w) => !GENERIC_WORDS.has(w[0]!.toUpperCase() + w.slice(1)))) return false;
-  return small.every((w) => large.includes(w));
+  if (!small.every((w) => large.includes(w))) return false;
+  if (small.length === large.length) return true;
+  if (a.kind !== "service" && b.kind !== "service" && a.kind !== b.kind) return false;
+  const shorter = wa.length <= wb.length ? a : b;
+  return !strict || shorter.kind === "service";
 }
 
 /**
@@ -186,7 +206,7 @@ export function extractUnits(text: string, primaryName?: string, knownNames: str
   const units: Unit[] = [];
   const upsert = (name: string, kind: Unit["kind"]) => {
     const key = unitKey(name);
-    const existing = units.find((u) => u.key === key || u.aliases.some((a) => unitKey(a) === key) || sameUnit(key, u.key));
+    const existing = units.find((u) => u.key === key || u.aliases.some((a) => unitKey(a) === key) || sameUnit({ key, kind }, u));
     if (!existing) {
       units.push({ key, name: displayName(name, kind), kind, aliases: deriveAliases(name) });
       return;

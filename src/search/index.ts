@@ -40,11 +40,13 @@ function mergeUnits(documents: ParsedDocument[]): { units: Unit[]; keyMap: Map<s
   const ordered = [...documents].sort((a, b) => Number(b.meta.kind === "inspection report") - Number(a.meta.kind === "inspection report"));
   for (const doc of ordered) {
     for (const u of doc.units) {
+      // A PDU and a region are never one unit, whatever names they share ("Eastmere" PDU, "Wolds and Eastmere" region).
+      const fits = (m: Unit | undefined) => (m && (m.kind === u.kind || m.kind === "service" || u.kind === "service") ? m : undefined);
       const match =
-        byKey.get(u.key) ??
-        byAlias.get(u.key) ??
-        u.aliases.map((a) => byKey.get(unitKey(a))).find(Boolean) ??
-        units.find((m) => sameUnit(m.key, u.key));
+        fits(byKey.get(u.key)) ??
+        fits(byAlias.get(u.key)) ??
+        u.aliases.map((a) => fits(byKey.get(unitKey(a)))).find(Boolean) ??
+        units.find((m) => sameUnit(m, u, true));
       if (!match) {
         const added = { ...u, aliases: [...u.aliases] };
         units.push(added);

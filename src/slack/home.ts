@@ -4,10 +4,10 @@ import { answerQuestion, summarizeUnits } from "../engine.js";
 import type { CorpusIndex } from "../search/index.js";
 import { escapeText } from "./blocks.js";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const shortMonth = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" });
 const shortDate = (d?: string) => {
   const m = d?.match(/^(\d{4})(?:-(\d{2}))?/);
-  return m ? `${m[2] ? `${MONTHS[Number(m[2]) - 1]} ` : ""}${m[1]}` : "date not given";
+  return m ? `${m[2] ? `${shortMonth.format(Date.UTC(2000, Number(m[2]) - 1))} ` : ""}${m[1]}` : "date not given";
 };
 
 export function homeView(index: CorpusIndex): { type: "home"; blocks: KnownBlock[] } {

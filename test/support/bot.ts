@@ -1,17 +1,15 @@
 // The real Bolt app on a loopback port, with a temporary DATA_DIR and the Web API stand-in.
 import { readConfig } from "../../src/config.js";
-import { loadCorpus } from "../../src/engine.js";
 import { createBot, type Bot } from "../../src/slack/app.js";
 import { openStore, type Store } from "../../src/store/db.js";
 import type { SubCommand } from "../../src/slack/listeners/commands/probation.js";
 import { signedHeaders } from "./sign.js";
 import { startStandIn, type Call, type StandIn } from "./slack-stand-in.js";
-import { SEEDS } from "./engine.js";
+import { seeds as index } from "./engine.js";
 import { digestSubCommand } from "../../src/digest/command.js";
 import { tempDir } from "./temp.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
-const index = loadCorpus(SEEDS);
 const quietLogger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error", setName() {} } as never;
 
 export interface TestBot {

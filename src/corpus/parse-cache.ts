@@ -1,0 +1,93 @@
+// Parsed documents kept on disk, so that a start reads each document's parse instead of parsing it again.
+// An entry is keyed by what the parse depends on: the document's text and metadata, and the reader itself (its code
+// and word lists, hashed at start, so that any change to them invalidates every entry). What the parse took from
+// the rest of the corpus is kept in the entry and checked on use. A missing, stale or corrupt entry is never served:
+// the document is parsed again and the entry rewritten.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ParsedDocument, RawDocument } from "../types.js";
+
+/** Bumped by hand when the entry layout changes (the reader's own changes are caught by its hash). */
+const ENTRY_FORMAT = 1;
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The code and data the parse depends on: this folder, the text helpers, the word lists. */
+const READER_SOURCES = [here, join(here, "../text"), join(here, "../../intents")];
+
+function readerVersion(): string {
+  const hash = createHash("sha256").update(String(ENTRY_FORMAT));
+  for (const dir of READER_SOURCES) {
+    for (const file of readdirSync(dir).sort()) {
+      const path = join(dir, file);
+      if (/\.(?:ts|js|json)$/.test(file) && statSync(path).isFile()) hash.update(file).update(readFileSync(path));
+    }
+  }
+  const vocabulary = [join(here, "../vocabulary.ts"), join(here, "../vocabulary.js")].find((p) => statSync(p, { throwIfNoEntry: false }));
+  if (vocabulary) hash.update(readFileSync(vocabulary));
+  return hash.digest("hex").slice(0, 16);
+}
+
+let version: string | undefined;
+
+/** The key of a document's parse: the reader's version, the metadata the parse reads, and the text. */
+export function parseKey(raw: RawDocument): string {
+  version ??= readerVersion();
+  const { addedAt: _addedAt, ...meta } = raw.meta;
+  return createHash("sha256").update(version).update(JSON.stringify(meta)).update("\u0000").update(raw.text).digest("hex");
+}
+
+/** What an entry holds: the parse without the text and metadata, which the caller already has. */
+type Stored = Omit<ParsedDocument, "text" | "meta">;
+
+export interface ParseCache {
+  get(raw: RawDocument): ParsedDocument | undefined;
+  set(parsed: ParsedDocument): void;
+}
+
+const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+
+/**
+ * A cache in a folder: one file per document, a header line (format, key, checksum of the body) then the body.
+ * `onWarning` hears of an entry that could not be written (a full disk loses only the speed-up).
+ */
+export function folderCache(dir: string, onWarning?: (message: string) => void): ParseCache {
+  const pathOf = (key: string) => join(dir, `${key}.json`);
+  return {
+    get(raw) {
+      const key = parseKey(raw);
+      let content: string;
+      try {
+        content = readFileSync(pathOf(key), "utf8");
+      } catch {
+        return undefined;
+      }
+      const newline = content.indexOf("\n");
+      try {
+        const header = JSON.parse(content.slice(0, newline)) as { format?: number; key?: string; sum?: string };
+        const body = content.slice(newline + 1);
+        if (header.format !== ENTRY_FORMAT || header.key !== key || header.sum !== sha1(body)) return undefined;
+        const stored = JSON.parse(body) as Stored;
+        if (!Array.isArray(stored.passages) || !Array.isArray(stored.facts) || !Array.isArray(stored.units) || !stored.corpusNames) return undefined;
+        return { ...stored, meta: raw.meta, text: raw.text };
+      } catch {
+        return undefined;
+      }
+    },
+    set(parsed) {
+      const key = parseKey(parsed);
+      const { text: _text, meta: _meta, ...stored } = parsed;
+      const body = JSON.stringify(stored);
+      const content = `${JSON.stringify({ format: ENTRY_FORMAT, key, sum: sha1(body) })}\n${body}`;
+      const tmp = `${pathOf(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(tmp, content);
+        renameSync(tmp, pathOf(key));
+      } catch (error) {
+        onWarning?.(`could not keep the parse of ${parsed.meta.id} in ${dir}: ${(error as Error).message}`);
+      }
+    },
+  };
+}
