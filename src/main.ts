@@ -1,4 +1,5 @@
 // npm start: read the configuration, index the corpus, open the store, start the bot; stop gracefully.
+import { join } from "node:path";
 import { ConfigError, readConfig } from "./config.js";
 import { CorpusError, loadCorpus } from "./engine.js";
 import { createBot } from "./slack/app.js";
@@ -10,7 +11,9 @@ import { watchCorpus } from "./corpus/watch.js";
 
 async function main(): Promise<void> {
   const config = readConfig();
-  let index: CorpusIndex = loadCorpus(config.CORPUS_DIR, { onWarning: (m) => console.warn(`warning: ${m}`) });
+  // Each document's parse is kept under DATA_DIR, so that the next start reads it instead of parsing again.
+  const cacheDir = join(config.DATA_DIR, "parse-cache");
+  let index: CorpusIndex = loadCorpus(config.CORPUS_DIR, { cacheDir, onWarning: (m) => console.warn(`warning: ${m}`) });
   const store = await openStore(config.DATA_DIR);
   const getIndex = () => index;
   const now = () => new Date();
@@ -22,6 +25,8 @@ async function main(): Promise<void> {
   });
   const { port } = await bot.start();
   const watcher = watchCorpus(config.CORPUS_DIR, {
+    current: getIndex,
+    cacheDir,
     onReindex: (next) => {
       index = next;
       console.log(`reindexed: ${next.documents.length} documents`);
