@@ -45,8 +45,7 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
     const resolved = about.resolve(s.text, named);
     const unitKeys = isReport ? [...new Set([primary!, ...named].filter(Boolean))] : resolved;
     const quantities = quantitiesIn(s.text);
-    const tone = toneOf(s.text);
-    return { ...s, unitKeys, named, period: periodOf(s.text, documentYear), quantities, hasFigures: quantities.length > 0, ...(tone ? { tone } : {}) };
+    return { ...s, unitKeys, named, period: periodOf(s.text, documentYear), quantities, hasFigures: quantities.length > 0, ...toneOf(s.text) };
   });
   // An article's opening sentences, before it names a unit, are about the first unit it names.
   const firstNamed = sentences.find((s) => s.named.length)?.named[0];
