@@ -44,6 +44,6 @@ describe("npm start", () => {
     expect(bot.out()).not.toContain("xoxb-1"); // secrets are never logged
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
-    expect(JSON.parse(readFileSync(join(dataDir, "db.json"), "utf8")).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(dataDir, "db.json"), "utf8")).schemaVersion).toBe(2);
   });
 });

@@ -13,8 +13,8 @@ export function feedbackButton(deps: BotDeps) {
     if (!channel || !messageTs) return;
     const value = action.value === "down" ? "down" : "up";
     const key = feedbackKey(channel, messageTs, body.user.id);
-    deps.store.data.feedback[key] = { user: body.user.id, channel, messageTs, value, at: new Date().toISOString() };
-    await deps.store.write();
+    const record = { user: body.user.id, channel, messageTs, value, at: new Date().toISOString() } as const;
+    await deps.store.update((state) => void (state.feedback[key] = record));
     if (value === "down") {
       await client.views.open({
         trigger_id: body.trigger_id,

@@ -1,0 +1,289 @@
+// A keyed table kept as a snapshot plus an append-only journal, for state that changes on every message
+// (threads, events): a change costs one appended line, never a rewrite of the table.
+//
+// Files, in DATA_DIR: `<name>.jsonl` (the snapshot: a header line {"gen":N}, then one record a line) and
+// `<name>.<N>.log` (changes since that snapshot, one a line: {"k":key,"v":value} or {"k":key,"d":1}).
+// Appends happen under the store's lock, so the journals of two processes interleave by whole lines; each
+// process reads the other's lines when it next writes or misses a key. When the journal outgrows the snapshot,
+// appends move to generation N+1 and a new snapshot (gen N+1) is written beside, without holding the lock.
+// A record that fails the schema is dropped with a warning; the rest are kept. A line torn by a crash is cut off.
+import { randomUUID } from "node:crypto";
+import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { join } from "node:path";
+import type { z } from "zod";
+
+export interface TableOptions<T> {
+  /** Whether a record is still kept at `now` (its retention). */
+  keep: (value: T, now: number) => boolean;
+  /** The most records kept; the ones with the lowest `recency` go first. */
+  maxEntries?: number;
+  recency?: (value: T) => number;
+  compactMinBytes: number;
+  warn: (message: string) => void;
+}
+
+type Line = { k: string; v?: unknown; d?: 1 };
+
+/** Records between two pauses while writing a snapshot: keeps the event loop free for acknowledgements. */
+const SNAPSHOT_CHUNK = 500;
+
+export class JournalTable<T> {
+  private map = new Map<string, T>();
+  /** Lines changed here and not yet appended. */
+  private buffer: Line[] = [];
+  private gen = 0;
+  /** Bytes of the current journal already applied. */
+  private offset = 0;
+  private snapshotBytes = 0;
+  private compacting = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly name: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly options: TableOptions<T>,
+  ) {
+    this.load();
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: string, now = Date.now()): T | undefined {
+    const value = this.map.get(key);
+    return value !== undefined && this.options.keep(value, now) ? value : undefined;
+  }
+
+  /** Like get, but first reads what other processes appended, when the key is not known here. */
+  lookup(key: string, now = Date.now()): T | undefined {
+    return this.get(key, now) ?? (this.catchUp() ? this.get(key, now) : undefined);
+  }
+
+  set(key: string, value: T): void {
+    this.map.set(key, value);
+    this.buffer.push({ k: key, v: value });
+  }
+
+  delete(key: string): void {
+    this.map.delete(key);
+    this.buffer.push({ k: key, d: 1 });
+  }
+
+  entries(now = Date.now()): [string, T][] {
+    return [...this.map].filter(([, v]) => this.options.keep(v, now));
+  }
+
+  get dirty(): boolean {
+    return this.buffer.length > 0;
+  }
+
+  /** Appends what changed here. Call under the store's lock. Returns true when a compaction is due. */
+  flush(): boolean {
+    this.catchUp(true);
+    if (this.buffer.length) {
+      const text = this.buffer.map((l) => `${JSON.stringify(l)}\n`).join("");
+      const fd = openSync(this.logPath(this.gen), "a");
+      try {
+        writeSync(fd, text);
+      } finally {
+        closeSync(fd);
+      }
+      this.offset += Buffer.byteLength(text);
+      this.buffer = [];
+    }
+    const overfull = this.options.maxEntries !== undefined && this.map.size > this.options.maxEntries * 1.1;
+    return !this.compacting && (overfull || (this.offset > this.options.compactMinBytes && this.offset > this.snapshotBytes));
+  }
+
+  /**
+   * Step 1 of a compaction, under the lock: appends go to a new generation from now on, and the records as they
+   * stand are returned, to be written as that generation's snapshot by step 2 (writeSnapshot), outside the lock.
+   */
+  startCompaction(now = Date.now()): { gen: number; records: [string, T][] } {
+    this.compacting = true;
+    this.gen += 1;
+    this.offset = 0;
+    closeSync(openSync(this.logPath(this.gen), "a"));
+    return { gen: this.gen, records: this.pruned(now) };
+  }
+
+  async writeSnapshot({ gen, records }: { gen: number; records: [string, T][] }): Promise<void> {
+    try {
+      const temp = join(this.dir, `.${this.name}.jsonl.${process.pid}.${randomUUID()}.tmp`);
+      const file = await open(temp, "w");
+      let bytes = 0;
+      try {
+        const header = `${JSON.stringify({ gen })}\n`;
+        await file.write(header);
+        bytes += header.length;
+        for (let i = 0; i < records.length; i += SNAPSHOT_CHUNK) {
+          const chunk = records.slice(i, i + SNAPSHOT_CHUNK).map(([k, v]) => `${JSON.stringify({ k, v })}\n`).join("");
+          await file.write(chunk);
+          bytes += Buffer.byteLength(chunk);
+          await new Promise((r) => setImmediate(r));
+        }
+      } finally {
+        await file.close();
+      }
+      renameSync(temp, this.snapshotPath());
+      this.snapshotBytes = bytes;
+      for (const g of this.logGenerations()) if (g < gen) unlinkQuietly(this.logPath(g));
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  /** The records within retention, at most maxEntries of them (the most recent). Evicted ones leave memory too. */
+  private pruned(now: number): [string, T][] {
+    let records = [...this.map].filter(([, v]) => this.options.keep(v, now));
+    const { maxEntries, recency } = this.options;
+    if (maxEntries !== undefined && records.length > maxEntries && recency) {
+      records = records.sort((a, b) => recency(b[1]) - recency(a[1])).slice(0, maxEntries);
+    }
+    if (records.length !== this.map.size) this.map = new Map(records);
+    return records;
+  }
+
+  /** Reads lines other processes appended since we last looked; true when anything was read. */
+  catchUp(cutTornTail = false): boolean {
+    let changed = false;
+    for (;;) {
+      const path = this.logPath(this.gen);
+      let size: number;
+      try {
+        size = statSync(path).size;
+      } catch {
+        // Our journal was folded into a newer snapshot by another process: start again from that.
+        this.reload();
+        return true;
+      }
+      if (size < this.offset) {
+        this.reload();
+        return true;
+      }
+      if (size > this.offset) {
+        const fd = openSync(path, cutTornTail ? "r+" : "r");
+        try {
+          const bytes = Buffer.alloc(size - this.offset);
+          readSync(fd, bytes, 0, bytes.length, this.offset);
+          const end = bytes.lastIndexOf(0x0a) + 1;
+          if (end > 0) {
+            this.applyText(bytes.subarray(0, end).toString("utf8"), `${path}`);
+            this.offset += end;
+            changed = true;
+          }
+          // Under the lock nobody is writing: bytes after the last newline are a line a crash tore.
+          if (cutTornTail && end < bytes.length) ftruncateSync(fd, this.offset);
+        } finally {
+          closeSync(fd);
+        }
+      }
+      if (!existsSync(this.logPath(this.gen + 1))) break;
+      this.gen += 1;
+      this.offset = 0;
+    }
+    if (changed) this.reapplyBuffer();
+    return changed;
+  }
+
+  /** Drops what is in memory and reads the snapshot and journals again (keeping changes not yet appended). */
+  private reload(): void {
+    this.map = new Map();
+    this.load();
+    this.reapplyBuffer();
+  }
+
+  private reapplyBuffer(): void {
+    for (const line of this.buffer) {
+      if (line.d) this.map.delete(line.k);
+      else this.map.set(line.k, line.v as T);
+    }
+  }
+
+  private load(): void {
+    const snapshot = this.snapshotPath();
+    let gen = 0;
+    if (existsSync(snapshot)) {
+      const text = readFileSync(snapshot, "utf8");
+      this.snapshotBytes = Buffer.byteLength(text);
+      const firstLine = text.slice(0, text.indexOf("\n") + 1);
+      try {
+        gen = Number((JSON.parse(firstLine) as { gen?: unknown }).gen) || 0;
+      } catch {
+        this.options.warn(`warning: ${snapshot} has no header; reading it as generation 0`);
+      }
+      this.applyText(text.slice(firstLine.length), snapshot);
+    }
+    const gens = this.logGenerations().filter((g) => g >= gen);
+    this.gen = gens.at(-1) ?? gen;
+    this.offset = 0;
+    for (const g of gens) {
+      const text = readFileSync(this.logPath(g), "utf8");
+      const end = text.lastIndexOf("\n") + 1;
+      this.applyText(text.slice(0, end), this.logPath(g));
+      if (g === this.gen) this.offset = Buffer.byteLength(text.slice(0, end));
+    }
+    if (!existsSync(this.logPath(this.gen))) closeSync(openSync(this.logPath(this.gen), "a"));
+  }
+
+  private applyText(text: string, source: string): void {
+    let dropped = 0;
+    let reason = "";
+    for (const raw of text.split("\n")) {
+      if (!raw) continue;
+      let line: Line;
+      try {
+        line = JSON.parse(raw) as Line;
+      } catch {
+        dropped++;
+        reason ||= "not JSON";
+        continue;
+      }
+      if (typeof line?.k !== "string") {
+        dropped++;
+        reason ||= "no key";
+        continue;
+      }
+      if (line.d) {
+        this.map.delete(line.k);
+        continue;
+      }
+      const parsed = this.schema.safeParse(line.v);
+      if (!parsed.success) {
+        dropped++;
+        reason ||= `${line.k}: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`;
+        continue;
+      }
+      this.map.set(line.k, parsed.data);
+    }
+    if (dropped) this.options.warn(`warning: ${source}: dropped ${dropped} record(s) that did not match the schema (${reason}); kept the rest`);
+  }
+
+  private snapshotPath(): string {
+    return join(this.dir, `${this.name}.jsonl`);
+  }
+
+  private logPath(gen: number): string {
+    return join(this.dir, `${this.name}.${gen}.log`);
+  }
+
+  private logGenerations(): number[] {
+    const re = new RegExp(`^${this.name}\\.(\\d+)\\.log$`);
+    return readdirSync(this.dir)
+      .map((f) => re.exec(f)?.[1])
+      .filter((g): g is string => g !== undefined)
+      .map(Number)
+      .sort((a, b) => a - b);
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
+}
+
