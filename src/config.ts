@@ -85,8 +85,8 @@ export const LIMITS = {
   /** A lock older than this is a leftover of a crash (no hold lasts this long). */
   lockStaleMs: 60 * SECOND,
   lockRetryMs: 25,
-  /** Every Web API call gives up after this long. */
-  apiTimeoutMs: 10 * SECOND,
+  /** Every Web API call gives up after this long (SLACK_API_TIMEOUT_MS overrides it, for tests). */
+  apiTimeoutMs: Number(process.env.SLACK_API_TIMEOUT_MS) || 10 * SECOND,
   /** Calls that may safely repeat (reactions, views, look-ups) are retried this many times, within this long. */
   apiRetries: 2,
   apiMaxRetryMs: 20 * SECOND,
