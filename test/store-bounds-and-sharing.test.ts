@@ -30,7 +30,7 @@ describe("thread records", () => {
 describe("a journal table", () => {
   const Schema = z.object({ n: z.number(), at: z.number() });
   const table = (dir: string, warn: (m: string) => void = () => undefined) =>
-    new JournalTable(dir, "t", Schema, { keep: (v, now) => v.at > now - 1000, maxEntries: 10, recency: (v) => v.at, compactMinBytes: 200, warn });
+    new JournalTable(dir, "t", Schema, { recency: (v) => v.at, ttlMs: 1000, maxEntries: 10, compactMinBytes: 200, warn });
 
   it("keeps at most its maximum, the most recent, after compacting", async () => {
     const dir = tempDir("journal-max-");

@@ -40,7 +40,7 @@ function react(client: WebClient, add: boolean, channel: string, ts: string | un
 
 export function answerInThread(deps: BotDeps, client: WebClient, q: ThreadQuestion, context: RequestContext = {}): Promise<void> {
   const request = handOff(deps, context);
-  return track(deps, (async () => {
+  return track(deps, async () => {
     const added = react(client, true, q.channel, q.questionTs);
     try {
       if (request.replay && request.postId && (await findPosted(deps.poster, q.channel, q.threadTs, request.postId))) return;
@@ -56,7 +56,7 @@ export function answerInThread(deps: BotDeps, client: WebClient, q: ThreadQuesti
       request.done();
       void added.then(() => react(client, false, q.channel, q.questionTs));
     }
-  })());
+  });
 }
 
 /** Logs a failure with the request's id and tells the user in the thread: never silence. */

@@ -85,14 +85,15 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
 
   const tables = await withLock(lockPath, () => {
     const threads = new JournalTable<ThreadRecord>(dataDir, "threads", ThreadRecordSchema, {
-      keep: (t, at) => Date.parse(t.updatedAt) > at - LIMITS.threadTtlMs,
-      maxEntries: LIMITS.maxThreads,
       recency: (t) => Date.parse(t.updatedAt),
+      ttlMs: LIMITS.threadTtlMs,
+      maxEntries: LIMITS.maxThreads,
       compactMinBytes: LIMITS.compactMinBytes,
       warn,
     });
     const events = new JournalTable<EventRecord>(dataDir, "events", EventRecordSchema, {
-      keep: (e, at) => Date.parse(e.at) > at - LIMITS.eventTtlMs,
+      recency: (e) => Date.parse(e.at),
+      ttlMs: LIMITS.eventTtlMs,
       compactMinBytes: LIMITS.compactMinBytes / 8,
       warn,
     });

@@ -14,22 +14,28 @@ import { join } from "node:path";
 import type { z } from "zod";
 
 export interface TableOptions<T> {
-  /** Whether a record is still kept at `now` (its retention). */
-  keep: (value: T, now: number) => boolean;
-  /** The most records kept; the ones with the lowest `recency` go first. */
+  /** When a record was last changed (ms): it is kept for `ttlMs` after that. */
+  recency: (value: T) => number;
+  ttlMs: number;
+  /** The most records kept; the least recent go first. */
   maxEntries?: number;
-  recency?: (value: T) => number;
   compactMinBytes: number;
   warn: (message: string) => void;
 }
 
 type Line = { k: string; v?: unknown; d?: 1 };
 
+/** A record is held as its JSON in UTF-8, outside the JS heap (a fraction of the parsed object's memory), parsed when read. */
+interface Entry {
+  json: Buffer;
+  at: number;
+}
+
 /** Records between two pauses while writing a snapshot: keeps the event loop free for acknowledgements. */
 const SNAPSHOT_CHUNK = 500;
 
 export class JournalTable<T> {
-  private map = new Map<string, T>();
+  private map = new Map<string, Entry>();
   /** Lines changed here and not yet appended. */
   private buffer: Line[] = [];
   private gen = 0;
@@ -52,8 +58,16 @@ export class JournalTable<T> {
   }
 
   get(key: string, now = Date.now()): T | undefined {
-    const value = this.map.get(key);
-    return value !== undefined && this.options.keep(value, now) ? value : undefined;
+    const entry = this.map.get(key);
+    return entry && this.kept(entry, now) ? (JSON.parse(entry.json.toString("utf8")) as T) : undefined;
+  }
+
+  private kept(entry: Entry, now: number): boolean {
+    return entry.at > now - this.options.ttlMs;
+  }
+
+  private entryOf(value: T): Entry {
+    return { json: Buffer.from(JSON.stringify(value)), at: this.options.recency(value) };
   }
 
   /** Like get, but first reads what other processes appended, when the key is not known here. */
@@ -62,7 +76,7 @@ export class JournalTable<T> {
   }
 
   set(key: string, value: T): void {
-    this.map.set(key, value);
+    this.map.set(key, this.entryOf(value));
     this.buffer.push({ k: key, v: value });
   }
 
@@ -72,7 +86,7 @@ export class JournalTable<T> {
   }
 
   entries(now = Date.now()): [string, T][] {
-    return [...this.map].filter(([, v]) => this.options.keep(v, now));
+    return [...this.map].filter(([, e]) => this.kept(e, now)).map(([k, e]) => [k, JSON.parse(e.json.toString("utf8")) as T]);
   }
 
   get dirty(): boolean {
@@ -101,7 +115,7 @@ export class JournalTable<T> {
    * Step 1 of a compaction, under the lock: appends go to a new generation from now on, and the records as they
    * stand are returned, to be written as that generation's snapshot by step 2 (writeSnapshot), outside the lock.
    */
-  startCompaction(now = Date.now()): { gen: number; records: [string, T][] } {
+  startCompaction(now = Date.now()): { gen: number; records: [string, Entry][] } {
     this.compacting = true;
     this.gen += 1;
     this.offset = 0;
@@ -109,7 +123,7 @@ export class JournalTable<T> {
     return { gen: this.gen, records: this.pruned(now) };
   }
 
-  async writeSnapshot({ gen, records }: { gen: number; records: [string, T][] }): Promise<void> {
+  async writeSnapshot({ gen, records }: { gen: number; records: [string, Entry][] }): Promise<void> {
     try {
       const temp = join(this.dir, `.${this.name}.jsonl.${process.pid}.${randomUUID()}.tmp`);
       const file = await open(temp, "w");
@@ -119,7 +133,7 @@ export class JournalTable<T> {
         await file.write(header);
         bytes += header.length;
         for (let i = 0; i < records.length; i += SNAPSHOT_CHUNK) {
-          const chunk = records.slice(i, i + SNAPSHOT_CHUNK).map(([k, v]) => `${JSON.stringify({ k, v })}\n`).join("");
+          const chunk = records.slice(i, i + SNAPSHOT_CHUNK).map(([k, e]) => `{"k":${JSON.stringify(k)},"v":${e.json.toString("utf8")}}\n`).join("");
           await file.write(chunk);
           bytes += Buffer.byteLength(chunk);
           await new Promise((r) => setImmediate(r));
@@ -136,11 +150,11 @@ export class JournalTable<T> {
   }
 
   /** The records within retention, at most maxEntries of them (the most recent). Evicted ones leave memory too. */
-  private pruned(now: number): [string, T][] {
-    let records = [...this.map].filter(([, v]) => this.options.keep(v, now));
-    const { maxEntries, recency } = this.options;
-    if (maxEntries !== undefined && records.length > maxEntries && recency) {
-      records = records.sort((a, b) => recency(b[1]) - recency(a[1])).slice(0, maxEntries);
+  private pruned(now: number): [string, Entry][] {
+    let records = [...this.map].filter(([, e]) => this.kept(e, now));
+    const { maxEntries } = this.options;
+    if (maxEntries !== undefined && records.length > maxEntries) {
+      records = records.sort((a, b) => b[1].at - a[1].at).slice(0, maxEntries);
     }
     if (records.length !== this.map.size) this.map = new Map(records);
     return records;
@@ -170,7 +184,7 @@ export class JournalTable<T> {
           readSync(fd, bytes, 0, bytes.length, this.offset);
           const end = bytes.lastIndexOf(0x0a) + 1;
           if (end > 0) {
-            this.applyText(bytes.subarray(0, end).toString("utf8"), `${path}`);
+            this.applyLines(bytes.subarray(0, end), path);
             this.offset += end;
             changed = true;
           }
@@ -198,7 +212,7 @@ export class JournalTable<T> {
   private reapplyBuffer(): void {
     for (const line of this.buffer) {
       if (line.d) this.map.delete(line.k);
-      else this.map.set(line.k, line.v as T);
+      else this.map.set(line.k, this.entryOf(line.v as T));
     }
   }
 
@@ -206,32 +220,37 @@ export class JournalTable<T> {
     const snapshot = this.snapshotPath();
     let gen = 0;
     if (existsSync(snapshot)) {
-      const text = readFileSync(snapshot, "utf8");
-      this.snapshotBytes = Buffer.byteLength(text);
-      const firstLine = text.slice(0, text.indexOf("\n") + 1);
+      const bytes = readFileSync(snapshot);
+      this.snapshotBytes = bytes.length;
+      const headerEnd = bytes.indexOf(0x0a) + 1;
       try {
-        gen = Number((JSON.parse(firstLine) as { gen?: unknown }).gen) || 0;
+        gen = Number((JSON.parse(bytes.toString("utf8", 0, headerEnd)) as { gen?: unknown }).gen) || 0;
       } catch {
         this.options.warn(`warning: ${snapshot} has no header; reading it as generation 0`);
       }
-      this.applyText(text.slice(firstLine.length), snapshot);
+      this.applyLines(bytes.subarray(headerEnd), snapshot);
     }
     const gens = this.logGenerations().filter((g) => g >= gen);
     this.gen = gens.at(-1) ?? gen;
     this.offset = 0;
     for (const g of gens) {
-      const text = readFileSync(this.logPath(g), "utf8");
-      const end = text.lastIndexOf("\n") + 1;
-      this.applyText(text.slice(0, end), this.logPath(g));
-      if (g === this.gen) this.offset = Buffer.byteLength(text.slice(0, end));
+      const bytes = readFileSync(this.logPath(g));
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      this.applyLines(bytes.subarray(0, end), this.logPath(g));
+      if (g === this.gen) this.offset = end;
     }
     if (!existsSync(this.logPath(this.gen))) closeSync(openSync(this.logPath(this.gen), "a"));
   }
 
-  private applyText(text: string, source: string): void {
+  /** Applies complete lines, read one at a time from the bytes (a large snapshot never becomes one string). */
+  private applyLines(bytes: Buffer, source: string): void {
     let dropped = 0;
     let reason = "";
-    for (const raw of text.split("\n")) {
+    for (let start = 0; start < bytes.length; ) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end < 0) end = bytes.length;
+      const raw = bytes.toString("utf8", start, end);
+      start = end + 1;
       if (!raw) continue;
       let line: Line;
       try {
@@ -256,7 +275,7 @@ export class JournalTable<T> {
         reason ||= `${line.k}: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`;
         continue;
       }
-      this.map.set(line.k, parsed.data);
+      this.map.set(line.k, this.entryOf(parsed.data));
     }
     if (dropped) this.options.warn(`warning: ${source}: dropped ${dropped} record(s) that did not match the schema (${reason}); kept the rest`);
   }

@@ -11,7 +11,7 @@ export function shareAnswer(deps: BotDeps) {
     const channel = body.channel?.id ?? body.container?.channel_id;
     const question = action.value ?? "";
     if (!channel || !question) return;
-    void track(deps, (async () => {
+    void track(deps, async () => {
       const turn = answerQuestion(deps.getIndex(), question);
       try {
         const message = answerMessage(turn.answer, { askedBy: { user: body.user.id, question, verb: "shared" }, feedback: true });
@@ -23,6 +23,6 @@ export function shareAnswer(deps: BotDeps) {
         deps.logger.error(`share failed (request ${body.trigger_id}): ${describeFailure(error)}`);
         await respond({ response_type: "ephemeral", replace_original: false, ...noticeMessage(code === "not_in_channel" ? "I can't post in this channel: invite me with `/invite @Probation Briefing` first." : "Sorry, I couldn't share that just now.") });
       }
-    })());
+    });
   };
 }

@@ -20,7 +20,7 @@ export function probationCommand(deps: BotDeps, subCommands: Record<string, SubC
     const text = command.text.trim();
     const [first = "", ...rest] = text.split(/\s+/);
     const sub = subCommands[first.toLowerCase()];
-    void track(deps, (async () => {
+    void track(deps, async () => {
       try {
         if (sub) {
           const reply = await sub(rest.join(" "), { channel: command.channel_id, user: command.user_id });
@@ -61,6 +61,6 @@ export function probationCommand(deps: BotDeps, subCommands: Record<string, SubC
       } finally {
         request.done();
       }
-    })());
+    });
   };
 }
