@@ -18,14 +18,16 @@ export interface BotDeps {
 
 /**
  * Runs work as an answer in flight: a stop waits for it; a failure is logged, never left unhandled.
- * The work starts on the next turn of the event loop, so that the request's acknowledgement goes out first.
+ * The work starts on the next turn of the event loop, so that the request's acknowledgement goes out first;
+ * answers wait their turn (queue), quick replies that must beat a trigger's expiry (a modal) do not.
  */
-export function track<T>(deps: BotDeps, run: () => Promise<T>): Promise<T> {
-  const work = turn().then(async () => {
+export function track<T>(deps: BotDeps, run: () => Promise<T>, options: { queue?: boolean } = {}): Promise<T> {
+  const queued = options.queue !== false;
+  const work = (queued ? turn() : new Promise<void>((r) => setImmediate(r))).then(async () => {
     try {
       return await run();
     } finally {
-      release();
+      if (queued) release();
     }
   });
   deps.inFlight.set(work, Date.now());

@@ -1,6 +1,6 @@
 // The optional "what was wrong?" note after a 👎.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
-import type { BotDeps } from "../../deps.js";
+import { track, type BotDeps } from "../../deps.js";
 
 export const FEEDBACK_VIEW = "feedback_reason";
 
@@ -9,9 +9,9 @@ export function feedbackReason(deps: BotDeps) {
     await ack();
     const comment = view.state.values.reason?.text?.value?.trim();
     if (!comment) return;
-    await deps.store.update((state) => {
+    void track(deps, () => deps.store.update((state) => {
       const record = state.feedback[view.private_metadata];
       if (record) record.comment = comment.slice(0, 1000);
-    });
+    }), { queue: false });
   };
 }
