@@ -78,8 +78,11 @@ export const LIMITS = {
   deliveryTtlMs: 7 * DAY,
   /** Thread updates are written together at most this long after they happen. */
   writeDelayMs: 200,
-  /** The journal is compacted into its snapshot when it outgrows the snapshot (and this many bytes). */
+  /** A journal is folded into its snapshot when it outgrows the snapshot and this many bytes (threads, events). */
   compactMinBytes: 4 * 1024 * 1024,
+  eventCompactMinBytes: 512 * 1024,
+  /** Records written between two pauses while writing a snapshot: keeps the event loop free for acknowledgements. */
+  snapshotChunk: 500,
   /** How long to wait for another process's store or corpus lock before giving up. */
   lockWaitMs: 15 * SECOND,
   /** A lock older than this is a leftover of a crash (no hold lasts this long). */
@@ -90,8 +93,13 @@ export const LIMITS = {
   /** Calls that may safely repeat (reactions, views, look-ups) are retried this many times, within this long. */
   apiRetries: 2,
   apiMaxRetryMs: 20 * SECOND,
-  /** A post is attempted at most this many times (a look-up for it comes first after an unclear failure). */
+  apiRetryMinDelayMs: 500,
+  apiRetryMaxDelayMs: 5 * SECOND,
+  /** A post is attempted at most this many times (a look-up for it comes first after an unclear failure), this much apart (times the attempt). */
   postAttempts: 3,
+  postRetryDelayMs: 250,
+  /** A look-up for a post is tried this many times before the post is given up as unknown. */
+  lookupAttempts: 2,
   /** A rate limit longer than this is not waited out: the answer fails with an apology instead. */
   maxRateLimitWaitMs: 60 * SECOND,
   /** Answers worked on at once (the rest wait their turn): acknowledgements keep their share of the event loop. */
@@ -100,6 +108,8 @@ export const LIMITS = {
   stopGraceMs: 15 * SECOND,
   /** An answer in flight for longer than this is stuck: /healthz says so. */
   stuckAnswerMs: 60 * SECOND,
+  /** Bolt's own body limit: the request guard buffers no more. */
+  maxRequestBytes: 10 * 1024 * 1024,
   /** A question's raw text is cut to this many characters before anything else reads it. */
   maxRawQuestionChars: 2_000,
   /** Request timestamps more than this far in the future are refused (clock skew allowance). */

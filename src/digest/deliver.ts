@@ -45,6 +45,9 @@ interface Claim {
 export async function deliverDue(deps: DeliverDeps): Promise<DeliveryReport> {
   const report: DeliveryReport = { posted: 0, failures: [] };
   for (const channel of Object.keys(deps.store.read().subscriptions)) {
+    // Most checks find nothing due: decided on a copy first (a claim only adds a delivery), so that nothing is written for them.
+    const current = deps.store.read();
+    if (!claimDigest({ ...current, deliveries: { ...current.deliveries } }, channel, deps.now())) continue;
     const claim = await deps.store.update((state) => claimDigest(state, channel, deps.now()));
     if (!claim) continue;
     const failure = await deliver(deps, claim);

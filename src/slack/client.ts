@@ -11,7 +11,7 @@ export function clientOptions(slackApiUrl: string | undefined, logger?: Logger):
     ...(slackApiUrl ? { slackApiUrl } : {}),
     ...(logger ? { logger } : {}),
     timeout: LIMITS.apiTimeoutMs,
-    retryConfig: { retries: LIMITS.apiRetries, maxRetryTime: LIMITS.apiMaxRetryMs, minTimeout: 500, maxTimeout: 5_000 },
+    retryConfig: { retries: LIMITS.apiRetries, maxRetryTime: LIMITS.apiMaxRetryMs, minTimeout: LIMITS.apiRetryMinDelayMs, maxTimeout: LIMITS.apiRetryMaxDelayMs },
     rejectRateLimitedCalls: true,
   };
 }

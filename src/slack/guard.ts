@@ -8,9 +8,6 @@ import { Readable } from "node:stream";
 import { isValidSlackRequest, type HTTPReceiver, type Logger } from "@slack/bolt";
 import { LIMITS } from "../config.js";
 
-/** Bolt's own body limit (10 MB): we buffer no more than it would. */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface GuardedRequest extends IncomingMessage {
@@ -27,11 +24,11 @@ export function guardRequests(receiver: HTTPReceiver, signingSecret: string, log
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= LIMITS.maxRequestBytes) chunks.push(chunk);
     });
     req.on("error", () => reply(res, 400));
     req.on("end", () => {
-      if (size > MAX_BODY_BYTES) return reply(res, 413);
+      if (size > LIMITS.maxRequestBytes) return reply(res, 413);
       const raw = Buffer.concat(chunks);
       const refused = check(req, raw.toString("utf8"), signingSecret);
       if (refused) {

@@ -7,8 +7,6 @@ import { LIMITS } from "../config.js";
 import { pause, waitTurn } from "./rate-limits.js";
 
 const EVENT_TYPE = "probation_bot_post";
-/** Look-ups (safe to repeat) are tried this many times before the post is given up as unknown. */
-const LOOKUP_ATTEMPTS = 2;
 
 export interface Posted {
   channel: string;
@@ -45,7 +43,7 @@ export function describeFailure(error: unknown): string {
 /** The post carrying `postId`, undefined when Slack has none; throws PostUnknownError when the look-up fails. */
 export async function findPosted(client: WebClient, channel: string, threadTs: string | undefined, postId: string): Promise<Posted | undefined> {
   let lastError: unknown;
-  for (let attempt = 1; attempt <= LOOKUP_ATTEMPTS; attempt++) {
+  for (let attempt = 1; attempt <= LIMITS.lookupAttempts; attempt++) {
     try {
       const page = threadTs
         ? await client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true })
@@ -88,7 +86,7 @@ export async function postOnce(
       }
       const found = await findPosted(client, args.channel, threadTs, postId);
       if (found) return found;
-      if (attempt < LIMITS.postAttempts) await wait(250 * attempt);
+      if (attempt < LIMITS.postAttempts) await wait(LIMITS.postRetryDelayMs * attempt);
     }
   }
   throw lastError;

@@ -17,7 +17,8 @@ export interface RequestContext {
 export function pendingKeyOf(body: Record<string, unknown>, context: RequestContext): string | undefined {
   if (context.replayOf) return context.replayOf;
   if (typeof body.event_id === "string") return `event:${body.event_id}`;
-  if (typeof body.command === "string") return `command:${context.requestKey ?? body.trigger_id ?? ""}`;
+  const id = context.requestKey ?? body.trigger_id;
+  if (typeof body.command === "string" && typeof id === "string" && id) return `command:${id}`;
   return undefined;
 }
 

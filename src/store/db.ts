@@ -94,7 +94,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     const events = new JournalTable<EventRecord>(dataDir, "events", EventRecordSchema, {
       recency: (e) => Date.parse(e.at),
       ttlMs: LIMITS.eventTtlMs,
-      compactMinBytes: LIMITS.compactMinBytes / 8,
+      compactMinBytes: LIMITS.eventCompactMinBytes,
       warn,
     });
     const small = readSmallState(file, warn, threads, events, new Date(now()));

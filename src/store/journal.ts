@@ -12,6 +12,7 @@ import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, readFileSy
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
+import { LIMITS } from "../config.js";
 
 export interface TableOptions<T> {
   /** When a record was last changed (ms): it is kept for `ttlMs` after that. */
@@ -31,8 +32,6 @@ interface Entry {
   at: number;
 }
 
-/** Records between two pauses while writing a snapshot: keeps the event loop free for acknowledgements. */
-const SNAPSHOT_CHUNK = 500;
 
 export class JournalTable<T> {
   private map = new Map<string, Entry>();
@@ -132,8 +131,8 @@ export class JournalTable<T> {
         const header = `${JSON.stringify({ gen })}\n`;
         await file.write(header);
         bytes += header.length;
-        for (let i = 0; i < records.length; i += SNAPSHOT_CHUNK) {
-          const chunk = records.slice(i, i + SNAPSHOT_CHUNK).map(([k, e]) => `{"k":${JSON.stringify(k)},"v":${e.json.toString("utf8")}}\n`).join("");
+        for (let i = 0; i < records.length; i += LIMITS.snapshotChunk) {
+          const chunk = records.slice(i, i + LIMITS.snapshotChunk).map(([k, e]) => `{"k":${JSON.stringify(k)},"v":${e.json.toString("utf8")}}\n`).join("");
           await file.write(chunk);
           bytes += Buffer.byteLength(chunk);
           await new Promise((r) => setImmediate(r));
