@@ -11,7 +11,6 @@ import { readConfig } from "../src/config.js";
 import { answerQuestion, loadCorpus } from "../src/engine.js";
 import { createBot } from "../src/slack/app.js";
 import { openStore } from "../src/store/db.js";
-import { startStandIn } from "../test/support/slack-stand-in.js";
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 500);
 const COMMAND_CONCURRENCY = 100;
@@ -24,7 +23,15 @@ const followUps = ["and reviewing?", "source?", "any figures?", "what about Derb
 
 const index = loadCorpus("seeds");
 const dataDir = mkdtempSync(join(tmpdir(), "probation-bench-"));
-const standIn = await startStandIn();
+// The Web API stand-in runs on a thread of its own (Slack is elsewhere); the bot has the main event loop.
+const standInThread = new Worker(
+  `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(new URL("./stand-in-worker.ts", import.meta.url).href)}); })`,
+  { eval: true },
+);
+const ask = <T>(request: string): Promise<T> => new Promise((resolve) => { standInThread.once("message", resolve); standInThread.postMessage(request); });
+const standIn = await new Promise<{ apiUrl: string; responseUrl: string }>((resolve) => standInThread.once("message", resolve));
+type Post = { channel: string; thread?: string; asker?: string };
+const posts = async () => (await ask<{ posts: Post[] }>("posts")).posts;
 
 // The stored threads, written as the store keeps them (a snapshot), with contexts real answers leave.
 const contexts = questions.map((q) => answerQuestion(index, q).context);
@@ -46,6 +53,13 @@ const silent = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, ge
 const bot = createBot({ config, getIndex: () => index, store, logger: silent });
 const { port } = await bot.start();
 const url = `http://127.0.0.1:${port}/slack/events`;
+// The bot's own share: from the request's arrival at its server to the acknowledgement leaving it.
+const inside: number[] = [];
+const server = (bot.app as unknown as { receiver: { server: import("node:http").Server } }).receiver.server;
+server.on("request", (_req, res) => {
+  const t = performance.now();
+  res.on("finish", () => inside.push(performance.now() - t));
+});
 
 // Slack's side sends the requests from its own event loop (a worker thread), as Slack's servers would: the
 // time measured is the bot's, not the load generator's. Each request is signed as Slack signs it.
@@ -74,10 +88,11 @@ function sendAll(bodies: string[], type: string, concurrency: number): Promise<{
   });
 }
 
-async function untilPosted(count: number): Promise<void> {
+async function untilPosted(count: number): Promise<Post[]> {
   const deadline = Date.now() + 60_000;
-  while (standIn.callsTo("chat.postMessage").length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  while ((await posts()).length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 500));
+  return posts();
 }
 
 const pct = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
@@ -90,13 +105,10 @@ const commandAcks = await sendAll(
   "application/x-www-form-urlencoded",
   COMMAND_CONCURRENCY,
 );
-await untilPosted(COMMANDS);
-const commandPosts = standIn.callsTo("chat.postMessage");
+const commandPosts = await untilPosted(COMMANDS);
 const perAsker = new Map<string, number>();
-for (const p of commandPosts) {
-  const asker = JSON.stringify(p.args.blocks).match(/<@(U\d+)> asked/)?.[1] ?? "?";
-  perAsker.set(asker, (perAsker.get(asker) ?? 0) + 1);
-}
+for (const p of commandPosts) perAsker.set(p.asker ?? "?", (perAsker.get(p.asker ?? "?") ?? 0) + 1);
+const insideCommands = inside.splice(0);
 const commandsOnce = perAsker.size === COMMANDS && [...perAsker.values()].every((n) => n === 1);
 
 // 2. Follow-ups in stored threads: each answered once, in its thread.
@@ -108,25 +120,26 @@ const followUpAcks = await sendAll(
   "application/json",
   FOLLOW_UP_CONCURRENCY,
 );
-await untilPosted(COMMANDS + FOLLOW_UPS);
+const threadPosts = (await untilPosted(COMMANDS + FOLLOW_UPS)).slice(commandPosts.length);
 loop.disable();
-const threadPosts = standIn.callsTo("chat.postMessage").slice(commandPosts.length);
 const perThread = new Map<string, number>();
-for (const p of threadPosts) perThread.set(String(p.args.thread_ts), (perThread.get(String(p.args.thread_ts)) ?? 0) + 1);
+for (const p of threadPosts) perThread.set(String(p.thread), (perThread.get(String(p.thread)) ?? 0) + 1);
+const insideFollowUps = inside.splice(0);
 const followUpsOnce = perThread.size === FOLLOW_UPS && [...perThread.values()].every((n) => n === 1);
 
-const line = (what: string, acks: { ms: number; status: number }[], once: boolean, posted: number) => {
+const line = (what: string, acks: { ms: number; status: number }[], insideTimes: number[], once: boolean, posted: number) => {
   const times = acks.map((a) => a.ms);
   const late = acks.filter((a) => a.ms > 3000 || a.status !== 200).length;
-  return `${what}: ack p50 ${pct(times, 50).toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms; ${late} late or failed; ${posted} answers posted, exactly once each: ${once ? "yes" : "no"}`;
+  return `${what}: ack p50 ${pct(times, 50).toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (inside the bot: p50 ${pct(insideTimes, 50).toFixed(1)} ms, p99 ${pct(insideTimes, 99).toFixed(1)} ms); ${late} late or failed; ${posted} answers posted, exactly once each: ${once ? "yes" : "no"}`;
 };
 console.log(`${STORED_THREADS} stored threads (${snapshotMb.toFixed(0)} MB snapshot), store opened in ${(openMs / 1000).toFixed(1)} s`);
-console.log(line(`${COMMANDS} slash commands, ${COMMAND_CONCURRENCY} at a time`, commandAcks, commandsOnce, commandPosts.length));
-console.log(line(`${FOLLOW_UPS} thread follow-ups, ${FOLLOW_UP_CONCURRENCY} at a time`, followUpAcks, followUpsOnce, threadPosts.length));
+console.log(line(`${COMMANDS} slash commands, ${COMMAND_CONCURRENCY} at a time`, commandAcks, insideCommands, commandsOnce, commandPosts.length));
+console.log(line(`${FOLLOW_UPS} thread follow-ups, ${FOLLOW_UP_CONCURRENCY} at a time`, followUpAcks, insideFollowUps, followUpsOnce, threadPosts.length));
 (globalThis as { gc?: () => void }).gc?.();
-console.log(`event loop delay: p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms; resident ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, outside the heap ${(process.memoryUsage().external / 1e6).toFixed(0)} MB (bench and stand-in included)`);
+console.log(`event loop delay: p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms; resident ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, outside the heap ${(process.memoryUsage().external / 1e6).toFixed(0)} MB (the bench's bookkeeping included)`);
 await bot.stop();
-await standIn.close();
+await ask("close");
+await standInThread.terminate();
 rmSync(dataDir, { recursive: true, force: true });
 const ok = commandsOnce && followUpsOnce && [...commandAcks, ...followUpAcks].every((a) => a.ms <= 3000 && a.status === 200);
 process.exit(ok ? 0 : 1);
