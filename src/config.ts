@@ -102,8 +102,6 @@ export const LIMITS = {
   lookupAttempts: 2,
   /** A rate limit longer than this is not waited out: the answer fails with an apology instead. */
   maxRateLimitWaitMs: 60 * SECOND,
-  /** Answers worked on at once (the rest wait their turn): acknowledgements keep their share of the event loop. */
-  answerConcurrency: 8,
   /** On SIGTERM, answers in flight get this long to finish before the process exits. */
   stopGraceMs: 15 * SECOND,
   /** An answer in flight for longer than this is stuck: /healthz says so. */

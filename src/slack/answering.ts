@@ -4,7 +4,7 @@ import type { WebClient } from "@slack/web-api";
 import { answerQuestion } from "../engine.js";
 import type { ThreadContext } from "../types.js";
 import { answerMessage, noticeMessage } from "./blocks.js";
-import { track, type BotDeps } from "./deps.js";
+import { compute, track, type BotDeps } from "./deps.js";
 import { describeFailure, findPosted, postWithMore, PostUnknownError } from "./post.js";
 import type { RequestContext } from "./requests.js";
 
@@ -44,9 +44,11 @@ export function answerInThread(deps: BotDeps, client: WebClient, q: ThreadQuesti
     const added = react(client, true, q.channel, q.questionTs);
     try {
       if (request.replay && request.postId && (await findPosted(deps.poster, q.channel, q.threadTs, request.postId))) return;
-      const stored: ThreadContext = deps.store.thread(q.channel, q.contextTs) ?? {};
-      const turn = answerQuestion(deps.getIndex(), q.question, stored);
-      const message = answerMessage(turn.answer, { feedback: true });
+      const { turn, message } = await compute(() => {
+        const stored: ThreadContext = deps.store.thread(q.channel, q.contextTs) ?? {};
+        const turn = answerQuestion(deps.getIndex(), q.question, stored);
+        return { turn, message: answerMessage(turn.answer, { feedback: true }) };
+      });
       await postWithMore(deps.poster, q.channel, q.threadTs, message, request.postId);
       deps.store.rememberThread(q.channel, q.contextTs, turn.context);
     } catch (error) {

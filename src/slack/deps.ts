@@ -3,7 +3,6 @@ import type { Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { CorpusIndex } from "../search/index.js";
 import type { Store } from "../store/db.js";
-import { LIMITS } from "../config.js";
 
 export interface BotDeps {
   /** The current index: the corpus watcher may swap it; a question in flight keeps the one it started with. */
@@ -18,18 +17,10 @@ export interface BotDeps {
 
 /**
  * Runs work as an answer in flight: a stop waits for it; a failure is logged, never left unhandled.
- * The work starts on the next turn of the event loop, so that the request's acknowledgement goes out first;
- * answers wait their turn (queue), quick replies that must beat a trigger's expiry (a modal) do not.
+ * The work starts on the next turn of the event loop, so that the request's acknowledgement goes out first.
  */
-export function track<T>(deps: BotDeps, run: () => Promise<T>, options: { queue?: boolean } = {}): Promise<T> {
-  const queued = options.queue !== false;
-  const work = (queued ? turn() : new Promise<void>((r) => setImmediate(r))).then(async () => {
-    try {
-      return await run();
-    } finally {
-      if (queued) release();
-    }
-  });
+export function track<T>(deps: BotDeps, run: () => Promise<T>): Promise<T> {
+  const work = new Promise<void>((r) => setImmediate(r)).then(run);
   deps.inFlight.set(work, Date.now());
   work
     .catch((error) => deps.logger.error(`answer failed: ${(error as Error)?.message ?? error}`))
@@ -37,25 +28,22 @@ export function track<T>(deps: BotDeps, run: () => Promise<T>, options: { queue?
   return work;
 }
 
-// At most LIMITS.answerConcurrency answers are worked on at once, so that under a burst the event loop still
-// reads and acknowledges new requests (Slack's 3 s) instead of spending itself on a backlog of answers.
-let running = 0;
-const waiting: (() => void)[] = [];
+// Answers are computed one at a time, each on its own turn of the event loop, so that under a burst the
+// loop still reads and acknowledges new requests (Slack's 3 s) between two answers instead of after a backlog.
+// Waiting on Slack (posts, rate limits) happens outside: one slow channel holds no other.
+let computing: Promise<unknown> = Promise.resolve();
 
-function turn(): Promise<void> {
-  return new Promise((resolve) => {
-    const start = () => {
-      running++;
-      setImmediate(resolve);
-    };
-    if (running < LIMITS.answerConcurrency) start();
-    else waiting.push(start);
-  });
-}
-
-function release(): void {
-  running--;
-  waiting.shift()?.();
+/** Runs a synchronous computation (an answer, a message) on its own turn, after the ones queued before it. */
+export function compute<T>(fn: () => T): Promise<T> {
+  const result = computing.then(() => new Promise<T>((resolve, reject) => setImmediate(() => {
+    try {
+      resolve(fn());
+    } catch (error) {
+      reject(error);
+    }
+  })));
+  computing = result.catch(() => undefined);
+  return result;
 }
 
 /** The oldest answer in flight, in ms, or 0. */

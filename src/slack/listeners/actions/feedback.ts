@@ -15,7 +15,7 @@ export function feedbackButton(deps: BotDeps) {
     const key = feedbackKey(channel, messageTs, body.user.id);
     const record = { user: body.user.id, channel, messageTs, value, at: new Date().toISOString() } as const;
     // Not awaited: the click is acknowledged at once; the modal opens while the trigger is fresh.
-    void track(deps, () => deps.store.update((state) => void (state.feedback[key] = record)), { queue: false });
+    void track(deps, () => deps.store.update((state) => void (state.feedback[key] = record)));
     if (value === "down") {
       void track(deps, () => client.views.open({
         trigger_id: body.trigger_id,
@@ -36,7 +36,7 @@ export function feedbackButton(deps: BotDeps) {
             },
           ],
         },
-      }), { queue: false });
+      }));
     }
   };
 }

@@ -2,7 +2,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { answerQuestion } from "../../../engine.js";
 import { answerMessage, noticeMessage } from "../../blocks.js";
-import { track, type BotDeps } from "../../deps.js";
+import { compute, track, type BotDeps } from "../../deps.js";
 import { describeFailure, platformError, postWithMore } from "../../post.js";
 
 export function shareAnswer(deps: BotDeps) {
@@ -12,7 +12,7 @@ export function shareAnswer(deps: BotDeps) {
     const question = action.value ?? "";
     if (!channel || !question) return;
     void track(deps, async () => {
-      const turn = answerQuestion(deps.getIndex(), question);
+      const turn = await compute(() => answerQuestion(deps.getIndex(), question));
       try {
         const message = answerMessage(turn.answer, { askedBy: { user: body.user.id, question, verb: "shared" }, feedback: true });
         const posted = await postWithMore(deps.poster, channel, undefined, message);

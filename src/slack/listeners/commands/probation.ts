@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import { answerQuestion } from "../../../engine.js";
 import { handOff } from "../../answering.js";
 import { answerMessage, ephemeral, noticeMessage } from "../../blocks.js";
-import { track, type BotDeps } from "../../deps.js";
+import { compute, track, type BotDeps } from "../../deps.js";
 import { describeFailure, findPosted, platformError, postWithMore, PostUnknownError } from "../../post.js";
 import type { RequestContext } from "../../requests.js";
 
@@ -28,13 +28,13 @@ export function probationCommand(deps: BotDeps, subCommands: Record<string, SubC
           return;
         }
         if (text === "" || /^help$/i.test(text)) {
-          const help = answerQuestion(deps.getIndex(), "help").answer;
+          const help = (await compute(() => answerQuestion(deps.getIndex(), "help"))).answer;
           await respond({ response_type: "ephemeral", ...ephemeral(answerMessage(help)) });
           return;
         }
         const isPrivate = /^private\b/i.test(text);
         const question = isPrivate ? text.replace(/^private\s*/i, "") : text;
-        const turn = answerQuestion(deps.getIndex(), question);
+        const turn = await compute(() => answerQuestion(deps.getIndex(), question));
         if (isPrivate) {
           await respond({ response_type: "ephemeral", ...ephemeral(answerMessage(turn.answer, { shareQuestion: question })) });
           return;

@@ -12,6 +12,6 @@ export function feedbackReason(deps: BotDeps) {
     void track(deps, () => deps.store.update((state) => {
       const record = state.feedback[view.private_metadata];
       if (record) record.comment = comment.slice(0, 1000);
-    }), { queue: false });
+    }));
   };
 }
