@@ -46,6 +46,15 @@ describe("a journal table", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".log"))).toEqual(["t.1.log"]); // the folded journal is gone
   });
 
+  it("removes a snapshot a crashed process left half-written", async () => {
+    const dir = tempDir("journal-orphan-");
+    const dead = spawn(process.execPath, ["-e", "0"]);
+    await new Promise((r) => dead.on("exit", r));
+    writeFileSync(join(dir, `.t.jsonl.${dead.pid}.abc.tmp`), '{"gen":1}\n{"k":"half');
+    table(dir);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("drops a line that fails the schema and a line torn by a crash, with a warning, and keeps the rest", () => {
     const dir = tempDir("journal-bad-");
     const t = table(dir);

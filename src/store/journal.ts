@@ -13,6 +13,7 @@ import { open } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
 import { LIMITS } from "../config.js";
+import { isAlive } from "./lock.js";
 
 export interface TableOptions<T> {
   /** When a record was last changed (ms): it is kept for `ttlMs` after that. */
@@ -216,6 +217,7 @@ export class JournalTable<T> {
   }
 
   private load(): void {
+    this.removeOrphanTemps();
     const snapshot = this.snapshotPath();
     let gen = 0;
     if (existsSync(snapshot)) {
@@ -277,6 +279,15 @@ export class JournalTable<T> {
       this.map.set(line.k, this.entryOf(parsed.data));
     }
     if (dropped) this.options.warn(`warning: ${source}: dropped ${dropped} record(s) that did not match the schema (${reason}); kept the rest`);
+  }
+
+  /** Snapshots a crashed process was writing (its pid is in the name) are removed. */
+  private removeOrphanTemps(): void {
+    const re = new RegExp(`^\\.${this.name}\\.jsonl\\.(\\d+)\\..*\\.tmp$`);
+    for (const file of readdirSync(this.dir)) {
+      const pid = Number(re.exec(file)?.[1]);
+      if (pid && pid !== process.pid && !isAlive(pid)) unlinkQuietly(join(this.dir, file));
+    }
   }
 
   private snapshotPath(): string {
