@@ -99,4 +99,15 @@ describe("a store that cannot write", () => {
     expect(body.problem).toMatch(/cannot write/);
     rmSync(t.dataDir, { force: true });
   });
+
+  it("a slash command is posted once, with no apology beside it", async () => {
+    rmSync(t.dataDir, { recursive: true, force: true });
+    writeFileSync(t.dataDir, "not a folder");
+    expect((await t.command("LLR rating")).status).toBe(200);
+    await t.waitFor("chat.postMessage");
+    await settle();
+    expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(1);
+    expect(JSON.stringify(t.standIn.callsTo("respond"))).not.toMatch(/Sorry/);
+    rmSync(t.dataDir, { force: true });
+  });
 });

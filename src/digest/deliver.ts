@@ -80,6 +80,7 @@ function claimDigest(state: SmallState, channel: string, now: Date): Claim | und
 /** undefined when posted; a line saying why not; false when it was posted before (found, not posted again). */
 async function deliver(deps: DeliverDeps, { sub, date, unfinished }: Claim): Promise<string | false | undefined> {
   const postId = digestPostId(sub.channel, date);
+  let postedTs: string | undefined;
   try {
     if (unfinished) {
       // A crash between recording the attempt and recording the ts: did it go out?
@@ -90,10 +91,16 @@ async function deliver(deps: DeliverDeps, { sub, date, unfinished }: Claim): Pro
       }
     }
     const digest = composeDigest(deps.getIndex(), sub, date);
-    const res = await postOnce(deps.client, { channel: sub.channel, text: digest.text, blocks: digest.blocks }, { postId });
-    await complete(deps, sub.channel, date, res.ts, digest.findingId);
+    postedTs = (await postOnce(deps.client, { channel: sub.channel, text: digest.text, blocks: digest.blocks }, { postId })).ts;
+    await complete(deps, sub.channel, date, postedTs, digest.findingId);
     return undefined;
   } catch (error) {
+    if (postedTs) {
+      // Posted, but not recorded: the attempt stays, and the next run finds the post instead of posting again.
+      const line = `digest for ${sub.channel} on ${date} was posted (ts ${postedTs}) but could not be recorded: ${(error as Error).message}`;
+      deps.log(line);
+      return line;
+    }
     const code = platformError(error);
     const key = deliveryKey(sub.channel, date);
     if (code && PAUSING.has(code)) {
