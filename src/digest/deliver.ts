@@ -37,8 +37,9 @@ export const digestPostId = (channel: string, date: string) => `digest:${channel
 interface Claim {
   sub: Subscription;
   date: string;
-  /** An earlier attempt never recorded its ts: it may have gone out. */
+  /** An earlier attempt never recorded its ts: it may have gone out (since this time, ms). */
   unfinished: boolean;
+  since?: number;
 }
 
 /** Posts every digest that is due now. */
@@ -69,7 +70,7 @@ function claimDigest(state: SmallState, channel: string, now: Date): Claim | und
     const ownerBusy = owner !== undefined && owner !== process.pid && isAlive(owner) && now.getTime() - Date.parse(attempt.attemptedAt) < LIMITS.digestRunTimeoutMs;
     if (ownerBusy) return undefined; // another process is posting it right now
     state.deliveries[deliveryKey(channel, today)] = { ...attempt, attemptedAt, ownerPid: process.pid };
-    return { sub, date: today, unfinished: true };
+    return { sub, date: today, unfinished: true, since: Date.parse(attempt.attemptedAt) };
   }
   const date = dueDate(sub, state.deliveries, now);
   if (!date) return undefined;
@@ -78,13 +79,13 @@ function claimDigest(state: SmallState, channel: string, now: Date): Claim | und
 }
 
 /** undefined when posted; a line saying why not; false when it was posted before (found, not posted again). */
-async function deliver(deps: DeliverDeps, { sub, date, unfinished }: Claim): Promise<string | false | undefined> {
+async function deliver(deps: DeliverDeps, { sub, date, unfinished, since }: Claim): Promise<string | false | undefined> {
   const postId = digestPostId(sub.channel, date);
   let postedTs: string | undefined;
   try {
     if (unfinished) {
       // A crash between recording the attempt and recording the ts: did it go out?
-      const found = await findPosted(deps.client, sub.channel, undefined, postId);
+      const found = await findPosted(deps.client, sub.channel, undefined, postId, since);
       if (found) {
         await complete(deps, sub.channel, date, found.ts, undefined);
         return false;

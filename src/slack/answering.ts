@@ -25,10 +25,10 @@ export interface ThreadQuestion {
 export const answerPostId = (pendingKey: string) => `answer:${pendingKey}`;
 
 /** Takes the request over from the middleware: it is marked done when its answer is posted (or given up). */
-export function handOff(deps: BotDeps, context: RequestContext): { postId?: string; replay: boolean; done: () => void } {
+export function handOff(deps: BotDeps, context: RequestContext): { postId?: string; replay: boolean; arrivedAt?: number; done: () => void } {
   const key = context.pendingKey;
   if (key) context.handedOff = true;
-  return { postId: key ? answerPostId(key) : undefined, replay: !!context.replayOf, done: () => key && deps.store.finishEvent(key) };
+  return { postId: key ? answerPostId(key) : undefined, replay: !!context.replayOf, arrivedAt: context.replayArrivedAt, done: () => key && deps.store.finishEvent(key) };
 }
 
 /** Adds or removes 👀 without waiting: a slow or failing reactions call never holds an answer. */
@@ -43,7 +43,7 @@ export function answerInThread(deps: BotDeps, client: WebClient, q: ThreadQuesti
   return track(deps, async () => {
     const added = react(client, true, q.channel, q.questionTs);
     try {
-      if (request.replay && request.postId && (await findPosted(deps.poster, q.channel, q.threadTs, request.postId))) return;
+      if (request.replay && request.postId && (await findPosted(deps.poster, q.channel, q.threadTs, request.postId, request.arrivedAt))) return;
       const { turn, message } = await compute(() => {
         const stored: ThreadContext = deps.store.thread(q.channel, q.contextTs) ?? {};
         const turn = answerQuestion(deps.getIndex(), q.question, stored);

@@ -116,6 +116,6 @@ async function replayPending(app: App, deps: BotDeps): Promise<void> {
       continue;
     }
     deps.logger.info(`answering request ${pending.key.slice(0, 16)}, acknowledged at ${pending.at} before a restart`);
-    await app.processEvent({ body: pending.body as Record<string, unknown>, ack: async () => undefined, customProperties: { replayOf: pending.key } });
+    await app.processEvent({ body: pending.body as Record<string, unknown>, ack: async () => undefined, customProperties: { replayOf: pending.key, replayArrivedAt: Date.parse(pending.at) } });
   }
 }

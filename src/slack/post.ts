@@ -40,14 +40,18 @@ export function describeFailure(error: unknown): string {
   return platformError(error) ?? e?.message ?? String(error);
 }
 
-/** The post carrying `postId`, undefined when Slack has none; throws PostUnknownError when the look-up fails. */
-export async function findPosted(client: WebClient, channel: string, threadTs: string | undefined, postId: string): Promise<Posted | undefined> {
+/**
+ * The post carrying `postId` among the messages since `since` (ms; a busy channel's older messages are not
+ * searched), undefined when Slack has none; throws PostUnknownError when the look-up fails.
+ */
+export async function findPosted(client: WebClient, channel: string, threadTs: string | undefined, postId: string, since?: number): Promise<Posted | undefined> {
+  const oldest = since === undefined ? {} : { oldest: String(Math.floor((since - LIMITS.maxClockSkewMs) / 1000)) };
   let lastError: unknown;
   for (let attempt = 1; attempt <= LIMITS.lookupAttempts; attempt++) {
     try {
       const page = threadTs
-        ? await client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true })
-        : await client.conversations.history({ channel, limit: 50, include_all_metadata: true });
+        ? await client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true, ...oldest })
+        : await client.conversations.history({ channel, limit: 200, include_all_metadata: true, ...oldest });
       const hit = page.messages?.find((m) => (m.metadata?.event_payload as { post_id?: string } | undefined)?.post_id === postId);
       return hit?.ts ? { channel, ts: hit.ts } : undefined;
     } catch (error) {
@@ -70,6 +74,7 @@ export async function postOnce(
   const wait = options.wait ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const message = { ...args, metadata: { event_type: EVENT_TYPE, event_payload: { post_id: postId } } } as ChatPostMessageArguments;
   const threadTs = "thread_ts" in args ? (args.thread_ts as string | undefined) : undefined;
+  const startedAt = Date.now();
   let lastError: unknown;
   for (let attempt = 1; attempt <= LIMITS.postAttempts; attempt++) {
     await waitTurn("chat.postMessage", args.channel);
@@ -84,7 +89,7 @@ export async function postOnce(
         pause("chat.postMessage", args.channel, retryAfter);
         continue;
       }
-      const found = await findPosted(client, args.channel, threadTs, postId);
+      const found = await findPosted(client, args.channel, threadTs, postId, startedAt);
       if (found) return found;
       if (attempt < LIMITS.postAttempts) await wait(LIMITS.postRetryDelayMs * attempt);
     }

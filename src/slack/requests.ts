@@ -5,8 +5,9 @@ import { LIMITS } from "../config.js";
 export interface RequestContext {
   /** Set by the HTTP guard: sha256 of the signature timestamp and body. */
   requestKey?: string;
-  /** Set when a pending request is answered again after a restart: its key. */
+  /** Set when a pending request is answered again after a restart: its key, and when it first arrived (ms). */
   replayOf?: string;
+  replayArrivedAt?: number;
   /** Set by the middleware for the listeners: the key under which the request is pending. */
   pendingKey?: string;
   /** Set by a listener that took the answering over (it marks the request done when posted). */

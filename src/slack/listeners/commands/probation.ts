@@ -40,7 +40,7 @@ export function probationCommand(deps: BotDeps, subCommands: Record<string, SubC
           return;
         }
         try {
-          if (request.replay && request.postId && (await findPosted(deps.poster, command.channel_id, undefined, request.postId))) return;
+          if (request.replay && request.postId && (await findPosted(deps.poster, command.channel_id, undefined, request.postId, request.arrivedAt))) return;
           const message = answerMessage(turn.answer, { askedBy: { user: command.user_id, question }, feedback: true });
           const posted = await postWithMore(deps.poster, command.channel_id, undefined, message, request.postId);
           deps.store.rememberThread(posted.channel, posted.ts, turn.context);
