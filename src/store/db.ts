@@ -203,8 +203,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     async update(change) {
       try {
         const result = await withLock(lockPath, async () => {
-          seen = undefined;
-          refresh();
+          refresh(); // re-read only when another process replaced the file since our last read or write
           const out = change(db.data);
           await writeSmall();
           return out;
