@@ -1,6 +1,6 @@
 // npm start: read the configuration, index the corpus, open the store, start the bot; stop gracefully.
 import { join } from "node:path";
-import { ConfigError, readConfig } from "./config.js";
+import { ConfigError, LIMITS, readConfig } from "./config.js";
 import { CorpusError, loadCorpus } from "./engine.js";
 import { createBot } from "./slack/app.js";
 import { openStore } from "./store/db.js";
@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing answers in flight, then stopping`);
+    console.log(`${signal}: finishing answers in flight (at most ${LIMITS.stopGraceMs / 1000} s), then stopping`);
+    // Whatever hangs, the process ends: the grace period plus time to flush the store.
+    setTimeout(() => process.exit(1), LIMITS.stopGraceMs + LIMITS.lockWaitMs).unref();
     watcher.close();
     await scheduler.stop();
     await bot.stop();
