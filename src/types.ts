@@ -190,12 +190,6 @@ export interface ProgressFact extends FactBase {
   categorisation: string;
 }
 
-export interface StatementFact extends FactBase {
-  type: "statement";
-  /** The figures the statement holds, as written: "45", "18 out of 26", "28 per cent", "£700m". */
-  figures: string[];
-}
-
 export interface QuotationFact extends FactBase {
   type: "quotation";
   /** "Martin Jones, chief inspector of probation", "A Ministry of Justice spokesperson", … */
@@ -213,7 +207,6 @@ export type Fact =
   | KeyQuestionFact
   | RecommendationFact
   | ProgressFact
-  | StatementFact
   | QuotationFact;
 
 /** Everything extracted from one document. */

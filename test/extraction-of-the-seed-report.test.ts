@@ -94,7 +94,7 @@ describe("figures and quotations", () => {
   });
 
   it("leave out contents pages, ISBNs and addresses", () => {
-    const quotes = doc.facts.filter((f) => f.type === "statement").map((f) => f.quote);
+    const quotes = doc.passages.filter((p) => p.hasFigures).map((p) => p.text);
     expect(quotes.some((q) => /ISBN|\.{4}|Bridge Street/.test(q))).toBe(false);
   });
 

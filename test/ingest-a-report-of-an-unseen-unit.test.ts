@@ -126,7 +126,7 @@ describe("npm run ingest, on what it extracted", () => {
     expect(stdout).toMatch(/overall: Requires improvement 9\/21/);
     expect(stdout).toMatch(/key questions: 12/);
     expect(stdout).toMatch(/recommendations: 5/);
-    expect(stdout).toMatch(/statements with figures: [1-9]\d*/);
+    expect(stdout).toMatch(/with figures: [1-9]\d* \([1-9]\d* numbers\)/);
     expect(stdout).not.toMatch(/warning/);
   });
 

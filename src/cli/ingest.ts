@@ -52,11 +52,16 @@ function summary(doc: ParsedDocument): string[] {
   const ratings = doc.facts.filter((f): f is RatingFact => f.type === "rating");
   const overall = ratings.filter((r) => r.standard === "overall").map((r) => `${r.rating}${r.score ? ` ${r.score}` : ""}`);
   const count = (type: string) => doc.facts.filter((f) => f.type === type).length;
+  const withFigures = doc.passages.filter((p) => p.quantities.length);
+  const quantities = withFigures.reduce((n, p) => n + p.quantities.length, 0);
+  const earlier = doc.passages.filter((p) => p.period.relation === "previous").length;
+  const speakers = [...new Set(doc.facts.flatMap((f) => (f.type === "quotation" ? [f.speaker] : [])))];
   return [
     `  ${doc.meta.kind}: "${doc.meta.title}" — ${doc.meta.publisher}`,
     `  date: ${datingSummary(doc.meta)}`,
     `  units: ${doc.units.map((u) => `${u.name}${u.aliases.length ? ` (${u.aliases.slice(0, 3).join(", ")})` : ""}`).join("; ") || "none"}`,
-    `  ratings: ${ratings.length}${overall.length ? ` (overall: ${[...new Set(overall)].join(", ")})` : ""}; key questions: ${count("key-question")}; statements with figures: ${count("statement")}; recommendations: ${count("recommendation")}; quotations: ${count("quotation")}`,
+    `  ratings: ${ratings.length}${overall.length ? ` (overall: ${[...new Set(overall)].join(", ")})` : ""}; key questions: ${count("key-question")}; recommendations: ${count("recommendation")}; quotations: ${count("quotation")}`,
+    `  sentences: ${doc.passages.length}; with figures: ${withFigures.length} (${quantities} numbers); of an earlier inspection: ${earlier}; speakers: ${speakers.join("; ") || "none"}`,
     ...[...metadataWarnings(doc), ...doc.warnings].filter((w, i, all) => all.indexOf(w) === i).map((w) => `  warning: ${w}`),
   ];
 }

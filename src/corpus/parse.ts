@@ -1,6 +1,6 @@
 // One document → annotated sentences (units, period, speaker, quantities) → the facts answers use.
 // Pure: the same text gives the same result.
-import type { Fact, ParsedDocument, Passage, RawDocument, StatementFact } from "../types.js";
+import type { Fact, ParsedDocument, Passage, RawDocument } from "../types.js";
 import { toBlocks } from "./blocks.js";
 import { stripMarkup } from "../text/normalize.js";
 import { inspectionDateOf } from "./dates.js";
@@ -82,19 +82,6 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
     const ratings = sentenceRatings(sentences, { docId: meta.id, inspectionDate, unitOf, mentionsIn });
     attachScores(ratings, sentences, unitOf, mentionsIn);
     facts.push(...ratings);
-  }
-  for (const s of sentences) {
-    if (s.quantities.length === 0) continue;
-    const statement: StatementFact = {
-      type: "statement",
-      figures: s.quantities.map((q) => q.text),
-      unitKey: unitOf(s) ?? "",
-      docId: meta.id,
-      quote: s.text,
-      section: s.section,
-      inspectionDate: s.period.relation === "previous" ? s.period.year : inspectionDate,
-    };
-    facts.push(statement);
   }
   facts.push(...quotes);
 

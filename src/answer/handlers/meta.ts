@@ -50,7 +50,7 @@ function contributes(index: CorpusIndex, docId: string): string {
   const parts: string[] = [];
   const units = [...new Set(ratings.map((r) => unitName(index, r.unitKey)))];
   if (ratings.length) parts.push(`ratings of ${units.join(", ")}`);
-  const figures = facts.filter((f) => f.type === "statement").length;
+  const figures = index.docsById.get(docId)?.passages.filter((p) => p.hasFigures).length ?? 0;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   if (figures) parts.push(`${plural(figures, "statement")} with figures`);
   const recs = facts.filter((f) => f.type === "recommendation").length;
