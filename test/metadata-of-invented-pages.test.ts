@@ -43,6 +43,17 @@ Chief Inspector of Probation Ada Quill said: “We found a service that knows it
     });
   });
 
+  it("is the inspectorate's under its own site header, and a 'Published:' dateline gives its date", () => {
+    const text = "Skip to main content\nHM Inspectorate of Probation\nMenu\nHome › Media › Press releases\nThornbury PDU ‘Requires improvement’\nPublished: 14 August 2025\nThornbury PDU has been rated ‘Requires improvement’.\n";
+    expect(meta(text)).toMatchObject({
+      kind: "inspectorate press release",
+      publisher: "HM Inspectorate of Probation",
+      title: "Thornbury PDU ‘Requires improvement’",
+      date: "2025-08-14",
+      dateBasis: "printed",
+    });
+  });
+
   it("is the inspectorate's by its 'Notes to editors'", () => {
     const text = "Orchard Ridge PDU rated ‘Inadequate’\nOrchard Ridge PDU was rated ‘Inadequate’ by HM Inspectorate of Probation.\nNotes to editors\n1. The inspection took place in May.\n";
     expect(meta(text)).toMatchObject({ kind: "inspectorate press release", publisher: "HM Inspectorate of Probation" });
@@ -65,7 +76,7 @@ The chief inspector, Ada Quill, said: "We found that our inspections keep findin
   });
 
   it("takes the outlet from its own masthead or address, never from a sentence that names it", () => {
-    const told = "Marlow Fen probation rated inadequate\nThe head of the service told the BBC that staffing had improved.\n";
+    const told = "Marlow Fen probation rated inadequate\nThe head of the service told the BBC that staffing had improved.\nTell us\nInspections of our town's services are due.\n";
     expect(meta(told).publisher).toBe("Publisher not stated");
     const followed = `${told}Follow BBC Marlow on Facebook.\n`;
     expect(meta(followed).publisher).toBe("BBC News");

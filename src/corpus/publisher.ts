@@ -15,13 +15,16 @@ export interface PublisherFinding {
 
 /** How many words may stand between "our" and the inspection word ("our new probation inspection methodology"). */
 const VOICE_GAP_WORDS = 3;
+/** How many lines from the top a site's header stands in. */
+const SITE_HEADER_LINES = 10;
 /** The opening paragraphs (after the headline) in which the inspectorate names itself as the author. */
 const OPENING_PARAGRAPHS = 3;
 
 const { inspectorate, outlets, mastheadCues } = pageVocabulary;
 const INSPECTORATE_NAME = phrasesRegExp(inspectorate.names);
+const INSPECTORATE_LINE = new RegExp(`^(?:${inspectorate.names.map(phraseSource).join("|")})$`, "iu");
 const VOICE = new RegExp(
-  `(?<![\\p{L}])(?:${inspectorate.voice.firstPerson.map(phraseSource).join("|")})(?:\\s+[\\p{L}\\p{N}'’-]+){0,${VOICE_GAP_WORDS}}?\\s+(?:${inspectorate.voice.inspectionWords.map(phraseSource).join("|")})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${inspectorate.voice.firstPerson.map(phraseSource).join("|")})(?:[ \\t]+[\\p{L}\\p{N}'’-]+){0,${VOICE_GAP_WORDS}}?[ \\t]+(?:${inspectorate.voice.inspectionWords.map(phraseSource).join("|")})(?![\\p{L}])`,
   "iu",
 );
 const names = inspectorate.names.map(phraseSource).join("|");
@@ -87,6 +90,8 @@ export function publisherOf(text: string, url?: string): PublisherFinding | unde
   const outlet = outletOnPage(text);
   if (outlet) return outlet;
   if (INSPECTORATE_SITE_LINE.test(text)) return inspectorateFinding("url");
+  // The inspectorate's name as a line of its own above the headline: its site's header.
+  if (headLines(text, SITE_HEADER_LINES).some((l) => INSPECTORATE_LINE.test(l))) return inspectorateFinding("masthead");
   if (VOICE.test(outsideQuotes(text))) return inspectorateFinding("voice");
   if (INSPECTORATE_NAME.test(text) && (PRESS_RELEASE_PHRASE.test(text) || PRESS_RELEASE_LINE.test(text))) return inspectorateFinding("press release");
   if (openingParagraphs(text).some((l) => AUTHORSHIP.test(outsideQuotes(l)))) return inspectorateFinding("authorship");
