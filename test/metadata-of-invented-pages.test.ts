@@ -185,6 +185,18 @@ Ada Quill, Chief Inspector of Probation, said: “Leaders here know every person
     expect(answer.text).not.toMatch(/do not say which/);
   });
 
+  it("a press release written after a month may report an inspection from before it: the one with its rating, not a later one", () => {
+    const index = corpus({
+      "article.txt": "Ashcombe probation rated inadequate\ndate 2022-07-20\nAshcombe PDU was inspected in June 2022 and has been rated 'Inadequate' overall by inspectors.\n",
+      "release.txt": "Ashcombe PDU rated ‘Inadequate’\nAshcombe PDU has received an overall rating of ‘Inadequate’ following an inspection by His Majesty’s Inspectorate of Probation.\n",
+    });
+    expect(index.docsById.get("release.txt")!.meta).toMatchObject({ after: "2022-09" });
+    expect(index.placements.get("release.txt")).toMatchObject({ date: "2022-06" });
+    const answer = answerQuestion(index, "Ashcombe rating").answer;
+    expect(answer.text).toMatch(/is rated \*Inadequate\* overall/);
+    expect(answer.text).not.toMatch(/Previously|Later/);
+  });
+
   it("when the documents do not settle which is later, gives both and says so", () => {
     const index = corpus({
       "a.txt": "Harrowmere probation rated requires improvement\ndate 2023-03-01\nHarrowmere PDU has been rated 'Requires improvement' overall by inspectors.\n",

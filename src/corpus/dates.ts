@@ -28,6 +28,7 @@ export interface DocumentDating {
   dateEvidence?: string;
   after?: string;
   afterEvidence?: string;
+  recalls?: string;
   before?: string;
   beforeEvidence?: string;
 }
@@ -87,6 +88,8 @@ export function dateOfUrl(url: string): string | undefined {
 
 const FUTURE = phrasesRegExp(pageVocabulary.dating.future);
 const EARLIER = phrasesRegExp(pageVocabulary.dating.earlier);
+/** A sentence about an inspection or a rating: a year it looks back on is an earlier inspection's. */
+const INSPECTION_WORD = /\b(?:inspect\w*|rated|rating)\b/i;
 /** "from October 2025": a month and year, with the word before it as evidence. */
 const MONTH_YEAR = new RegExp(`(?:[\\p{L}’']+\\s+)?\\b${FULL_MONTH}\\s+((?:19|20)\\d{2})\\b`, "gu");
 const YEAR = /(?<![\d£$,.])((?:19|20)\d{2})(?!\d|,\d|\s*(?:%|per\s*cent))/g;
@@ -130,6 +133,7 @@ function textDating(text: string): Omit<DocumentDating, "dateBasis"> {
   let dateEvidence: string | undefined;
   let after: string | undefined;
   let afterEvidence: string | undefined;
+  let recalls: string | undefined;
   const published = text.match(PUBLISHED_DATE);
   if (published) return { date: `${yearMonth(published[3]!, published[2]!)}${published[1] ? `-${pad(Number(published[1]))}` : ""}`, dateEvidence: published[0] };
   for (const sentence of sentencesOf(text)) {
@@ -146,13 +150,16 @@ function textDating(text: string): Omit<DocumentDating, "dateBasis"> {
       if (later(after, month)) [after, afterEvidence] = [month, m[0]];
     }
     if (EARLIER.test(sentence)) {
-      for (const m of sentence.matchAll(YEAR)) if (later(after, m[1]!)) [after, afterEvidence] = [m[1]!, sentence];
+      for (const m of sentence.matchAll(YEAR)) {
+        if (later(after, m[1]!)) [after, afterEvidence] = [m[1]!, sentence];
+        if (INSPECTION_WORD.test(sentence) && later(recalls, m[1]!)) recalls = m[1]!;
+      }
     }
   }
   const named = nameInUse(text);
   if (named.after && later(after, named.after)) [after, afterEvidence] = [named.after, `it says ${named.evidence}`];
   const before = named.before;
-  return { date, dateEvidence, after, afterEvidence, ...(before ? { before, beforeEvidence: `it says ${named.evidence}` } : {}) };
+  return { date, dateEvidence, after, afterEvidence, ...(recalls ? { recalls } : {}), ...(before ? { before, beforeEvidence: `it says ${named.evidence}` } : {}) };
 }
 
 /** The document's date and where it comes from: sources.json, the page, the link, the words; else a bound, or nothing. */
@@ -164,6 +171,7 @@ export function datingOf(text: string, source: SourceEntry, isReport: boolean): 
   const words = textDating(text);
   const bound = {
     ...(words.after ? { after: words.after, afterEvidence: words.afterEvidence } : {}),
+    ...(words.recalls ? { recalls: words.recalls } : {}),
     ...(words.before ? { before: words.before, beforeEvidence: words.beforeEvidence } : {}),
   };
   if (fromUrl) return { date: fromUrl, dateBasis: "url", dateEvidence: source.url };

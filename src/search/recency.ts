@@ -89,7 +89,8 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
       }
     }
     if (placements.get(d.meta.id)?.date) continue;
-    const matched = inspectionWithSameRating(facts, own.get(d.meta.id)!, placements.get(d.meta.id)?.after, d.meta.before);
+    const recalled = laterBound(d.meta.recalls, own.get(d.meta.id)!.find((f) => f.inspectionAfter)?.inspectionAfter);
+    const matched = inspectionWithSameRating(facts, own.get(d.meta.id)!, { recalled, written: placements.get(d.meta.id)?.after, before: d.meta.before });
     if (matched) placements.set(d.meta.id, { date: matched.date, evidence: `the only inspection of its unit rated ${matched.rating}, in ${matched.date} as ${matched.docId} says` });
   }
   for (const [docId, p] of placements) {
@@ -102,17 +103,38 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
   return placements;
 }
 
+/** A report is published within this many months of its fieldwork: a page written after a month may be about an inspection up to this much earlier. */
+const PUBLICATION_LAG_MONTHS = 12;
+
+function monthsBefore(date: string, months: number): string {
+  const [year, month] = endOf(date).split("-").map(Number) as [number, number];
+  const total = year * 12 + (month - 1) - months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
+}
+
+interface Bounds {
+  /** The earlier inspection the document recalls: its own is later. */
+  recalled?: string;
+  /** The document was written after this (its inspection may be up to PUBLICATION_LAG_MONTHS earlier). */
+  written?: string;
+  /** The document was written before this: so was its inspection. */
+  before?: string;
+}
+
 /**
  * The document's headline rating (its first overall rating of a unit) matched to the dated inspections of that unit
- * its bound allows: placed when exactly one of them gave that rating.
+ * its bounds allow: placed when exactly one of them gave that rating.
  */
-function inspectionWithSameRating(facts: Fact[], own: Fact[], after?: string, before?: string): { date: string; rating: string; docId: string } | undefined {
+function inspectionWithSameRating(facts: Fact[], own: Fact[], { recalled, written, before }: Bounds): { date: string; rating: string; docId: string } | undefined {
   const headline = own.find((f): f is RatingFact => f.type === "rating" && f.standard === "overall");
   if (!headline) return undefined;
   const docId = headline.docId;
   const dated = facts.filter(
     (f): f is RatingFact =>
-      f.type === "rating" && f.standard === "overall" && f.docId !== docId && f.unitKey === headline.unitKey && !!f.inspectionDate && (!after || endOf(f.inspectionDate) > endOf(after)) && (!before || f.inspectionDate.slice(0, 7) < before),
+      f.type === "rating" && f.standard === "overall" && f.docId !== docId && f.unitKey === headline.unitKey && !!f.inspectionDate &&
+      (!recalled || endOf(f.inspectionDate) > endOf(recalled)) &&
+      (!written || endOf(f.inspectionDate) > monthsBefore(written, PUBLICATION_LAG_MONTHS)) &&
+      (!before || f.inspectionDate.slice(0, 7) < before),
   );
   const years = new Map<string, RatingFact[]>();
   for (const f of dated) years.set(f.inspectionDate!.slice(0, 4), [...(years.get(f.inspectionDate!.slice(0, 4)) ?? []), f]);
