@@ -131,7 +131,13 @@ describe("dates", () => {
 
   it("the year of what the text says is still to come", () => {
     const text = `${body}From April 2026, the service will move to a new office.\n`;
-    expect(meta(text)).toMatchObject({ date: "2026", dateBasis: "text", dateEvidence: "From April 2026" });
+    expect(meta(text)).toMatchObject({ date: "2026", dateBasis: "text", dateEvidence: "From April 2026", before: "2026-04" });
+  });
+
+  it("not the year of a deadline still to come: only that the page was written before it", () => {
+    const text = `${body}The ministry said it will recruit more officers by March 2027.\n`;
+    expect(meta(text)).toMatchObject({ dateBasis: "none", before: "2027-03", beforeEvidence: "by March 2027" });
+    expect(meta(text).date).toBeUndefined();
   });
 
   it("undated: later than the previous inspection it names, and than the latest month it looks back on", () => {

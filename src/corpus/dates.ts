@@ -3,7 +3,7 @@
 import type { DateBasis, DocumentMeta, SourceEntry } from "../types.js";
 import { splitSentences } from "../text/sentences.js";
 import { headLines } from "./headline.js";
-import { pageVocabulary, phrasesRegExp } from "./page-vocabulary.js";
+import { pageVocabulary, phraseSource, phrasesRegExp } from "./page-vocabulary.js";
 import { outsideQuotes } from "./publisher.js";
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -88,6 +88,8 @@ export function dateOfUrl(url: string): string | undefined {
 
 const FUTURE = phrasesRegExp(pageVocabulary.dating.future);
 const EARLIER = phrasesRegExp(pageVocabulary.dating.earlier);
+/** "from October 2025": the month a coming change starts (the evidence of a month starts with the word before it). */
+const FUTURE_START = new RegExp(`^(?:${pageVocabulary.dating.futureStart.map(phraseSource).join("|")})\\s`, "i");
 /** A sentence about an inspection or a rating: a year it looks back on is an earlier inspection's. */
 const INSPECTION_WORD = /\b(?:inspect\w*|rated|rating)\b/i;
 /** "from October 2025": a month and year, with the word before it as evidence. */
@@ -134,14 +136,17 @@ function textDating(text: string): Omit<DocumentDating, "dateBasis"> {
   let after: string | undefined;
   let afterEvidence: string | undefined;
   let recalls: string | undefined;
+  let writtenBefore: string | undefined;
+  let writtenBeforeEvidence: string | undefined;
   const published = text.match(PUBLISHED_DATE);
   if (published) return { date: `${yearMonth(published[3]!, published[2]!)}${published[1] ? `-${pad(Number(published[1]))}` : ""}`, dateEvidence: published[0] };
   for (const sentence of sentencesOf(text)) {
     const months = [...sentence.matchAll(MONTH_YEAR)];
     if (FUTURE.test(sentence)) {
       for (const m of months) {
-        const year = m[2]!;
-        if (!date || year < date) [date, dateEvidence] = [year, m[0]];
+        const month = yearMonth(m[2]!, m[1]!);
+        if (!writtenBefore || month < writtenBefore) [writtenBefore, writtenBeforeEvidence] = [month, m[0]];
+        if (FUTURE_START.test(m[0]) && (!date || m[2]! < date)) [date, dateEvidence] = [m[2]!, m[0]];
       }
       continue;
     }
@@ -158,8 +163,9 @@ function textDating(text: string): Omit<DocumentDating, "dateBasis"> {
   }
   const named = nameInUse(text);
   if (named.after && later(after, named.after)) [after, afterEvidence] = [named.after, `it says ${named.evidence}`];
-  const before = named.before;
-  return { date, dateEvidence, after, afterEvidence, ...(recalls ? { recalls } : {}), ...(before ? { before, beforeEvidence: `it says ${named.evidence}` } : {}) };
+  const [before, beforeEvidence] =
+    named.before && (!writtenBefore || named.before < writtenBefore) ? [named.before, `it says ${named.evidence}`] : [writtenBefore, writtenBeforeEvidence];
+  return { date, dateEvidence, after, afterEvidence, ...(recalls ? { recalls } : {}), ...(before ? { before, beforeEvidence } : {}) };
 }
 
 /** The document's date and where it comes from: sources.json, the page, the link, the words; else a bound, or nothing. */
