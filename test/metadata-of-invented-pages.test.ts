@@ -65,6 +65,14 @@ Chief Inspector of Probation Ada Quill said: “We found a service that knows it
   });
 });
 
+describe("sources.json", () => {
+  it("naming the inspectorate by another of its names as publisher makes a page its press release", () => {
+    const text = "Orchard Ridge PDU rated ‘Good’\nOrchard Ridge PDU was rated ‘Good’ by inspectors.\n";
+    expect(meta(text)).toMatchObject({ kind: "news article", publisher: "Publisher not stated" });
+    expect(meta(text, { publisher: "HMI Probation" })).toMatchObject({ kind: "inspectorate press release", publisher: "HMI Probation" });
+  });
+});
+
 describe("a news article", () => {
   it("is not the inspectorate's because it quotes the chief inspector saying 'we found … our inspections'", () => {
     const text = `Probation in Marlow Fen 'not good enough', say inspectors

@@ -114,22 +114,26 @@ export function endOf(date: string): string {
   return date.length === 4 ? `${date}-12` : date.slice(0, 7);
 }
 
-/**
- * What a document's words say of when it was written, without a printed date:
- * - `date`: the year of what it says is still to come ("from October 2025, the Inspectorate will …"), as a year only;
- * - `after`: the latest month it looks back on ("asbestos … in April 2021") or the year of an earlier inspection it
- *   names ("previously rated 'inadequate' in 2022", "since the 2022 inspection").
- */
+const NAMES_IN_USE = pageVocabulary.inspectorate.namesInUse.map((n) => ({ ...n, re: phrasesRegExp([n.name]) }));
+
 /** The time a page was written in, from a name of the inspectorate that was in use only for a time. */
 function nameInUse(text: string): { after?: string; before?: string; evidence?: string } {
   const own = outsideQuotes(text);
-  const used = pageVocabulary.inspectorate.namesInUse.filter((n) => phrasesRegExp([n.name]).test(own));
+  const used = NAMES_IN_USE.filter((n) => n.re.test(own));
   // A page that uses two names of different times ("formerly Her Majesty's …") is dated by neither.
   if (used.length !== 1) return {};
   const [n] = used;
   return { after: n!.from, before: n!.until, evidence: n!.name };
 }
 
+/**
+ * What a document's words say of when it was written, without a printed date:
+ * - `date`: "published on 12 June 2025", else the year in which what it says is still to come starts ("from October
+ *   2025, the Inspectorate will …"), as a year only;
+ * - `after`: the latest month it looks back on ("asbestos … in April 2021"), the year of an earlier inspection it
+ *   names ("previously rated 'inadequate' in 2022", also kept as `recalls`), or a name of the time it uses;
+ * - `before`: the first month of what is still to come ("by March 2027"), or a name of the time it uses.
+ */
 function textDating(text: string): Omit<DocumentDating, "dateBasis"> {
   let date: string | undefined;
   let dateEvidence: string | undefined;

@@ -9,7 +9,10 @@ export interface PublisherFinding {
   name: string;
   /** True when the publisher is the inspectorate itself. */
   inspectorate: boolean;
-  /** What gave it away: "url", "masthead", "voice", "authorship". */
+  /**
+   * What gave it away: its web address ("url"), its masthead or site header, the inspectorate's voice ("our
+   * inspections"), a press release's marks ("Notes to editors"), or the inspectorate as author in the opening.
+   */
   basis: "url" | "masthead" | "voice" | "press release" | "authorship";
 }
 
@@ -96,6 +99,11 @@ export function publisherOf(text: string, url?: string): PublisherFinding | unde
   if (INSPECTORATE_NAME.test(text) && (PRESS_RELEASE_PHRASE.test(text) || PRESS_RELEASE_LINE.test(text))) return inspectorateFinding("press release");
   if (openingParagraphs(text).some((l) => AUTHORSHIP.test(outsideQuotes(l)))) return inspectorateFinding("authorship");
   return undefined;
+}
+
+/** True when a publisher's name is one of the inspectorate's ("HMI Probation" from a web page's site name). */
+export function isInspectorateName(name: string): boolean {
+  return INSPECTORATE_LINE.test(name.trim());
 }
 
 /** True when the page names the inspectorate among its first lines (a report's cover). */
