@@ -5,7 +5,7 @@
 // documents do not settle are both kept, and the answer says so.
 import type { Fact, ParsedDocument, RatingFact } from "../types.js";
 import { foldForMatch } from "../text/normalize.js";
-import { endOf, inspectionDateOf } from "../corpus/dates.js";
+import { endOf } from "../corpus/dates.js";
 
 /** Where a document's own inspection stands in time, when the document prints no date. */
 export interface Placement {
@@ -78,6 +78,9 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
   const spans = new Map<string, Set<string>>();
   const spansOf = (d: ParsedDocument) => spans.get(d.meta.id) ?? spans.set(d.meta.id, quotedSpans(d.text)).get(d.meta.id)!;
 
+  // The date of each dated document's own inspection, as its facts carry it.
+  const ownDated = new Map<string, string>();
+  for (const f of facts) if (f.inspectionDate && !f.earlier && !ownDated.has(f.docId)) ownDated.set(f.docId, f.inspectionDate);
   // The dated overall ratings of each unit: the inspections an undated document can be matched to.
   const datedOverall = new Map<string, RatingFact[]>();
   for (const f of facts) {
@@ -92,7 +95,8 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
       if (mine.size === 0) break;
       const shared = [...spansOf(other)].find((s) => mine.has(s));
       if (!shared) continue;
-      const otherDate = other.meta.date ? inspectionDateOf(other.text, other.meta).date : placements.get(other.meta.id)?.date;
+      // The date its own facts carry (an article's may have been matched to its report's inspection).
+      const otherDate = ownDated.get(other.meta.id) ?? placements.get(other.meta.id)?.date;
       const otherPlacement = placements.get(other.meta.id);
       const evidence = `quotes the same words as "${other.meta.title}"`;
       if (otherDate) {
