@@ -56,3 +56,64 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: { rece
   const url = parsed.data.SLACK_API_URL;
   return { ...parsed.data, SLACK_API_URL: url && !url.endsWith("/") ? `${url}/` : url, socketMode: !!parsed.data.SLACK_APP_TOKEN };
 }
+
+// Reliability limits: every tuning value of the store, the Web API calls and the request guard, in one place.
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+export const LIMITS = {
+  /** Thread context is kept this long after the thread's last answer; follow-ups after that start afresh. */
+  threadTtlMs: 30 * DAY,
+  /** At most this many threads are kept (the least recently answered go first): bounds memory and disk. */
+  maxThreads: 50_000,
+  /** Event and slash-command ids are kept this long, so that Slack's retries (within the hour) are answered once. */
+  eventTtlMs: 6 * HOUR,
+  /** On start, questions acknowledged but not answered (a crash) are answered if younger than this. */
+  replayWindowMs: 5 * MINUTE,
+  /** Feedback is kept a year, at most this many clicks. */
+  feedbackTtlMs: 365 * DAY,
+  maxFeedback: 20_000,
+  /** Digest delivery records are only needed for today; kept a week for `digest status`. */
+  deliveryTtlMs: 7 * DAY,
+  /** Thread updates are written together at most this long after they happen. */
+  writeDelayMs: 200,
+  /** A journal is folded into its snapshot when it outgrows the snapshot and this many bytes (threads, events). */
+  compactMinBytes: 4 * 1024 * 1024,
+  eventCompactMinBytes: 512 * 1024,
+  /** Records written between two pauses while writing a snapshot: keeps the event loop free for acknowledgements. */
+  snapshotChunk: 500,
+  /** How long to wait for another process's store or corpus lock before giving up. */
+  lockWaitMs: 15 * SECOND,
+  /** A lock older than this is a leftover of a crash (no hold lasts this long). */
+  lockStaleMs: 60 * SECOND,
+  lockRetryMs: 25,
+  /** Every Web API call gives up after this long (SLACK_API_TIMEOUT_MS overrides it, for tests). */
+  apiTimeoutMs: Number(process.env.SLACK_API_TIMEOUT_MS) || 10 * SECOND,
+  /** Calls that may safely repeat (reactions, views, look-ups) are retried this many times, within this long. */
+  apiRetries: 2,
+  apiMaxRetryMs: 20 * SECOND,
+  apiRetryMinDelayMs: 500,
+  apiRetryMaxDelayMs: 5 * SECOND,
+  /** A post is attempted at most this many times (a look-up for it comes first after an unclear failure), this much apart (times the attempt). */
+  postAttempts: 3,
+  postRetryDelayMs: 250,
+  /** A look-up for a post is tried this many times before the post is given up as unknown. */
+  lookupAttempts: 2,
+  /** A rate limit longer than this is not waited out: the answer fails with an apology instead. */
+  maxRateLimitWaitMs: 60 * SECOND,
+  /** On SIGTERM, answers in flight get this long to finish before the process exits. */
+  stopGraceMs: 15 * SECOND,
+  /** An answer in flight for longer than this is stuck: /healthz says so. */
+  stuckAnswerMs: 60 * SECOND,
+  /** Bolt's own body limit: the request guard buffers no more. */
+  maxRequestBytes: 10 * 1024 * 1024,
+  /** A question's raw text is cut to this many characters before anything else reads it. */
+  maxRawQuestionChars: 2_000,
+  /** Request timestamps more than this far in the future are refused (clock skew allowance). */
+  maxClockSkewMs: 60 * SECOND,
+  /** Slack signs requests for 5 minutes: a slash command seen again within it is a replay. */
+  replayableForMs: 5 * MINUTE,
+  /** `npm run digest -- --once` gives up after this long in total. */
+  digestRunTimeoutMs: 2 * MINUTE,
+} as const;

@@ -1,5 +1,6 @@
 // npm start: read the configuration, index the corpus, open the store, start the bot; stop gracefully.
-import { ConfigError, readConfig } from "./config.js";
+import { join } from "node:path";
+import { ConfigError, LIMITS, readConfig } from "./config.js";
 import { CorpusError, loadCorpus } from "./engine.js";
 import { createBot } from "./slack/app.js";
 import { openStore } from "./store/db.js";
@@ -10,7 +11,9 @@ import { watchCorpus } from "./corpus/watch.js";
 
 async function main(): Promise<void> {
   const config = readConfig();
-  let index: CorpusIndex = loadCorpus(config.CORPUS_DIR, { onWarning: (m) => console.warn(`warning: ${m}`) });
+  // Each document's parse is kept under DATA_DIR, so that the next start reads it instead of parsing again.
+  const cacheDir = join(config.DATA_DIR, "parse-cache");
+  let index: CorpusIndex = loadCorpus(config.CORPUS_DIR, { cacheDir, onWarning: (m) => console.warn(`warning: ${m}`) });
   const store = await openStore(config.DATA_DIR);
   const getIndex = () => index;
   const now = () => new Date();
@@ -22,6 +25,8 @@ async function main(): Promise<void> {
   });
   const { port } = await bot.start();
   const watcher = watchCorpus(config.CORPUS_DIR, {
+    current: getIndex,
+    cacheDir,
     onReindex: (next) => {
       index = next;
       console.log(`reindexed: ${next.documents.length} documents`);
@@ -35,7 +40,9 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing answers in flight, then stopping`);
+    console.log(`${signal}: finishing answers in flight (at most ${LIMITS.stopGraceMs / 1000} s), then stopping`);
+    // Whatever hangs, the process ends: the grace period plus time to flush the store.
+    setTimeout(() => process.exit(1), LIMITS.stopGraceMs + LIMITS.lockWaitMs).unref();
     watcher.close();
     await scheduler.stop();
     await bot.stop();

@@ -83,8 +83,12 @@ export interface Passage {
   speaker?: string;
   /** Every number it states, with what it counts. */
   quantities: Quantity[];
+  /** The dates it mentions: YYYY, YYYY-MM or YYYY-MM-DD. */
+  dates: string[];
   /** Whether it reports a strength or a weakness, where its words lean one way. */
   tone?: "strength" | "weakness";
+  /** True when it says what must be done ("managers must tighten oversight", "leaders need to prioritise …"). */
+  directive?: boolean;
 }
 
 /** A number a sentence states: "1,852 people", "43%", "13 out of 50 cases", "£700m", "two years". */

@@ -7,6 +7,7 @@ import { loadCorpus } from "../src/engine.js";
 import { normaliseSpeaker } from "../src/corpus/speakers.js";
 import { periodOf } from "../src/corpus/periods.js";
 import { quantitiesIn } from "../src/corpus/quantities.js";
+import { datesIn } from "../src/text/calendar.js";
 import type { ParsedDocument, QuotationFact, RatingFact } from "../src/types.js";
 
 const shared = resolve(process.cwd(), "../shared/eval/documents");
@@ -36,6 +37,17 @@ describe("quantities: every number with what it counts and its kind", () => {
   it("leaves out years, days of months, section numbers and list numbers", () => {
     expect(quantitiesIn("In March 2024, on 14 March, P 2.3 was reviewed.")).toEqual([]);
     expect(quantitiesIn("3. The region should recruit staff.")).toEqual([]);
+  });
+});
+
+describe("dates a sentence mentions", () => {
+  it("are read as YYYY, YYYY-MM or YYYY-MM-DD; a month without a year and a number with a comma are not dates", () => {
+    expect(datesIn("Fieldwork began on 3 March 2025 and ended in April 2025; the last inspection was in 2022, when 2,023 people were supervised.")).toEqual([
+      "2025-03-03",
+      "2025-04",
+      "2022",
+    ]);
+    expect(datesIn("Staff met on 15 March.")).toEqual([]);
   });
 });
 
@@ -117,6 +129,7 @@ describe.runIf(existsSync(shared))("real documents of other units", () => {
     const d = docOf(corpus, "102");
     expect(ratingsOf(d).find((r) => r.inspectionDate === "2022")).toMatchObject({ rating: "Inadequate", standard: "overall" });
     expect(passageWith(d, "previously rated").period).toEqual({ relation: "previous", year: "2022" });
+    expect(passageWith(d, "previously rated").dates).toEqual(["2022"]);
     expect(speakersOf(d)).toContain("Martin Jones, chief inspector of probation");
     expect(passageWith(d, "manages more than").quantities[0]).toMatchObject({ value: 2000, counts: "people" });
   });

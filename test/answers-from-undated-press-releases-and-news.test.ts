@@ -49,3 +49,13 @@ describe("figures and words in press releases and news", () => {
     expect(answer.text).not.toContain("Helen Garside");
   });
 });
+
+describe("what must be done, in prose", () => {
+  it("stands for recommendations where a page lists none", () => {
+    const directive = undated.passages.find((p) => p.text.startsWith("Managers must now check"));
+    expect(directive?.directive).toBe(true);
+    const answer = ask(undated, "marshgate recommendations");
+    expect(answer.text).toContain("Managers must now check domestic abuse records");
+    expect(answer.text).not.toContain("58 practitioners");
+  });
+});

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { WebClient } from "@slack/web-api";
+import { posterClient } from "../src/slack/client.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliverDue, digestPostId } from "../src/digest/deliver.js";
 import { composeDigest, pickFinding } from "../src/digest/compose.js";
@@ -23,84 +23,87 @@ let store: Store;
 let dataDir: string;
 let clock: Date;
 const logs: string[] = [];
-const deps = () => ({ store, client: new WebClient("xoxb-test", { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } }), getIndex: () => index, now: () => clock, log: (l: string) => logs.push(l) });
+const deps = () => ({ store, client: posterClient("xoxb-test", standIn.apiUrl), getIndex: () => index, now: () => clock, log: (l: string) => logs.push(l) });
+const setSub = (s: Subscription) => store.update((state) => void (state.subscriptions[s.channel] = s));
 
 beforeEach(async () => {
   standIn = await startStandIn();
   dataDir = tempDir("digest-");
-  store = await openStore(dataDir);
   clock = new Date("2026-06-10T07:30:00Z"); // 08:30 in London
+  store = await openStore(dataDir, { now: () => clock });
   logs.length = 0;
 });
 afterEach(async () => standIn.close());
 
 describe("delivering digests", () => {
   it("posts a due digest once, however often the check runs", async () => {
-    store.data.subscriptions.C1 = sub();
-    expect(await deliverDue(deps())).toBe(1);
-    expect(await deliverDue(deps())).toBe(0);
+    await setSub(sub());
+    expect((await deliverDue(deps())).posted).toBe(1);
+    expect((await deliverDue(deps())).posted).toBe(0);
     clock = new Date("2026-06-10T20:00:00Z");
-    expect(await deliverDue(deps())).toBe(0);
+    expect((await deliverDue(deps())).posted).toBe(0);
     expect(standIn.callsTo("chat.postMessage")).toHaveLength(1);
-    expect(store.data.subscriptions.C1!.lastPostedDate).toBe("2026-06-10");
+    expect(store.read().subscriptions.C1!.lastPostedDate).toBe("2026-06-10");
   });
 
   it("makes the digest a thread root that follow-ups are answered under", async () => {
-    store.data.subscriptions.C1 = sub();
+    await setSub(sub());
     await deliverDue(deps());
-    const ts = store.data.subscriptions.C1!.lastPostedTs!;
-    expect(store.data.threads[`C1:${ts}`]).toBeDefined();
+    const ts = store.read().subscriptions.C1!.lastPostedTs!;
+    expect(store.thread("C1", ts)).toBeDefined();
   });
 
   it("after a crash between recording the attempt and the ts, finds the post instead of posting again", async () => {
-    store.data.subscriptions.C1 = sub();
+    await setSub(sub());
     await deliverDue(deps());
     // Simulate the crash: the ts was never recorded.
-    delete store.data.deliveries["C1:2026-06-10"]!.ts;
-    delete store.data.subscriptions.C1!.lastPostedDate;
-    expect(await deliverDue(deps())).toBe(0);
+    await store.update((state) => {
+      delete state.deliveries["C1:2026-06-10"]!.ts;
+      delete state.subscriptions.C1!.lastPostedDate;
+    });
+    expect((await deliverDue(deps())).posted).toBe(0);
     expect(standIn.callsTo("chat.postMessage")).toHaveLength(1);
-    expect(store.data.deliveries["C1:2026-06-10"]!.ts).toBeDefined();
+    expect(store.read().deliveries["C1:2026-06-10"]!.ts).toBeDefined();
   });
 
   it("after a crash before the post went out, posts it once", async () => {
-    store.data.subscriptions.C1 = sub();
-    store.data.deliveries["C1:2026-06-10"] = { channel: "C1", date: "2026-06-10", attemptedAt: clock.toISOString() };
-    expect(await deliverDue(deps())).toBe(1);
-    expect(await deliverDue(deps())).toBe(0);
+    await setSub(sub());
+    await store.update((state) => void (state.deliveries["C1:2026-06-10"] = { channel: "C1", date: "2026-06-10", attemptedAt: clock.toISOString() }));
+    expect((await deliverDue(deps())).posted).toBe(1);
+    expect((await deliverDue(deps())).posted).toBe(0);
     const [post] = standIn.callsTo("chat.postMessage");
     expect((post!.args.metadata as { event_payload: { post_id: string } }).event_payload.post_id).toBe(digestPostId("C1", "2026-06-10"));
   });
 
   it("pauses a subscription where it cannot post, with no retry loop", async () => {
-    store.data.subscriptions.C1 = sub();
+    await setSub(sub());
     standIn.failNext("chat.postMessage", { error: "not_in_channel" });
-    expect(await deliverDue(deps())).toBe(0);
-    expect(await deliverDue(deps())).toBe(0);
-    expect(store.data.subscriptions.C1!.pausedReason).toBe("not_in_channel");
+    expect((await deliverDue(deps())).posted).toBe(0);
+    expect((await deliverDue(deps())).posted).toBe(0);
+    expect(store.read().subscriptions.C1!.pausedReason).toBe("not_in_channel");
     expect(standIn.callsTo("chat.postMessage")).toHaveLength(0);
     expect(logs.join()).toMatch(/paused: not_in_channel/);
   });
 
   it("waits out a rate limit and posts", async () => {
-    store.data.subscriptions.C1 = sub();
+    await setSub(sub());
     standIn.failNext("chat.postMessage", { status: 429, retryAfter: 0 });
-    expect(await deliverDue(deps())).toBe(1);
+    expect((await deliverDue(deps())).posted).toBe(1);
     expect(standIn.callsTo("chat.postMessage")).toHaveLength(2);
   });
 
   it("rotates the finding of the day: none repeats until all have been shown", async () => {
     const all = listFindings(index);
     expect(all.length).toBeGreaterThan(3);
-    store.data.subscriptions.C1 = sub();
+    await setSub(sub());
     const shown: string[] = [];
     for (let day = 0; day < all.length + 1; day++) {
       clock = new Date(Date.parse("2026-06-10T07:30:00Z") + day * 86_400_000);
       await deliverDue(deps());
-      shown.push(store.data.subscriptions.C1!.shownFindings.at(-1)!);
+      shown.push(store.read().subscriptions.C1!.shownFindings.at(-1)!);
     }
     expect(new Set(shown.slice(0, all.length)).size).toBe(all.length);
-    expect(store.data.subscriptions.C1!.shownFindings).toHaveLength(1); // the round started over
+    expect(store.read().subscriptions.C1!.shownFindings).toHaveLength(1); // the round started over
   });
 });
 

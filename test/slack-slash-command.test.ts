@@ -28,8 +28,8 @@ describe("/probation <question>", () => {
     await t.command("LLR planning rating");
     await t.waitFor("chat.postMessage");
     await settle(50);
-    const thread = t.store.data.threads["C123:1700000000.000001"];
-    expect(thread?.context).toMatchObject({ unitKey: "leicester, leicestershire and rutland", topic: "planning" });
+    const thread = t.store.thread("C123", "1700000000.000001");
+    expect(thread).toMatchObject({ unitKey: "leicester, leicestershire and rutland", topic: "planning" });
   });
 
   it("answers `private` questions only to the asker, with a Share in channel button", async () => {

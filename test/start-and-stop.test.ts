@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { startBotProcess } from "./support/bot-process.js";
+import { signedHeaders } from "./support/sign.js";
 import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
 import { tempDir } from "./support/temp.js";
 
@@ -45,6 +47,20 @@ describe("npm start", () => {
     expect(bot.out()).not.toContain("xoxb-1"); // secrets are never logged
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
-    expect(JSON.parse(readFileSync(join(dataDir, "db.json"), "utf8")).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(dataDir, "db.json"), "utf8")).schemaVersion).toBe(2);
+  });
+
+  it("on SIGTERM while a post hangs, gives up on it within its timeout and exits", async () => {
+    standIn = await startStandIn();
+    standIn.failNext("chat.postMessage", ...Array.from({ length: 8 }, () => ({ hang: true as const })));
+    const secret = "secret-secret";
+    const bot = await startBotProcess({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: secret, SLACK_API_URL: standIn.apiUrl, DATA_DIR: tempDir("stop-"), SLACK_API_TIMEOUT_MS: "300" });
+    const body = JSON.stringify({ type: "event_callback", event_id: "EvStop", event: { type: "app_mention", user: "U1", channel: "C1", ts: "4.1", text: "<@UBOT> LLR rating" } });
+    const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: "POST", body, headers: { "content-type": "application/json", ...signedHeaders(secret, body) } });
+    expect(res.status).toBe(200);
+    for (let i = 0; i < 100 && standIn.callsTo("chat.postMessage").length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+    expect(bot.err()).toMatch(/EvStop.*Slack did not answer within 0.3 s/);
   });
 });

@@ -5,18 +5,18 @@ import { openStore } from "../src/store/db.js";
 import { SCHEMA_VERSION } from "../src/store/schema.js";
 import { tempDir } from "./support/temp.js";
 
-describe("the lowdb database", () => {
+describe("db.json (feedback, subscriptions, deliveries)", () => {
   it.each([
     ["empty", ""],
-    ["truncated", '{"schemaVersion": 1, "threads": {"C1:1": {"cont'],
+    ["truncated", '{"schemaVersion": 2, "subscriptions": {"C1": {"chan'],
     ["not JSON", "hello"],
-    ["of another shape", JSON.stringify({ schemaVersion: 99, threads: [] })],
+    ["not an object", "[1, 2]"],
   ])("%s: moved aside with a warning, and a fresh one started", async (_name, content) => {
     const dir = tempDir("db-");
     writeFileSync(join(dir, "db.json"), content);
     const warnings: string[] = [];
     const store = await openStore(dir, { warn: (m) => warnings.push(m), now: () => new Date("2026-11-23T08:00:00Z") });
-    expect(store.data).toMatchObject({ schemaVersion: SCHEMA_VERSION, threads: {}, subscriptions: {} });
+    expect(store.read()).toMatchObject({ schemaVersion: SCHEMA_VERSION, subscriptions: {}, feedback: {} });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/moved it to .*db\.json\.corrupt-2026-11-23T08-00-00-000Z/);
     expect(readdirSync(dir)).toContain("db.json.corrupt-2026-11-23T08-00-00-000Z");
@@ -24,13 +24,33 @@ describe("the lowdb database", () => {
     expect(JSON.parse(readFileSync(join(dir, "db.json"), "utf8")).schemaVersion).toBe(SCHEMA_VERSION);
   });
 
-  it("keeps what it stored across a reopen", async () => {
+  it("drops a record that fails the schema with a warning, and keeps the rest", async () => {
     const dir = tempDir("db-");
+    const good = { channel: "C1", time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [] };
+    writeFileSync(join(dir, "db.json"), JSON.stringify({ schemaVersion: SCHEMA_VERSION, subscriptions: { C1: good, C2: { ...good, channel: "C2", time: "at dawn" } } }));
+    const warnings: string[] = [];
+    const store = await openStore(dir, { warn: (m) => warnings.push(m) });
+    expect(Object.keys(store.read().subscriptions)).toEqual(["C1"]);
+    expect(warnings.join("\n")).toMatch(/dropped 1 record.*subscriptions\.C2 \(time/);
+    expect(readdirSync(dir).some((f) => f.includes("corrupt"))).toBe(false);
+  });
+
+  it("keeps what it stored across a reopen, and reads a version 1 file's threads and subscriptions", async () => {
+    const dir = tempDir("db-");
+    const sub = { channel: "C1", time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [] };
+    const now = new Date().toISOString();
+    writeFileSync(join(dir, "db.json"), JSON.stringify({ schemaVersion: 1, threads: { "C1:1.0": { context: { unitKey: "derby" }, channel: "C1", threadTs: "1.0", updatedAt: now } }, events: { Ev1: now }, feedback: {}, subscriptions: { C1: sub }, deliveries: {} }));
     const store = await openStore(dir);
-    store.data.events.Ev1 = "2026-11-23T08:00:00Z";
-    await store.write();
+    expect(store.thread("C1", "1.0")).toEqual({ unitKey: "derby" });
+    expect(store.read().subscriptions.C1).toMatchObject({ time: "08:00" });
+    await store.update((state) => void (state.subscriptions.C1!.time = "09:00"));
+    store.rememberThread("C2", "2.0", { topic: "planning" });
+    await store.close();
     const again = await openStore(dir);
-    expect(again.data.events.Ev1).toBe("2026-11-23T08:00:00Z");
+    expect(again.read().subscriptions.C1!.time).toBe("09:00");
+    expect(again.thread("C2", "2.0")).toEqual({ topic: "planning" });
+    expect(again.thread("C1", "1.0")).toEqual({ unitKey: "derby" });
+    expect(again.eventState("event:Ev1") ?? again.eventState("Ev1")).toBe("done");
     expect(existsSync(join(dir, "db.json"))).toBe(true);
   });
 });

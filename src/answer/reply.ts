@@ -1,4 +1,5 @@
 // What every handler returns, and small helpers for writing briefing-style replies.
+import { MONTH_NAMES } from "../text/calendar.js";
 import type { Citation, Intent, RatingFact, ThreadContext, Unit } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import type { Query } from "./question.js";
@@ -48,14 +49,13 @@ export function standardLabel(standard: string): string {
   return standard === "overall" ? "overall" : standard.charAt(0).toUpperCase() + standard.slice(1);
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** "2025-03" → "March 2025"; "2022" → "2022". */
 export function displayDate(date: string | undefined): string | undefined {
   if (!date) return undefined;
   const m = date.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/);
   if (!m) return date;
-  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  const month = m[2] ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
   return [m[3] ? String(Number(m[3])) : undefined, month, m[1]].filter(Boolean).join(" ");
 }
 

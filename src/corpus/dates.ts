@@ -2,18 +2,13 @@
 // What is not known stays unknown: an undated document keeps only the bound its words give ("later than 2022").
 import type { DateBasis, DocumentMeta, SourceEntry } from "../types.js";
 import { splitSentences } from "../text/sentences.js";
+import { MONTH_NAMES, monthNumber } from "../text/calendar.js";
 import { headLines } from "./headline.js";
 import { pageVocabulary, phraseSource, phrasesRegExp } from "./page-vocabulary.js";
 import { outsideQuotes } from "./publisher.js";
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH = `(${MONTHS.join("|")}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`;
-const FULL_MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December)";
-
-export function monthNumber(name: string): number | undefined {
-  const i = MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3)));
-  return i >= 0 ? i + 1 : undefined;
-}
+const MONTH = `(${MONTH_NAMES.map((m) => m.toLowerCase()).join("|")}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`;
+const FULL_MONTH = `(${MONTH_NAMES.join("|")})`;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const yearMonth = (year: string, month: string) => `${year}-${pad(monthNumber(month)!)}`;

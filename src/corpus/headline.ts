@@ -2,6 +2,7 @@
 // and which line is the headline.
 import { stripMarkup } from "../text/normalize.js";
 import { pageVocabulary, phraseSource, phrasesRegExp } from "./page-vocabulary.js";
+import { MONTH_NAMES } from "../text/calendar.js";
 
 /** How many lines from the top the headline is looked for in. */
 const HEAD_LINES = 40;
@@ -28,10 +29,10 @@ const SITE_NAMES = new Set(
 const URL_OR_EMAIL = /\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\w+/i;
 /** A UK postcode ("TW9 4DU"): a line with one is an address. */
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
-const MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december";
+const MONTH_ALTERNATIVES = MONTH_NAMES.join("|").toLowerCase();
 /** A line that is only a date ("Thursday 12 June 2025", "date 2023-02-09", "12/06/2025"). */
 const DATE_ONLY = new RegExp(
-  `^(?:date\\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_NAMES})(?:\\s+\\d{4})?|(?:${MONTH_NAMES})\\s+\\d{1,2},?\\s+\\d{4}|(?:${MONTH_NAMES})\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})$`,
+  `^(?:date\\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_ALTERNATIVES})(?:\\s+\\d{4})?|(?:${MONTH_ALTERNATIVES})\\s+\\d{1,2},?\\s+\\d{4}|(?:${MONTH_ALTERNATIVES})\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})$`,
   "i",
 );
 

@@ -5,7 +5,8 @@ import { inferMeta } from "./metadata.js";
 import { parseDocument } from "./parse.js";
 import { folderCache } from "./parse-cache.js";
 import { namesUsedBy, strongUnitNames } from "./units.js";
-import { buildIndex, type CorpusIndex } from "../search/index.js";
+import { indexSteps, type CorpusIndex } from "../search/index.js";
+import { runInSlices, runToEnd } from "../steps.js";
 
 /** A corpus folder that cannot be used. Its message is one line, fit to print as it is. */
 export class CorpusError extends Error {}
@@ -21,6 +22,10 @@ export interface LoadOptions {
 
 /** Reads every .txt/.md document of a folder with its metadata (sources.json overrides inference). */
 export function readDocuments(dir: string, options: LoadOptions = {}): RawDocument[] {
+  return runToEnd(readSteps(dir, options));
+}
+
+function* readSteps(dir: string, options: LoadOptions): Generator<void, RawDocument[]> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CorpusError(`corpus folder not found: ${dir}`);
   const sources = readSources(dir, options);
   const files = readdirSync(dir)
@@ -28,6 +33,7 @@ export function readDocuments(dir: string, options: LoadOptions = {}): RawDocume
     .sort();
   const docs: RawDocument[] = [];
   for (const file of files) {
+    yield;
     try {
       const path = join(dir, file);
       const text = readFileSync(path, "utf8");
@@ -60,24 +66,46 @@ function readSources(dir: string, options: LoadOptions): Record<string, SourceEn
 
 /** Reads, parses and indexes a corpus folder. Throws CorpusError when there is nothing to serve. */
 export function loadCorpus(dir: string, options: LoadOptions = {}): CorpusIndex {
-  const raws = readDocuments(dir, options);
-  return indexDocuments(raws, options, dir);
+  return runToEnd(loadSteps(dir, options));
+}
+
+/**
+ * Reads the folder again and builds a new index in slices, without holding the event loop: a document whose text
+ * and metadata have not changed keeps its parse from `previous`, the others are parsed (or read from the cache).
+ */
+export function reloadCorpus(dir: string, previous: CorpusIndex | undefined, options: LoadOptions = {}): Promise<CorpusIndex> {
+  return runInSlices(loadSteps(dir, options, previous));
+}
+
+function* loadSteps(dir: string, options: LoadOptions, previous?: CorpusIndex): Generator<void, CorpusIndex> {
+  const raws = yield* readSteps(dir, options);
+  return yield* corpusSteps(raws, options, dir, previous);
 }
 
 /** Parses and indexes documents already read; a document that fails to parse is skipped with a warning. */
 export function indexDocuments(raws: RawDocument[], options: LoadOptions = {}, dir = "the corpus"): CorpusIndex {
+  return runToEnd(corpusSteps(raws, options, dir));
+}
+
+function* corpusSteps(raws: RawDocument[], options: LoadOptions, dir: string, previous?: CorpusIndex): Generator<void, CorpusIndex> {
   const cache = options.cacheDir ? folderCache(options.cacheDir, options.onWarning) : undefined;
-  const cached = raws.map((raw) => cache?.get(raw));
+  const kept: (ParsedDocument | undefined)[] = [];
+  for (const raw of raws) {
+    yield;
+    const before = previous?.docsById.get(raw.meta.id);
+    kept.push(before && sameSource(before, raw) ? { ...before, meta: raw.meta } : cache?.get(raw));
+  }
   // The corpus-wide pass: names that come with a PDU or region suffix anywhere split lists of names in prose.
-  const knownUnitNames = new Set(raws.flatMap((raw, i) => cached[i]?.corpusNames.strong ?? strongUnitNames(raw.text)));
+  const knownUnitNames = new Set(raws.flatMap((raw, i) => kept[i]?.corpusNames.strong ?? strongUnitNames(raw.text)));
   const parsed: ParsedDocument[] = [];
-  raws.forEach((raw, i) => {
-    const hit = cached[i];
-    // A cached parse serves only while the corpus gives it the same names to split its lists with.
+  for (const [i, raw] of raws.entries()) {
+    const hit = kept[i];
+    // A kept parse serves only while the corpus gives it the same names to split its lists with.
     if (hit && sameNames(hit.corpusNames.used, namesUsedBy(hit.corpusNames.weak, knownUnitNames))) {
       parsed.push(hit);
-      return;
+      continue;
     }
+    yield;
     try {
       const doc = parseDocument(raw, { knownUnitNames: [...knownUnitNames] });
       cache?.set(doc);
@@ -85,9 +113,17 @@ export function indexDocuments(raws: RawDocument[], options: LoadOptions = {}, d
     } catch (error) {
       options.onWarning?.(`skipped ${raw.meta.id}: could not parse it (${(error as Error).message})`);
     }
-  });
+  }
   if (parsed.length === 0) throw new CorpusError(`no document in ${dir} could be parsed`);
-  return buildIndex(parsed);
+  return yield* indexSteps(parsed);
+}
+
+/** The same text and metadata (but for when it was added), so the same parse. */
+function sameSource(doc: ParsedDocument, raw: RawDocument): boolean {
+  if (doc.text !== raw.text) return false;
+  const { addedAt: _a, ...was } = doc.meta;
+  const { addedAt: _b, ...is } = raw.meta;
+  return JSON.stringify(was) === JSON.stringify(is);
 }
 
 const sameNames = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

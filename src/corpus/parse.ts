@@ -10,6 +10,7 @@ import { periodOf } from "./periods.js";
 import { quantitiesIn } from "./quantities.js";
 import { quotations } from "./quotations.js";
 import { toneOf } from "./tone.js";
+import { datesIn } from "../text/calendar.js";
 import { attachScores, reportRatings, sentenceRatings } from "./ratings.js";
 import { progressOnPrevious, recommendations } from "./recommendations.js";
 import { coreference } from "./coreference.js";
@@ -45,8 +46,8 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
     const resolved = about.resolve(s.text, named);
     const unitKeys = isReport ? [...new Set([primary!, ...named].filter(Boolean))] : resolved;
     const quantities = quantitiesIn(s.text);
-    const tone = toneOf(s.text);
-    return { ...s, unitKeys, named, period: periodOf(s.text, documentYear), quantities, hasFigures: quantities.length > 0, ...(tone ? { tone } : {}) };
+    const dates = datesIn(s.text);
+    return { ...s, unitKeys, named, period: periodOf(s.text, documentYear), quantities, dates, hasFigures: quantities.length > 0, ...toneOf(s.text) };
   });
   // An article's opening sentences, before it names a unit, are about the first unit it names.
   const firstNamed = sentences.find((s) => s.named.length)?.named[0];

@@ -3,6 +3,7 @@
 // list numbers and phone numbers are not quantities.
 import type { Quantity } from "../types.js";
 import { NUMBER_WORDS, numberValue } from "../text/numbers.js";
+import { isMonthName } from "../text/calendar.js";
 import { lowerSet, readingWords } from "./reading-words.js";
 
 interface Token {
@@ -13,7 +14,6 @@ interface Token {
 }
 
 const TOKEN = /£?\d[\d,]*(?:\.\d+)?(?:%|bn|m|k)?(?![\p{L}\d])|[\p{L}][\p{L}'’-]*|[%/]|[^\s\p{L}\d]/gu;
-const MONTHS = lowerSet(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]);
 const DURATION = lowerSet(readingWords.durationUnits);
 const STOPS = lowerSet(readingWords.countedPhraseStops);
 const PERCENT_PHRASES = readingWords.percentWords.map((p) => p.toLowerCase().split(/\s+/));
@@ -59,7 +59,7 @@ function isNotQuantity(tokens: Token[], i: number, sentence: string): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (/^(?:19|20)\d{2}$/.test(t.text) && !/,/.test(t.text)) return true;
-  if ((next && MONTHS.has(next.lower)) || (prev && MONTHS.has(prev.lower) && /^\d{1,2}$/.test(t.text))) return true;
+  if ((next && isMonthName(next.lower)) || (prev && isMonthName(prev.lower) && /^\d{1,2}$/.test(t.text))) return true;
   if (/^\d+\.\d/.test(t.text) && prev?.text === "P") return true;
   if (i === 0 && /^\d{1,2}$/.test(t.text) && /^\s*\d{1,2}[.)]\s/.test(sentence)) return true;
   if (/^0\d/.test(t.text) || sentence[t.start - 1] === "-" || sentence[t.end] === "-") return true;

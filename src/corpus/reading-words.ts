@@ -17,6 +17,7 @@ const ReadingWordsSchema = z.object({
   sincePeriodCues: z.array(z.string()),
   ordinaryCapitalisedWords: z.array(z.string()),
   strengthWords: z.array(z.string()),
+  directiveWords: z.array(z.string()),
   weaknessWords: z.array(z.string()),
   unitReferences: z.object({ pdu: z.array(z.string()), region: z.array(z.string()) }),
   generalScopeCues: z.array(z.string()),

@@ -1,4 +1,4 @@
-// Whether a sentence reports a strength or a weakness: the cue words of each side (intents/reading.json) counted;
+// Whether a sentence reports a strength or a weakness, and whether it says what must be done: the cue words of each side (intents/reading.json) counted;
 // the side with more wins, a tie is neither. Lets "weaknesses at X" be answered from prose with no such heading.
 import { readingWords } from "./reading-words.js";
 
@@ -15,6 +15,7 @@ const cues = (list: string[]): Cues => ({
 });
 const STRENGTH = cues(readingWords.strengthWords);
 const WEAKNESS = cues(readingWords.weaknessWords);
+const DIRECTIVE = cues(readingWords.directiveWords);
 
 function count(words: string[], joined: string, side: Cues): number {
   let n = 0;
@@ -23,11 +24,16 @@ function count(words: string[], joined: string, side: Cues): number {
   return n;
 }
 
-export function toneOf(sentence: string): "strength" | "weakness" | undefined {
+export interface Tone {
+  tone?: "strength" | "weakness";
+  /** The sentence says what must be done. */
+  directive?: true;
+}
+
+export function toneOf(sentence: string): Tone {
   const words = sentence.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   const joined = ` ${words.join(" ")} `;
   const balance = count(words, joined, STRENGTH) - count(words, joined, WEAKNESS);
-  if (balance >= TONE_MARGIN) return "strength";
-  if (-balance >= TONE_MARGIN) return "weakness";
-  return undefined;
+  const tone = balance >= TONE_MARGIN ? "strength" : -balance >= TONE_MARGIN ? "weakness" : undefined;
+  return { ...(tone ? { tone } : {}), ...(count(words, joined, DIRECTIVE) > 0 ? { directive: true } : {}) };
 }

@@ -30,8 +30,7 @@ function when(date: Date | undefined, timeZone: string): string {
 
 export async function handleDigestCommand(args: string, ctx: DigestCommandContext): Promise<CommandReply> {
   const [action = "", ...rest] = args.trim().toLowerCase().split(/\s+/);
-  const subs = ctx.store.data.subscriptions;
-  const existing = subs[ctx.channel];
+  const existing = ctx.store.read().subscriptions[ctx.channel];
   switch (action) {
     case "on": {
       let time = "08:00";
@@ -42,28 +41,32 @@ export async function handleDigestCommand(args: string, ctx: DigestCommandContex
         else if (/^\d{1,2}:[0-5]\d$/.test(token) && Number(token.split(":")[0]) < 24) time = token.padStart(5, "0");
         else return { text: `I couldn't read “${token.slice(0, 40).replace(/[<>&]/g, "")}” as a time. ${USAGE}` };
       }
-      const sub: Subscription = {
-        ...(existing ?? { shownFindings: [], createdAt: ctx.now().toISOString(), createdBy: ctx.user }),
-        channel: ctx.channel,
-        time,
-        weekdaysOnly,
-        timeZone: ctx.timeZone,
-        pausedReason: undefined,
-      };
-      subs[ctx.channel] = sub;
-      await ctx.store.write();
-      const next = nextPost(sub, ctx.store.data.deliveries, ctx.now());
+      const { sub, deliveries } = await ctx.store.update((state) => {
+        const current = state.subscriptions[ctx.channel];
+        const updated: Subscription = {
+          ...(current ?? { shownFindings: [], createdAt: ctx.now().toISOString(), createdBy: ctx.user }),
+          channel: ctx.channel,
+          time,
+          weekdaysOnly,
+          timeZone: ctx.timeZone,
+          pausedReason: undefined,
+        };
+        state.subscriptions[ctx.channel] = updated;
+        return { sub: updated, deliveries: state.deliveries };
+      });
+      const next = nextPost(sub, deliveries, ctx.now());
       return { text: `This channel will get the probation digest ${weekdaysOnly ? "Monday to Friday" : "every day"} at ${time} (${ctx.timeZone}). Next: ${when(next, ctx.timeZone)}.` };
     }
     case "off": {
       if (!existing) return { text: "This channel has no digest subscription." };
-      delete subs[ctx.channel];
-      await ctx.store.write();
+      await ctx.store.update((state) => {
+        delete state.subscriptions[ctx.channel];
+      });
       return { text: "Digest turned off for this channel." };
     }
     case "status": {
       if (!existing) return { text: `This channel has no digest subscription. ${USAGE}` };
-      const next = nextPost(existing, ctx.store.data.deliveries, ctx.now());
+      const next = nextPost(existing, ctx.store.read().deliveries, ctx.now());
       const last = existing.lastPostedAt ? when(new Date(existing.lastPostedAt), existing.timeZone) : "none yet";
       const paused = existing.pausedReason ? `\n⚠️ Paused: I can't post here (${existing.pausedReason}). Invite me with \`/invite @Probation Briefing\`, then \`/probation digest on\` again.` : "";
       return { text: `Digest: ${existing.weekdaysOnly ? "Monday to Friday" : "every day"} at ${existing.time} (${existing.timeZone}).\nNext post: ${existing.pausedReason ? "paused" : when(next, existing.timeZone)}. Last post: ${last}.${paused}` };

@@ -1,12 +1,16 @@
-// Posting every due digest exactly once per channel and local date, across restarts and crashes:
-// the attempt is recorded before posting and the ts after; an attempt without a ts is looked up in the
-// channel (each digest carries its channel and date in its metadata) before anything is posted again.
+// Posting every due digest exactly once per channel and local date, across restarts, crashes and processes
+// (`npm start` and `npm run digest -- --once` side by side): the attempt is claimed under the store's lock
+// before posting (with the claiming process's pid) and the ts recorded after; an unfinished attempt whose owner
+// is gone is looked up in the channel (each digest carries its channel and date in its metadata) before
+// anything is posted again.
 import type { WebClient } from "@slack/web-api";
+import { LIMITS } from "../config.js";
 import type { CorpusIndex } from "../search/index.js";
 import type { Store } from "../store/db.js";
-import type { Subscription } from "../store/schema.js";
-import { findPosted, platformError, postOnce } from "../slack/post.js";
-import { rememberThread } from "../slack/threads.js";
+import { isAlive } from "../store/lock.js";
+import type { SmallState, Subscription } from "../store/schema.js";
+import { describeFailure, findPosted, platformError, postOnce, PostUnknownError } from "../slack/post.js";
+import { localTime } from "./clock.js";
 import { composeDigest } from "./compose.js";
 import { deliveryKey, dueDate } from "./schedule.js";
 
@@ -22,70 +26,114 @@ export interface DeliverDeps {
   log: (line: string) => void;
 }
 
+export interface DeliveryReport {
+  posted: number;
+  /** One line per digest that could not go out (and will be tried again). */
+  failures: string[];
+}
+
 export const digestPostId = (channel: string, date: string) => `digest:${channel}:${date}`;
 
-/** Posts every digest that is due now; returns how many went out. */
-export async function deliverDue(deps: DeliverDeps): Promise<number> {
-  let posted = 0;
-  for (const sub of Object.values(deps.store.data.subscriptions)) {
-    const date = dueDate(sub, deps.store.data.deliveries, deps.now());
-    const unfinished = findUnfinished(deps, sub);
+interface Claim {
+  sub: Subscription;
+  date: string;
+  /** An earlier attempt never recorded its ts: it may have gone out (since this time, ms). */
+  unfinished: boolean;
+  since?: number;
+}
+
+/** Posts every digest that is due now. */
+export async function deliverDue(deps: DeliverDeps): Promise<DeliveryReport> {
+  const report: DeliveryReport = { posted: 0, failures: [] };
+  for (const channel of Object.keys(deps.store.read().subscriptions)) {
+    // Most checks find nothing due: decided on a copy first (a claim only adds a delivery), so that nothing is written for them.
+    const current = deps.store.read();
+    if (!claimDigest({ ...current, deliveries: { ...current.deliveries } }, channel, deps.now())) continue;
+    const claim = await deps.store.update((state) => claimDigest(state, channel, deps.now()));
+    if (!claim) continue;
+    const failure = await deliver(deps, claim);
+    if (failure === undefined) report.posted++;
+    else if (failure) report.failures.push(failure);
+  }
+  return report;
+}
+
+/** Under the lock: the digest this channel is due, recorded as attempted by this process; or nothing to do. */
+function claimDigest(state: SmallState, channel: string, now: Date): Claim | undefined {
+  const sub = state.subscriptions[channel];
+  if (!sub || sub.pausedReason) return undefined;
+  const today = localTime(now, sub.timeZone).date;
+  const attempt = state.deliveries[deliveryKey(channel, today)];
+  const attemptedAt = now.toISOString();
+  if (attempt && !attempt.ts) {
+    const owner = attempt.ownerPid;
+    const ownerBusy = owner !== undefined && owner !== process.pid && isAlive(owner) && now.getTime() - Date.parse(attempt.attemptedAt) < LIMITS.digestRunTimeoutMs;
+    if (ownerBusy) return undefined; // another process is posting it right now
+    state.deliveries[deliveryKey(channel, today)] = { ...attempt, attemptedAt, ownerPid: process.pid };
+    return { sub, date: today, unfinished: true, since: Date.parse(attempt.attemptedAt) };
+  }
+  const date = dueDate(sub, state.deliveries, now);
+  if (!date) return undefined;
+  state.deliveries[deliveryKey(channel, date)] = { channel, date, attemptedAt, ownerPid: process.pid };
+  return { sub, date, unfinished: false };
+}
+
+/** undefined when posted; a line saying why not; false when it was posted before (found, not posted again). */
+async function deliver(deps: DeliverDeps, { sub, date, unfinished, since }: Claim): Promise<string | false | undefined> {
+  const postId = digestPostId(sub.channel, date);
+  let postedTs: string | undefined;
+  try {
     if (unfinished) {
       // A crash between recording the attempt and recording the ts: did it go out?
-      const found = await findPosted(deps.client, sub.channel, undefined, digestPostId(sub.channel, unfinished));
+      const found = await findPosted(deps.client, sub.channel, undefined, postId, since);
       if (found) {
-        await complete(deps, sub, unfinished, found.ts, undefined);
-        continue;
+        await complete(deps, sub.channel, date, found.ts, undefined);
+        return false;
       }
-      if (await post(deps, sub, unfinished)) posted++;
-      continue;
     }
-    if (date && (await post(deps, sub, date))) posted++;
-  }
-  return posted;
-}
-
-/** A delivery of today (in the channel's zone) that was attempted but never completed. */
-function findUnfinished(deps: DeliverDeps, sub: Subscription): string | undefined {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: sub.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(deps.now());
-  const d = deps.store.data.deliveries[deliveryKey(sub.channel, today)];
-  return d && !d.ts && !sub.pausedReason ? d.date : undefined;
-}
-
-async function post(deps: DeliverDeps, sub: Subscription, date: string): Promise<boolean> {
-  const key = deliveryKey(sub.channel, date);
-  deps.store.data.deliveries[key] ??= { channel: sub.channel, date, attemptedAt: deps.now().toISOString() };
-  await deps.store.write();
-  const digest = composeDigest(deps.getIndex(), sub, date);
-  try {
-    const res = await postOnce(deps.client, { channel: sub.channel, text: digest.text, blocks: digest.blocks }, { postId: digestPostId(sub.channel, date) });
-    await complete(deps, sub, date, res.ts, digest.findingId);
-    return true;
+    const digest = composeDigest(deps.getIndex(), sub, date);
+    postedTs = (await postOnce(deps.client, { channel: sub.channel, text: digest.text, blocks: digest.blocks }, { postId })).ts;
+    await complete(deps, sub.channel, date, postedTs, digest.findingId);
+    return undefined;
   } catch (error) {
+    if (postedTs) {
+      // Posted, but not recorded: the attempt stays, and the next run finds the post instead of posting again.
+      const line = `digest for ${sub.channel} on ${date} was posted (ts ${postedTs}) but could not be recorded: ${(error as Error).message}`;
+      deps.log(line);
+      return line;
+    }
     const code = platformError(error);
+    const key = deliveryKey(sub.channel, date);
     if (code && PAUSING.has(code)) {
-      sub.pausedReason = code;
-      delete deps.store.data.deliveries[key];
-      await deps.store.write();
+      await deps.store.update((state) => {
+        const current = state.subscriptions[sub.channel];
+        if (current) current.pausedReason = code;
+        delete state.deliveries[key];
+      });
       deps.log(`digest for ${sub.channel} paused: ${code}`);
       return false;
     }
-    deps.log(`digest for ${sub.channel} on ${date} failed, will try again: ${code ?? (error as Error).message}`);
-    delete deps.store.data.deliveries[key];
-    await deps.store.write();
-    return false;
+    const line = `digest for ${sub.channel} on ${date} failed, will try again: ${describeFailure(error)}`;
+    deps.log(line);
+    // Unknown whether it went out: the attempt stays, so that the next run looks for it before posting.
+    if (!(error instanceof PostUnknownError)) await deps.store.update((state) => void delete state.deliveries[key]).catch(() => undefined);
+    return line;
   }
 }
 
-async function complete(deps: DeliverDeps, sub: Subscription, date: string, ts: string, findingId: string | undefined): Promise<void> {
-  const key = deliveryKey(sub.channel, date);
-  deps.store.data.deliveries[key] = { ...(deps.store.data.deliveries[key] ?? { channel: sub.channel, date, attemptedAt: deps.now().toISOString() }), ts };
-  sub.lastPostedDate = date;
-  sub.lastPostedTs = ts;
-  sub.lastPostedAt = deps.now().toISOString();
-  // Shown again means every finding has had its day: the round starts over.
-  if (findingId) sub.shownFindings = sub.shownFindings.includes(findingId) ? [findingId] : [...sub.shownFindings, findingId];
-  await deps.store.write();
+async function complete(deps: DeliverDeps, channel: string, date: string, ts: string, findingId: string | undefined): Promise<void> {
+  await deps.store.update((state) => {
+    const key = deliveryKey(channel, date);
+    state.deliveries[key] = { ...(state.deliveries[key] ?? { channel, date, attemptedAt: deps.now().toISOString() }), ts };
+    const sub = state.subscriptions[channel];
+    if (!sub) return;
+    sub.lastPostedDate = date;
+    sub.lastPostedTs = ts;
+    sub.lastPostedAt = deps.now().toISOString();
+    // Shown again means every finding has had its day: the round starts over.
+    if (findingId) sub.shownFindings = sub.shownFindings.includes(findingId) ? [findingId] : [...sub.shownFindings, findingId];
+  });
   // The digest is a thread root: follow-ups under it are answered like any thread.
-  await rememberThread(deps.store, sub.channel, ts, {});
+  deps.store.rememberThread(channel, ts, {});
+  await deps.store.flush();
 }

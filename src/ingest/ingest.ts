@@ -1,7 +1,7 @@
 // Adding documents to a corpus folder: extract the text once (PDF, HTML, Markdown, text), store it there so that
 // quotes stay verbatim against it, and record its metadata in the folder's sources.json.
 // Every file is read and checked before anything is written: one bad file leaves the corpus untouched.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { DOCUMENT_EXTENSIONS } from "../corpus/load.js";
@@ -12,6 +12,8 @@ import { foldForMatch, stripMarkup } from "../text/normalize.js";
 import { SourceEntrySchema, SourcesFileSchema, type ParsedDocument, type SourceEntry } from "../types.js";
 import { htmlToArticle } from "./html.js";
 import { pdfToText } from "./pdf.js";
+import { isSafeLink } from "./url.js";
+import { withLock } from "../store/lock.js";
 
 /** A file or option that cannot be ingested. Its message is one line. */
 export class IngestError extends Error {}
@@ -63,7 +65,7 @@ async function extract(file: string): Promise<Extracted> {
         title: article.title ? withoutSiteName(article.title, article.publisher) || undefined : undefined,
         publisher: article.publisher || undefined,
         date: article.date || undefined,
-        url: article.url && /^https?:\/\//.test(article.url) ? article.url : undefined,
+        url: isSafeLink(article.url) ? article.url : undefined,
       });
     } else text = data.toString("utf8");
   } catch (error) {
@@ -89,8 +91,11 @@ function slug(title: string): string {
   );
 }
 
+/** Held while a run reads and changes the folder: two ingests at once each keep their entries. */
+const LOCK_FILE = ".ingest.lock";
+
 function writeAtomically(path: string, content: string): void {
-  const temp = join(path, "..", `.${basename(path)}.tmp`);
+  const temp = join(path, "..", `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`);
   writeFileSync(temp, content);
   renameSync(temp, path);
 }
@@ -109,9 +114,10 @@ export async function ingestFiles(files: string[], options: IngestOptions): Prom
   if (files.length === 0) throw new IngestError("no file given: npm run ingest -- FILE… [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U]");
   const overrides = SourceEntrySchema.safeParse(options.overrides ?? {});
   if (!overrides.success) throw new IngestError(`--${String(overrides.error.issues[0]!.path[0])}: ${overrides.error.issues[0]!.message}`);
+  if (overrides.data.url !== undefined && !isSafeLink(overrides.data.url)) throw new IngestError("--url: must be an http or https link with no spaces or <>|");
   const now = options.now ?? (() => new Date());
   const { corpusDir } = options;
-  const sources = existsSync(corpusDir) ? readSources(corpusDir) : {};
+  if (existsSync(corpusDir)) readSources(corpusDir); // a broken sources.json stops the run before any reading
 
   // 1. Read and check everything first.
   const extracted: Extracted[] = [];
@@ -120,8 +126,13 @@ export async function ingestFiles(files: string[], options: IngestOptions): Prom
     options.onProgress?.(i + 1, files.length, file);
   }
 
-  // 2. Then write: new texts into the folder, metadata into sources.json.
+  // 2. Then write, one run at a time: new texts into the folder, metadata into sources.json.
   mkdirSync(corpusDir, { recursive: true });
+  return withLock(join(corpusDir, LOCK_FILE), () => store(extracted, corpusDir, overrides.data, now));
+}
+
+function store(extracted: Extracted[], corpusDir: string, overrides: SourceEntry, now: () => Date): IngestResult[] {
+  const sources = readSources(corpusDir);
   const existing = new Map<string, string>();
   for (const name of readdirSync(corpusDir)) {
     if (!DOCUMENT_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e)) || name.startsWith(".")) continue;
@@ -131,14 +142,17 @@ export async function ingestFiles(files: string[], options: IngestOptions): Prom
   for (const item of extracted) {
     const print = fingerprint(item.text);
     const duplicateOf = existing.get(print);
-    const entry: SourceEntry = { ...item.found, ...dropUndefined(overrides.data) };
+    const entry: SourceEntry = { ...item.found, ...dropUndefined(overrides) };
     const name = duplicateOf ?? uniqueName(corpusDir, slug(entry.title ?? basename(item.file, extname(item.file))), item.extension);
     if (!duplicateOf) {
       writeAtomically(join(corpusDir, name), item.text);
       existing.set(print, name);
       sources[name] = { ...entry, added: now().toISOString() };
-    } else if (Object.keys(dropUndefined(overrides.data)).length) {
-      sources[name] = { ...sources[name], ...dropUndefined(overrides.data) };
+    } else if (!sources[name]) {
+      // The text is there but its metadata is not (a run killed between the two): this run repairs it.
+      sources[name] = { ...entry, added: now().toISOString() };
+    } else if (Object.keys(dropUndefined(overrides)).length) {
+      sources[name] = { ...sources[name], ...dropUndefined(overrides) };
     }
     const meta = inferMeta(name, item.text, sources[name] ?? entry, now());
     results.push({ file: item.file, storedAs: duplicateOf ? undefined : name, duplicateOf, document: parseDocument({ meta, text: item.text }) });

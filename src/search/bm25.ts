@@ -6,11 +6,18 @@ export interface Bm25Index {
   averageLength: number;
 }
 
-/** Builds the index from `count` documents whose terms `termsOf(i)` gives, one at a time (no array of them all is kept). */
-export function buildBm25(count: number, termsOf: (doc: number) => string[]): Bm25Index {
+/** How many documents the builder indexes between two chances to yield (see `bm25Steps`). */
+const DOCS_PER_STEP = 200;
+
+/**
+ * Builds the index from `count` documents whose terms `termsOf(i)` gives, one at a time (no array of them all is
+ * kept), yielding every few hundred documents so that a caller can build it without holding the event loop.
+ */
+export function* bm25Steps(count: number, termsOf: (doc: number) => string[]): Generator<void, Bm25Index> {
   const postings = new Map<string, number[]>();
   const lengths: number[] = [];
   for (let doc = 0; doc < count; doc++) {
+    if (doc % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
     const terms = termsOf(doc);
     lengths.push(terms.length);
     const counts = new Map<string, number>();
@@ -21,6 +28,7 @@ export function buildBm25(count: number, termsOf: (doc: number) => string[]): Bm
       list.push(doc, tf);
     }
   }
+  yield;
   const packed = new Map<string, Int32Array>();
   for (const [term, list] of postings) packed.set(term, Int32Array.from(list));
   const averageLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);

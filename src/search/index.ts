@@ -3,9 +3,10 @@ import type { Fact, ParsedDocument, Passage, Unit } from "../types.js";
 import { foldForMatch } from "../text/normalize.js";
 import { isStopword, stem, terms } from "../text/tokens.js";
 import { sameUnit, unitKey } from "../corpus/units.js";
-import { buildBm25, type Bm25Index } from "./bm25.js";
+import { bm25Steps, type Bm25Index } from "./bm25.js";
 import { unitFinder, type UnitFinder } from "./units.js";
 import { placeUndatedDocuments, type Placement } from "./recency.js";
+import { runToEnd } from "../steps.js";
 
 export interface CorpusIndex {
   documents: ParsedDocument[];
@@ -107,12 +108,21 @@ function matchArticlesToInspections(facts: Fact[]): void {
   }
 }
 
+/** Builds the index at once. */
 export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
+  return runToEnd(indexSteps(documents));
+}
+
+/** The steps of building an index; each `yield` is a point where the builder may pause. */
+export function* indexSteps(documents: ParsedDocument[]): Generator<void, CorpusIndex> {
   const { units, keyMap } = mergeUnits(documents);
+  yield;
   const remap = (key: string) => keyMap.get(key) ?? key;
   const facts: Fact[] = documents.flatMap((d) => d.facts.map((f) => ({ ...f, unitKey: remap(f.unitKey) })));
   matchArticlesToInspections(facts);
+  yield;
   const placements = placeUndatedDocuments(documents, facts);
+  yield;
   const passages: Passage[] = documents.flatMap((d) => d.passages);
   for (const p of passages) if (p.unitKeys.some((k) => remap(k) !== k)) p.unitKeys = [...new Set(p.unitKeys.map(remap))];
   const unitNamesOf = new Map(units.map((u) => [u.key, terms(`${u.name} ${u.kind === "region" ? "region regional" : ""}`)]));
@@ -140,7 +150,7 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
     for (const k of p.unitKeys) out.push(...(unitNamesOf.get(k) ?? []));
     return out.concat(st);
   };
-  const bm25 = buildBm25(passages.length, passageTerms);
+  const bm25 = yield* bm25Steps(passages.length, passageTerms);
   const properNouns = new Set([...capitalSeen].filter((w) => !lowerSeen.has(w)));
   const group = <K>(key: (f: Fact) => K) => {
     const map = new Map<K, Fact[]>();

@@ -1,11 +1,12 @@
-// Answering a question in a thread: 👀 while working, the answer posted once, the thread's context kept.
+// Answering a question in a thread: 👀 while working (never waited for), the answer posted once, the thread's
+// context kept. A question answered again after a restart first looks for the answer it may have posted.
 import type { WebClient } from "@slack/web-api";
 import { answerQuestion } from "../engine.js";
 import type { ThreadContext } from "../types.js";
 import { answerMessage, noticeMessage } from "./blocks.js";
-import { track, type BotDeps } from "./deps.js";
-import { platformError, postWithMore } from "./post.js";
-import { rememberThread, threadContext } from "./threads.js";
+import { compute, track, type BotDeps } from "./deps.js";
+import { describeFailure, findPosted, postWithMore, PostUnknownError } from "./post.js";
+import type { RequestContext } from "./requests.js";
 
 export interface ThreadQuestion {
   channel: string;
@@ -20,39 +21,52 @@ export interface ThreadQuestion {
   requestId: string;
 }
 
-async function react(client: WebClient, add: boolean, channel: string, ts: string | undefined): Promise<void> {
-  if (!ts) return;
-  try {
-    if (add) await client.reactions.add({ channel, timestamp: ts, name: "eyes" });
-    else await client.reactions.remove({ channel, timestamp: ts, name: "eyes" });
-  } catch {
-    // A missing reaction is no reason to fail an answer.
-  }
+/** The id an answer's post carries: derived from the request, so an answer given again is recognised. */
+export const answerPostId = (pendingKey: string) => `answer:${pendingKey}`;
+
+/** Takes the request over from the middleware: it is marked done when its answer is posted (or given up). */
+export function handOff(deps: BotDeps, context: RequestContext): { postId?: string; replay: boolean; arrivedAt?: number; done: () => void } {
+  const key = context.pendingKey;
+  if (key) context.handedOff = true;
+  return { postId: key ? answerPostId(key) : undefined, replay: !!context.replayOf, arrivedAt: context.replayArrivedAt, done: () => key && deps.store.finishEvent(key) };
 }
 
-export function answerInThread(deps: BotDeps, client: WebClient, q: ThreadQuestion): Promise<void> {
-  return track(deps, (async () => {
-    await react(client, true, q.channel, q.questionTs);
+/** Adds or removes 👀 without waiting: a slow or failing reactions call never holds an answer. */
+function react(client: WebClient, add: boolean, channel: string, ts: string | undefined): Promise<unknown> {
+  if (!ts) return Promise.resolve();
+  const call = add ? client.reactions.add({ channel, timestamp: ts, name: "eyes" }) : client.reactions.remove({ channel, timestamp: ts, name: "eyes" });
+  return call.catch(() => undefined); // a missing reaction is no reason to fail an answer
+}
+
+export function answerInThread(deps: BotDeps, client: WebClient, q: ThreadQuestion, context: RequestContext = {}): Promise<void> {
+  const request = handOff(deps, context);
+  return track(deps, async () => {
+    const added = react(client, true, q.channel, q.questionTs);
     try {
-      const context: ThreadContext = threadContext(deps.store, q.channel, q.contextTs) ?? {};
-      const turn = answerQuestion(deps.getIndex(), q.question, context);
-      const message = answerMessage(turn.answer, { feedback: true });
-      await postWithMore(deps.poster, q.channel, q.threadTs, message);
-      await rememberThread(deps.store, q.channel, q.contextTs, turn.context);
+      if (request.replay && request.postId && (await findPosted(deps.poster, q.channel, q.threadTs, request.postId, request.arrivedAt))) return;
+      const { turn, message } = await compute(() => {
+        const stored: ThreadContext = deps.store.thread(q.channel, q.contextTs) ?? {};
+        const turn = answerQuestion(deps.getIndex(), q.question, stored);
+        return { turn, message: answerMessage(turn.answer, { feedback: true }) };
+      });
+      await postWithMore(deps.poster, q.channel, q.threadTs, message, request.postId);
+      deps.store.rememberThread(q.channel, q.contextTs, turn.context);
     } catch (error) {
-      await apologise(deps, client, q.channel, q.threadTs, q.requestId, error);
+      if (error instanceof PostUnknownError) deps.logger.error(`answer to request ${q.requestId} may not have been posted: ${error.message}`);
+      else await apologise(deps, q.channel, q.threadTs, q.requestId, error);
     } finally {
-      await react(client, false, q.channel, q.questionTs);
+      request.done();
+      void added.then(() => react(client, false, q.channel, q.questionTs));
     }
-  })());
+  });
 }
 
 /** Logs a failure with the request's id and tells the user in the thread: never silence. */
-export async function apologise(deps: BotDeps, client: WebClient, channel: string, threadTs: string | undefined, requestId: string, error: unknown): Promise<void> {
+export async function apologise(deps: BotDeps, channel: string, threadTs: string | undefined, requestId: string, error: unknown): Promise<void> {
   const slackReqId = (error as { headers?: Record<string, string> })?.headers?.["x-slack-req-id"];
-  deps.logger.error(`answer failed (request ${requestId}${slackReqId ? `, slack request ${slackReqId}` : ""}): ${platformError(error) ?? (error as Error).message}`);
+  deps.logger.error(`answer failed (request ${requestId}${slackReqId ? `, slack request ${slackReqId}` : ""}): ${describeFailure(error)}`);
   try {
-    await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...noticeMessage("Sorry, I couldn't answer that just now. Please try again in a minute.") });
+    await deps.poster.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...noticeMessage("Sorry, I couldn't answer that just now. Please try again in a minute.") });
   } catch {
     // Slack is unreachable: the log line is all we can do.
   }

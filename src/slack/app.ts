@@ -1,11 +1,14 @@
 // The Bolt app: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP (Events API) with signed requests.
-import type { Server } from "node:http";
-import { App, LogLevel, type Logger } from "@slack/bolt";
-import { WebClient } from "@slack/web-api";
-import type { Config } from "../config.js";
+// In HTTP mode a request is acknowledged only once it is recorded (processBeforeResponse): an acknowledged
+// question survives a crash, and is answered when the bot starts again (replayPending).
+import type { Server, ServerResponse } from "node:http";
+import { App, HTTPReceiver, LogLevel, type Logger } from "@slack/bolt";
+import { LIMITS, type Config } from "../config.js";
 import type { CorpusIndex } from "../search/index.js";
 import type { Store } from "../store/db.js";
-import type { BotDeps } from "./deps.js";
+import { clientOptions, fetchWithTimeout, posterClient } from "./client.js";
+import { oldestInFlight, type BotDeps } from "./deps.js";
+import { guardRequests, type GuardedRequest } from "./guard.js";
 import { registerListeners } from "./listeners/index.js";
 import type { SubCommand } from "./listeners/commands/probation.js";
 
@@ -20,56 +23,99 @@ export interface BotOptions {
 export interface Bot {
   app: App;
   deps: BotDeps;
-  /** Starts listening; resolves with the HTTP port in HTTP mode. */
+  /** Starts listening, then answers what was acknowledged but not answered before a crash; resolves with the HTTP port. */
   start(): Promise<{ port?: number }>;
-  /** Stops taking events, lets the answers in flight finish, flushes the store. */
+  /** Stops taking events, gives the answers in flight a bounded time to finish, flushes the store. */
   stop(): Promise<void>;
+  /** Why the bot is unhealthy (an answer stuck, the store cannot write), or undefined. */
+  unhealthy(): string | undefined;
 }
 
 export function createBot({ config, getIndex, store, logger, subCommands }: BotOptions): Bot {
   const slackApiUrl = config.SLACK_API_URL;
+  let deps: BotDeps | undefined;
+  const unhealthy = () => {
+    const stuck = deps ? oldestInFlight(deps) : 0;
+    if (stuck > LIMITS.stuckAnswerMs) return `an answer has been in flight for ${Math.round(stuck / 1000)} s`;
+    return store.problem();
+  };
   const health = {
     path: "/healthz",
     method: ["GET"],
-    handler: (_req: unknown, res: import("node:http").ServerResponse) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok: true, documents: getIndex().documents.length, uptime: Math.round(process.uptime()) }));
+    handler: (_req: unknown, res: ServerResponse) => {
+      const problem = unhealthy();
+      res.writeHead(problem ? 503 : 200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: !problem, ...(problem ? { problem } : {}), documents: getIndex().documents.length, answersInFlight: deps?.inFlight.size ?? 0, uptime: Math.round(process.uptime()) }));
     },
   };
   const common = {
     token: config.SLACK_BOT_TOKEN,
     logLevel: LogLevel.INFO,
     ...(logger ? { logger } : {}),
-    clientOptions: slackApiUrl ? { slackApiUrl } : {},
-    customRoutes: [health],
+    clientOptions: { ...clientOptions(slackApiUrl, logger), fetch: fetchWithTimeout },
   };
-  const app = config.socketMode
-    ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, installerOptions: { port: config.PORT } })
-    : new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET! });
-  const deps: BotDeps = {
+  let app: App;
+  if (config.socketMode) {
+    app = new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, customRoutes: [health], installerOptions: { port: config.PORT } });
+  } else {
+    const receiver = new HTTPReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET!,
+      customRoutes: [health],
+      processBeforeResponse: true,
+      customPropertiesExtractor: (req) => ({ requestKey: (req as GuardedRequest).requestKey }),
+      ...(logger ? { logger } : {}),
+    });
+    app = new App({ ...common, receiver });
+    guardRequests(receiver, config.SLACK_SIGNING_SECRET!, app.logger);
+  }
+  deps = {
     getIndex,
     store,
-    poster: new WebClient(config.SLACK_BOT_TOKEN, { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 0 }, logger: app.logger }),
+    poster: posterClient(config.SLACK_BOT_TOKEN, slackApiUrl, app.logger),
     logger: app.logger,
-    inFlight: new Set(),
+    inFlight: new Map(),
   };
-  registerListeners(app, deps, subCommands);
+  const ready = deps;
+  registerListeners(app, ready, subCommands);
   app.error(async (error) => {
     app.logger.error(`unhandled error: ${(error as Error).message}`);
   });
 
   return {
     app,
-    deps,
+    deps: ready,
+    unhealthy,
     async start() {
       const started = (await app.start(config.PORT)) as unknown;
+      await replayPending(app, ready);
       const address = config.socketMode ? undefined : (started as Server).address();
       return { port: typeof address === "object" && address ? address.port : undefined };
     },
     async stop() {
       await app.stop();
-      await Promise.allSettled([...deps.inFlight]);
-      await store.write();
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<"timeout">((r) => (timer = setTimeout(() => r("timeout"), LIMITS.stopGraceMs)));
+      const outcome = await Promise.race([Promise.allSettled([...ready.inFlight.keys()]), grace]);
+      clearTimeout(timer);
+      if (outcome === "timeout") app.logger.warn(`stopping with ${ready.inFlight.size} answer(s) unfinished; they stay pending and are answered at the next start`);
+      await store.close().catch((error) => app.logger.error(`could not flush the store: ${(error as Error).message}`));
     },
   };
+}
+
+/**
+ * Questions acknowledged but never answered (the process died): the recent ones go through the listeners
+ * again (a post that did go out is found by its id, not posted twice); older ones are dropped with a log line.
+ */
+async function replayPending(app: App, deps: BotDeps): Promise<void> {
+  const now = Date.now();
+  for (const pending of deps.store.pendingEvents()) {
+    if (now - Date.parse(pending.at) > LIMITS.replayWindowMs || !pending.body) {
+      deps.logger.warn(`not answering request ${pending.key.slice(0, 16)}: it arrived at ${pending.at}, too long ago`);
+      deps.store.finishEvent(pending.key);
+      continue;
+    }
+    deps.logger.info(`answering request ${pending.key.slice(0, 16)}, acknowledged at ${pending.at} before a restart`);
+    await app.processEvent({ body: pending.body as Record<string, unknown>, ack: async () => undefined, customProperties: { replayOf: pending.key, replayArrivedAt: Date.parse(pending.at) } });
+  }
 }

@@ -2,6 +2,7 @@
 import type { ActionsBlock, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import type { Answer, Citation } from "../types.js";
 import { displayDate } from "../answer/reply.js";
+import { isSafeLink } from "../ingest/url.js";
 
 /** Slack allows 3,000 characters in a section; we stay well under and cut at a sentence. */
 const MAX_SECTION = 2800;
@@ -34,7 +35,8 @@ export function leadOf(answer: Answer): string {
 }
 
 function sourceLine(c: Citation): string {
-  const title = c.url ? `<${c.url}|${escapeText(c.title)}>` : `_${escapeText(c.title)}_`;
+  // A link that could break out of <url|text> (a sources.json edited by hand) is not made a link at all.
+  const title = isSafeLink(c.url) ? `<${c.url.replace(/&/g, "&amp;")}|${escapeText(c.title)}>` : `_${escapeText(c.title)}_`;
   return [title, escapeText(c.publisher), displayDate(c.date), c.section && `§ ${escapeText(c.section)}`].filter(Boolean).join(" · ");
 }
 

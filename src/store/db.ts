@@ -1,63 +1,298 @@
-// Opens the lowdb database in DATA_DIR. lowdb writes atomically (temp file, then rename).
-// A file that is empty, truncated, not JSON or not of our schema is moved aside and a fresh
-// database started: a broken file must never become a crash loop.
-import { mkdirSync, readFileSync, renameSync } from "node:fs";
-import { join } from "node:path";
-import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
-import { DatabaseSchema, emptyDatabase, SCHEMA_VERSION, type Database } from "./schema.js";
+// The bot's state, behind one interface: threads, events, feedback, subscriptions and digest deliveries.
+// - Threads and events change on every message: journals (journal.ts), appended in batches, bounded and expiring.
+// - Feedback, subscriptions and deliveries change rarely: db.json, kept by lowdb, re-read and changed as a
+//   whole under the lock, so that `npm start` and `npm run digest -- --once` never undo each other's changes.
+// Every write happens under one lock file (lock.ts). A record failing its schema is dropped with a warning.
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from "node:fs";
+import { rename, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { Low, type Adapter } from "lowdb";
+import { LIMITS } from "../config.js";
+import type { ThreadContext } from "../types.js";
+import { JournalTable } from "./journal.js";
+import { withLock } from "./lock.js";
+import {
+  EventRecordSchema,
+  SMALL_STATE_RECORDS,
+  SmallStateSchema,
+  ThreadRecordSchema,
+  emptySmallState,
+  type EventRecord,
+  type SmallState,
+  type ThreadRecord,
+} from "./schema.js";
 
-export type Store = Low<Database>;
+export interface PendingEvent {
+  key: string;
+  at: string;
+  body: unknown;
+}
+
+export interface Store {
+  /** The context of a thread the bot started or answered in (within retention), or undefined. */
+  thread(channel: string, threadTs: string): ThreadContext | undefined;
+  /** Keeps a thread's context; written with the next batch. */
+  rememberThread(channel: string, threadTs: string, context: ThreadContext): void;
+  threadCount(): number;
+  /**
+   * Records an event (or slash command) as pending, durably: resolves true once it is on disk, false when it
+   * was seen before (a retry or a replay). Rejects when the store cannot write.
+   */
+  beginEvent(key: string, body: unknown): Promise<boolean>;
+  /** Its answer is posted, or there was nothing to answer. */
+  finishEvent(key: string): void;
+  eventState(key: string): EventRecord["state"] | undefined;
+  /** Events still pending, oldest first. */
+  pendingEvents(): PendingEvent[];
+  /** Feedback, subscriptions and deliveries as last read (re-read when another process changed them). */
+  read(): SmallState;
+  /** Changes feedback, subscriptions or deliveries: under the lock, on the latest file, written before it resolves. */
+  update<T>(change: (state: SmallState) => T): Promise<T>;
+  /** Writes every pending change now. */
+  flush(): Promise<void>;
+  /** Flushes and waits for a compaction under way. */
+  close(): Promise<void>;
+  /** Why the store cannot write, if it cannot. */
+  problem(): string | undefined;
+}
 
 export interface OpenStoreOptions {
-  /** Where warnings go (a corrupt file moved aside). Defaults to console.warn. */
+  /** Where warnings go (a corrupt file moved aside, records dropped). Defaults to console.warn. */
   warn?: (message: string) => void;
   now?: () => Date;
 }
 
-export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
-  const warn = options.warn ?? ((m: string) => console.warn(m));
-  const now = options.now ?? (() => new Date());
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, "db.json");
-  const data = readValidated(file, warn, now);
-  const db = new Low<Database>(new JSONFile<Database>(file), data);
-  await db.write();
-  return db;
+/** A lowdb adapter that writes to a temp file of its own (pid and a random id) and renames it into place. */
+class AtomicJsonFile<T> implements Adapter<T> {
+  constructor(private readonly file: string) {}
+  async read(): Promise<T | null> {
+    return existsSync(this.file) ? (JSON.parse(readFileSync(this.file, "utf8")) as T) : null;
+  }
+  async write(data: T): Promise<void> {
+    const temp = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.${randomUUID()}.tmp`);
+    await writeFile(temp, JSON.stringify(data));
+    await rename(temp, this.file);
+  }
 }
 
-function readValidated(file: string, warn: (m: string) => void, now: () => Date): Database {
+export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const warn = options.warn ?? ((m: string) => console.warn(m));
+  const now = () => (options.now ?? (() => new Date()))().getTime();
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, "db.json");
+  const lockPath = join(dataDir, "store.lock");
+
+  const tables = await withLock(lockPath, () => {
+    const threads = new JournalTable<ThreadRecord>(dataDir, "threads", ThreadRecordSchema, {
+      recency: (t) => Date.parse(t.updatedAt),
+      ttlMs: LIMITS.threadTtlMs,
+      maxEntries: LIMITS.maxThreads,
+      compactMinBytes: LIMITS.compactMinBytes,
+      warn,
+    });
+    const events = new JournalTable<EventRecord>(dataDir, "events", EventRecordSchema, {
+      recency: (e) => Date.parse(e.at),
+      ttlMs: LIMITS.eventTtlMs,
+      compactMinBytes: LIMITS.eventCompactMinBytes,
+      warn,
+    });
+    const small = readSmallState(file, warn, threads, events, new Date(now()));
+    if (threads.dirty || events.dirty) {
+      threads.flush();
+      events.flush();
+    }
+    return { threads, events, small };
+  });
+  const { threads, events } = tables;
+  const db = new Low<SmallState>(new AtomicJsonFile<SmallState>(file), tables.small);
+  let seen = fileStamp(file);
+  let writeProblem: string | undefined;
+
+  const refresh = () => {
+    const stamp = fileStamp(file);
+    if (stamp === seen) return;
+    db.data = readSmallState(file, warn, undefined, undefined, new Date(now()));
+    seen = stamp;
+  };
+  const writeSmall = async () => {
+    pruneSmallState(db.data, now());
+    await db.write();
+    seen = fileStamp(file);
+  };
+  // Written once at start: a migrated or cleaned file is saved, and a folder we cannot write to shows now.
+  await withLock(lockPath, async () => {
+    seen = undefined;
+    refresh();
+    await writeSmall();
+  });
+
+  // Batched journal writes: every request is covered by a flush that starts after it.
+  let waiting: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let compaction: Promise<void> = Promise.resolve();
+  const runFlush = async () => {
+    if (running || !waiting) return;
+    clearTimeout(timer);
+    timer = undefined;
+    const batch = waiting;
+    waiting = undefined;
+    running = true;
+    try {
+      const compactions = await withLock(lockPath, () => {
+        const due = [threads.flush() && threads, events.flush() && events].filter((t) => t !== false);
+        return due.map((t) => ({ table: t, job: t.startCompaction(now()) }));
+      });
+      writeProblem = undefined;
+      for (const { table, job } of compactions) {
+        compaction = compaction.then(() => (table as JournalTable<unknown>).writeSnapshot(job as never)).catch((e) => warn(`warning: compacting the store failed: ${(e as Error).message}`));
+      }
+      batch.resolve();
+    } catch (error) {
+      writeProblem = `cannot write ${dataDir}: ${(error as Error).message}`;
+      batch.reject(error);
+    } finally {
+      running = false;
+      if (waiting) setImmediate(() => void runFlush());
+    }
+  };
+  const requestFlush = (urgent: boolean): Promise<void> => {
+    if (!waiting) {
+      let resolve!: () => void;
+      let reject!: (e: unknown) => void;
+      const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      promise.catch(() => undefined);
+      waiting = { promise, resolve, reject };
+    }
+    if (urgent) setImmediate(() => void runFlush());
+    else timer ??= setTimeout(() => void runFlush(), LIMITS.writeDelayMs);
+    return waiting.promise;
+  };
+
+  const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}`;
+  return {
+    thread: (channel, threadTs) => threads.lookup(threadKey(channel, threadTs), now())?.context,
+    rememberThread(channel, threadTs, context) {
+      threads.set(threadKey(channel, threadTs), { context, channel, threadTs, updatedAt: new Date(now()).toISOString() });
+      void requestFlush(false);
+    },
+    threadCount: () => threads.size,
+    async beginEvent(key, body) {
+      if (events.get(key, now())) return false;
+      events.set(key, { state: "pending", at: new Date(now()).toISOString(), body });
+      await requestFlush(true);
+      return true;
+    },
+    finishEvent(key) {
+      const record = events.get(key, now());
+      events.set(key, { state: "done", at: record?.at ?? new Date(now()).toISOString() });
+      void requestFlush(false);
+    },
+    eventState: (key) => events.get(key, now())?.state,
+    pendingEvents: () =>
+      events
+        .entries(now())
+        .filter(([, e]) => e.state === "pending")
+        .map(([key, e]) => ({ key, at: e.at, body: e.body }))
+        .sort((a, b) => a.at.localeCompare(b.at)),
+    read() {
+      refresh();
+      return db.data;
+    },
+    async update(change) {
+      try {
+        const result = await withLock(lockPath, async () => {
+          refresh(); // re-read only when another process replaced the file since our last read or write
+          const out = change(db.data);
+          await writeSmall();
+          return out;
+        });
+        writeProblem = undefined;
+        return result;
+      } catch (error) {
+        writeProblem = `cannot write ${file}: ${(error as Error).message}`;
+        throw error;
+      }
+    },
+    flush: () => (threads.dirty || events.dirty ? requestFlush(true) : Promise.resolve()),
+    async close() {
+      if (threads.dirty || events.dirty) await requestFlush(true);
+      await compaction;
+    },
+    problem: () => writeProblem,
+  };
+}
+
+/** Size, time and inode of a file: changes whenever any process replaces it. */
+function fileStamp(file: string): string | undefined {
+  try {
+    const s = statSync(file);
+    return `${s.ino}:${s.size}:${s.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * db.json, validated record by record: a record that fails its schema is dropped with a warning, the rest kept.
+ * A file that is empty or not JSON is moved aside. A version 1 file hands its threads and events to the journals.
+ */
+function readSmallState(file: string, warn: (m: string) => void, threads: JournalTable<ThreadRecord> | undefined, events: JournalTable<EventRecord> | undefined, now: Date): SmallState {
   let raw: string;
   try {
     raw = readFileSync(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyDatabase();
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptySmallState();
     throw error;
   }
-  const problem = validate(raw);
-  if (typeof problem !== "string") return problem;
-  const aside = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, "-")}`;
-  renameSync(file, aside);
-  warn(`warning: ${file} ${problem}; moved it to ${aside} and started a fresh database`);
-  return emptyDatabase();
-}
-
-/** The database, or a short description of what is wrong with the file. */
-function validate(raw: string): Database | string {
-  if (raw.trim() === "") return "was empty";
-  let json: unknown;
+  let json: Record<string, unknown> | undefined;
   try {
-    json = JSON.parse(raw);
+    const parsed: unknown = raw.trim() ? JSON.parse(raw) : undefined;
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
   } catch {
-    return "was not valid JSON (truncated?)";
+    // handled below
   }
-  const migrated = migrate(json);
-  const parsed = DatabaseSchema.safeParse(migrated);
-  if (!parsed.success) return `did not match schema version ${SCHEMA_VERSION} (${parsed.error.issues[0]?.message})`;
-  return parsed.data;
+  if (!json) {
+    const aside = `${file}.corrupt-${now.toISOString().replace(/[:.]/g, "-")}`;
+    renameSync(file, aside);
+    warn(`warning: ${file} ${raw.trim() ? "was not a JSON object (truncated?)" : "was empty"}; moved it to ${aside} and started afresh`);
+    return emptySmallState();
+  }
+  if (json.schemaVersion === 1) migrateVersion1(json, threads, events, warn);
+  const state = emptySmallState();
+  const dropped: string[] = [];
+  for (const [collection, schema] of Object.entries(SMALL_STATE_RECORDS) as [keyof typeof SMALL_STATE_RECORDS, (typeof SMALL_STATE_RECORDS)[keyof typeof SMALL_STATE_RECORDS]][]) {
+    const records = json[collection];
+    if (!records || typeof records !== "object") continue;
+    for (const [key, value] of Object.entries(records)) {
+      const parsed = schema.safeParse(value);
+      if (parsed.success) (state[collection] as Record<string, unknown>)[key] = parsed.data;
+      else dropped.push(`${collection}.${key} (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})`);
+    }
+  }
+  if (dropped.length) warn(`warning: ${file}: dropped ${dropped.length} record(s) that did not match the schema, kept the rest: ${dropped.slice(0, 5).join("; ")}`);
+  return SmallStateSchema.parse(state);
 }
 
-/** Upgrades older stored shapes to the current schema. Version 1 is the first. */
-function migrate(json: unknown): unknown {
-  return json;
+/** Version 1 kept threads and events in db.json: they move to the journals, one record at a time. */
+function migrateVersion1(json: Record<string, unknown>, threads: JournalTable<ThreadRecord> | undefined, events: JournalTable<EventRecord> | undefined, warn: (m: string) => void): void {
+  let dropped = 0;
+  for (const [key, value] of Object.entries((json.threads as Record<string, unknown>) ?? {})) {
+    const parsed = ThreadRecordSchema.safeParse(value);
+    if (parsed.success) threads?.set(key, parsed.data);
+    else dropped++;
+  }
+  for (const [key, at] of Object.entries((json.events as Record<string, unknown>) ?? {})) {
+    if (typeof at === "string") events?.set(key, { state: "done", at });
+  }
+  if (dropped) warn(`warning: dropped ${dropped} thread record(s) of the old db.json that did not match the schema`);
+}
+
+function pruneSmallState(state: SmallState, now: number): void {
+  for (const [key, d] of Object.entries(state.deliveries)) if (Date.parse(d.attemptedAt) < now - LIMITS.deliveryTtlMs) delete state.deliveries[key];
+  const feedback = Object.entries(state.feedback).filter(([, f]) => Date.parse(f.at) > now - LIMITS.feedbackTtlMs);
+  if (feedback.length !== Object.keys(state.feedback).length || feedback.length > LIMITS.maxFeedback) {
+    state.feedback = Object.fromEntries(feedback.sort((a, b) => b[1].at.localeCompare(a[1].at)).slice(0, LIMITS.maxFeedback));
+  }
 }

@@ -1,8 +1,9 @@
-// The bot's runtime state, as stored in DATA_DIR/db.json. Validated on every read.
+// The bot's runtime state in DATA_DIR: the shape of every record, validated on every read.
 import { z } from "zod";
 import { ThreadContextSchema } from "../types.js";
 
-export const SCHEMA_VERSION = 1;
+/** 2: threads and events moved out of db.json into journals (see journal.ts); version 1 files are migrated. */
+export const SCHEMA_VERSION = 2;
 
 export const ThreadRecordSchema = z.object({
   context: ThreadContextSchema,
@@ -49,16 +50,25 @@ export const DeliverySchema = z.object({
   channel: z.string(),
   date: z.string(),
   attemptedAt: z.string(),
+  /** The process posting it: another process leaves an unfinished attempt alone while its owner lives. */
+  ownerPid: z.number().optional(),
   ts: z.string().optional(),
 });
 export type Delivery = z.infer<typeof DeliverySchema>;
 
-export const DatabaseSchema = z.object({
+/** A Slack event or slash command: pending from its arrival until its answer is posted (or nothing is to be said). */
+export const EventRecordSchema = z.object({
+  state: z.enum(["pending", "done"]),
+  /** When it arrived. */
+  at: z.string(),
+  /** The request body, kept while pending, to answer it after a crash. */
+  body: z.unknown().optional(),
+});
+export type EventRecord = z.infer<typeof EventRecordSchema>;
+
+/** db.json: the state that changes rarely, read and changed as a whole under the store's lock (lowdb). */
+export const SmallStateSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  /** Keyed by `${channel}:${threadTs}`. */
-  threads: z.record(z.string(), ThreadRecordSchema).default({}),
-  /** Slack event ids already handled, with when: retried deliveries are answered once. */
-  events: z.record(z.string(), z.string()).default({}),
   /** Keyed by `${channel}:${messageTs}:${user}`: the last click per person and answer wins. */
   feedback: z.record(z.string(), FeedbackSchema).default({}),
   /** Keyed by channel id. */
@@ -66,8 +76,11 @@ export const DatabaseSchema = z.object({
   /** Keyed by `${channel}:${date}`. */
   deliveries: z.record(z.string(), DeliverySchema).default({}),
 });
-export type Database = z.infer<typeof DatabaseSchema>;
+export type SmallState = z.infer<typeof SmallStateSchema>;
 
-export function emptyDatabase(): Database {
-  return { schemaVersion: SCHEMA_VERSION, threads: {}, events: {}, feedback: {}, subscriptions: {}, deliveries: {} };
+/** The collections of db.json and the schema of one record of each: a record that fails is dropped, not the file. */
+export const SMALL_STATE_RECORDS = { feedback: FeedbackSchema, subscriptions: SubscriptionSchema, deliveries: DeliverySchema } as const;
+
+export function emptySmallState(): SmallState {
+  return { schemaVersion: SCHEMA_VERSION, feedback: {}, subscriptions: {}, deliveries: {} };
 }

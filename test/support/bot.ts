@@ -33,8 +33,9 @@ export interface TestBot {
 
 let eventCounter = 0;
 
-export async function startTestBot(options: { dataDir?: string; subCommands?: Record<string, SubCommand> } = {}): Promise<TestBot> {
+export async function startTestBot(options: { dataDir?: string; subCommands?: Record<string, SubCommand>; beforeStart?: (standIn: StandIn) => Promise<void> } = {}): Promise<TestBot> {
   const standIn = await startStandIn();
+  await options.beforeStart?.(standIn);
   const dataDir = options.dataDir ?? tempDir("probation-bot-");
   const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: standIn.apiUrl, PORT: "0", DATA_DIR: dataDir });
   const store = await openStore(dataDir, { warn: () => undefined });

@@ -10,7 +10,8 @@ export interface Call {
 
 export type Failure =
   | { error: string } // ok: false with this error
-  | { status: number; retryAfter?: number; record?: boolean }; // an HTTP failure; `record` = Slack did take the post
+  | { status: number; retryAfter?: number; record?: boolean } // an HTTP failure; `record` = Slack did take the post
+  | { hang: true }; // never answers (until the stand-in closes); a post is not kept
 
 export interface StandIn {
   /** Base URL of the Web API stand-in, for SLACK_API_URL (ends with /api/). */
@@ -58,6 +59,10 @@ export async function startStandIn(): Promise<StandIn> {
         res.end(JSON.stringify(body));
       };
       let result: Record<string, unknown> = { ok: true };
+      if (failure && "hang" in failure) {
+        calls.push({ method, args });
+        return;
+      }
       if (method === "chat.postMessage" && (!failure || ("record" in failure && failure.record))) {
         const ts = nextTs();
         const message = { ...args, ts, type: "message" };

@@ -2,7 +2,7 @@
 import type { ProgressFact, RecommendationFact } from "../../types.js";
 import { stem, words } from "../../text/tokens.js";
 import { cite, escapeMrkdwn, uniqueCitations } from "../cite.js";
-import { diverse, searchPassages } from "../retrieve.js";
+import { diverse, passagesOf, searchPassages } from "../retrieve.js";
 import type { QueryTerm } from "../question.js";
 import { bold, unitName, type Handler } from "../reply.js";
 
@@ -54,10 +54,16 @@ export const answerRecommendation: Handler = (input) => {
   const aboutRecommendations = (i: number) => {
     const p = index.passages[i]!;
     const before = index.passages[i - 1];
-    return RECOMMEND.test(p.text) || RECOMMEND.test(p.section ?? "") || (!!before && before.docId === p.docId && RECOMMEND.test(before.text));
+    // In prose, what must be done stands for a recommendation ("Managers were told they must tighten up oversight").
+    return (p.directive && SENTENCE_END.test(p.text)) || RECOMMEND.test(p.text) || RECOMMEND.test(p.section ?? "") || (!!before && before.docId === p.docId && RECOMMEND.test(before.text));
   };
   const terms: QueryTerm[] = [...query.terms, { term: stem("recommendations"), weight: 0.5, group: -1, cover: 0 }];
-  const hits = searchPassages(index, terms, { unitKeys, limit: 10, filter: aboutRecommendations });
+  // With no topic, a unit's such passages in the order its documents give them.
+  const hasTopic = query.terms.some((t) => t.group >= 0);
+  const hits =
+    !hasTopic && unitKeys.length
+      ? passagesOf(index, unitKeys).filter(aboutRecommendations).sort((a, b) => a - b).map((passage) => ({ passage, score: 1, coverage: 0 }))
+      : searchPassages(index, terms, { unitKeys, limit: 10, filter: aboutRecommendations });
   const onTopicHits = query.terms.some((t) => t.group >= 0) ? hits.filter((h) => h.coverage > 0) : hits;
   if (onTopicHits.length === 0) {
     return unitKeys.length
@@ -82,6 +88,8 @@ export const answerRecommendation: Handler = (input) => {
 };
 
 const RECOMMEND = /recommend/i;
+/** A full sentence, not a crosshead ("What inspectors say needs to change"). */
+const SENTENCE_END = /[.!?"”’]$/;
 
 export const answerProgress: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;

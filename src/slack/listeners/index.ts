@@ -2,6 +2,7 @@
 import type { App } from "@slack/bolt";
 import type { BotDeps } from "../deps.js";
 import { ACTIONS } from "../blocks.js";
+import { boundText, pendingKeyOf, type RequestContext } from "../requests.js";
 import { probationCommand, type SubCommand } from "./commands/probation.js";
 import { appMention } from "./events/mention.js";
 import { threadOrDirectMessage } from "./events/message.js";
@@ -9,14 +10,34 @@ import { homeOpened } from "./events/home-opened.js";
 import { feedbackButton } from "./actions/feedback.js";
 import { shareAnswer } from "./actions/share.js";
 import { FEEDBACK_VIEW, feedbackReason } from "./views/feedback-reason.js";
-import { firstDelivery } from "../threads.js";
 
 export function registerListeners(app: App, deps: BotDeps, subCommands: Record<string, SubCommand> = {}): void {
-  // A delivery Slack retries (same event_id) is answered once, also across a restart.
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await firstDelivery(deps.store, eventId))) return;
-    await next();
+  // At least once, exactly once: a question is recorded as pending before it is acknowledged, and as done when
+  // its answer is posted; a delivery Slack retries, or a replayed slash command, is answered once.
+  app.use(async (args) => {
+    const { body, context, next } = args;
+    const request = body as Record<string, unknown>;
+    boundText(request);
+    const ctx = context as RequestContext;
+    const key = pendingKeyOf(request, ctx);
+    if (!key) return next();
+    if (!ctx.replayOf) {
+      try {
+        if (!(await deps.store.beginEvent(key, request))) {
+          await (args as { ack?: () => Promise<void> }).ack?.(); // seen before: acknowledged, not answered again
+          return;
+        }
+      } catch (error) {
+        // The store cannot write: answer anyway (/healthz reports the store), without the crash guarantee.
+        deps.logger.error(`could not record request ${key.slice(0, 24)}: ${(error as Error).message}`);
+      }
+    } else if (deps.store.eventState(key) === "done") return;
+    ctx.pendingKey = key;
+    try {
+      await next();
+    } finally {
+      if (!ctx.handedOff) deps.store.finishEvent(key);
+    }
   });
   app.command("/probation", probationCommand(deps, subCommands));
   app.event("app_mention", appMention(deps));

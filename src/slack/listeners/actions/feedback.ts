@@ -1,6 +1,6 @@
 // 👍 / 👎 under an answer: the last click per person and answer wins; 👎 asks (optionally) what was wrong.
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { BotDeps } from "../../deps.js";
+import { track, type BotDeps } from "../../deps.js";
 import { FEEDBACK_VIEW } from "../views/feedback-reason.js";
 
 export const feedbackKey = (channel: string, messageTs: string, user: string) => `${channel}:${messageTs}:${user}`;
@@ -13,10 +13,11 @@ export function feedbackButton(deps: BotDeps) {
     if (!channel || !messageTs) return;
     const value = action.value === "down" ? "down" : "up";
     const key = feedbackKey(channel, messageTs, body.user.id);
-    deps.store.data.feedback[key] = { user: body.user.id, channel, messageTs, value, at: new Date().toISOString() };
-    await deps.store.write();
+    const record = { user: body.user.id, channel, messageTs, value, at: new Date().toISOString() } as const;
+    // Not awaited: the click is acknowledged at once; the modal opens while the trigger is fresh.
+    void track(deps, () => deps.store.update((state) => void (state.feedback[key] = record)));
     if (value === "down") {
-      await client.views.open({
+      void track(deps, () => client.views.open({
         trigger_id: body.trigger_id,
         view: {
           type: "modal",
@@ -35,7 +36,7 @@ export function feedbackButton(deps: BotDeps) {
             },
           ],
         },
-      });
+      }));
     }
   };
 }

@@ -2,9 +2,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { answerQuestion } from "../../../engine.js";
 import { answerMessage, noticeMessage } from "../../blocks.js";
-import { track, type BotDeps } from "../../deps.js";
-import { platformError, postWithMore } from "../../post.js";
-import { rememberThread } from "../../threads.js";
+import { compute, track, type BotDeps } from "../../deps.js";
+import { describeFailure, platformError, postWithMore } from "../../post.js";
 
 export function shareAnswer(deps: BotDeps) {
   return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
@@ -12,18 +11,18 @@ export function shareAnswer(deps: BotDeps) {
     const channel = body.channel?.id ?? body.container?.channel_id;
     const question = action.value ?? "";
     if (!channel || !question) return;
-    await track(deps, (async () => {
-      const turn = answerQuestion(deps.getIndex(), question);
+    void track(deps, async () => {
+      const turn = await compute(() => answerQuestion(deps.getIndex(), question));
       try {
         const message = answerMessage(turn.answer, { askedBy: { user: body.user.id, question, verb: "shared" }, feedback: true });
         const posted = await postWithMore(deps.poster, channel, undefined, message);
-        await rememberThread(deps.store, posted.channel, posted.ts, turn.context);
+        deps.store.rememberThread(posted.channel, posted.ts, turn.context);
         await respond({ response_type: "ephemeral", replace_original: true, text: "Shared in the channel." });
       } catch (error) {
         const code = platformError(error);
-        deps.logger.error(`share failed (request ${body.trigger_id}): ${code ?? (error as Error).message}`);
+        deps.logger.error(`share failed (request ${body.trigger_id}): ${describeFailure(error)}`);
         await respond({ response_type: "ephemeral", replace_original: false, ...noticeMessage(code === "not_in_channel" ? "I can't post in this channel: invite me with `/invite @Probation Briefing` first." : "Sorry, I couldn't share that just now.") });
       }
-    })());
+    });
   };
 }

@@ -1,8 +1,9 @@
 // Plain messages: a follow-up in a thread the bot is part of, or a direct message to the bot.
+// Answers are not awaited: the request is acknowledged once recorded, and answered after.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { answerInThread } from "../../answering.js";
 import type { BotDeps } from "../../deps.js";
-import { threadContext } from "../../threads.js";
+import type { RequestContext } from "../../requests.js";
 
 export function threadOrDirectMessage(deps: BotDeps) {
   return async ({ message, body, client, context }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
@@ -15,11 +16,11 @@ export function threadOrDirectMessage(deps: BotDeps) {
     if (isDirect) {
       const question = text.replace(new RegExp(`<@${context.botUserId}>`, "g"), " ").trim();
       // One conversation per DM, or per thread inside it.
-      await answerInThread(deps, client, { channel, threadTs, contextTs: threadTs ?? "dm", question, questionTs: ts, requestId });
+      void answerInThread(deps, client, { channel, threadTs, contextTs: threadTs ?? "dm", question, questionTs: ts, requestId }, context as RequestContext);
       return;
     }
     if (!threadTs || mentionsBot) return; // a mention is answered by the app_mention listener
-    if (!threadContext(deps.store, channel, threadTs)) return; // not a thread the bot is part of
-    await answerInThread(deps, client, { channel, threadTs, contextTs: threadTs, question: text, questionTs: ts, requestId });
+    if (!deps.store.thread(channel, threadTs)) return; // not a thread the bot is part of
+    void answerInThread(deps, client, { channel, threadTs, contextTs: threadTs, question: text, questionTs: ts, requestId }, context as RequestContext);
   };
 }

@@ -1,0 +1,34 @@
+// Which requests are questions to answer at least once, and their ids: an Events API delivery by its event_id
+// (Slack's retries share it), a slash command by its signature timestamp and body (a replay shares them).
+import { LIMITS } from "../config.js";
+
+export interface RequestContext {
+  /** Set by the HTTP guard: sha256 of the signature timestamp and body. */
+  requestKey?: string;
+  /** Set when a pending request is answered again after a restart: its key, and when it first arrived (ms). */
+  replayOf?: string;
+  replayArrivedAt?: number;
+  /** Set by the middleware for the listeners: the key under which the request is pending. */
+  pendingKey?: string;
+  /** Set by a listener that took the answering over (it marks the request done when posted). */
+  handedOff?: boolean;
+}
+
+/** The store key of a request to answer at least once, or undefined (buttons, views, other requests). */
+export function pendingKeyOf(body: Record<string, unknown>, context: RequestContext): string | undefined {
+  if (context.replayOf) return context.replayOf;
+  if (typeof body.event_id === "string") return `event:${body.event_id}`;
+  const id = context.requestKey ?? body.trigger_id;
+  if (typeof body.command === "string" && typeof id === "string" && id) return `command:${id}`;
+  return undefined;
+}
+
+/** Cuts the text a person typed to a bound before anything reads it (and before it is kept while pending). */
+export function boundText(body: Record<string, unknown>): void {
+  const cut = (holder: unknown) => {
+    const h = holder as { text?: unknown } | undefined;
+    if (h && typeof h.text === "string" && h.text.length > LIMITS.maxRawQuestionChars) h.text = h.text.slice(0, LIMITS.maxRawQuestionChars);
+  };
+  cut(body);
+  cut(body.event);
+}

@@ -1,0 +1,45 @@
+// A live reindex reuses the parse of every document that did not change and gives the event loop back while it works.
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCorpus } from "../src/engine.js";
+import { reloadCorpus } from "../src/corpus/load.js";
+import { runInSlices, runToEnd } from "../src/steps.js";
+import { answerQuestion } from "../src/engine.js";
+import { tempDir } from "./support/temp.js";
+
+describe("work in slices", () => {
+  function* busySteps(steps: number, msEach: number): Generator<void, number> {
+    for (let i = 0; i < steps; i++) {
+      const until = performance.now() + msEach;
+      while (performance.now() < until);
+      yield;
+    }
+    return steps;
+  }
+
+  it("gives the event loop back between slices, and gives the same result as running at once", async () => {
+    let ran = 0;
+    const other = setInterval(() => ran++, 0);
+    const result = await runInSlices(busySteps(10, 5), 10);
+    clearInterval(other);
+    expect(result).toBe(10);
+    expect(ran).toBeGreaterThan(0);
+    expect(runToEnd(busySteps(3, 0))).toBe(3);
+  });
+});
+
+describe("reloading the corpus", () => {
+  it("keeps the parse of unchanged documents, parses a changed one, and answers from the new index", async () => {
+    const dir = tempDir("reload-");
+    cpSync(join(import.meta.dirname, "fixtures/second-corpus"), dir, { recursive: true });
+    const before = loadCorpus(dir);
+    const [kept, changed] = before.documents.map((d) => d.meta.id);
+    writeFileSync(join(dir, changed!), readFileSync(join(dir, changed!), "utf8").replace(/\n/, "\nInspectors met 7,654 people on licence.\n"));
+    const after = await reloadCorpus(dir, before);
+    expect(after.docsById.get(kept!)!.passages).toBe(before.docsById.get(kept!)!.passages);
+    expect(after.docsById.get(changed!)!.passages).not.toBe(before.docsById.get(changed!)!.passages);
+    expect(after.passages.some((p) => p.text.includes("7,654 people"))).toBe(true);
+    expect(answerQuestion(after, "ashcombe rating").answer.text).toEqual(answerQuestion(before, "ashcombe rating").answer.text);
+  });
+});

@@ -1,0 +1,126 @@
+// The store under real conditions: records expire and are capped, a torn or invalid journal line costs only
+// itself, two processes (here two stores on one folder) see and keep each other's changes, and a lock left by
+// a dead process is taken over.
+import { spawn } from "node:child_process";
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { describe, expect, it } from "vitest";
+import { openStore } from "../src/store/db.js";
+import { JournalTable } from "../src/store/journal.js";
+import { LockTimeoutError, withLock } from "../src/store/lock.js";
+import { tempDir } from "./support/temp.js";
+
+const DAY = 86_400_000;
+
+describe("thread records", () => {
+  it("expire after the retention period", async () => {
+    const dir = tempDir("store-ttl-");
+    let now = new Date("2026-11-01T00:00:00Z");
+    const store = await openStore(dir, { now: () => now });
+    store.rememberThread("C1", "1.0", { topic: "planning" });
+    await store.close();
+    now = new Date(now.getTime() + 29 * DAY);
+    expect((await openStore(dir, { now: () => now })).thread("C1", "1.0")).toEqual({ topic: "planning" });
+    now = new Date(now.getTime() + 2 * DAY);
+    expect((await openStore(dir, { now: () => now })).thread("C1", "1.0")).toBeUndefined();
+  });
+});
+
+describe("a journal table", () => {
+  const Schema = z.object({ n: z.number(), at: z.number() });
+  const table = (dir: string, warn: (m: string) => void = () => undefined) =>
+    new JournalTable(dir, "t", Schema, { recency: (v) => v.at, ttlMs: 1000, maxEntries: 10, compactMinBytes: 200, warn });
+
+  it("keeps at most its maximum, the most recent, after compacting", async () => {
+    const dir = tempDir("journal-max-");
+    const t = table(dir);
+    const now = Date.now();
+    for (let i = 0; i < 30; i++) t.set(`k${i}`, { n: i, at: now - 500 + i });
+    expect(t.flush()).toBe(true); // compaction due
+    await t.writeSnapshot(t.startCompaction(now));
+    const again = table(dir);
+    expect(again.size).toBe(10);
+    expect(again.get("k29")?.n).toBe(29);
+    expect(again.get("k0")).toBeUndefined();
+    expect(readdirSync(dir).filter((f) => f.endsWith(".log"))).toEqual(["t.1.log"]); // the folded journal is gone
+  });
+
+  it("removes a snapshot a crashed process left half-written", async () => {
+    const dir = tempDir("journal-orphan-");
+    const dead = spawn(process.execPath, ["-e", "0"]);
+    await new Promise((r) => dead.on("exit", r));
+    writeFileSync(join(dir, `.t.jsonl.${dead.pid}.abc.tmp`), '{"gen":1}\n{"k":"half');
+    table(dir);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("drops a line that fails the schema and a line torn by a crash, with a warning, and keeps the rest", () => {
+    const dir = tempDir("journal-bad-");
+    const t = table(dir);
+    t.set("good", { n: 1, at: Date.now() });
+    t.flush();
+    appendFileSync(join(dir, "t.0.log"), `${JSON.stringify({ k: "bad", v: { n: "one" } })}\n{"k":"torn","v":{"n":`);
+    const warnings: string[] = [];
+    const again = table(dir, (m) => warnings.push(m));
+    expect(again.get("good")?.n).toBe(1);
+    expect(again.get("bad")).toBeUndefined();
+    expect(warnings.join()).toMatch(/dropped 1 record.*bad: n/);
+    again.set("after", { n: 2, at: Date.now() });
+    again.flush(); // cuts the torn line before appending
+    expect(readFileSync(join(dir, "t.0.log"), "utf8").split("\n").filter(Boolean).every((l) => JSON.parse(l))).toBe(true);
+    expect(table(dir).get("after")?.n).toBe(2);
+  });
+});
+
+describe("two stores on one folder (npm start and npm run digest -- --once)", () => {
+  it("see each other's threads and keep each other's subscriptions", async () => {
+    const dir = tempDir("store-two-");
+    const a = await openStore(dir);
+    const b = await openStore(dir);
+    a.rememberThread("C1", "1.0", { topic: "from a" });
+    await a.flush();
+    expect(b.thread("C1", "1.0")).toEqual({ topic: "from a" });
+    const sub = (channel: string) => ({ channel, time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [] });
+    await Promise.all([
+      a.update((s) => void (s.subscriptions.C1 = sub("C1"))),
+      b.update((s) => void (s.subscriptions.C2 = sub("C2"))),
+      a.update((s) => void (s.feedback.k = { user: "U1", channel: "C1", messageTs: "1.0", value: "up", at: new Date().toISOString() })),
+    ]);
+    expect(Object.keys(a.read().subscriptions).sort()).toEqual(["C1", "C2"]);
+    expect(Object.keys(b.read().subscriptions).sort()).toEqual(["C1", "C2"]);
+    expect(b.read().feedback.k?.value).toBe("up");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("a pending question recorded by one is pending for the next process to open the folder", async () => {
+    const dir = tempDir("store-pending-");
+    const a = await openStore(dir);
+    expect(await a.beginEvent("event:Ev1", { event_id: "Ev1" })).toBe(true);
+    expect(await a.beginEvent("event:Ev1", { event_id: "Ev1" })).toBe(false);
+    const b = await openStore(dir); // a was killed: nothing more written
+    expect(b.pendingEvents().map((p) => p.key)).toEqual(["event:Ev1"]);
+    b.finishEvent("event:Ev1");
+    await b.close();
+    expect((await openStore(dir)).pendingEvents()).toEqual([]);
+  });
+});
+
+describe("the lock file", () => {
+  it("is taken over when its owner is dead, and waited for (then refused) while its owner lives", async () => {
+    const dir = tempDir("lock-");
+    const path = join(dir, "store.lock");
+    const dead = spawn(process.execPath, ["-e", "0"]);
+    await new Promise((r) => dead.on("exit", r));
+    writeFileSync(path, JSON.stringify({ pid: dead.pid, at: new Date().toISOString() }));
+    expect(await withLock(path, () => "taken over")).toBe("taken over");
+
+    const alive = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"]);
+    try {
+      writeFileSync(path, JSON.stringify({ pid: alive.pid, at: new Date().toISOString() }));
+      await expect(withLock(path, () => "never", 300)).rejects.toThrow(LockTimeoutError);
+    } finally {
+      alive.kill("SIGKILL");
+    }
+  });
+});
