@@ -116,6 +116,12 @@ The chief inspector, Ada Quill, said: "We found that our inspections keep findin
     expect(meta(text)).toMatchObject({ kind: "news article", title: "An inspection of probation services in Marlow Fen has found serious failings" });
   });
 
+  it("takes the publisher a page states after 'From:' (GOV.UK's way), on its line or the next", () => {
+    const text = "News story\nProbation changes announced for Marlow Fen\nThe ministry sets out new rules.\nFrom:\nMinistry of Justice\nPublished\n12 June 2025\nThe rules apply from today.\n";
+    expect(meta(text)).toMatchObject({ publisher: "Ministry of Justice", kind: "news article", title: "Probation changes announced for Marlow Fen", date: "2025-06-12" });
+    expect(meta("Probation changes announced\nFrom: HM Inspectorate of Probation\nThe rules apply from today.\n")).toMatchObject({ kind: "inspectorate press release" });
+  });
+
   it("says the publisher is not stated for an outlet the data does not know, rather than guessing from its name", () => {
     const text = "Marlow Fen probation rated inadequate\nInspectors found too few checks.\nFollow the Wrenford Gazette on X.\n";
     expect(meta(text).publisher).toBe("Publisher not stated");

@@ -21,6 +21,7 @@ const PageVocabularySchema = z.object({
     reportSections: words,
   }),
   outlets: z.array(z.object({ name: z.string().min(1), domains: words, masthead: words })),
+  publisherLabels: z.object({ labels: words }),
   mastheadCues: z.object({ before: words }),
   pageChrome: z.object({ phrases: words, lines: words, bylines: words }),
   dating: z.object({ published: words, future: words, futureStart: words, earlier: words }),

@@ -72,6 +72,22 @@ function outletOnPage(text: string): PublisherFinding | undefined {
   return outlet ? { name: outlet.name, inspectorate: false, basis: "masthead" } : undefined;
 }
 
+/** An organisation's name is short and capitalised: "Ministry of Justice", "HM Prison and Probation Service". */
+const MAX_ORGANISATION_WORDS = 8;
+const LABEL = new RegExp(`^(?:${pageVocabulary.publisherLabels.labels.map(phraseSource).join("|")})\\s*:\\s*(.*)$`, "i");
+
+/** The publisher a page states after a label ("From: Ministry of Justice", or "From:" and the name on the next line). */
+function labelledPublisher(lines: string[]): string | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i]!.match(LABEL);
+    if (!m) continue;
+    const name = (m[1]!.trim() || lines[i + 1] || "").replace(/[.,;]+$/, "").trim();
+    const words = name.split(/\s+/);
+    if (name && words.length <= MAX_ORGANISATION_WORDS && /^\p{Lu}/u.test(name) && !/\d/.test(name)) return name;
+  }
+  return undefined;
+}
+
 /** A line that is nothing but a link to the inspectorate's own site (not to a page of it, as an article would link). */
 const INSPECTORATE_SITE_LINE = new RegExp(`^\\s*https?://(?:[\\w-]+\\.)*(?:${inspectorate.domains.map(phraseSource).join("|")})/?[.,;]?\\s*$`, "im");
 
@@ -92,6 +108,8 @@ export function publisherOf(text: string, url?: string): PublisherFinding | unde
   if (fromUrl) return fromUrl;
   const outlet = outletOnPage(text);
   if (outlet) return outlet;
+  const labelled = labelledPublisher(headLines(text));
+  if (labelled) return isInspectorateName(labelled) ? inspectorateFinding("masthead") : { name: labelled, inspectorate: false, basis: "masthead" };
   if (INSPECTORATE_SITE_LINE.test(text)) return inspectorateFinding("url");
   // The inspectorate's name as a line of its own above the headline: its site's header.
   if (headLines(text, SITE_HEADER_LINES).some((l) => INSPECTORATE_LINE.test(l))) return inspectorateFinding("masthead");
