@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { SourcesFileSchema, type ParsedDocument, type RawDocument, type SourceEntry } from "../types.js";
+import type { ParsedDocument, RawDocument, SourceEntry } from "../types.js";
+import { readSourcesFile } from "./sources.js";
 import { inferMeta } from "./metadata.js";
 import { parseDocument } from "./parse.js";
 import { folderCache } from "./parse-cache.js";
@@ -51,16 +52,9 @@ function* readSteps(dir: string, options: LoadOptions): Generator<void, RawDocum
 }
 
 function readSources(dir: string, options: LoadOptions): Record<string, SourceEntry> {
-  const path = join(dir, "sources.json");
-  if (!existsSync(path)) return {};
-  try {
-    const parsed = SourcesFileSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
-    options.onWarning?.(`ignored ${path}: ${issue?.path.join(".")} ${issue?.message}`);
-  } catch (error) {
-    options.onWarning?.(`ignored ${path}: ${(error as Error).message}`);
-  }
+  const read = readSourcesFile(dir);
+  if (read.ok) return read.sources;
+  options.onWarning?.(`ignored ${read.path}: ${read.problem}`);
   return {};
 }
 

@@ -8,8 +8,9 @@ import { DOCUMENT_EXTENSIONS } from "../corpus/load.js";
 import { inferMeta } from "../corpus/metadata.js";
 import { withoutSiteName } from "../corpus/headline.js";
 import { parseDocument } from "../corpus/parse.js";
+import { readSourcesFile } from "../corpus/sources.js";
 import { foldForMatch, stripMarkup } from "../text/normalize.js";
-import { SourceEntrySchema, SourcesFileSchema, type ParsedDocument, type SourceEntry } from "../types.js";
+import { SourceEntrySchema, type ParsedDocument, type SourceEntry } from "../types.js";
 import { htmlToArticle } from "./html.js";
 import { pdfToText } from "./pdf.js";
 import { isSafeLink } from "./url.js";
@@ -101,13 +102,9 @@ function writeAtomically(path: string, content: string): void {
 }
 
 function readSources(corpusDir: string): Record<string, SourceEntry> {
-  const path = join(corpusDir, "sources.json");
-  if (!existsSync(path)) return {};
-  try {
-    return SourcesFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
-  } catch {
-    throw new IngestError(`${path}: is not a valid sources file; fix or remove it first`);
-  }
+  const read = readSourcesFile(corpusDir);
+  if (!read.ok) throw new IngestError(`${read.path}: is not a valid sources file (${read.problem}); fix or remove it first`);
+  return read.sources;
 }
 
 export async function ingestFiles(files: string[], options: IngestOptions): Promise<IngestResult[]> {

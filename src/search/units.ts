@@ -30,14 +30,24 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
   const wordSets = units
     .map((u) => ({ key: u.key, words: [...new Set(baseName(u).toLowerCase().split(/[^\p{L}'’-]+/u).filter((w) => w.length > 2 && w !== "and"))] }))
     .filter((u) => u.words.length >= 2);
+  const byProbe = new Map<string, number[]>();
+  names.forEach((n, at) => {
+    const list = byProbe.get(n.probe);
+    if (list) list.push(at);
+    else byProbe.set(n.probe, [at]);
+  });
   const fuse = new Fuse(names, { keys: ["alias"], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 4 });
 
   return (question, knownWord) => {
     const found: UnitMatch[] = [];
     const free = (start: number, end: number) => !found.some((f) => start < f.end && end > f.start);
-    const lower = question.toLowerCase();
-    for (const n of names) {
-      if (!lower.includes(n.probe)) continue;
+    // Only the names whose first word the question holds are tried: a question's cost does not grow with the corpus.
+    const candidates = new Set<number>();
+    for (const w of question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
+      for (const at of byProbe.get(w) ?? []) candidates.add(at);
+    }
+    for (const at of [...candidates].sort((a, b) => a - b)) {
+      const n = names[at]!;
       for (const m of question.matchAll(n.re)) {
         const start = m.index!;
         const end = start + m[0].length;
