@@ -43,8 +43,11 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
     const free = (start: number, end: number) => !found.some((f) => start < f.end && end > f.start);
     // Only the names whose first word the question holds are tried: a question's cost does not grow with the corpus.
     const candidates = new Set<number>();
-    for (const w of question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
-      for (const at of byProbe.get(w) ?? []) candidates.add(at);
+    for (const word of question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
+      // "LLR's", "Derby-based": the word, and the word without what may follow a name.
+      for (const w of new Set([word, word.replace(/['’]s?$/, ""), word.split("-")[0]!])) {
+        for (const at of byProbe.get(w) ?? []) candidates.add(at);
+      }
     }
     for (const at of [...candidates].sort((a, b) => a - b)) {
       const n = names[at]!;
