@@ -33,6 +33,8 @@ export interface DocumentMeta {
    */
   after?: string;
   afterEvidence?: string;
+  /** The latest earlier inspection it recalls ("previously rated … in 2022"): its own inspection is later, for certain. */
+  recalls?: string;
   /** For a document without a date: it is earlier than this (YYYY-MM), e.g. from a name of the time it uses. */
   before?: string;
   beforeEvidence?: string;

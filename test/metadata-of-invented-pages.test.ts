@@ -43,6 +43,17 @@ Chief Inspector of Probation Ada Quill said: “We found a service that knows it
     });
   });
 
+  it("is the inspectorate's under its own site header, and a 'Published:' dateline gives its date", () => {
+    const text = "Skip to main content\nHM Inspectorate of Probation\nMenu\nHome › Media › Press releases\nThornbury PDU ‘Requires improvement’\nPublished: 14 August 2025\nThornbury PDU has been rated ‘Requires improvement’.\n";
+    expect(meta(text)).toMatchObject({
+      kind: "inspectorate press release",
+      publisher: "HM Inspectorate of Probation",
+      title: "Thornbury PDU ‘Requires improvement’",
+      date: "2025-08-14",
+      dateBasis: "printed",
+    });
+  });
+
   it("is the inspectorate's by its 'Notes to editors'", () => {
     const text = "Orchard Ridge PDU rated ‘Inadequate’\nOrchard Ridge PDU was rated ‘Inadequate’ by HM Inspectorate of Probation.\nNotes to editors\n1. The inspection took place in May.\n";
     expect(meta(text)).toMatchObject({ kind: "inspectorate press release", publisher: "HM Inspectorate of Probation" });
@@ -51,6 +62,14 @@ Chief Inspector of Probation Ada Quill said: “We found a service that knows it
   it("is the inspectorate's by its authorship alone ('… has published'), in its opening paragraph", () => {
     const text = "Orchard Ridge PDU inspection\n\nHM Inspectorate of Probation has published its inspection of Orchard Ridge PDU, which is rated ‘Inadequate’.\n";
     expect(meta(text)).toMatchObject({ kind: "inspectorate press release", publisher: "HM Inspectorate of Probation" });
+  });
+});
+
+describe("sources.json", () => {
+  it("naming the inspectorate by another of its names as publisher makes a page its press release", () => {
+    const text = "Orchard Ridge PDU rated ‘Good’\nOrchard Ridge PDU was rated ‘Good’ by inspectors.\n";
+    expect(meta(text)).toMatchObject({ kind: "news article", publisher: "Publisher not stated" });
+    expect(meta(text, { publisher: "HMI Probation" })).toMatchObject({ kind: "inspectorate press release", publisher: "HMI Probation" });
   });
 });
 
@@ -65,7 +84,7 @@ The chief inspector, Ada Quill, said: "We found that our inspections keep findin
   });
 
   it("takes the outlet from its own masthead or address, never from a sentence that names it", () => {
-    const told = "Marlow Fen probation rated inadequate\nThe head of the service told the BBC that staffing had improved.\n";
+    const told = "Marlow Fen probation rated inadequate\nThe head of the service told the BBC that staffing had improved.\nTell us\nInspections of our town's services are due.\n";
     expect(meta(told).publisher).toBe("Publisher not stated");
     const followed = `${told}Follow BBC Marlow on Facebook.\n`;
     expect(meta(followed).publisher).toBe("BBC News");
@@ -97,6 +116,12 @@ The chief inspector, Ada Quill, said: "We found that our inspections keep findin
     expect(meta(text)).toMatchObject({ kind: "news article", title: "An inspection of probation services in Marlow Fen has found serious failings" });
   });
 
+  it("takes the publisher a page states after 'From:' (GOV.UK's way), on its line or the next", () => {
+    const text = "News story\nProbation changes announced for Marlow Fen\nThe ministry sets out new rules.\nFrom:\nMinistry of Justice\nPublished\n12 June 2025\nThe rules apply from today.\n";
+    expect(meta(text)).toMatchObject({ publisher: "Ministry of Justice", kind: "news article", title: "Probation changes announced for Marlow Fen", date: "2025-06-12" });
+    expect(meta("Probation changes announced\nFrom: HM Inspectorate of Probation\nThe rules apply from today.\n")).toMatchObject({ kind: "inspectorate press release" });
+  });
+
   it("says the publisher is not stated for an outlet the data does not know, rather than guessing from its name", () => {
     const text = "Marlow Fen probation rated inadequate\nInspectors found too few checks.\nFollow the Wrenford Gazette on X.\n";
     expect(meta(text).publisher).toBe("Publisher not stated");
@@ -120,7 +145,13 @@ describe("dates", () => {
 
   it("the year of what the text says is still to come", () => {
     const text = `${body}From April 2026, the service will move to a new office.\n`;
-    expect(meta(text)).toMatchObject({ date: "2026", dateBasis: "text", dateEvidence: "From April 2026" });
+    expect(meta(text)).toMatchObject({ date: "2026", dateBasis: "text", dateEvidence: "From April 2026", before: "2026-04" });
+  });
+
+  it("not the year of a deadline still to come: only that the page was written before it", () => {
+    const text = `${body}The ministry said it will recruit more officers by March 2027.\n`;
+    expect(meta(text)).toMatchObject({ dateBasis: "none", before: "2027-03", beforeEvidence: "by March 2027" });
+    expect(meta(text).date).toBeUndefined();
   });
 
   it("undated: later than the previous inspection it names, and than the latest month it looks back on", () => {
@@ -172,6 +203,18 @@ Ada Quill, Chief Inspector of Probation, said: “Leaders here know every person
     const answer = answerQuestion(index, "Wrenmoor rating").answer;
     expect(answer.text).toMatch(/is rated \*Good\* overall/);
     expect(answer.text).not.toMatch(/do not say which/);
+  });
+
+  it("a press release written after a month may report an inspection from before it: the one with its rating, not a later one", () => {
+    const index = corpus({
+      "article.txt": "Ashcombe probation rated inadequate\ndate 2022-07-20\nAshcombe PDU was inspected in June 2022 and has been rated 'Inadequate' overall by inspectors.\n",
+      "release.txt": "Ashcombe PDU rated ‘Inadequate’\nAshcombe PDU has received an overall rating of ‘Inadequate’ following an inspection by His Majesty’s Inspectorate of Probation.\n",
+    });
+    expect(index.docsById.get("release.txt")!.meta).toMatchObject({ after: "2022-09" });
+    expect(index.placements.get("release.txt")).toMatchObject({ date: "2022-06" });
+    const answer = answerQuestion(index, "Ashcombe rating").answer;
+    expect(answer.text).toMatch(/is rated \*Inadequate\* overall/);
+    expect(answer.text).not.toMatch(/Previously|Later/);
   });
 
   it("when the documents do not settle which is later, gives both and says so", () => {

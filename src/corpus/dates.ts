@@ -4,7 +4,7 @@ import type { DateBasis, DocumentMeta, SourceEntry } from "../types.js";
 import { splitSentences } from "../text/sentences.js";
 import { MONTH_NAMES, monthNumber } from "../text/calendar.js";
 import { headLines } from "./headline.js";
-import { pageVocabulary, phrasesRegExp } from "./page-vocabulary.js";
+import { pageVocabulary, phraseSource, phrasesRegExp } from "./page-vocabulary.js";
 import { outsideQuotes } from "./publisher.js";
 
 const MONTH = `(${MONTH_NAMES.map((m) => m.toLowerCase()).join("|")}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`;
@@ -23,6 +23,7 @@ export interface DocumentDating {
   dateEvidence?: string;
   after?: string;
   afterEvidence?: string;
+  recalls?: string;
   before?: string;
   beforeEvidence?: string;
 }
@@ -82,6 +83,10 @@ export function dateOfUrl(url: string): string | undefined {
 
 const FUTURE = phrasesRegExp(pageVocabulary.dating.future);
 const EARLIER = phrasesRegExp(pageVocabulary.dating.earlier);
+/** "from October 2025": the month a coming change starts (the evidence of a month starts with the word before it). */
+const FUTURE_START = new RegExp(`^(?:${pageVocabulary.dating.futureStart.map(phraseSource).join("|")})\\s`, "i");
+/** A sentence about an inspection or a rating: a year it looks back on is an earlier inspection's. */
+const INSPECTION_WORD = /\b(?:inspect\w*|rated|rating)\b/i;
 /** "from October 2025": a month and year, with the word before it as evidence. */
 const MONTH_YEAR = new RegExp(`(?:[\\p{L}’']+\\s+)?\\b${FULL_MONTH}\\s+((?:19|20)\\d{2})\\b`, "gu");
 const YEAR = /(?<![\d£$,.])((?:19|20)\d{2})(?!\d|,\d|\s*(?:%|per\s*cent))/g;
@@ -104,35 +109,43 @@ export function endOf(date: string): string {
   return date.length === 4 ? `${date}-12` : date.slice(0, 7);
 }
 
-/**
- * What a document's words say of when it was written, without a printed date:
- * - `date`: the year of what it says is still to come ("from October 2025, the Inspectorate will …"), as a year only;
- * - `after`: the latest month it looks back on ("asbestos … in April 2021") or the year of an earlier inspection it
- *   names ("previously rated 'inadequate' in 2022", "since the 2022 inspection").
- */
+const NAMES_IN_USE = pageVocabulary.inspectorate.namesInUse.map((n) => ({ ...n, re: phrasesRegExp([n.name]) }));
+
 /** The time a page was written in, from a name of the inspectorate that was in use only for a time. */
 function nameInUse(text: string): { after?: string; before?: string; evidence?: string } {
   const own = outsideQuotes(text);
-  const used = pageVocabulary.inspectorate.namesInUse.filter((n) => phrasesRegExp([n.name]).test(own));
+  const used = NAMES_IN_USE.filter((n) => n.re.test(own));
   // A page that uses two names of different times ("formerly Her Majesty's …") is dated by neither.
   if (used.length !== 1) return {};
   const [n] = used;
   return { after: n!.from, before: n!.until, evidence: n!.name };
 }
 
+/**
+ * What a document's words say of when it was written, without a printed date:
+ * - `date`: "published on 12 June 2025", else the year in which what it says is still to come starts ("from October
+ *   2025, the Inspectorate will …"), as a year only;
+ * - `after`: the latest month it looks back on ("asbestos … in April 2021"), the year of an earlier inspection it
+ *   names ("previously rated 'inadequate' in 2022", also kept as `recalls`), or a name of the time it uses;
+ * - `before`: the first month of what is still to come ("by March 2027"), or a name of the time it uses.
+ */
 function textDating(text: string): Omit<DocumentDating, "dateBasis"> {
   let date: string | undefined;
   let dateEvidence: string | undefined;
   let after: string | undefined;
   let afterEvidence: string | undefined;
+  let recalls: string | undefined;
+  let writtenBefore: string | undefined;
+  let writtenBeforeEvidence: string | undefined;
   const published = text.match(PUBLISHED_DATE);
   if (published) return { date: `${yearMonth(published[3]!, published[2]!)}${published[1] ? `-${pad(Number(published[1]))}` : ""}`, dateEvidence: published[0] };
   for (const sentence of sentencesOf(text)) {
     const months = [...sentence.matchAll(MONTH_YEAR)];
     if (FUTURE.test(sentence)) {
       for (const m of months) {
-        const year = m[2]!;
-        if (!date || year < date) [date, dateEvidence] = [year, m[0]];
+        const month = yearMonth(m[2]!, m[1]!);
+        if (!writtenBefore || month < writtenBefore) [writtenBefore, writtenBeforeEvidence] = [month, m[0]];
+        if (FUTURE_START.test(m[0]) && (!date || m[2]! < date)) [date, dateEvidence] = [m[2]!, m[0]];
       }
       continue;
     }
@@ -141,13 +154,17 @@ function textDating(text: string): Omit<DocumentDating, "dateBasis"> {
       if (later(after, month)) [after, afterEvidence] = [month, m[0]];
     }
     if (EARLIER.test(sentence)) {
-      for (const m of sentence.matchAll(YEAR)) if (later(after, m[1]!)) [after, afterEvidence] = [m[1]!, sentence];
+      for (const m of sentence.matchAll(YEAR)) {
+        if (later(after, m[1]!)) [after, afterEvidence] = [m[1]!, sentence];
+        if (INSPECTION_WORD.test(sentence) && later(recalls, m[1]!)) recalls = m[1]!;
+      }
     }
   }
   const named = nameInUse(text);
   if (named.after && later(after, named.after)) [after, afterEvidence] = [named.after, `it says ${named.evidence}`];
-  const before = named.before;
-  return { date, dateEvidence, after, afterEvidence, ...(before ? { before, beforeEvidence: `it says ${named.evidence}` } : {}) };
+  const [before, beforeEvidence] =
+    named.before && (!writtenBefore || named.before < writtenBefore) ? [named.before, `it says ${named.evidence}`] : [writtenBefore, writtenBeforeEvidence];
+  return { date, dateEvidence, after, afterEvidence, ...(recalls ? { recalls } : {}), ...(before ? { before, beforeEvidence } : {}) };
 }
 
 /** The document's date and where it comes from: sources.json, the page, the link, the words; else a bound, or nothing. */
@@ -159,6 +176,7 @@ export function datingOf(text: string, source: SourceEntry, isReport: boolean): 
   const words = textDating(text);
   const bound = {
     ...(words.after ? { after: words.after, afterEvidence: words.afterEvidence } : {}),
+    ...(words.recalls ? { recalls: words.recalls } : {}),
     ...(words.before ? { before: words.before, beforeEvidence: words.beforeEvidence } : {}),
   };
   if (fromUrl) return { date: fromUrl, dateBasis: "url", dateEvidence: source.url };

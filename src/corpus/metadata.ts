@@ -4,7 +4,7 @@ import type { DocumentKind, DocumentMeta, SourceEntry } from "../types.js";
 import { datingOf } from "./dates.js";
 import { hasReportSection, headLines, headlineOf, reportTitleOf } from "./headline.js";
 import { pageVocabulary } from "./page-vocabulary.js";
-import { namesInspectorate, publisherOf, PUBLISHER_UNKNOWN } from "./publisher.js";
+import { isInspectorateName, namesInspectorate, publisherOf, PUBLISHER_UNKNOWN } from "./publisher.js";
 
 /**
  * An inspection report: its title is a report's ("An inspection of …") and its cover names the inspectorate, or the
@@ -21,7 +21,7 @@ export function inferMeta(id: string, text: string, source: SourceEntry, mtime: 
   const found = coverSaysReport ? undefined : publisherOf(text, source.url);
   const report = coverSaysReport || isInspectionReport(text, found?.inspectorate);
   const publisher = source.publisher ?? (report ? pageVocabulary.inspectorate.name : found?.name) ?? PUBLISHER_UNKNOWN;
-  const byInspectorate = publisher === pageVocabulary.inspectorate.name;
+  const byInspectorate = isInspectorateName(publisher);
   const kind: DocumentKind = source.kind ?? (report ? "inspection report" : byInspectorate ? "inspectorate press release" : "news article");
   const title = source.title ?? (report ? reportTitleOf(text) : undefined) ?? headlineOf(text) ?? "Untitled";
   return {
@@ -39,11 +39,12 @@ export function inferMeta(id: string, text: string, source: SourceEntry, mtime: 
  * "undated, later than 2022" for a document without a date (or "undated; its inspection 2022" where other documents
  * place it: see search/recency.ts); undefined when it has a date.
  */
-export function undatedLabel(meta: DocumentMeta, placed?: { date?: string; after?: string }): string | undefined {
+export function undatedLabel(meta: DocumentMeta, placed?: { date?: string; after?: string; before?: string }): string | undefined {
   if (meta.date) return undefined;
   if (placed?.date) return `undated; its inspection ${placed.date}`;
   const after = placed?.after ?? meta.after;
-  return after ? `undated, later than ${after}` : "undated";
+  const before = placed?.before ?? meta.before;
+  return ["undated", after && `later than ${after}`, before && `earlier than ${before}`].filter(Boolean).join(", ");
 }
 
 /** Where the date comes from, for the ingest summary: "2025 (from its text: from October 2025)". */

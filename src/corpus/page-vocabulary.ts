@@ -21,9 +21,10 @@ const PageVocabularySchema = z.object({
     reportSections: words,
   }),
   outlets: z.array(z.object({ name: z.string().min(1), domains: words, masthead: words })),
+  publisherLabels: z.object({ labels: words }),
   mastheadCues: z.object({ before: words }),
   pageChrome: z.object({ phrases: words, lines: words, bylines: words }),
-  dating: z.object({ published: words, future: words, earlier: words }),
+  dating: z.object({ published: words, future: words, futureStart: words, earlier: words }),
 });
 export type PageVocabulary = z.infer<typeof PageVocabularySchema>;
 

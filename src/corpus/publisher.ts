@@ -9,19 +9,25 @@ export interface PublisherFinding {
   name: string;
   /** True when the publisher is the inspectorate itself. */
   inspectorate: boolean;
-  /** What gave it away: "url", "masthead", "voice", "authorship". */
+  /**
+   * What gave it away: its web address ("url"), its masthead or site header, the inspectorate's voice ("our
+   * inspections"), a press release's marks ("Notes to editors"), or the inspectorate as author in the opening.
+   */
   basis: "url" | "masthead" | "voice" | "press release" | "authorship";
 }
 
 /** How many words may stand between "our" and the inspection word ("our new probation inspection methodology"). */
 const VOICE_GAP_WORDS = 3;
+/** How many lines from the top a site's header stands in. */
+const SITE_HEADER_LINES = 10;
 /** The opening paragraphs (after the headline) in which the inspectorate names itself as the author. */
 const OPENING_PARAGRAPHS = 3;
 
 const { inspectorate, outlets, mastheadCues } = pageVocabulary;
 const INSPECTORATE_NAME = phrasesRegExp(inspectorate.names);
+const INSPECTORATE_LINE = new RegExp(`^(?:${inspectorate.names.map(phraseSource).join("|")})$`, "iu");
 const VOICE = new RegExp(
-  `(?<![\\p{L}])(?:${inspectorate.voice.firstPerson.map(phraseSource).join("|")})(?:\\s+[\\p{L}\\p{N}'’-]+){0,${VOICE_GAP_WORDS}}?\\s+(?:${inspectorate.voice.inspectionWords.map(phraseSource).join("|")})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${inspectorate.voice.firstPerson.map(phraseSource).join("|")})(?:[ \\t]+[\\p{L}\\p{N}'’-]+){0,${VOICE_GAP_WORDS}}?[ \\t]+(?:${inspectorate.voice.inspectionWords.map(phraseSource).join("|")})(?![\\p{L}])`,
   "iu",
 );
 const names = inspectorate.names.map(phraseSource).join("|");
@@ -66,6 +72,22 @@ function outletOnPage(text: string): PublisherFinding | undefined {
   return outlet ? { name: outlet.name, inspectorate: false, basis: "masthead" } : undefined;
 }
 
+/** An organisation's name is short and capitalised: "Ministry of Justice", "HM Prison and Probation Service". */
+const MAX_ORGANISATION_WORDS = 8;
+const LABEL = new RegExp(`^(?:${pageVocabulary.publisherLabels.labels.map(phraseSource).join("|")})\\s*:\\s*(.*)$`, "i");
+
+/** The publisher a page states after a label ("From: Ministry of Justice", or "From:" and the name on the next line). */
+function labelledPublisher(lines: string[]): string | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i]!.match(LABEL);
+    if (!m) continue;
+    const name = (m[1]!.trim() || lines[i + 1] || "").replace(/[.,;]+$/, "").trim();
+    const words = name.split(/\s+/);
+    if (name && words.length <= MAX_ORGANISATION_WORDS && /^\p{Lu}/u.test(name) && !/\d/.test(name)) return name;
+  }
+  return undefined;
+}
+
 /** A line that is nothing but a link to the inspectorate's own site (not to a page of it, as an article would link). */
 const INSPECTORATE_SITE_LINE = new RegExp(`^\\s*https?://(?:[\\w-]+\\.)*(?:${inspectorate.domains.map(phraseSource).join("|")})/?[.,;]?\\s*$`, "im");
 
@@ -86,11 +108,20 @@ export function publisherOf(text: string, url?: string): PublisherFinding | unde
   if (fromUrl) return fromUrl;
   const outlet = outletOnPage(text);
   if (outlet) return outlet;
+  const labelled = labelledPublisher(headLines(text));
+  if (labelled) return isInspectorateName(labelled) ? inspectorateFinding("masthead") : { name: labelled, inspectorate: false, basis: "masthead" };
   if (INSPECTORATE_SITE_LINE.test(text)) return inspectorateFinding("url");
+  // The inspectorate's name as a line of its own above the headline: its site's header.
+  if (headLines(text, SITE_HEADER_LINES).some((l) => INSPECTORATE_LINE.test(l))) return inspectorateFinding("masthead");
   if (VOICE.test(outsideQuotes(text))) return inspectorateFinding("voice");
   if (INSPECTORATE_NAME.test(text) && (PRESS_RELEASE_PHRASE.test(text) || PRESS_RELEASE_LINE.test(text))) return inspectorateFinding("press release");
   if (openingParagraphs(text).some((l) => AUTHORSHIP.test(outsideQuotes(l)))) return inspectorateFinding("authorship");
   return undefined;
+}
+
+/** True when a publisher's name is one of the inspectorate's ("HMI Probation" from a web page's site name). */
+export function isInspectorateName(name: string): boolean {
+  return INSPECTORATE_LINE.test(name.trim());
 }
 
 /** True when the page names the inspectorate among its first lines (a report's cover). */

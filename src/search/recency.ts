@@ -5,7 +5,7 @@
 // documents do not settle are both kept, and the answer says so.
 import type { Fact, ParsedDocument, RatingFact } from "../types.js";
 import { foldForMatch } from "../text/normalize.js";
-import { endOf, inspectionDateOf } from "../corpus/dates.js";
+import { endOf } from "../corpus/dates.js";
 
 /** Where a document's own inspection stands in time, when the document prints no date. */
 export interface Placement {
@@ -62,20 +62,41 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
   }
 
   const unitsOf = new Map<string, Set<string>>();
-  for (const f of facts) if (f.unitKey) (unitsOf.get(f.docId) ?? unitsOf.set(f.docId, new Set()).get(f.docId)!).add(f.unitKey);
-  const shareUnit = (a: string, b: string) => [...(unitsOf.get(a) ?? [])].some((u) => unitsOf.get(b)?.has(u));
+  const docsOf = new Map<string, Set<string>>();
+  for (const f of facts) {
+    if (!f.unitKey) continue;
+    (unitsOf.get(f.docId) ?? unitsOf.set(f.docId, new Set()).get(f.docId)!).add(f.unitKey);
+    (docsOf.get(f.unitKey) ?? docsOf.set(f.unitKey, new Set()).get(f.unitKey)!).add(f.docId);
+  }
+  const position = new Map(documents.map((d, i) => [d.meta.id, i]));
+  /** The other documents that speak of one of its units, in corpus order. */
+  const neighbours = (d: ParsedDocument) => {
+    const ids = new Set([...(unitsOf.get(d.meta.id) ?? [])].flatMap((u) => [...(docsOf.get(u) ?? [])]));
+    ids.delete(d.meta.id);
+    return [...ids].sort((a, b) => position.get(a)! - position.get(b)!).map((id) => documents[position.get(id)!]!);
+  };
   const spans = new Map<string, Set<string>>();
   const spansOf = (d: ParsedDocument) => spans.get(d.meta.id) ?? spans.set(d.meta.id, quotedSpans(d.text)).get(d.meta.id)!;
 
+  // The date of each dated document's own inspection, as its facts carry it.
+  const ownDated = new Map<string, string>();
+  for (const f of facts) if (f.inspectionDate && !f.earlier && !ownDated.has(f.docId)) ownDated.set(f.docId, f.inspectionDate);
+  // The dated overall ratings of each unit: the inspections an undated document can be matched to.
+  const datedOverall = new Map<string, RatingFact[]>();
+  for (const f of facts) {
+    if (f.type !== "rating" || f.standard !== "overall" || !f.inspectionDate) continue;
+    (datedOverall.get(f.unitKey) ?? datedOverall.set(f.unitKey, []).get(f.unitKey)!).push(f);
+  }
+
   for (const d of undated) {
     // The same words quoted in a document of the same unit: the same inspection.
-    for (const other of documents) {
-      if (other === d || !shareUnit(d.meta.id, other.meta.id)) continue;
+    for (const other of neighbours(d)) {
       const mine = spansOf(d);
       if (mine.size === 0) break;
       const shared = [...spansOf(other)].find((s) => mine.has(s));
       if (!shared) continue;
-      const otherDate = other.meta.date ? inspectionDateOf(other.text, other.meta).date : placements.get(other.meta.id)?.date;
+      // The date its own facts carry (an article's may have been matched to its report's inspection).
+      const otherDate = ownDated.get(other.meta.id) ?? placements.get(other.meta.id)?.date;
       const otherPlacement = placements.get(other.meta.id);
       const evidence = `quotes the same words as "${other.meta.title}"`;
       if (otherDate) {
@@ -89,7 +110,8 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
       }
     }
     if (placements.get(d.meta.id)?.date) continue;
-    const matched = inspectionWithSameRating(facts, own.get(d.meta.id)!, placements.get(d.meta.id)?.after, d.meta.before);
+    const recalled = laterBound(d.meta.recalls, own.get(d.meta.id)!.find((f) => f.inspectionAfter)?.inspectionAfter);
+    const matched = inspectionWithSameRating(datedOverall, own.get(d.meta.id)!, { recalled, written: placements.get(d.meta.id)?.after, before: d.meta.before });
     if (matched) placements.set(d.meta.id, { date: matched.date, evidence: `the only inspection of its unit rated ${matched.rating}, in ${matched.date} as ${matched.docId} says` });
   }
   for (const [docId, p] of placements) {
@@ -102,18 +124,41 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
   return placements;
 }
 
+/** A report is published within this many months of its fieldwork: a page written after a month may be about an inspection up to this much earlier. */
+const PUBLICATION_LAG_MONTHS = 12;
+
+function monthsBefore(date: string, months: number): string {
+  const [year, month] = endOf(date).split("-").map(Number) as [number, number];
+  const total = year * 12 + (month - 1) - months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
+}
+
+interface Bounds {
+  /** The earlier inspection the document recalls: its own is later. */
+  recalled?: string;
+  /** The document was written after this (its inspection may be up to PUBLICATION_LAG_MONTHS earlier). */
+  written?: string;
+  /** The document was written before this: so was its inspection. */
+  before?: string;
+}
+
 /**
  * The document's headline rating (its first overall rating of a unit) matched to the dated inspections of that unit
- * its bound allows: placed when exactly one of them gave that rating.
+ * its bounds allow: placed when exactly one of them gave that rating.
  */
-function inspectionWithSameRating(facts: Fact[], own: Fact[], after?: string, before?: string): { date: string; rating: string; docId: string } | undefined {
+function inspectionWithSameRating(datedOverall: Map<string, RatingFact[]>, own: Fact[], { recalled, written, before }: Bounds): { date: string; rating: string; docId: string } | undefined {
   const headline = own.find((f): f is RatingFact => f.type === "rating" && f.standard === "overall");
   if (!headline) return undefined;
   const docId = headline.docId;
-  const dated = facts.filter(
-    (f): f is RatingFact =>
-      f.type === "rating" && f.standard === "overall" && f.docId !== docId && f.unitKey === headline.unitKey && !!f.inspectionDate && (!after || endOf(f.inspectionDate) > endOf(after)) && (!before || f.inspectionDate.slice(0, 7) < before),
-  );
+  const dated = (datedOverall.get(headline.unitKey) ?? []).filter((f) => {
+    const date = f.inspectionDate!;
+    return (
+      f.docId !== docId &&
+      (!recalled || endOf(date) > endOf(recalled)) &&
+      (!written || endOf(date) > monthsBefore(written, PUBLICATION_LAG_MONTHS)) &&
+      (!before || date.slice(0, 7) < before)
+    );
+  });
   const years = new Map<string, RatingFact[]>();
   for (const f of dated) years.set(f.inspectionDate!.slice(0, 4), [...(years.get(f.inspectionDate!.slice(0, 4)) ?? []), f]);
   const same = [...years.values()].filter((fs) => fs.some((f) => f.rating === headline.rating));
