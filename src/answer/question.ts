@@ -7,6 +7,8 @@ import { isStopword, stem, words } from "../text/tokens.js";
 import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
+import { queryWords } from "./phrases.js";
+import { answerTypeOf, asksAcrossUnits, isNeverAName, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -18,9 +20,29 @@ export interface QueryTerm {
   cover: number;
 }
 
+/** The kind of body asked about: one the documents cover (a probation unit, a region), or one they do not (a prison, a court, …). */
+export type Body = { covered: true; kind: "probation unit" | "region" } | ({ covered: false } & UncoveredBody);
+
+/**
+ * A question as one typed value; a follow-up is merged with its thread into the same type (see merge.ts).
+ * Slots a follow-up leaves empty are filled from the thread; slots it fills replace the thread's.
+ */
 export interface Query {
   /** The question as typed, Slack markup removed, cut to MAX_QUESTION_LENGTH. */
   text: string;
+  /** The units asked about: those the question names, or after merging, the thread's. */
+  unitKeys: string[];
+  body: Body;
+  period?: Period;
+  answerType: AnswerType;
+  /** Who is asked to be quoted ("the chief inspector"), if anyone. */
+  speaker?: string;
+  /** The question asks across every unit ("which units …"): it is not about the thread's unit. */
+  acrossUnits: boolean;
+  /** The question leans on the conversation ("it", "that", "what about"). */
+  leansOnThread: boolean;
+  /** Nothing the question asks about is a word of the documents or of probation's world ("the weather"). */
+  offTopic: boolean;
   intent: Intent;
   /** Every intent whose keywords matched, best first. */
   intents: Intent[];
@@ -67,6 +89,9 @@ for (const group of vocabulary.synonyms) {
   for (const s of stems) SYNONYMS.set(s, stems.filter((x) => x !== s));
 }
 
+/** Answer types whose cue words ask rather than name a topic ("why", "when", "who", "improved", "highest"). */
+const TYPE_CUES_NOT_TOPIC = new Set<AnswerType>(["comparison", "reason", "date", "person", "extreme"]);
+
 /** Words that only restate that a key question is asked ("percentage of cases judged sufficient"). */
 const KEY_QUESTION_WORDS = new Set(["percentage", "percent", "proportion", "share", "cases", "case", "score", "scored", "sufficient", "sufficiently", "focus", "yes", "key", "question", "figure", "rate", "rating"]);
 
@@ -77,8 +102,20 @@ const DOMAIN_WORDS = new Set(
     .filter(Boolean),
 );
 
+const corpusStems = new WeakMap<CorpusIndex, Set<string>>();
+/** The stems of every word of the corpus, worked out once per index ("minorities" is known from "minority"). */
+function stemsOf(index: CorpusIndex): Set<string> {
+  let stems = corpusStems.get(index);
+  if (!stems) corpusStems.set(index, (stems = new Set([...index.words].map(stem))));
+  return stems;
+}
+
 function isKnownWord(index: CorpusIndex, w: string): boolean {
-  return index.words.has(w) || intentWords.has(w) || DOMAIN_WORDS.has(w) || isStopword(w) || /\d/.test(w);
+  return index.words.has(w) || intentWords.has(w) || DOMAIN_WORDS.has(w) || isStopword(w) || /\d/.test(w) || isNeverAName(w) || stemsOf(index).has(stem(w));
+}
+
+function latestDocumentYear(index: CorpusIndex): string | undefined {
+  return index.documents.map((d) => d.meta.date?.slice(0, 4) ?? "").sort().at(-1) || undefined;
 }
 
 /** The corpus word nearest a misspelt one (one edit for short words, two for long), if any. */
@@ -118,10 +155,13 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const outsideUnits = stripSpans(corrected, unitSpans);
   // The words that ask ("how many", "rating") are not the topic, unless they are words of the domain ("caseload").
   const asking = keywordSpans(corrected, matched[0]?.intent ?? "unknown").filter((s) => !words(corrected.slice(s.start, s.end)).every((w) => DOMAIN_WORDS.has(w)));
-  const topicText = stripSpans(corrected, [...unitSpans, ...asking]);
+  const { period, spans: periodSpans } = periodOf(corrected, latestDocumentYear(index));
+  const answerType = answerTypeOf(corrected, unitSpans);
+  // "has that improved?", "why", "when", "who", "highest" and period words ask; they are not what is asked about.
+  const typeWords = TYPE_CUES_NOT_TOPIC.has(answerType.type) ? answerType.spans : [];
+  const topicText = stripSpans(corrected, [...unitSpans, ...asking, ...periodSpans, ...typeWords]);
   const standards = findStandards(outsideUnits);
   const themes = findThemes(outsideUnits);
-  const year = corrected.match(/\b(?:19|20)\d{2}\b/)?.[0];
 
   const topicWords = words(topicText).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w));
   const firstStandard = standards.find((s) => s.value !== "overall") ?? standards[0];
@@ -135,6 +175,13 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     })
     .map((m) => m[0]);
   const terms = queryTerms(topicWords);
+  const unknownWords = new Set(unknown.map((w) => w.toLowerCase()));
+  const looksLikeName = (t: { text: string; start: number }) =>
+    unitSpans.some((u) => t.start >= u.start && t.start < u.end) || /^\p{Lu}/u.test(t.text) || index.properNouns.has(t.text.toLowerCase()) || unknownWords.has(t.text.toLowerCase());
+  const uncovered = uncoveredBody(corrected, looksLikeName);
+  const unitKeys = [...new Set(unitSpans.map((u) => u.unitKey))];
+  const asksRegion = unitKeys.some((k) => index.units.find((u) => u.key === k)?.kind === "region") || (unitKeys.length === 0 && /\bregion(?:al|s)?\b/i.test(corrected));
+  const inScope = (w: string) => index.words.has(w) || stemsOf(index).has(stem(w)) || DOMAIN_WORDS.has(w) || queryWords.domainTopics.has(w) || queryWords.domainTopics.has(stem(w));
   const shortQuestion = words(text).filter((w) => !isStopword(w)).length <= 5;
   const followUp = inConversation && shortQuestion && (FOLLOW_UP_OPENER.test(text) || units.length === 0 || matched.length === 0);
 
@@ -142,6 +189,14 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   if (intent === "unknown" && !followUp) intent = classifyIntent(corrected, ["finding", "statistic"]);
   return {
     text,
+    unitKeys,
+    body: uncovered ? { covered: false, ...uncovered } : { covered: true, kind: asksRegion ? "region" : "probation unit" },
+    period,
+    answerType: answerType.type,
+    speaker: speakerOf(corrected),
+    acrossUnits: asksAcrossUnits(corrected),
+    leansOnThread: leansOnThread(text),
+    offTopic: topicWords.length > 0 && !topicWords.some(inScope),
     intent,
     intents: matched.map((m) => m.intent),
     units,
@@ -154,7 +209,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     standard: firstStandard?.value,
     standards: [...new Set(standards.map((s) => s.value).filter((v) => v !== "overall"))],
     theme: themes[0]?.value,
-    year,
+    year: period?.kind === "year" ? period.year : undefined,
     terms,
     topic: topicWords.join(" "),
     followUp,

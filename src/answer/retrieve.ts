@@ -58,15 +58,29 @@ function scoreWithin(index: CorpusIndex, terms: QueryTerm[], passages: number[])
 }
 
 const yearCache = new WeakMap<CorpusIndex, Map<string, string>>();
-/** The year of the inspection each document reports on, where its facts carry one. */
+/** The year of the inspection each document reports on, where its facts carry one: the latest they name (earlier ones are background). */
 function inspectionYears(index: CorpusIndex): Map<string, string> {
   let map = yearCache.get(index);
   if (!map) {
     map = new Map();
-    for (const f of index.facts) if (f.inspectionDate && !map.has(f.docId)) map.set(f.docId, f.inspectionDate.slice(0, 4));
+    for (const f of index.facts) {
+      const year = f.inspectionDate?.slice(0, 4);
+      if (year && year > (map.get(f.docId) ?? "")) map.set(f.docId, year);
+    }
     yearCache.set(index, map);
   }
   return map;
+}
+
+/**
+ * The year of the inspection a document reports on, only where it is sure: the latest inspection its ratings
+ * name when every rating it states is dated (an article that rates a unit "for the second time" without a year
+ * is about a later inspection than the one it dates), else the year it was published, else none.
+ */
+export function inspectionYearOfDoc(index: CorpusIndex, docId: string): string | undefined {
+  const ratings = (index.factsByDoc.get(docId) ?? []).filter((f) => f.type === "rating");
+  if (ratings.length && ratings.every((f) => f.inspectionDate)) return inspectionYears(index).get(docId);
+  return index.docsById.get(docId)?.meta.date?.slice(0, 4);
 }
 
 const stemCache = new WeakMap<object, Set<string>>();

@@ -3,7 +3,7 @@ import type { Citation, QuotationFact } from "../../types.js";
 import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, uniqueCitations } from "../cite.js";
-import { diverse, isRelevant, searchPassages } from "../retrieve.js";
+import { diverse, inspectionYearOfDoc, isRelevant, searchPassages } from "../retrieve.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { noFigures } from "./statistics.js";
 
@@ -109,13 +109,16 @@ export const answerQuotation: Handler = (input) => {
   });
   const wantsSpeaker = scored.some((s) => s.speaker > 0);
   if (!wantsSpeaker) return answerFinding(input);
+  // A year asked ("in 2022", "at the time") keeps the words said then: of that inspection, or naming the year.
+  const inPeriod = (q: QuotationFact) => !query.year || (q.inspectionDate?.slice(0, 4) ?? inspectionYearOfDoc(index, q.docId)) === query.year;
   const ranked = scored
-    .filter((s) => s.speaker > 0 && s.unit > 0)
+    .filter((s) => s.speaker > 0 && s.unit > 0 && inPeriod(s.q))
     .sort((a, b) => b.speaker - a.speaker || b.topic - a.topic || docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)));
   if (ranked.length === 0) {
     const who = scored.filter((s) => s.speaker > 0).sort((a, b) => b.speaker - a.speaker)[0]!.q.speaker;
+    const about = unitKeys.length ? ` about ${bold(unitKeys.map((k) => unitName(index, k)).join(", "))}` : "";
     return {
-      lead: `I have no words of ${bold(who)} about ${bold(unitKeys.map((k) => unitName(index, k)).join(", "))} in the documents.`,
+      lead: `I have no words of ${bold(who)}${about}${query.year ? ` from ${query.year}` : ""} in the documents.`,
       answered: true,
       intent: "quotation",
       citations: [],
