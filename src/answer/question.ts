@@ -3,6 +3,7 @@ import type { Intent, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import type { UnitMatch } from "../search/units.js";
 import { DamerauLevenshteinDistance } from "../text/natural.js";
+import { isOrdinaryWord } from "../text/wordnet.js";
 import { isStopword, stem, words } from "../text/tokens.js";
 import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
@@ -200,7 +201,8 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     intent,
     intents: matched.map((m) => m.intent),
     units,
-    unknownNames: unknown.filter((w) => !intentWords.has(w.toLowerCase())),
+    // An ordinary English word the documents happen not to use ("time", "next") is no name; a place or a word WordNet lacks may be.
+    unknownNames: unknown.filter((w) => !intentWords.has(w.toLowerCase()) && !isOrdinaryWord(w)),
     otherNames,
     onlyStandard: !!firstStandard && beyondStandard.filter((w) => !vocabulary.weakTerms.includes(w)).length === 0,
     extraWords: words(stripSpans(topicText, [...standards, ...themes].map((s) => ({ start: s.start, end: s.end })))).filter(

@@ -1,0 +1,177 @@
+// The typed query (units, body, period, answer type, speaker) of questions nobody tuned the engine on,
+// on the seeds and on an invented report (Kestrelmoor PDU, previously inspected in 2022).
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCorpus } from "../src/engine.js";
+import { analyseQuestion } from "../src/answer/question.js";
+import { ask, converse, seeds } from "./support/engine.js";
+
+const kestrelmoor = loadCorpus(join(import.meta.dirname, "fixtures/query-corpus"));
+const query = (text: string, index = seeds) => analyseQuestion(index, text, {});
+
+describe("the body asked about", () => {
+  it.each([
+    ["HMP Leicester inspection rating", "prison", "HMP Leicester"],
+    ["how is Leicester prison rated", "prison", "Leicester prison"],
+    ["Leicestershire Police rating", "police force", "Leicestershire Police"],
+    ["Derby Crown Court verdict", "court", "Derby Crown Court"],
+    ["hmp kestrelmoor rating", "prison", "hmp kestrelmoor"],
+  ])("%s is a %s the documents do not cover", (text, kind, name) => {
+    const q = query(text, text.includes("kestrelmoor") ? kestrelmoor : seeds);
+    expect(q.body).toEqual({ covered: false, kind, name });
+  });
+
+  it.each(["LLR court work rating", "what share of court reports were good enough", "how many of those are in prison?", "police checks in LLR", "Derby rating"])(
+    "%s is about probation",
+    (text) => expect(query(text).body).toEqual({ covered: true, kind: "probation unit" }),
+  );
+
+  it("a region is a region", () => expect(query("east midlands regional rating").body).toEqual({ covered: true, kind: "region" }));
+});
+
+describe("the period", () => {
+  it.each([
+    ["LLR rating in 2022", { kind: "year", year: "2022" }],
+    ["what will they be rated next time?", { kind: "future" }],
+    ["LLR rating in 2031", { kind: "future", year: "2031" }],
+    ["who was chief inspector at the time?", { kind: "then" }],
+    ["what was it rated before?", { kind: "previous" }],
+    ["LLR's latest rating", { kind: "latest" }],
+  ])("%s", (text, period) => expect(query(text).period).toEqual(period));
+
+  it("'then and now' compares; it names no period", () => expect(query("LLR then and now").period).toBeUndefined());
+});
+
+describe("the answer type", () => {
+  it.each([
+    ["when was Derby inspected?", "date"],
+    ["who was the chief inspector?", "person"],
+    ["why was LLR rated inadequate?", "reason"],
+    ["which key question scored highest?", "extreme"],
+    ["LLR vs Derby", "comparison"],
+    ["has that improved?", "comparison"],
+    ["how many people does LLR supervise?", "quantity"],
+    ["LLR planning rating", "rating"],
+    ["what did the chief inspector say about staffing?", "quotation"],
+    ["source?", "meta"],
+    ["tell me about domestic abuse", "passage"],
+  ])("%s asks for a %s", (text, type) => expect(query(text).answerType).toBe(type));
+
+  it("the speaker is who is asked to be quoted", () => {
+    expect(query("what did the Ministry of Justice say about the LLR report").speaker).toBe("Ministry of Justice");
+    expect(query("what should leaders prioritise according to Martin Jones?").speaker).toBe("Martin Jones");
+  });
+});
+
+describe("the units", () => {
+  it("two units named with 'vs' are both units, and 'vs' is none", () => {
+    const q = query("derby vs llr scores");
+    expect(q.unitKeys).toHaveLength(2);
+    expect(q.unknownNames).toEqual([]);
+  });
+
+  it.each(["how did em do", "what about minorities", "how many ppl from minorities does llr supervise", "what will they be rated next time?"])(
+    "%s names no unit the documents lack",
+    (text) => expect(query(text).unknownNames).toEqual([]),
+  );
+
+  it("an ordinary word the small corpus does not use is no name; a place is", () => {
+    expect(query("what will they be rated next time?", kestrelmoor).unknownNames).toEqual([]);
+    expect(query("Birmingham rating", kestrelmoor).unknownNames).toEqual(["Birmingham"]);
+  });
+
+  it("'has that improved?' does not search for 'improved'", () => expect(query("has that improved?").topic).toBe(""));
+});
+
+describe("follow-ups merged with their thread", () => {
+  it("a unit the corpus lacks replaces the thread's unit and is refused", () => {
+    for (const follow of ["birmingham rating", "what about Birmingham?", "Birmingham score"]) {
+      const [, answer] = converse(seeds, "LLR rating", follow);
+      expect(answer!.answered, follow).toBe(false);
+      expect(answer!.text).not.toMatch(/Inadequate|3\/21/);
+      expect(answer!.text).toMatch(/no inspection of \*Birmingham\*/i);
+    }
+  });
+
+  it("a prison in a thread about the probation unit of the same town is refused", () => {
+    const [, answer] = converse(seeds, "LLR rating", "HMP Leicester inspection rating");
+    expect(answer!.answered).toBe(false);
+    expect(answer!.text).toContain("HMP Leicester");
+    expect(answer!.text).not.toMatch(/3\/21|Inadequate/);
+  });
+
+  it("'at that time' keeps the thread's inspection", () => {
+    const [, then] = converse(seeds, "LLR rating in 2022", "and the score at that time?");
+    const lead = then!.text.split("\n")[0]!;
+    expect(lead).toContain("two inspection points out a possible 27");
+    expect(lead).not.toContain("3/21");
+    const [, now] = converse(seeds, "LLR rating", "and the score at that time?");
+    expect(now!.text).toContain("3/21");
+  });
+
+  it("a follow-up that names no period keeps the thread's year, and says when that year has no such rating", () => {
+    const [, answer] = converse(seeds, "LLR rating in 2022", "and planning?");
+    expect(answer!.answered).toBe(true);
+    expect(answer!.text).toMatch(/no planning rating .* from 2022/);
+    expect(answer!.citations).toEqual([]);
+  });
+
+  it("'has that improved?' compares the thread's unit then and now", () => {
+    const [, answer] = converse(kestrelmoor, "Kestrelmoor rating", "has that improved?");
+    expect(answer!.intent).toBe("compare");
+    expect(answer!.text).toMatch(/2022: \*Inadequate\*/);
+    expect(answer!.text).toMatch(/Requires improvement\*, score 7\/21/);
+  });
+
+  it("'what was it before?' gives the earlier inspection", () => {
+    const [, answer] = converse(kestrelmoor, "Kestrelmoor rating", "what was it before?");
+    expect(answer!.text).toMatch(/^\*Kestrelmoor PDU\* was rated \*Inadequate\* overall \(inspection of 2022\)/);
+  });
+
+  it("a question across units in an old thread is not stuck on the thread's unit", () => {
+    const [, answer] = converse(seeds, "Derby rating", "which units are inadequate?");
+    expect(answer!.text).toContain("Leicester, Leicestershire and Rutland PDU");
+    expect(answer!.text).toContain("East Midlands region");
+    expect(answer!.text).not.toContain("Derby City");
+  });
+
+  it("a topic of its own after a rating asks about that topic in the thread's unit", () => {
+    const [, answer] = converse(seeds, "LLR rating", "and minorities?");
+    expect(answer!.answered).toBe(true);
+    expect(answer!.intent).toBe("finding");
+    expect(answer!.citations.some((c) => /ethnic minority/.test(c.quote))).toBe(true);
+  });
+});
+
+describe("refusals that are right", () => {
+  it.each([
+    ["LLR rating", "what will they be rated next time?"],
+    ["Kestrelmoor rating", "what will they be rated next time?"],
+    ["Kestrelmoor rating", "Kestrelmoor Crown Court rating"],
+    ["Kestrelmoor rating", "what's the weather in Kestrelmoor tomorrow"],
+    ["Kestrelmoor rating", "what's the weather in Kestrelmoor"],
+  ])("%s → %s is not answered", (first, second) => {
+    const [, answer] = converse(first.startsWith("Kestrelmoor") ? kestrelmoor : seeds, first, second);
+    expect(answer!.answered).toBe(false);
+    expect(answer!.citations).toEqual([]);
+    expect(answer!.text).not.toMatch(/7\/21|3\/21/);
+  });
+
+  it("a covered unit and a figure the documents do not give: I don't have that", () => {
+    const answer = converse(kestrelmoor, "Kestrelmoor rating", "what's the budget?")[1]!;
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/^I don't have anything on \*budget\* for \*Kestrelmoor PDU\*/);
+  });
+
+  it("a year with no rating is said, never filled with another inspection's", () => {
+    const answer = ask(seeds, "Derby rating in 2025");
+    expect(answer.text).toMatch(/no overall rating of \*Derby City\* from 2025/);
+    expect(answer.text).not.toMatch(/Requires improvement/);
+  });
+
+  it("what someone said in a year is what they said then", () => {
+    expect(ask(kestrelmoor, "what did the ministry say in 2022?").citations).toEqual([]);
+    expect(ask(kestrelmoor, "what did the ministry say in 2025?").citations[0]!.quote).toContain("30 more officers");
+    expect(ask(seeds, "what did the ministry say in 2022?").citations).toEqual([]);
+  });
+});
