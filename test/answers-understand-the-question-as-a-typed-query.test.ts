@@ -175,3 +175,16 @@ describe("refusals that are right", () => {
     expect(ask(seeds, "what did the ministry say in 2022?").citations).toEqual([]);
   });
 });
+
+describe("the future, asked many ways", () => {
+  it.each(["who will inspect LLR next?", "will it improve?", "what's the forecast for next year?", "what will LLR be rated in 2031?"])("%s is not answered", (text) => {
+    const [, answer] = converse(seeds, "LLR rating", text);
+    expect(answer!.answered).toBe(false);
+    expect(answer!.text).toMatch(/can't tell what comes next/);
+  });
+
+  it("an off-topic question about a covered unit is not answered, a weak domain word does not make it one", () => {
+    expect(converse(seeds, "LLR rating", "what was the weather like during the inspection?")[1]!.answered).toBe(false);
+    expect(ask(seeds, "LLR inspection").answered).toBe(true);
+  });
+});

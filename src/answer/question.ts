@@ -90,6 +90,9 @@ for (const group of vocabulary.synonyms) {
   for (const s of stems) SYNONYMS.set(s, stems.filter((x) => x !== s));
 }
 
+/** Words too common in the domain to say what a question is about ("inspection"). */
+const WEAK_WORDS = new Set(vocabulary.weakTerms);
+
 /** Answer types whose cue words ask rather than name a topic ("why", "when", "who", "improved", "highest"). */
 const TYPE_CUES_NOT_TOPIC = new Set<AnswerType>(["comparison", "reason", "date", "person", "extreme"]);
 
@@ -197,7 +200,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     speaker: speakerOf(corrected),
     acrossUnits: asksAcrossUnits(corrected),
     leansOnThread: leansOnThread(text),
-    offTopic: topicWords.length > 0 && !topicWords.some(inScope),
+    offTopic: topicWords.some((w) => !WEAK_WORDS.has(w)) && !topicWords.some((w) => !WEAK_WORDS.has(w) && inScope(w)),
     intent,
     intents: matched.map((m) => m.intent),
     units,
