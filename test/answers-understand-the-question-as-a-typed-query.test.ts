@@ -80,6 +80,11 @@ describe("the units", () => {
     expect(query("Birmingham rating", kestrelmoor).unknownNames).toEqual(["Birmingham"]);
   });
 
+  it("an ordinary word written as a unit's name is one ('Nowhere PDU')", () => {
+    expect(query("Nowhere PDU rating").unknownNames).toEqual(["Nowhere"]);
+    expect(ask(seeds, "Nowhere PDU rating").answered).toBe(false);
+  });
+
   it("'has that improved?' does not search for 'improved'", () => expect(query("has that improved?").topic).toBe(""));
 });
 
@@ -186,5 +191,16 @@ describe("the future, asked many ways", () => {
   it("an off-topic question about a covered unit is not answered, a weak domain word does not make it one", () => {
     expect(converse(seeds, "LLR rating", "what was the weather like during the inspection?")[1]!.answered).toBe(false);
     expect(ask(seeds, "LLR inspection").answered).toBe(true);
+  });
+});
+
+describe("'at the time' is the inspection the thread was about", () => {
+  it("who was chief inspector then is answered from that inspection's documents", () => {
+    const [, then] = converse(kestrelmoor, "what happened with flooding at Kestrelmoor?", "who was chief inspector at the time?");
+    expect(then!.citations.map((c) => c.quote).join(" ")).toContain("Hollis Brandt");
+    expect(then!.text).not.toContain("Rowan Castell");
+    const [, now] = converse(kestrelmoor, "what did inspectors say about the duty rota in Kestrelmoor?", "who was chief inspector at the time?");
+    expect(now!.citations.map((c) => c.quote).join(" ")).toContain("Rowan Castell");
+    expect(now!.text).not.toContain("Hollis Brandt");
   });
 });

@@ -92,6 +92,7 @@ function nextContext(index: CorpusIndex, context: ThreadContext, reply: Reply, a
     intent: reply.intent,
     period: query.period?.kind === "year" ? query.period.year : undefined,
     answerYear: reply.remember?.answerYear ?? query.period?.year ?? (answer.citations[0] ? inspectionYearOfDoc(index, answer.citations[0].doc) : undefined),
+    answerDocs: answer.citations.length ? [...new Set(answer.citations.map((c) => c.doc))] : undefined,
     answerType: query.answerType,
     lastQuestion: question,
     lastAnswer: answer,

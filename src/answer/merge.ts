@@ -60,7 +60,7 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
 
 /** "then"/"at the time" is the inspection the thread was about; a follow-up that names no period keeps the thread's. */
 function mergedPeriod(query: Query, context: ThreadContext, followUp: boolean): Query["period"] {
-  if (query.period?.kind === "then") return context.answerYear ? { kind: "then", year: context.answerYear } : query.period;
+  if (query.period?.kind === "then") return { kind: "then", year: context.answerYear, docs: context.answerDocs };
   if (!query.period && followUp && context.period) return { kind: "year", year: context.period };
   return query.period;
 }

@@ -41,7 +41,7 @@ const QueryWordsSchema = z.object({
   answerTypes: z.record(z.string(), z.union([words, z.string()])),
   acrossUnits: z.object({ phrases: words }),
   backReferences: z.object({ phrases: words }),
-  notNames: z.object({ words }),
+  notNames: z.object({ words, unitWords: words }),
   domainTopics: z.object({ words }),
 });
 
@@ -58,5 +58,6 @@ export const queryWords = {
   acrossUnits: raw.acrossUnits.phrases,
   backReferences: raw.backReferences.phrases,
   notNames: new Set(raw.notNames.words.map((w) => w.toLowerCase())),
+  unitWords: new Set(raw.notNames.unitWords.map((w) => w.toLowerCase())),
   domainTopics: new Set(raw.domainTopics.words.map((w) => w.toLowerCase())),
 };

@@ -9,7 +9,7 @@ import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
 import { queryWords } from "./phrases.js";
-import { answerTypeOf, asksAcrossUnits, isNeverAName, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
+import { answerTypeOf, asksAcrossUnits, isNeverAName, isUnitWord, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -205,7 +205,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     intents: matched.map((m) => m.intent),
     units,
     // An ordinary English word the documents happen not to use ("time", "next") is no name; a place or a word WordNet lacks may be.
-    unknownNames: unknown.filter((w) => !intentWords.has(w.toLowerCase()) && !isOrdinaryWord(w)),
+    unknownNames: unknown.filter((w) => !intentWords.has(w.toLowerCase()) && (!isOrdinaryWord(w) || hasNameShape(text, w))),
     otherNames,
     onlyStandard: !!firstStandard && beyondStandard.filter((w) => !vocabulary.weakTerms.includes(w)).length === 0,
     extraWords: words(stripSpans(topicText, [...standards, ...themes].map((s) => ({ start: s.start, end: s.end })))).filter(
@@ -219,6 +219,13 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     topic: topicWords.join(" "),
     followUp,
   };
+}
+
+/** A word written as a name: capitalised after the first word, or followed by "PDU", "probation", "region" ("Nowhere PDU"). */
+function hasNameShape(text: string, word: string): boolean {
+  const at = text.indexOf(word);
+  const next = text.slice(at + word.length).match(/^\s+([\p{L}]+)/u)?.[1] ?? "";
+  return (at > 0 && /^\p{Lu}/u.test(word)) || isUnitWord(next);
 }
 
 /** The text with the given spans blanked out (overlapping spans allowed). */

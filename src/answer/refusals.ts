@@ -7,11 +7,11 @@ import type { Query } from "./question.js";
 import { bold, unitName, type Reply } from "./reply.js";
 import { exampleQuestions, knownUnits, noSuchUnit, notAnswered } from "./handlers/meta.js";
 import { FOLLOW_UP_OPENER } from "./question.js";
+import { isUnitWord } from "./slots.js";
 
 /** Intents whose answer is about a unit: a name the documents lack makes them unanswerable. */
 const UNIT_CENTRIC = new Set<Intent>(["rating", "score", "compare"]);
 const META = new Set<Intent>(["followup-source", "followup-why", "help", "sources"]);
-const UNIT_SUFFIX = /^(?:pdus?|regions?|units?|probation|services?|crcs?|cpa)$/i;
 
 /** Words that look like the name of a unit the documents do not cover: unknown words, or names the corpus holds that are no unit. */
 export function unitNamesNotCovered(query: Query, intent: Intent): string[] {
@@ -22,11 +22,11 @@ export function unitNamesNotCovered(query: Query, intent: Intent): string[] {
     return tokens[at + 1]?.replace(/[^\p{L}]/gu, "") ?? "";
   };
   const knownButNoUnit = query.otherNames.filter(
-    (name) => !UNIT_SUFFIX.test(name) && (UNIT_SUFFIX.test(nextWord(name)) || UNIT_CENTRIC.has(intent) || asksAboutName),
+    (name) => !isUnitWord(name) && (isUnitWord(nextWord(name)) || UNIT_CENTRIC.has(intent) || asksAboutName),
   );
   const unknown = query.unknownNames.filter((name) => {
     const capitalised = /^\p{Lu}/u.test(name) && !query.text.startsWith(name);
-    return UNIT_SUFFIX.test(nextWord(name)) || (capitalised && name.length > 2) || UNIT_CENTRIC.has(intent) || asksAboutName;
+    return isUnitWord(nextWord(name)) || (capitalised && name.length > 2) || UNIT_CENTRIC.has(intent) || asksAboutName;
   });
   return [...knownButNoUnit, ...unknown];
 }

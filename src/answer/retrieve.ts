@@ -78,10 +78,16 @@ function inspectionYears(index: CorpusIndex): Map<string, string> {
  * is about a later inspection than the one it dates), else the year it was published, else none.
  */
 export function inspectionYearOfDoc(index: CorpusIndex, docId: string): string | undefined {
-  const ratings = (index.factsByDoc.get(docId) ?? []).filter((f) => f.type === "rating");
-  if (ratings.length && ratings.every((f) => f.inspectionDate)) return inspectionYears(index).get(docId);
-  return index.docsById.get(docId)?.meta.date?.slice(0, 4);
+  let years = docYearCache.get(index);
+  if (!years) docYearCache.set(index, (years = new Map()));
+  if (!years.has(docId)) {
+    const ratings = (index.factsByDoc.get(docId) ?? []).filter((f) => f.type === "rating");
+    const sure = ratings.length > 0 && ratings.every((f) => f.inspectionDate);
+    years.set(docId, sure ? inspectionYears(index).get(docId) : index.docsById.get(docId)?.meta.date?.slice(0, 4));
+  }
+  return years.get(docId);
 }
+const docYearCache = new WeakMap<CorpusIndex, Map<string, string | undefined>>();
 
 const stemCache = new WeakMap<object, Set<string>>();
 function passageStems(index: CorpusIndex, at: number): Set<string> {

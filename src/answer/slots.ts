@@ -23,6 +23,8 @@ export interface Period {
   kind: PeriodKind;
   /** The year asked for ("year"), or the one "then" points back to once merged with the thread. */
   year?: string;
+  /** The documents "then" points back to (those the thread's last answer quoted), once merged with the thread. */
+  docs?: string[];
 }
 
 /** A body the documents do not cover (prisons, courts, police forces, youth offending teams), as the question names it. */
@@ -145,3 +147,6 @@ export const leansOnThread = (text: string): boolean => backReferenceCues(text).
 
 /** Short words that are never the name of a unit ("vs", "em"). */
 export const isNeverAName = (word: string): boolean => queryWords.notNames.has(word.toLowerCase());
+
+/** "PDU", "probation", "region": a word that follows a unit's name. */
+export const isUnitWord = (word: string): boolean => queryWords.unitWords.has(word.toLowerCase().replace(/[^\p{L}]/gu, ""));

@@ -17,6 +17,8 @@ function sectionFilter(index: HandlerInput["index"], question: string): ((i: num
   return (i) => wanted.test(index.passages[i]!.section ?? "");
 }
 
+const both = (a?: (i: number) => boolean, b?: (i: number) => boolean) => (a && b ? (i: number) => a(i) && b(i) : a ?? b);
+
 /** Passages of the unit (or the corpus) in document order, when the question has no topic words. */
 function firstPassages(input: HandlerInput, filter?: (i: number) => boolean): { picked: number[]; inSections: boolean } {
   const { index, unitKeys, publisherDocs } = input;
@@ -49,7 +51,17 @@ export const answerFinding: Handler = (input) => {
       };
     }
   }
-  const hits = searchPassages(index, query.terms, { unitKeys, year: query.year, limit: 15, filter: sections, docIds: input.publisherDocs });
+  // A year asked, or "at the time" of the thread: only what the documents of that inspection say. The documents
+  // the thread quoted are about its inspection throughout, also where a sentence names the region or the nation.
+  const thenDocs = !query.year && query.period?.kind === "then" && query.period.docs?.length ? new Set(query.period.docs) : undefined;
+  const search = (filter?: (i: number) => boolean) =>
+    searchPassages(index, query.terms, { unitKeys: thenDocs ? undefined : unitKeys, year: query.year, limit: 15, filter, docIds: input.publisherDocs });
+  const ofYear = query.year
+    ? (i: number) => inspectionYearOfDoc(index, index.passages[i]!.docId) === query.year || index.passages[i]!.text.includes(query.year!)
+    : thenDocs && ((i: number) => thenDocs.has(index.passages[i]!.docId));
+  let hits = search(both(sections, ofYear));
+  // A document without the reports' sub-headings (a press release) may still say it.
+  if (sections && !isRelevant(hits[0], query.terms)) hits = search(ofYear);
   // A word the documents never use is likely what the question is about ("rate my essay"): half a match is not enough.
   const strict = query.unknownNames.length > 0 && unitKeys.length === 0 && (hits[0]?.coverage ?? 0) < 1;
   if (strict || !isRelevant(hits[0], query.terms)) {
