@@ -42,6 +42,8 @@ export interface Query {
   acrossUnits: boolean;
   /** The question leans on the conversation ("it", "that", "what about"). */
   leansOnThread: boolean;
+  /** The question holds a word of comparison ("improved", "vs"), not only the classifier's guess. */
+  comparisonWords: boolean;
   /** Nothing the question asks about is a word of the documents or of probation's world ("the weather"). */
   offTopic: boolean;
   intent: Intent;
@@ -197,6 +199,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     body: uncovered ? { covered: false, ...uncovered } : { covered: true, kind: asksRegion ? "region" : "probation unit" },
     period,
     answerType: answerType.type,
+    comparisonWords: answerType.type === "comparison" && answerType.spans.length > 0,
     speaker: speakerOf(corrected),
     acrossUnits: asksAcrossUnits(corrected),
     leansOnThread: leansOnThread(text),

@@ -2,6 +2,7 @@
 // the answer type, the speaker, and whether the question asks across units or leans on the conversation.
 import { isStopword } from "../text/tokens.js";
 import { phraseMatcher, queryWords, type Span } from "./phrases.js";
+import { classifyAnswerType } from "./classify.js";
 
 export type AnswerType =
   | "rating"
@@ -106,16 +107,17 @@ export function periodOf(text: string, latestDocumentYear: string | undefined): 
   return { period, spans };
 }
 
-/** The kind of answer asked for: the first type (in the word lists' order) with a cue outside the given spans (unit names). */
+/**
+ * The kind of answer asked for: a meta command by its words; otherwise the trained classifier's answer type
+ * (classify.ts), with the spans of that type's cue words outside the given spans (unit names), which ask rather than name a topic.
+ */
 export function answerTypeOf(text: string, outside: { start: number; end: number }[]): { type: AnswerType; spans: Span[] } {
   const bare = text.toLowerCase().replace(/[?!.]+/g, " ").replace(/^\s*(?:and|the)\s+/, "").trim();
   if (metaCues.has(bare)) return { type: "meta", spans: [{ start: 0, end: text.length, phrase: bare }] };
-  for (const m of answerTypeMatchers) {
-    if (m.type === "meta") continue;
-    const spans = m.match(text).filter((s) => !outside.some((o) => s.start < o.end && s.end > o.start));
-    if (spans.length) return { type: m.type, spans };
-  }
-  return { type: "passage", spans: [] };
+  const type = classifyAnswerType(text, outside);
+  const cues = answerTypeMatchers.find((m) => m.type === type);
+  const spans = cues ? cues.match(text).filter((s) => !outside.some((o) => s.start < o.end && s.end > o.start)) : [];
+  return { type, spans };
 }
 
 const quotationCues = phraseMatcher(queryWords.answerTypes.find(([t]) => t === "quotation")?.[1] ?? []);
