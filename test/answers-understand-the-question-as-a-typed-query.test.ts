@@ -16,12 +16,23 @@ describe("the body asked about", () => {
     ["Leicestershire Police rating", "police force", "Leicestershire Police"],
     ["Derby Crown Court verdict", "court", "Derby Crown Court"],
     ["hmp kestrelmoor rating", "prison", "hmp kestrelmoor"],
+    ["hmp leicestr rating", "prison", "hmp leicestr"],
   ])("%s is a %s the documents do not cover", (text, kind, name) => {
     const q = query(text, text.includes("kestrelmoor") ? kestrelmoor : seeds);
     expect(q.body).toEqual({ covered: false, kind, name });
   });
 
-  it.each(["LLR court work rating", "what share of court reports were good enough", "how many of those are in prison?", "police checks in LLR", "Derby rating"])(
+  it.each([
+    "LLR court work rating",
+    "what share of court reports were good enough",
+    "how many of those are in prison?",
+    "police checks in LLR",
+    "Derby rating",
+    "what do inspectors say about work with Leicestershire Police",
+    "Leicestershire Police's role in LLR",
+    "referrals from HMP Leicester",
+    "how many women in prison",
+  ])(
     "%s is about probation",
     (text) => expect(query(text).body).toEqual({ covered: true, kind: "probation unit" }),
   );

@@ -43,6 +43,7 @@ const QueryWordsSchema = z.object({
   backReferences: z.object({ phrases: words }),
   notNames: z.object({ words, unitWords: words }),
   domainTopics: z.object({ words }),
+  partnerMarkers: z.object({ words }),
 });
 
 const file = fileURLToPath(new URL("../../intents/query.json", import.meta.url));
@@ -60,4 +61,5 @@ export const queryWords = {
   notNames: new Set(raw.notNames.words.map((w) => w.toLowerCase())),
   unitWords: new Set(raw.notNames.unitWords.map((w) => w.toLowerCase())),
   domainTopics: new Set(raw.domainTopics.words.map((w) => w.toLowerCase())),
+  partnerMarkers: new Set(raw.partnerMarkers.words.map((w) => w.toLowerCase())),
 };

@@ -182,9 +182,10 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     .map((m) => m[0]);
   const terms = queryTerms(topicWords);
   const unknownWords = new Set(unknown.map((w) => w.toLowerCase()));
+  // Read as typed (a correction would drop the "'s" of "Police's"), with the units found in it as typed.
   const looksLikeName = (t: { text: string; start: number }) =>
-    unitSpans.some((u) => t.start >= u.start && t.start < u.end) || /^\p{Lu}/u.test(t.text) || index.properNouns.has(t.text.toLowerCase()) || unknownWords.has(t.text.toLowerCase());
-  const uncovered = uncoveredBody(corrected, looksLikeName);
+    units.some((u) => t.start >= u.start && t.start < u.end) || /^\p{Lu}/u.test(t.text) || index.properNouns.has(t.text.toLowerCase()) || unknownWords.has(t.text.toLowerCase()) || !isOrdinaryWord(t.text);
+  const uncovered = uncoveredBody(text, looksLikeName);
   const unitKeys = [...new Set(unitSpans.map((u) => u.unitKey))];
   const asksRegion = unitKeys.some((k) => index.units.find((u) => u.key === k)?.kind === "region") || (unitKeys.length === 0 && /\bregion(?:al|s)?\b/i.test(corrected));
   const inScope = (w: string) => index.words.has(w) || stemsOf(index).has(stem(w)) || DOMAIN_WORDS.has(w) || queryWords.domainTopics.has(w) || queryWords.domainTopics.has(stem(w));

@@ -60,17 +60,21 @@ const bodyMatchers = queryWords.uncoveredBodies.map((b) => ({
 export function uncoveredBody(text: string, isName: (token: Token) => boolean): UncoveredBody | undefined {
   const tokens = tokensOf(text);
   const tokenAt = (pos: number) => tokens.findIndex((t) => t.start <= pos && pos < t.end);
+  const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? "";
+  // "with Leicestershire Police", "the police's role": a partner or an actor, not what is asked about.
+  const partner = (nameStart: number) => queryWords.partnerMarkers.has(lower(tokens[tokenAt(nameStart) - 1]));
+  const possessive = (end: number) => /^['’]s?\b/u.test(text.slice(end));
   for (const b of bodyMatchers) {
     for (const s of b.before(text)) {
       const next = tokens.find((t) => t.start >= s.end);
-      if (next && !isStopword(next.text.toLowerCase()) && isName(next)) return { kind: b.kind, name: text.slice(s.start, next.end) };
+      if (next && !isStopword(lower(next)) && isName(next) && !partner(s.start)) return { kind: b.kind, name: text.slice(s.start, next.end) };
     }
     for (const s of b.after(text)) {
       const first = tokenAt(s.start);
       const prev = first > 0 ? tokens[first - 1] : undefined;
       const following = tokens.find((t) => t.start >= s.end);
-      if (following && b.notBefore.has(following.text.toLowerCase())) continue;
-      if (prev && !isStopword(prev.text.toLowerCase()) && isName(prev)) return { kind: b.kind, name: text.slice(prev.start, s.end) };
+      if ((following && b.notBefore.has(lower(following))) || possessive(s.end)) continue;
+      if (prev && !isStopword(lower(prev)) && isName(prev) && !partner(prev.start)) return { kind: b.kind, name: text.slice(prev.start, s.end) };
     }
   }
   return undefined;
