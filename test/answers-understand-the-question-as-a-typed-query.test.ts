@@ -215,3 +215,24 @@ describe("'at the time' is the inspection the thread was about", () => {
     expect(now!.text).not.toContain("Hollis Brandt");
   });
 });
+
+describe("figures and recommendations of the period asked, never another inspection's", () => {
+  it("a figure of a year the documents give none for is not the latest report's", () => {
+    const answer = ask(seeds, "how many people did LLR supervise in 2022?");
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/^I don't have figures on .* from 2022/);
+    expect(answer.text).not.toMatch(/1,364|939/);
+  });
+
+  it("'at that time' keeps figures to the thread's inspection", () => {
+    const [, answer] = converse(seeds, "LLR rating in 2022", "how many recommendations were made at that time?");
+    expect(answer!.text).not.toMatch(/\bsix recommendations\b/);
+  });
+
+  it("recommendations of a year with none are said to be missing", () => {
+    const answer = ask(kestrelmoor, "Kestrelmoor recommendations in 2022");
+    expect(answer.text).toMatch(/no recommendations .*from 2022/);
+    expect(answer.text).not.toMatch(/protected caseload|home visit/);
+    expect(ask(kestrelmoor, "Kestrelmoor recommendations in 2025").text).toContain("protected caseload");
+  });
+});

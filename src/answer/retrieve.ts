@@ -89,6 +89,36 @@ export function inspectionYearOfDoc(index: CorpusIndex, docId: string): string |
 }
 const docYearCache = new WeakMap<CorpusIndex, Map<string, string | undefined>>();
 
+/**
+ * Whether a document may report on an inspection of the given year: its year when known; a later year than
+ * the ones it dates when it also rates without a date (an article on a new inspection, recalling an old one);
+ * any year when it dates nothing (it is then ranked below those known to be of that year, not left out).
+ */
+function docMayBeOfYear(index: CorpusIndex, docId: string, year: string): boolean {
+  const known = inspectionYearOfDoc(index, docId);
+  if (known) return known === year;
+  const dated = (index.factsByDoc.get(docId) ?? []).flatMap((f) => (f.type === "rating" && f.inspectionDate ? [f.inspectionDate.slice(0, 4)] : []));
+  return dated.length === 0 || dated.every((d) => d < year);
+}
+
+/** What a query's period allows: the year asked ("in 2022", or the year "at the time" points to), else the documents "then" points to. */
+export interface PeriodAsked {
+  year?: string;
+  period?: { kind: string; docs?: string[] };
+}
+
+/**
+ * Whether a passage or fact may belong to the period the query asks about: one that names the year, or one of
+ * that year's inspection (its own date, else its document's, see docMayBeOfYear); for "then" with no year known, one of the documents
+ * the thread quoted. Undefined when the query asks about no period: everything belongs.
+ */
+export function periodFilter(index: CorpusIndex, query: PeriodAsked): ((item: { docId: string; text: string; inspectionDate?: string }) => boolean) | undefined {
+  const year = query.year;
+  if (year) return (item) => item.text.includes(year) || (item.inspectionDate ? item.inspectionDate.startsWith(year) : docMayBeOfYear(index, item.docId, year));
+  const docs = query.period?.kind === "then" && query.period.docs?.length ? new Set(query.period.docs) : undefined;
+  return docs && ((item) => docs.has(item.docId));
+}
+
 const stemCache = new WeakMap<object, Set<string>>();
 function passageStems(index: CorpusIndex, at: number): Set<string> {
   const p = index.passages[at]!;

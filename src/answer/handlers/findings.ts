@@ -3,7 +3,7 @@ import type { Citation, QuotationFact } from "../../types.js";
 import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, uniqueCitations } from "../cite.js";
-import { diverse, inspectionYearOfDoc, isRelevant, searchPassages } from "../retrieve.js";
+import { diverse, inspectionYearOfDoc, isRelevant, periodFilter, searchPassages } from "../retrieve.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { noFigures } from "./statistics.js";
 
@@ -53,12 +53,11 @@ export const answerFinding: Handler = (input) => {
   }
   // A year asked, or "at the time" of the thread: only what the documents of that inspection say. The documents
   // the thread quoted are about its inspection throughout, also where a sentence names the region or the nation.
-  const thenDocs = !query.year && query.period?.kind === "then" && query.period.docs?.length ? new Set(query.period.docs) : undefined;
+  const inPeriod = periodFilter(index, query);
+  const thenDocs = !query.year && !!inPeriod;
   const search = (filter?: (i: number) => boolean) =>
     searchPassages(index, query.terms, { unitKeys: thenDocs ? undefined : unitKeys, year: query.year, limit: 15, filter, docIds: input.publisherDocs });
-  const ofYear = query.year
-    ? (i: number) => inspectionYearOfDoc(index, index.passages[i]!.docId) === query.year || index.passages[i]!.text.includes(query.year!)
-    : thenDocs && ((i: number) => thenDocs.has(index.passages[i]!.docId));
+  const ofYear = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
   let hits = search(both(sections, ofYear));
   // A document without the reports' sub-headings (a press release) may still say it.
   if (sections && !isRelevant(hits[0], query.terms)) hits = search(ofYear);

@@ -2,7 +2,7 @@
 import type { ProgressFact, RecommendationFact } from "../../types.js";
 import { stem, words } from "../../text/tokens.js";
 import { cite, escapeMrkdwn, uniqueCitations } from "../cite.js";
-import { diverse, searchPassages } from "../retrieve.js";
+import { diverse, periodFilter, searchPassages } from "../retrieve.js";
 import type { QueryTerm } from "../question.js";
 import { bold, unitName, type Handler } from "../reply.js";
 
@@ -28,8 +28,9 @@ function overlap(text: string, terms: QueryTerm[]): number {
 
 export const answerRecommendation: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
+  const inPeriod = periodFilter(index, query);
   const recs = ((index.factsByType.get("recommendation") ?? []) as RecommendationFact[]).filter(
-    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)),
+    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) && (!inPeriod || inPeriod({ ...f, text: f.quote })),
   );
   const ranked = recs.map((r) => ({ r, score: overlap(r.text, query.terms) })).sort((a, b) => b.score - a.score);
   const onTopic = query.terms.some((t) => t.group >= 0) && (ranked[0]?.score ?? 0) > 0;
@@ -57,11 +58,11 @@ export const answerRecommendation: Handler = (input) => {
     return RECOMMEND.test(p.text) || RECOMMEND.test(p.section ?? "") || (!!before && before.docId === p.docId && RECOMMEND.test(before.text));
   };
   const terms: QueryTerm[] = [...query.terms, { term: stem("recommendations"), weight: 0.5, group: -1, cover: 0 }];
-  const hits = searchPassages(index, terms, { unitKeys, limit: 10, filter: aboutRecommendations });
+  const hits = searchPassages(index, terms, { unitKeys, limit: 10, filter: (i) => aboutRecommendations(i) && (!inPeriod || inPeriod(index.passages[i]!)) });
   const onTopicHits = query.terms.some((t) => t.group >= 0) ? hits.filter((h) => h.coverage > 0) : hits;
   if (onTopicHits.length === 0) {
     return unitKeys.length
-      ? { lead: `The documents report no recommendations${topic ? ` on ${bold(topic)}` : ""} for ${bold(unitName(index, unitKeys[0]!))}.`, answered: true, intent: "recommendation", citations: [], remember: { unitKey: unitKeys[0] } }
+      ? { lead: `The documents report no recommendations${topic ? ` on ${bold(topic)}` : ""} for ${bold(unitName(index, unitKeys[0]!))}${query.year ? ` from ${query.year}` : ""}.`, answered: true, intent: "recommendation", citations: [], remember: { unitKey: unitKeys[0] } }
       : { lead: "", answered: false, intent: "recommendation", citations: [] };
   }
   // "The report made 11 recommendations." is usually followed by what they were: "These include …".

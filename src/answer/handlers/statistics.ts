@@ -3,7 +3,7 @@ import type { Citation, KeyQuestionFact } from "../../types.js";
 import { vocabulary } from "../../vocabulary.js";
 import { findThemes } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
-import { diverse, isRelevant, searchPassages } from "../retrieve.js";
+import { diverse, isRelevant, periodFilter, searchPassages } from "../retrieve.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { escapeMrkdwn } from "../cite.js";
 import { answerRating } from "./ratings.js";
@@ -49,7 +49,7 @@ export function noFigures(input: HandlerInput, topic: string): Reply {
   const unitKey = input.unitKeys[0]!;
   const brief = answerRating({ ...input, unitKeys: [unitKey], query: { ...input.query, standard: undefined } });
   return {
-    lead: `I don't have ${topic ? `figures on ${bold(topic)}` : "that figure"} for ${bold(unitName(input.index, unitKey))} in the documents. What they do hold on it:\n${brief.lead}`,
+    lead: `I don't have ${topic ? `figures on ${bold(topic)}` : "that figure"} for ${bold(unitName(input.index, unitKey))}${input.query.year ? ` from ${input.query.year}` : ""} in the documents. What they do hold on it:\n${brief.lead}`,
     answered: true,
     intent: "statistic",
     citations: brief.citations,
@@ -100,7 +100,9 @@ export const answerStatistic: Handler = (input) => {
     if (headline) return headline;
   }
   const terms = query.terms;
-  let hits = searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12 });
+  // Figures of the period asked ("in 2022", "at that time") only: never another inspection's.
+  const inPeriod = periodFilter(index, query);
+  let hits = searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12, filter: inPeriod && ((i) => inPeriod(index.passages[i]!)) });
   // "How many X": a passage that counts X ("939 people", "four prisons") beats one that merely mentions X.
   if (/\b(?:how many|number of)\b/i.test(query.text)) {
     const counting = hits.filter((h) => countsTopic(index.passages[h.passage]!.text, terms));
