@@ -236,3 +236,13 @@ describe("figures and recommendations of the period asked, never another inspect
     expect(ask(kestrelmoor, "Kestrelmoor recommendations in 2025").text).toContain("protected caseload");
   });
 });
+
+describe("two units compared", () => {
+  it.each(["which is worse, Derby or LLR?", "is LLR better than Derby?"])("%s answers for both units", (text) => {
+    const answer = ask(seeds, text);
+    expect(answer.answered).toBe(true);
+    expect(answer.intent).toBe("compare");
+    expect(answer.text).toContain("Derby City");
+    expect(answer.text).toContain("Leicester, Leicestershire and Rutland PDU");
+  });
+});

@@ -9,7 +9,7 @@ import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
 import { queryWords } from "./phrases.js";
-import { answerTypeOf, asksAcrossUnits, isNeverAName, isUnitWord, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
+import { answerTypeOf, asksAcrossUnits, isCueWord, TYPES_ASKING_NOT_NAMING, isNeverAName, isUnitWord, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -95,8 +95,6 @@ for (const group of vocabulary.synonyms) {
 /** Words too common in the domain to say what a question is about ("inspection"). */
 const WEAK_WORDS = new Set(vocabulary.weakTerms);
 
-/** Answer types whose cue words ask rather than name a topic ("why", "when", "who", "improved", "highest"). */
-const TYPE_CUES_NOT_TOPIC = new Set<AnswerType>(["comparison", "reason", "date", "person", "extreme"]);
 
 /** Words that only restate that a key question is asked ("percentage of cases judged sufficient"). */
 const KEY_QUESTION_WORDS = new Set(["percentage", "percent", "proportion", "share", "cases", "case", "score", "scored", "sufficient", "sufficiently", "focus", "yes", "key", "question", "figure", "rate", "rating"]);
@@ -164,7 +162,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const { period, spans: periodSpans } = periodOf(corrected, latestDocumentYear(index));
   const answerType = answerTypeOf(corrected, unitSpans);
   // "has that improved?", "why", "when", "who", "highest" and period words ask; they are not what is asked about.
-  const typeWords = TYPE_CUES_NOT_TOPIC.has(answerType.type) ? answerType.spans : [];
+  const typeWords = TYPES_ASKING_NOT_NAMING.has(answerType.type) ? answerType.spans : [];
   const topicText = stripSpans(corrected, [...unitSpans, ...asking, ...periodSpans, ...typeWords]);
   const standards = findStandards(outsideUnits);
   const themes = findThemes(outsideUnits);
@@ -204,7 +202,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     speaker: speakerOf(corrected),
     acrossUnits: asksAcrossUnits(corrected),
     leansOnThread: leansOnThread(text),
-    offTopic: topicWords.some((w) => !WEAK_WORDS.has(w)) && !topicWords.some((w) => !WEAK_WORDS.has(w) && inScope(w)),
+    offTopic: offTopic(topicWords.filter((w) => !WEAK_WORDS.has(w) && !isCueWord(w)), inScope),
     intent,
     intents: matched.map((m) => m.intent),
     units,
@@ -223,6 +221,11 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     topic: topicWords.join(" "),
     followUp,
   };
+}
+
+/** Some words say what is asked about, and none of them is a word of the documents or of probation's world. */
+function offTopic(topicWords: string[], inScope: (w: string) => boolean): boolean {
+  return topicWords.length > 0 && !topicWords.some(inScope);
 }
 
 /** A word written as a name: capitalised after the first word, or followed by "PDU", "probation", "region" ("Nowhere PDU"). */

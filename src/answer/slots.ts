@@ -156,3 +156,11 @@ export const isNeverAName = (word: string): boolean => queryWords.notNames.has(w
 
 /** "PDU", "probation", "region": a word that follows a unit's name. */
 export const isUnitWord = (word: string): boolean => queryWords.unitWords.has(word.toLowerCase().replace(/[^\p{L}]/gu, ""));
+
+/** Answer types whose cue words ask rather than name a topic ("why", "when", "who", "worse", "highest"); "caseload" or "funding" name one. */
+export const TYPES_ASKING_NOT_NAMING = new Set<AnswerType>(["comparison", "reason", "date", "person", "extreme"]);
+const singleWordCues = new Set(
+  queryWords.answerTypes.filter(([type]) => TYPES_ASKING_NOT_NAMING.has(type as AnswerType)).flatMap(([, cues]) => cues.filter((c) => !/\s/.test(c)).map((c) => c.toLowerCase())),
+);
+/** A word that asks for a kind of answer ("worse", "highest", "why"): it says nothing about the topic. */
+export const isCueWord = (word: string): boolean => singleWordCues.has(word.toLowerCase());
