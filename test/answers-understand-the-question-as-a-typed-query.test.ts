@@ -139,6 +139,12 @@ describe("follow-ups merged with their thread", () => {
     expect(answer!.text).toMatch(/Requires improvement\*, score 7\/21/);
   });
 
+  it("'is it getting better?' compares too, and words of conversation do not make it off-topic", () => {
+    const [, answer] = converse(kestrelmoor, "Kestrelmoor rating", "is it getting better?");
+    expect(answer!.answered).toBe(true);
+    expect(answer!.intent).toBe("compare");
+  });
+
   it("'what was it before?' gives the earlier inspection", () => {
     const [, answer] = converse(kestrelmoor, "Kestrelmoor rating", "what was it before?");
     expect(answer!.text).toMatch(/^\*Kestrelmoor PDU\* was rated \*Inadequate\* overall \(inspection of 2022\)/);

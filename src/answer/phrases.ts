@@ -44,6 +44,7 @@ const QueryWordsSchema = z.object({
   notNames: z.object({ words, unitWords: words }),
   domainTopics: z.object({ words }),
   partnerMarkers: z.object({ words }),
+  notTopics: z.object({ words }),
 });
 
 const file = fileURLToPath(new URL("../../intents/query.json", import.meta.url));
@@ -62,4 +63,5 @@ export const queryWords = {
   unitWords: new Set(raw.notNames.unitWords.map((w) => w.toLowerCase())),
   domainTopics: new Set(raw.domainTopics.words.map((w) => w.toLowerCase())),
   partnerMarkers: new Set(raw.partnerMarkers.words.map((w) => w.toLowerCase())),
+  notTopics: new Set(raw.notTopics.words.map((w) => w.toLowerCase())),
 };

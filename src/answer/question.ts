@@ -202,7 +202,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     speaker: speakerOf(corrected),
     acrossUnits: asksAcrossUnits(corrected),
     leansOnThread: leansOnThread(text),
-    offTopic: offTopic(topicWords.filter((w) => !WEAK_WORDS.has(w) && !isCueWord(w)), inScope),
+    offTopic: offTopic(topicWords.filter((w) => !WEAK_WORDS.has(w) && !isCueWord(w) && !queryWords.notTopics.has(w)), inScope),
     intent,
     intents: matched.map((m) => m.intent),
     units,
