@@ -167,7 +167,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const standards = findStandards(outsideUnits);
   const themes = findThemes(outsideUnits);
 
-  const topicWords = words(topicText).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w));
+  const topicWords = words(topicText).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w) && !queryWords.notTopics.has(w));
   const firstStandard = standards.find((s) => s.value !== "overall") ?? standards[0];
   const beyondStandard = firstStandard
     ? words(stripSpans(topicText, standards.map((s) => ({ start: s.start, end: s.end })))).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w))
