@@ -96,6 +96,11 @@ describe("the units", () => {
     expect(ask(seeds, "Nowhere PDU rating").answered).toBe(false);
   });
 
+  it("an English word is not 'corrected' into another ('happened' is not 'hampered'); a misspelling still is", () => {
+    expect(query("what happened with the offices in LLR").topic).toBe("offices");
+    expect(query("LLR planing rating").standard).toBe("planning");
+  });
+
   it("'has that improved?' does not search for 'improved'", () => expect(query("has that improved?").topic).toBe(""));
 });
 

@@ -125,7 +125,8 @@ function latestDocumentYear(index: CorpusIndex): string | undefined {
 /** The corpus word nearest a misspelt one (one edit for short words, two for long), if any. */
 function correct(index: CorpusIndex, w: string): string | undefined {
   if (w.length < 4) return undefined;
-  const limit = w.length >= 8 ? 2 : 1;
+  // An English word ("happened") is corrected only by one edit ("planing" → "planning"), not turned into another word ("hampered").
+  const limit = w.length >= 8 && !isOrdinaryWord(w) ? 2 : 1;
   let best: { word: string; d: number } | undefined;
   const candidates = [...index.words, ...intentWords, ...DOMAIN_WORDS];
   for (const c of candidates) {
@@ -149,7 +150,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     if (isKnownWord(index, w) || units.some((u) => m.index! >= u.start && m.index! < u.end)) continue;
     // "PO-supervised": a compound of known words is known.
     if (w.includes("-") && w.split("-").every((part) => !part || isKnownWord(index, part))) continue;
-    const fix = correct(index, w);
+    const fix = queryWords.notTopics.has(w) ? undefined : correct(index, w);
     if (fix) corrected = corrected.replace(m[0], fix);
     else unknown.push(m[0]);
   }
