@@ -45,6 +45,8 @@ const QueryWordsSchema = z.object({
   domainTopics: z.object({ words }),
   partnerMarkers: z.object({ words }),
   notTopics: z.object({ words }),
+  followUpOpeners: z.object({ phrases: words }),
+  regionWords: z.object({ words }),
 });
 
 const file = fileURLToPath(new URL("../../intents/query.json", import.meta.url));
@@ -64,4 +66,6 @@ export const queryWords = {
   domainTopics: new Set(raw.domainTopics.words.map((w) => w.toLowerCase())),
   partnerMarkers: new Set(raw.partnerMarkers.words.map((w) => w.toLowerCase())),
   notTopics: new Set(raw.notTopics.words.map((w) => w.toLowerCase())),
+  followUpOpeners: raw.followUpOpeners.phrases,
+  regionWords: raw.regionWords.words,
 };

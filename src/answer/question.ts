@@ -9,7 +9,7 @@ import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
 import { queryWords } from "./phrases.js";
-import { answerTypeOf, asksAcrossUnits, isCueWord, TYPES_ASKING_NOT_NAMING, isNeverAName, isUnitWord, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
+import { answerTypeOf, asksAcrossUnits, namesRegion, opensAsFollowUp, isCueWord, TYPES_ASKING_NOT_NAMING, isNeverAName, isUnitWord, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -99,7 +99,6 @@ const WEAK_WORDS = new Set(vocabulary.weakTerms);
 /** Words that only restate that a key question is asked ("percentage of cases judged sufficient"). */
 const KEY_QUESTION_WORDS = new Set(["percentage", "percent", "proportion", "share", "cases", "case", "score", "scored", "sufficient", "sufficiently", "focus", "yes", "key", "question", "figure", "rate", "rating"]);
 
-export const FOLLOW_UP_OPENER = /^\s*(?:and|also|what about|how about|what of|and what about|same for|now)\b/i;
 const DOMAIN_WORDS = new Set(
   [...Object.values(vocabulary.standards).flat(), ...Object.values(vocabulary.ratings).flat(), ...Object.values(vocabulary.keyQuestionThemes).flat(), ...vocabulary.synonyms.flat()]
     .flatMap((p) => p.toLowerCase().replace(/\\[a-z]|[^a-z' -]/g, " ").split(/\s+/))
@@ -186,10 +185,10 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     units.some((u) => t.start >= u.start && t.start < u.end) || /^\p{Lu}/u.test(t.text) || index.properNouns.has(t.text.toLowerCase()) || unknownWords.has(t.text.toLowerCase()) || !isOrdinaryWord(t.text);
   const uncovered = uncoveredBody(text, looksLikeName);
   const unitKeys = [...new Set(unitSpans.map((u) => u.unitKey))];
-  const asksRegion = unitKeys.some((k) => index.units.find((u) => u.key === k)?.kind === "region") || (unitKeys.length === 0 && /\bregion(?:al|s)?\b/i.test(corrected));
+  const asksRegion = unitKeys.some((k) => index.units.find((u) => u.key === k)?.kind === "region") || (unitKeys.length === 0 && namesRegion(corrected));
   const inScope = (w: string) => index.words.has(w) || stemsOf(index).has(stem(w)) || DOMAIN_WORDS.has(w) || queryWords.domainTopics.has(w) || queryWords.domainTopics.has(stem(w));
   const shortQuestion = words(text).filter((w) => !isStopword(w)).length <= 5;
-  const followUp = inConversation && shortQuestion && (FOLLOW_UP_OPENER.test(text) || units.length === 0 || matched.length === 0);
+  const followUp = inConversation && shortQuestion && (opensAsFollowUp(text) || units.length === 0 || matched.length === 0);
 
   let intent: Intent = matched[0]?.intent ?? "unknown";
   if (intent === "unknown" && !followUp) intent = classifyIntent(corrected, ["finding", "statistic"]);

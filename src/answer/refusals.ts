@@ -6,8 +6,7 @@ import { escapeMrkdwn } from "./cite.js";
 import type { Query } from "./question.js";
 import { bold, unitName, type Reply } from "./reply.js";
 import { exampleQuestions, knownUnits, noSuchUnit, notAnswered } from "./handlers/meta.js";
-import { FOLLOW_UP_OPENER } from "./question.js";
-import { isUnitWord } from "./slots.js";
+import { isUnitWord, opensAsFollowUp } from "./slots.js";
 
 /** Intents whose answer is about a unit: a name the documents lack makes them unanswerable. */
 const UNIT_CENTRIC = new Set<Intent>(["rating", "score", "compare"]);
@@ -15,7 +14,7 @@ const META = new Set<Intent>(["followup-source", "followup-why", "help", "source
 
 /** Words that look like the name of a unit the documents do not cover: unknown words, or names the corpus holds that are no unit. */
 export function unitNamesNotCovered(query: Query, intent: Intent): string[] {
-  const asksAboutName = FOLLOW_UP_OPENER.test(query.text);
+  const asksAboutName = opensAsFollowUp(query.text);
   const tokens = query.text.split(/\s+/);
   const nextWord = (name: string) => {
     const at = tokens.findIndex((t) => t.replace(/[^\p{L}'’-]/gu, "") === name);

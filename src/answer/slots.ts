@@ -164,3 +164,11 @@ const singleWordCues = new Set(
 );
 /** A word that asks for a kind of answer ("worse", "highest", "why"): it says nothing about the topic. */
 export const isCueWord = (word: string): boolean => singleWordCues.has(word.toLowerCase());
+
+const openers = phraseMatcher(queryWords.followUpOpeners);
+/** The question opens as a follow-up does ("and reviewing?", "what about Derby?"). */
+export const opensAsFollowUp = (text: string): boolean => openers(text).some((s) => s.start === text.length - text.trimStart().length);
+
+const regionWords = phraseMatcher(queryWords.regionWords);
+/** The question asks about a region ("regional rating"). */
+export const namesRegion = (text: string): boolean => regionWords(text).length > 0;
