@@ -16,6 +16,8 @@ import { answerHelp, answerSourceFollowUp, answerSources, answerWhy, notAnswered
 export interface Turn {
   answer: Answer;
   context: ThreadContext;
+  /** The question as understood: its typed query, merged with the thread. */
+  query: Query;
 }
 
 const HANDLERS: Record<Intent, Handler> = {
@@ -77,7 +79,7 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
     if (!reply.answered && reply.lead === "") reply = notAnswered(index);
   }
   const answer: Answer = { text: render(reply), answered: reply.answered, intent: reply.intent, citations: reply.citations };
-  return { answer, context: nextContext(index, context, reply, answer, query) };
+  return { answer, context: nextContext(index, context, reply, answer, query), query };
 }
 
 function nextContext(index: CorpusIndex, context: ThreadContext, reply: Reply, answer: Answer, query: Query): ThreadContext {

@@ -56,7 +56,7 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
   if (asksKeyQuestion({ index, query: q, context, unitKeys, topic }) && ["score", "statistic", "finding", "unknown"].includes(intent)) intent = "statistic";
   // A standard and nothing else ("LLR leadership") asks for that standard's rating.
   else if (q.standard && q.onlyStandard && ["finding", "unknown", "statistic"].includes(intent) && query.intents.length === 0) intent = "rating";
-  return { query: q, intent, topic, uncoveredNames };
+  return { query: { ...q, intent, topic }, intent, topic, uncoveredNames };
 }
 
 /** "then"/"at the time" is the inspection the thread was about; a follow-up that names no period keeps the thread's. */
