@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../src/engine.js";
 import { analyseQuestion } from "../src/answer/question.js";
+import { answerQuestion } from "../src/answer/answer.js";
 import { ask, converse, seeds } from "./support/engine.js";
 
 const kestrelmoor = loadCorpus(join(import.meta.dirname, "fixtures/query-corpus"));
@@ -255,5 +256,24 @@ describe("two units compared", () => {
     expect(answer.intent).toBe("compare");
     expect(answer.text).toContain("Derby City");
     expect(answer.text).toContain("Leicester, Leicestershire and Rutland PDU");
+  });
+});
+
+describe("what the merge takes from the thread", () => {
+  it("records the slots a follow-up leaves empty and the thread fills", () => {
+    let context = {};
+    const first = answerQuestion(kestrelmoor, "Kestrelmoor planning rating", context);
+    context = first.context;
+    const follow = answerQuestion(kestrelmoor, "any figures?", context);
+    expect(follow.query.unitKeys).toEqual(["kestrelmoor"]);
+    expect(follow.query.fromThread).toContain("units");
+    const own = answerQuestion(kestrelmoor, "what did inspectors find about domestic abuse in Kestrelmoor?", context);
+    expect(own.query.fromThread).not.toContain("units");
+    expect(own.query.fromThread).not.toContain("topic");
+  });
+
+  it("'any numbers?' after a finding gives figures on the thread's topic, not a heading's numbering", () => {
+    const [, answer] = converse(kestrelmoor, "tell me about caseloads in Kestrelmoor", "any numbers?");
+    expect(answer!.text).toContain("39");
   });
 });

@@ -5,7 +5,7 @@ import type { Intent, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import { words } from "../text/tokens.js";
 import { vocabulary } from "../vocabulary.js";
-import { queryTerms, type Query } from "./question.js";
+import { queryTerms, type Query, type ThreadSlot } from "./question.js";
 import { asksKeyQuestion } from "./handlers/statistics.js";
 import { unitNamesNotCovered } from "./refusals.js";
 import type { AnswerType } from "./slots.js";
@@ -56,7 +56,12 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
   if (asksKeyQuestion({ index, query: q, context, unitKeys, topic }) && ["score", "statistic", "finding", "unknown"].includes(intent)) intent = "statistic";
   // A standard and nothing else ("LLR leadership") asks for that standard's rating.
   else if (q.standard && q.onlyStandard && ["finding", "unknown", "statistic"].includes(intent) && query.intents.length === 0) intent = "rating";
-  return { query: { ...q, intent, topic }, intent, topic, uncoveredNames };
+  const fromThread: ThreadSlot[] = [];
+  if (unitKeys.length && !query.unitKeys.length && unitKeys[0] === context.unitKey) fromThread.push("units");
+  if (topic && !query.topic) fromThread.push("topic");
+  if (q.period && !query.period) fromThread.push("period");
+  if (q.answerType !== query.answerType) fromThread.push("answerType");
+  return { query: { ...q, intent, topic, fromThread }, intent, topic, uncoveredNames };
 }
 
 /** "then"/"at the time" is the inspection the thread was about; a follow-up that names no period keeps the thread's. */

@@ -21,6 +21,8 @@ export interface QueryTerm {
   cover: number;
 }
 
+export type ThreadSlot = "units" | "period" | "answerType" | "topic";
+
 /** The kind of body asked about: one the documents cover (a probation unit, a region), or one they do not (a prison, a court, …). */
 export type Body = { covered: true; kind: "probation unit" | "region" } | ({ covered: false } & UncoveredBody);
 
@@ -44,6 +46,8 @@ export interface Query {
   leansOnThread: boolean;
   /** The question holds a word of comparison ("improved", "vs"), not only the classifier's guess. */
   comparisonWords: boolean;
+  /** The slots the merge filled from the thread, the question leaving them empty. */
+  fromThread: ThreadSlot[];
   /** Nothing the question asks about is a word of the documents or of probation's world ("the weather"). */
   offTopic: boolean;
   intent: Intent;
@@ -199,6 +203,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     period,
     answerType: answerType.type,
     comparisonWords: answerType.type === "comparison" && answerType.spans.length > 0,
+    fromThread: [],
     speaker: speakerOf(corrected),
     acrossUnits: asksAcrossUnits(corrected),
     leansOnThread: leansOnThread(text),

@@ -89,8 +89,10 @@ export const answerStatistic: Handler = (input) => {
   if (asksKeyQuestion(input)) return answerKeyQuestion(input);
   // "Any figures?" after quotes or findings: the figures in what was just quoted.
   const last = input.context.lastAnswer;
-  if (!query.topic && last && (input.context.intent === "quotation" || input.context.intent === "finding")) {
-    const withFigures = last.citations.filter((c) => /\d/.test(c.quote));
+  const ownTopic = query.fromThread.includes("topic") ? "" : query.topic;
+  if (!ownTopic && last && (input.context.intent === "quotation" || input.context.intent === "finding")) {
+    // A heading's numbering ("P 1.2 Staffing") is no figure.
+    const withFigures = last.citations.filter((c) => /\d/.test(c.quote.replace(/^(?:[A-Z]{1,2}\s*)?\d+(?:\.\d+)*\.?\s/, "")));
     if (withFigures.length) {
       return { lead: "The figures in what I quoted:", answered: true, intent: "statistic", citations: withFigures.slice(0, 3) as Citation[] };
     }
