@@ -36,6 +36,8 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
     // A follow-up with a topic of its own that is no standard ("and minorities?") asks about that topic, not the thread's rating.
     if (query.intents.length === 0 && (intent === "rating" || intent === "score") && query.terms.some((t) => t.group >= 0) && !query.standard && unitKeys.length === 0) intent = "finding";
   }
+  // "… according to Martin Jones": someone's words are asked for (the quotation handler looks for a finding when no one is quoted).
+  if (query.speaker && (intent === "finding" || intent === "unknown")) intent = "quotation";
   // "Has that improved?": a comparison the classifier sees and a word of comparison confirms.
   if (query.answerType === "comparison" && query.comparisonWords && query.intents.length === 0 && !META.has(intent)) intent = "compare";
   // What the question names itself decides: a name the documents lack is refused, not replaced by the thread's unit.
