@@ -92,6 +92,14 @@ describe("the units", () => {
     expect(query("Birmingham rating", kestrelmoor).unknownNames).toEqual(["Birmingham"]);
   });
 
+  it.each(["what did the PDU Head say about OASys", "Risk Of Serious Harm (ROSH) in LLR", "Multi-Agency Public Protection Arrangements (MAPPA) in Derby", "how many POs does LLR have"])(
+    "%s: a term's name or the question's own initials are no unit",
+    (text) => {
+      expect(query(text).unknownNames).toEqual([]);
+      expect(ask(seeds, text).answered).toBe(true);
+    },
+  );
+
   it("an ordinary word written as a unit's name is one ('Nowhere PDU')", () => {
     expect(query("Nowhere PDU rating").unknownNames).toEqual(["Nowhere"]);
     expect(ask(seeds, "Nowhere PDU rating").answered).toBe(false);

@@ -212,7 +212,9 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     intents: matched.map((m) => m.intent),
     units,
     // An ordinary English word the documents happen not to use ("time", "next") is no name; a place or a word WordNet lacks may be.
-    unknownNames: unknown.filter((w) => !intentWords.has(w.toLowerCase()) && (!isOrdinaryWord(w) || hasNameShape(text, w))),
+    unknownNames: unknown.filter(
+      (w) => !intentWords.has(w.toLowerCase()) && !isMixedCase(w) && !abbreviatesOwnWords(text, w) && (!isOrdinaryWord(w) || hasNameShape(text, w)),
+    ),
     otherNames,
     onlyStandard: !!firstStandard && beyondStandard.filter((w) => !vocabulary.weakTerms.includes(w)).length === 0,
     extraWords: words(stripSpans(topicText, [...standards, ...themes].map((s) => ({ start: s.start, end: s.end })))).filter(
@@ -238,6 +240,20 @@ function hasNameShape(text: string, word: string): boolean {
   const at = text.indexOf(word);
   const next = text.slice(at + word.length).match(/^\s+([\p{L}]+)/u)?.[1] ?? "";
   return (at > 0 && /^\p{Lu}/u.test(word)) || isUnitWord(next);
+}
+
+/** "OASys", "RoSH", "MoJ": a capital after a small letter, or small letters after capitals (not a plural "POs"), is the shape of a system's or a term's name, not a place's. */
+function isMixedCase(word: string): boolean {
+  return /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}(?!$)|\p{Lu}{3,}\p{Ll}/u.test(word);
+}
+
+/** "Risk of Serious Harm (ROSH)": capitals that are the initials of words of the question itself name no unit. */
+function abbreviatesOwnWords(text: string, word: string): boolean {
+  if (!/^\p{Lu}{2,}s?$/u.test(word)) return false;
+  const letters = word.replace(/s$/, "").toLowerCase();
+  const initials = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter((w) => w !== word).map((w) => w[0]!.toLowerCase()).join("");
+  const contentInitials = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter((w) => w !== word && !isStopword(w.toLowerCase())).map((w) => w[0]!.toLowerCase()).join("");
+  return initials.includes(letters) || contentInitials.includes(letters);
 }
 
 /** The text with the given spans blanked out (overlapping spans allowed). */
