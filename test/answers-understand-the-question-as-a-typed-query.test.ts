@@ -100,6 +100,14 @@ describe("the units", () => {
     },
   );
 
+  it("case makes no unit: a title-cased follow-up is about the thread's unit, a place in it is still refused", () => {
+    const [, budget] = converse(seeds, "LLR rating", "What Is The Budget?");
+    expect(budget!.answered).toBe(true);
+    expect(budget!.text).toMatch(/^I don't have anything on \*budget\* for \*Leicester, Leicestershire and Rutland PDU\*/);
+    const [, birmingham] = converse(seeds, "LLR rating", "What About Birmingham?");
+    expect(birmingham!.answered).toBe(false);
+  });
+
   it("an ordinary word written as a unit's name is one ('Nowhere PDU')", () => {
     expect(query("Nowhere PDU rating").unknownNames).toEqual(["Nowhere"]);
     expect(ask(seeds, "Nowhere PDU rating").answered).toBe(false);

@@ -46,6 +46,8 @@ export interface Query {
   leansOnThread: boolean;
   /** The question holds a word of comparison ("improved", "vs"), not only the classifier's guess. */
   comparisonWords: boolean;
+  /** Most words are capitalised (title case, capitals): a capital is no sign of a name. */
+  caseSaysNothing: boolean;
   /** The slots the merge filled from the thread, the question leaving them empty. */
   fromThread: ThreadSlot[];
   /** Nothing the question asks about is a word of the documents or of probation's world ("the weather"). */
@@ -183,6 +185,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     })
     .map((m) => m[0]);
   const terms = queryTerms(topicWords);
+  const caseSaysNothing = capitalsSayNothing(text);
   const unknownWords = new Set(unknown.map((w) => w.toLowerCase()));
   // Read as typed (a correction would drop the "'s" of "Police's"), with the units found in it as typed.
   const looksLikeName = (t: { text: string; start: number }) =>
@@ -204,6 +207,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     answerType: answerType.type,
     comparisonWords: answerType.type === "comparison" && answerType.spans.length > 0,
     fromThread: [],
+    caseSaysNothing,
     speaker: speakerOf(corrected),
     acrossUnits: asksAcrossUnits(corrected),
     leansOnThread: leansOnThread(text),
@@ -213,7 +217,12 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     units,
     // An ordinary English word the documents happen not to use ("time", "next") is no name; a place or a word WordNet lacks may be.
     unknownNames: unknown.filter(
-      (w) => !intentWords.has(w.toLowerCase()) && !isMixedCase(w) && !abbreviatesOwnWords(text, w) && (!isOrdinaryWord(w) || hasNameShape(text, w)),
+      (w) =>
+        !intentWords.has(w.toLowerCase()) &&
+        !queryWords.domainTopics.has(w.toLowerCase()) &&
+        !isMixedCase(w) &&
+        !abbreviatesOwnWords(text, w) &&
+        (!isOrdinaryWord(w) || hasNameShape(text, w, caseSaysNothing)),
     ),
     otherNames,
     onlyStandard: !!firstStandard && beyondStandard.filter((w) => !vocabulary.weakTerms.includes(w)).length === 0,
@@ -236,10 +245,19 @@ function offTopic(topicWords: string[], inScope: (w: string) => boolean): boolea
 }
 
 /** A word written as a name: capitalised after the first word, or followed by "PDU", "probation", "region" ("Nowhere PDU"). */
-function hasNameShape(text: string, word: string): boolean {
+function hasNameShape(text: string, word: string, caseSaysNothing: boolean): boolean {
   const at = text.indexOf(word);
   const next = text.slice(at + word.length).match(/^\s+([\p{L}]+)/u)?.[1] ?? "";
-  return (at > 0 && /^\p{Lu}/u.test(word)) || isUnitWord(next);
+  return (!caseSaysNothing && at > 0 && /^\p{Lu}/u.test(word)) || isUnitWord(next);
+}
+
+/** Share of capitalised words from which a question is taken to be in title case or capitals. */
+const TITLE_CASE_SHARE = 0.6;
+
+/** "What Is The Budget?", "LLR RATING": when most words are capitalised, a capital says nothing about a name. */
+function capitalsSayNothing(text: string): boolean {
+  const all = text.match(/\p{L}+/gu) ?? [];
+  return all.length >= 2 && all.filter((w) => /^\p{Lu}/u.test(w)).length / all.length >= TITLE_CASE_SHARE;
 }
 
 /** "OASys", "RoSH", "MoJ": a capital after a small letter, or small letters after capitals (not a plural "POs"), is the shape of a system's or a term's name, not a place's. */

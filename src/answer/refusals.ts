@@ -24,7 +24,7 @@ export function unitNamesNotCovered(query: Query, intent: Intent): string[] {
     (name) => !isUnitWord(name) && (isUnitWord(nextWord(name)) || UNIT_CENTRIC.has(intent) || asksAboutName),
   );
   const unknown = query.unknownNames.filter((name) => {
-    const capitalised = /^\p{Lu}/u.test(name) && !query.text.startsWith(name);
+    const capitalised = /^\p{Lu}/u.test(name) && !query.text.startsWith(name) && !query.caseSaysNothing;
     return isUnitWord(nextWord(name)) || (capitalised && name.length > 2) || UNIT_CENTRIC.has(intent) || asksAboutName;
   });
   return [...knownButNoUnit, ...unknown];
