@@ -118,6 +118,13 @@ describe("the units", () => {
     expect(query("LLR planing rating").standard).toBe("planning");
   });
 
+  it("a keyword that ends inside a word leaves no fragment as topic ('when was Derby inspected?')", () => {
+    const q = query("When was Derby inspected?");
+    expect(q.topic).toBe("");
+    expect(q.offTopic).toBe(false);
+    expect(ask(seeds, "When was Derby inspected?").answered).toBe(true);
+  });
+
   it("'has that improved?' does not search for 'improved'", () => expect(query("has that improved?").topic).toBe(""));
 });
 

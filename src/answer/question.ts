@@ -277,7 +277,13 @@ function abbreviatesOwnWords(text: string, word: string): boolean {
 /** The text with the given spans blanked out (overlapping spans allowed). */
 function stripSpans(text: string, spans: { start: number; end: number }[]): string {
   const chars = text.split("");
-  for (const s of spans) for (let i = s.start; i < s.end && i < chars.length; i++) chars[i] = " ";
+  const inWord = (i: number) => i >= 0 && i < chars.length && /[\p{L}\p{N}]/u.test(text[i]!);
+  for (const s of spans) {
+    // A keyword that ends inside a word ("inspect" of "inspected") takes the whole word, leaving no fragment ("ed").
+    let end = s.end;
+    if (end > s.start && inWord(end - 1)) while (inWord(end)) end++;
+    for (let i = s.start; i < end && i < chars.length; i++) chars[i] = " ";
+  }
   return chars.join("");
 }
 
