@@ -309,3 +309,24 @@ describe("the speaker asked for", () => {
     expect(answer.citations.some((c) => c.quote.includes("Leaders now need to prioritise"))).toBe(true);
   });
 });
+
+describe("'when was X inspected?' asks for a date", () => {
+  it("gives each inspection's date as its documents state it, latest first", () => {
+    const answer = ask(kestrelmoor, "When was Kestrelmoor inspected?");
+    expect(answer.text).toMatch(/^\*Kestrelmoor PDU\*: inspected \*March 2025\*/);
+    expect(answer.text).toMatch(/Also: \*2022\*/);
+    expect(answer.citations[0]!.quote).toContain("March 2025");
+  });
+
+  it("'last inspected' is the latest only, 'the previous inspection' the one before", () => {
+    expect(ask(kestrelmoor, "when was Kestrelmoor last inspected?").text).not.toContain("2022");
+    const [, previous] = converse(seeds, "LLR rating", "when was the previous inspection?");
+    expect(previous!.text).toMatch(/inspected \*November and December 2022\*/);
+  });
+
+  it("a unit whose documents give no date of a visit gets its rating instead", () => {
+    const answer = ask(seeds, "when was the east midlands region inspected");
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/East Midlands region\* is rated/);
+  });
+});

@@ -5,6 +5,9 @@ import { stem, words } from "../text/tokens.js";
 import { analyseQuestion, type Query } from "./question.js";
 import { mergeWithThread } from "./merge.js";
 import { refusalOf } from "./refusals.js";
+import { asksAboutVisit } from "./slots.js";
+import { queryWords } from "./phrases.js";
+import { answerInspectionDate } from "./handlers/dates.js";
 import { inspectionYearOfDoc } from "./retrieve.js";
 import { render, type Handler, type HandlerInput, type Reply } from "./reply.js";
 import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
@@ -36,6 +39,13 @@ const HANDLERS: Record<Intent, Handler> = {
   unknown: answerFinding,
 };
 
+/** "When was Derby inspected?": a date, about the inspectors' visit to a unit, and no topic beyond it. */
+function asksInspectionDate(q: Query, intent: Intent): boolean {
+  const visit = new Set(words(queryWords.visitWords.join(" ")).map(stem));
+  const ownTopic = q.fromThread.includes("topic") ? [] : q.terms.filter((t) => t.group >= 0 && !visit.has(t.term));
+  return q.answerType === "date" && q.unitKeys.length > 0 && asksAboutVisit(q.text) && ownTopic.length === 0 && !["quotation", "recommendation", "progress", "compare"].includes(intent);
+}
+
 /** The documents of a publisher the question names by a distinctive word of its name ("BBC", "Guardian"). */
 function docsOfNamedPublisher(index: CorpusIndex, question: string): Set<string> | undefined {
   const asked = new Set(words(question));
@@ -65,7 +75,9 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
     const publisherDocs = docsOfNamedPublisher(index, q.text);
     const input: HandlerInput = { index, query: publisherDocs ? withoutPublisherWords(q, index, publisherDocs) : q, context, unitKeys, topic, publisherDocs };
     const refusal = refusalOf(index, q, intent, merged.uncoveredNames);
+    let dated: Reply | undefined;
     if (refusal) reply = refusal;
+    else if (asksInspectionDate(q, intent) && (dated = answerInspectionDate(input))) reply = dated;
     else if (intent === "statistic" && asksKeyQuestion(input)) reply = answerKeyQuestion(input);
     else if ((intent === "followup-source" || intent === "followup-why") && !context.lastAnswer) reply = answerFinding(input);
     else reply = HANDLERS[intent](input);

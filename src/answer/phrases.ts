@@ -47,6 +47,8 @@ const QueryWordsSchema = z.object({
   notTopics: z.object({ words }),
   followUpOpeners: z.object({ phrases: words }),
   regionWords: z.object({ words }),
+  visitWords: z.object({ words }),
+  visitSentences: z.object({ phrases: words }),
 });
 
 const file = fileURLToPath(new URL("../../intents/query.json", import.meta.url));
@@ -68,4 +70,6 @@ export const queryWords = {
   notTopics: new Set(raw.notTopics.words.map((w) => w.toLowerCase())),
   followUpOpeners: raw.followUpOpeners.phrases,
   regionWords: raw.regionWords.words,
+  visitWords: raw.visitWords.words,
+  visitSentences: raw.visitSentences.phrases,
 };

@@ -172,3 +172,7 @@ export const opensAsFollowUp = (text: string): boolean => openers(text).some((s)
 const regionWords = phraseMatcher(queryWords.regionWords);
 /** The question asks about a region ("regional rating"). */
 export const namesRegion = (text: string): boolean => regionWords(text).length > 0;
+
+const visitWords = phraseMatcher(queryWords.visitWords);
+/** The question is about inspectors' visit ("inspected", "fieldwork"). */
+export const asksAboutVisit = (text: string): boolean => visitWords(text).length > 0;
