@@ -241,6 +241,12 @@ describe("the future, asked many ways", () => {
 });
 
 describe("'at the time' is the inspection the thread was about", () => {
+  it("who was chief inspector in a year is read from that year's documents, not from a later one recalling it", () => {
+    const answer = ask(seeds, "who was the chief inspector in 2022?");
+    expect(answer.citations[0]!.quote).toContain("Justin Russell");
+    expect(answer.text).not.toContain("Martin Jones");
+  });
+
   it("who was chief inspector then is answered from that inspection's documents", () => {
     const [, then] = converse(kestrelmoor, "what happened with flooding at Kestrelmoor?", "who was chief inspector at the time?");
     expect(then!.citations.map((c) => c.quote).join(" ")).toContain("Hollis Brandt");

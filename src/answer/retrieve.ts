@@ -108,13 +108,14 @@ export interface PeriodAsked {
 }
 
 /**
- * Whether a passage or fact may belong to the period the query asks about: one that names the year, or one of
- * that year's inspection (its own date, else its document's, see docMayBeOfYear); for "then" with no year known, one of the documents
+ * Whether a passage or fact may belong to the period the query asks about: one of that year's inspection (its own
+ * date, else its document's, see docMayBeOfYear; a sentence that merely names the year, "since the 2022
+ * inspection", is not of it); for "then" with no year known, one of the documents
  * the thread quoted. Undefined when the query asks about no period: everything belongs.
  */
 export function periodFilter(index: CorpusIndex, query: PeriodAsked): ((item: { docId: string; text: string; inspectionDate?: string }) => boolean) | undefined {
   const year = query.year;
-  if (year) return (item) => item.text.includes(year) || (item.inspectionDate ? item.inspectionDate.startsWith(year) : docMayBeOfYear(index, item.docId, year));
+  if (year) return (item) => (item.inspectionDate ? item.inspectionDate.startsWith(year) : docMayBeOfYear(index, item.docId, year));
   const docs = query.period?.kind === "then" && query.period.docs?.length ? new Set(query.period.docs) : undefined;
   return docs && ((item) => docs.has(item.docId));
 }
