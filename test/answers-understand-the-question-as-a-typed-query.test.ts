@@ -336,3 +336,16 @@ describe("'when was X inspected?' asks for a date", () => {
     expect(answer.text).toMatch(/East Midlands region\* is rated/);
   });
 });
+
+describe("an extreme of key-question scores", () => {
+  it("'which key question scored highest?' in a thread gives the unit's highest, not its rating", () => {
+    const [, answer] = converse(seeds, "LLR rating", "which key question scored highest?");
+    expect(answer!.text).toMatch(/highest key-question score:\n• Does assessment focus sufficiently on the factors linked to offending and desistance\? \(Assessment\) \*73%\*/);
+    expect(answer!.citations[0]!.quote).toContain("73%");
+  });
+
+  it("the lowest, within a standard", () => {
+    const answer = ask(seeds, "LLR planning: which key question was worst?");
+    expect(answer.text).toMatch(/lowest key-question score in planning:\n• Does planning focus sufficiently on keeping other people safe\? \(Planning\) \*44%\*/);
+  });
+});

@@ -8,6 +8,7 @@ import { refusalOf } from "./refusals.js";
 import { asksAboutVisit } from "./slots.js";
 import { queryWords } from "./phrases.js";
 import { answerInspectionDate } from "./handlers/dates.js";
+import { answerKeyQuestionExtreme, keyQuestionExtreme } from "./handlers/extremes.js";
 import { inspectionYearOfDoc } from "./retrieve.js";
 import { render, type Handler, type HandlerInput, type Reply } from "./reply.js";
 import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
@@ -76,8 +77,10 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
     const input: HandlerInput = { index, query: publisherDocs ? withoutPublisherWords(q, index, publisherDocs) : q, context, unitKeys, topic, publisherDocs };
     const refusal = refusalOf(index, q, intent, merged.uncoveredNames);
     let dated: Reply | undefined;
+    let extreme: "high" | "low" | undefined;
     if (refusal) reply = refusal;
     else if (asksInspectionDate(q, intent) && (dated = answerInspectionDate(input))) reply = dated;
+    else if ((extreme = keyQuestionExtreme(q)) && (dated = answerKeyQuestionExtreme(input, extreme))) reply = dated;
     else if (intent === "statistic" && asksKeyQuestion(input)) reply = answerKeyQuestion(input);
     else if ((intent === "followup-source" || intent === "followup-why") && !context.lastAnswer) reply = answerFinding(input);
     else reply = HANDLERS[intent](input);

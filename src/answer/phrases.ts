@@ -49,6 +49,7 @@ const QueryWordsSchema = z.object({
   regionWords: z.object({ words }),
   visitWords: z.object({ words }),
   visitSentences: z.object({ phrases: words }),
+  extremes: z.object({ high: words, low: words, keyQuestionWords: words }),
 });
 
 const file = fileURLToPath(new URL("../../intents/query.json", import.meta.url));
@@ -72,4 +73,5 @@ export const queryWords = {
   regionWords: raw.regionWords.words,
   visitWords: raw.visitWords.words,
   visitSentences: raw.visitSentences.phrases,
+  extremes: raw.extremes,
 };
