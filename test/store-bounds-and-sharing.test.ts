@@ -38,12 +38,39 @@ describe("a journal table", () => {
     const now = Date.now();
     for (let i = 0; i < 30; i++) t.set(`k${i}`, { n: i, at: now - 500 + i });
     expect(t.flush()).toBe(true); // compaction due
-    await t.writeSnapshot(t.startCompaction(now));
+    await t.writeSnapshot(t.startCompaction(now), async (install) => install());
     const again = table(dir);
     expect(again.size).toBe(10);
     expect(again.get("k29")?.n).toBe(29);
     expect(again.get("k0")).toBeUndefined();
     expect(readdirSync(dir).filter((f) => f.endsWith(".log"))).toEqual(["t.1.log"]); // the folded journal is gone
+  });
+
+  it.each([["the newer first", true], ["the older first", false]])("two processes compacting at once keep every record (%s)", async (_name, newerFirst) => {
+    const dir = tempDir("journal-two-");
+    const a = table(dir);
+    const b = table(dir);
+    const rec = (n: number) => ({ n, at: Date.now() });
+    const install = async (fn: () => void) => fn();
+    a.set("a1", rec(1));
+    a.flush();
+    b.set("b1", rec(2));
+    b.flush();
+    const jobA = a.startCompaction();
+    b.set("b2", rec(3));
+    b.flush(); // moves on to a's new journal
+    const jobB = b.startCompaction();
+    a.set("a2", rec(4));
+    a.flush(); // moves on to b's newer journal
+    if (newerFirst) {
+      await b.writeSnapshot(jobB, install);
+      await a.writeSnapshot(jobA, install);
+    } else {
+      await a.writeSnapshot(jobA, install);
+      await b.writeSnapshot(jobB, install);
+    }
+    const c = table(dir);
+    expect(["a1", "b1", "b2", "a2"].map((k) => c.get(k)?.n)).toEqual([1, 2, 3, 4]);
   });
 
   it("removes a snapshot a crashed process left half-written", async () => {

@@ -146,7 +146,9 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
       });
       writeProblem = undefined;
       for (const { table, job } of compactions) {
-        compaction = compaction.then(() => (table as JournalTable<unknown>).writeSnapshot(job as never)).catch((e) => warn(`warning: compacting the store failed: ${(e as Error).message}`));
+        compaction = compaction
+          .then(() => (table as JournalTable<unknown>).writeSnapshot(job as never, (install) => withLock(lockPath, install)))
+          .catch((e) => warn(`warning: compacting the store failed: ${(e as Error).message}`));
       }
       batch.resolve();
     } catch (error) {

@@ -97,16 +97,17 @@ export class JournalTable<T> {
   flush(): boolean {
     this.catchUp(true);
     if (this.buffer.length) {
-      const text = this.buffer.map((l) => `${JSON.stringify(l)}\n`).join("");
+      const bytes = Buffer.from(this.buffer.map((l) => `${JSON.stringify(l)}\n`).join(""));
       const fd = openSync(this.logPath(this.gen), "a");
       try {
-        writeSync(fd, text);
+        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
       } finally {
         closeSync(fd);
       }
-      this.offset += Buffer.byteLength(text);
+      this.offset += bytes.length;
       this.buffer = [];
     }
+    // A tenth over the maximum before compacting for it: not a compaction for every new thread at the cap.
     const overfull = this.options.maxEntries !== undefined && this.map.size > this.options.maxEntries * 1.1;
     return !this.compacting && (overfull || (this.offset > this.options.compactMinBytes && this.offset > this.snapshotBytes));
   }
@@ -123,7 +124,11 @@ export class JournalTable<T> {
     return { gen: this.gen, records: this.pruned(now) };
   }
 
-  async writeSnapshot({ gen, records }: { gen: number; records: [string, Entry][] }): Promise<void> {
+  /**
+   * Step 2: writes the snapshot to a temp file of its own, then, under the lock (`underLock`), puts it in place and
+   * removes the journals it folded in, unless another process has meanwhile put in place a newer one.
+   */
+  async writeSnapshot({ gen, records }: { gen: number; records: [string, Entry][] }, underLock: (install: () => void) => Promise<void>): Promise<void> {
     try {
       const temp = join(this.dir, `.${this.name}.jsonl.${process.pid}.${randomUUID()}.tmp`);
       const file = await open(temp, "w");
@@ -141,9 +146,12 @@ export class JournalTable<T> {
       } finally {
         await file.close();
       }
-      renameSync(temp, this.snapshotPath());
-      this.snapshotBytes = bytes;
-      for (const g of this.logGenerations()) if (g < gen) unlinkQuietly(this.logPath(g));
+      await underLock(() => {
+        if (this.snapshotGeneration() >= gen) return unlinkQuietly(temp);
+        renameSync(temp, this.snapshotPath());
+        this.snapshotBytes = bytes;
+        for (const g of this.logGenerations()) if (g < gen) unlinkQuietly(this.logPath(g));
+      });
     } finally {
       this.compacting = false;
     }
@@ -279,6 +287,23 @@ export class JournalTable<T> {
       this.map.set(line.k, this.entryOf(parsed.data));
     }
     if (dropped) this.options.warn(`warning: ${source}: dropped ${dropped} record(s) that did not match the schema (${reason}); kept the rest`);
+  }
+
+  /** The generation of the snapshot in place (its header), or -1. */
+  private snapshotGeneration(): number {
+    try {
+      const fd = openSync(this.snapshotPath(), "r");
+      try {
+        const head = Buffer.alloc(64);
+        const n = readSync(fd, head, 0, head.length, 0);
+        const line = head.subarray(0, n).toString("utf8").split("\n")[0]!;
+        return Number((JSON.parse(line) as { gen?: unknown }).gen) || 0;
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return -1;
+    }
   }
 
   /** Snapshots a crashed process was writing (its pid is in the name) are removed. */
