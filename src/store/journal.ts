@@ -212,7 +212,6 @@ export class JournalTable<T> {
 
   /** Drops what is in memory and reads the snapshot and journals again (keeping changes not yet appended). */
   private reload(): void {
-    this.map = new Map();
     this.load();
     this.reapplyBuffer();
   }
@@ -224,10 +223,29 @@ export class JournalTable<T> {
     }
   }
 
+  /**
+   * Reads the snapshot and the journals after it. Another process may put a newer snapshot in place meanwhile
+   * (and remove the journals it folded in): then the reading starts over.
+   */
   private load(): void {
     this.removeOrphanTemps();
+    for (let attempt = 1; ; attempt++) {
+      this.map = new Map();
+      try {
+        const read = this.readSnapshotAndJournals();
+        if (read === this.snapshotGeneration()) return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT" || attempt >= 5) throw error;
+      }
+      if (attempt >= 5) return;
+    }
+  }
+
+  /** Returns the generation of the snapshot read, or -1 when there is none. */
+  private readSnapshotAndJournals(): number {
     const snapshot = this.snapshotPath();
     let gen = 0;
+    let read = -1;
     if (existsSync(snapshot)) {
       const bytes = readFileSync(snapshot);
       this.snapshotBytes = bytes.length;
@@ -237,6 +255,7 @@ export class JournalTable<T> {
       } catch {
         this.options.warn(`warning: ${snapshot} has no header; reading it as generation 0`);
       }
+      read = gen;
       this.applyLines(bytes.subarray(headerEnd), snapshot);
     }
     const gens = this.logGenerations().filter((g) => g >= gen);
@@ -249,6 +268,7 @@ export class JournalTable<T> {
       if (g === this.gen) this.offset = end;
     }
     if (!existsSync(this.logPath(this.gen))) closeSync(openSync(this.logPath(this.gen), "a"));
+    return read;
   }
 
   /** Applies complete lines, read one at a time from the bytes (a large snapshot never becomes one string). */
@@ -291,18 +311,20 @@ export class JournalTable<T> {
 
   /** The generation of the snapshot in place (its header), or -1. */
   private snapshotGeneration(): number {
+    let fd: number;
     try {
-      const fd = openSync(this.snapshotPath(), "r");
-      try {
-        const head = Buffer.alloc(64);
-        const n = readSync(fd, head, 0, head.length, 0);
-        const line = head.subarray(0, n).toString("utf8").split("\n")[0]!;
-        return Number((JSON.parse(line) as { gen?: unknown }).gen) || 0;
-      } finally {
-        closeSync(fd);
-      }
+      fd = openSync(this.snapshotPath(), "r");
     } catch {
       return -1;
+    }
+    try {
+      const head = Buffer.alloc(64);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return Number((JSON.parse(head.subarray(0, n).toString("utf8").split("\n")[0]!) as { gen?: unknown }).gen) || 0;
+    } catch {
+      return 0; // no header: read as generation 0, as load does
+    } finally {
+      closeSync(fd);
     }
   }
 
