@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { openStore } from "../src/store/db.js";
 import { JournalTable } from "../src/store/journal.js";
 import { LockTimeoutError, withLock } from "../src/store/lock.js";
+import { withLimits } from "./support/limits.js";
 import { tempDir } from "./support/temp.js";
 
 const DAY = 86_400_000;
@@ -24,6 +25,31 @@ describe("thread records", () => {
     expect((await openStore(dir, { now: () => now })).thread("C1", "1.0")).toEqual({ topic: "planning" });
     now = new Date(now.getTime() + 2 * DAY);
     expect((await openStore(dir, { now: () => now })).thread("C1", "1.0")).toBeUndefined();
+  });
+});
+
+describe("a store whose journal outgrows its snapshot", () => {
+  it("folds it into a new snapshot in the background, keeping the most recent threads up to the cap", async () => {
+    const restore = withLimits({ compactMinBytes: 2_000, maxThreads: 20 });
+    try {
+      const dir = tempDir("store-compact-");
+      let clock = Date.parse("2026-11-01T00:00:00Z");
+      const store = await openStore(dir, { now: () => new Date(clock) });
+      for (let i = 0; i < 40; i++) {
+        clock += 1000;
+        store.rememberThread("C1", `${i}.0`, { topic: `topic ${i}`, lastQuestion: "x".repeat(200) });
+        await store.flush();
+      }
+      await store.close();
+      expect(readdirSync(dir)).toContain("threads.jsonl");
+      expect(readdirSync(dir).filter((f) => /^threads\.\d+\.log$/.test(f)).length).toBeLessThanOrEqual(2);
+      const again = await openStore(dir, { now: () => new Date(clock) });
+      expect(again.threadCount()).toBeLessThanOrEqual(22); // the cap, and a tenth over it before folding
+      expect(again.thread("C1", "39.0")).toMatchObject({ topic: "topic 39" });
+      expect(again.thread("C1", "0.0")).toBeUndefined();
+    } finally {
+      restore();
+    }
   });
 });
 
