@@ -5,7 +5,8 @@
 // `<name>.<N>.log` (changes since that snapshot, one a line: {"k":key,"v":value} or {"k":key,"d":1}).
 // Appends happen under the store's lock, so the journals of two processes interleave by whole lines; each
 // process reads the other's lines when it next writes or misses a key. When the journal outgrows the snapshot,
-// appends move to generation N+1 and a new snapshot (gen N+1) is written beside, without holding the lock.
+// appends move to generation N+1 and a new snapshot (gen N+1) is written beside, without holding the lock, then
+// put in place under it (unless another process has put in place a newer one).
 // A record that fails the schema is dropped with a warning; the rest are kept. A line torn by a crash is cut off.
 import { randomUUID } from "node:crypto";
 import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
@@ -32,7 +33,6 @@ interface Entry {
   json: Buffer;
   at: number;
 }
-
 
 export class JournalTable<T> {
   private map = new Map<string, Entry>();
