@@ -50,6 +50,8 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
   };
   const common = {
     token: config.SLACK_BOT_TOKEN,
+    // Bolt's conversation store is unused here (thread context lives in our store): not run on every request.
+    convoStore: false as const,
     logLevel: LogLevel.INFO,
     ...(logger ? { logger } : {}),
     clientOptions: { ...clientOptions(slackApiUrl, logger), fetch: fetchWithTimeout },
