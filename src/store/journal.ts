@@ -159,13 +159,20 @@ export class JournalTable<T> {
 
   /** The records within retention, at most maxEntries of them (the most recent). Evicted ones leave memory too. */
   private pruned(now: number): [string, Entry][] {
-    let records = [...this.map].filter(([, e]) => this.kept(e, now));
-    const { maxEntries } = this.options;
-    if (maxEntries !== undefined && records.length > maxEntries) {
-      records = records.sort((a, b) => b[1].at - a[1].at).slice(0, maxEntries);
-    }
+    const records = this.mostRecent([...this.map].filter(([, e]) => this.kept(e, now)));
     if (records.length !== this.map.size) this.map = new Map(records);
     return records;
+  }
+
+  /** At most maxEntries records in memory (those past it stay on disk until the next fold drops them). */
+  private cap(): void {
+    const { maxEntries } = this.options;
+    if (maxEntries !== undefined && this.map.size > maxEntries) this.map = new Map(this.mostRecent([...this.map]));
+  }
+
+  private mostRecent(records: [string, Entry][]): [string, Entry][] {
+    const { maxEntries } = this.options;
+    return maxEntries !== undefined && records.length > maxEntries ? records.sort((a, b) => b[1].at - a[1].at).slice(0, maxEntries) : records;
   }
 
   /** Reads lines other processes appended since we last looked; true when anything was read. */
@@ -233,7 +240,7 @@ export class JournalTable<T> {
       this.map = new Map();
       try {
         const read = this.readSnapshotAndJournals();
-        if (read === this.snapshotGeneration()) return;
+        if (read === this.snapshotGeneration()) return this.cap();
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT" || attempt >= 5) throw error;
       }
