@@ -59,3 +59,10 @@ describe("what must be done, in prose", () => {
     expect(answer.text).not.toContain("58 practitioners");
   });
 });
+
+describe("what someone was told to do", () => {
+  it("is answered from what the page says must be done, the asked word itself before its stem", () => {
+    const answer = ask(undated, "what were marshgate managers told to do");
+    expect(answer.citations[0]?.quote).toContain("Managers must now check domestic abuse records");
+  });
+});

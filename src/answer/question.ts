@@ -19,6 +19,8 @@ export interface QueryTerm {
   group: number;
   /** How much finding this term shows the passage covers its group: 1 for the word itself, a share of 0.6 for part of a synonym. */
   cover: number;
+  /** The word as asked, for the topic's own words ("managers"): a passage with that very word beats one with only its stem ("manages"). */
+  word?: string;
 }
 
 export type ThreadSlot = "units" | "period" | "answerType" | "topic";
@@ -293,14 +295,16 @@ const WEAK = new Set(vocabulary.weakTerms.map(stem));
 /** Topic words as retrieval terms. Weak words ("inspection") weigh little and form no group of their own (group -1). */
 export function queryTerms(topicWords: string[]): QueryTerm[] {
   const stems = [...new Set(topicWords.map(stem))];
+  const asked = new Map<string, string>();
+  for (const w of topicWords) if (!asked.has(stem(w))) asked.set(stem(w), w.toLowerCase());
   const out = new Map<string, QueryTerm>();
-  const add = (term: string, weight: number, group: number, cover: number) => {
+  const add = (term: string, weight: number, group: number, cover: number, word?: string) => {
     const had = out.get(term);
-    if (!had || had.weight < weight) out.set(term, { term, weight, group, cover });
+    if (!had || had.weight < weight) out.set(term, { term, weight, group, cover, ...(word ? { word } : {}) });
   };
   stems.forEach((s, i) => {
     if (WEAK.has(s)) return add(s, 0.3, -1, 0);
-    add(s, 1, i, 1);
+    add(s, 1, i, 1, asked.get(s));
     const pair = i + 1 < stems.length ? `${s} ${stems[i + 1]}` : undefined;
     for (const key of [s, pair]) {
       if (!key) continue;

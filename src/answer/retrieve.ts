@@ -148,6 +148,18 @@ export function coverageOf(index: CorpusIndex, at: number, terms: QueryTerm[]): 
   return sum / groups.size;
 }
 
+/** How much more a passage weighs when it has every word of the topic as asked, not only their stems (at most). */
+const EXACT_WORD_BONUS = 0.3;
+
+const wordCache = new WeakMap<object, Set<string>>();
+/** A passage's words, lower case, as written. */
+function passageWords(index: CorpusIndex, at: number): Set<string> {
+  const p = index.passages[at]!;
+  let set = wordCache.get(p);
+  if (!set) wordCache.set(p, (set = new Set(words(p.text))));
+  return set;
+}
+
 export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: SearchOptions = {}): Hit[] {
   if (terms.length === 0) return [];
   const units = options.unitKeys?.length ? new Set(options.unitKeys) : undefined;
@@ -159,12 +171,17 @@ export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: 
   const scores = units ? scoreWithin(index, terms, passagesOf(index, [...units]).filter(allowed)) : scoreBm25(index.bm25, terms, allowed);
   // Coverage and the year are weighed for the best few hundred by BM25 alone: enough, and cheap.
   const candidates = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 300);
+  const asked = terms.filter((t) => t.word);
   const hits: Hit[] = [];
   for (const [passage, raw] of candidates) {
     const coverage = coverageOf(index, passage, terms);
     const p = index.passages[passage]!;
     const doc = index.docsById.get(p.docId)!;
     let score = raw * (0.5 + coverage);
+    if (asked.length) {
+      const written = passageWords(index, passage);
+      score *= 1 + (EXACT_WORD_BONUS * asked.filter((t) => written.has(t.word!)).length) / asked.length;
+    }
     if (options.year) {
       const year = inspectionYears(index).get(p.docId) ?? doc.meta.date?.slice(0, 4);
       if (year === options.year || p.text.includes(options.year)) score *= 1.5;

@@ -3,6 +3,7 @@ import type { Citation, QuotationFact } from "../../types.js";
 import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, uniqueCitations } from "../cite.js";
+import { phraseMatcher, readingWords } from "../../corpus/reading-words.js";
 import { diverse, inspectionYearOfDoc, isRelevant, periodFilter, searchPassages } from "../retrieve.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { noFigures } from "./statistics.js";
@@ -23,6 +24,12 @@ function toneFilter(index: HandlerInput["index"], question: string): ((i: number
   if (!wanted) return undefined;
   return (i) => index.passages[i]!.tone === wanted;
 }
+/** A question that asks what someone must do ("what were managers told to do?") is answered by what the documents say must be done. */
+function directiveFilter(index: HandlerInput["index"], question: string): ((i: number) => boolean) | undefined {
+  return DIRECTIVE_ASKED.test(question) ? (i) => !!index.passages[i]!.directive : undefined;
+}
+const DIRECTIVE_ASKED = phraseMatcher(readingWords.directiveWords, "iu");
+
 const both = (a?: (i: number) => boolean, b?: (i: number) => boolean) => (a && b ? (i: number) => a(i) && b(i) : a ?? b);
 
 /** Passages of the unit (or the corpus) in document order, when the question has no topic words. */
@@ -67,7 +74,9 @@ export const answerFinding: Handler = (input) => {
   const search = (filter?: (i: number) => boolean) =>
     searchPassages(index, query.terms, { unitKeys: thenDocs ? undefined : unitKeys, year: query.year, limit: 15, filter, docIds: input.publisherDocs });
   const ofYear = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
-  let hits = search(both(sections, ofYear));
+  const directive = directiveFilter(index, query.text);
+  let hits = directive ? search(both(directive, ofYear)) : [];
+  if (!isRelevant(hits[0], query.terms)) hits = search(both(sections, ofYear));
   // A document without the reports' sub-headings (a press release) may still say it.
   if (sections && !isRelevant(hits[0], query.terms)) hits = search(ofYear);
   // Where a document has no such sections (an article, a foreword): the sentences whose words lean that way.
