@@ -240,7 +240,10 @@ export class JournalTable<T> {
       this.map = new Map();
       try {
         const read = this.readSnapshotAndJournals();
-        if (read === this.snapshotGeneration()) return this.cap();
+        if (read === this.snapshotGeneration()) {
+          this.cap();
+          return;
+        }
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT" || attempt >= 5) throw error;
       }
