@@ -66,3 +66,12 @@ describe("what someone was told to do", () => {
     expect(answer.citations[0]?.quote).toContain("Managers must now check domestic abuse records");
   });
 });
+
+describe("who held a role", () => {
+  it("is the person the documents quote in that role, named first", () => {
+    const answer = ask(undated, "who is the chief inspector of probation");
+    expect(answer.text).toMatch(/^\*Martin Jones\*, chief inspector of probation/);
+    expect(answer.citations[0]?.quote).toContain("Martin Jones");
+    expect(ask(undated, "who is the head of the Marshgate PDU").text).toMatch(/^\*Helen Garside\*/);
+  });
+});

@@ -9,6 +9,7 @@ import { asksAboutVisit } from "./slots.js";
 import { queryWords } from "./phrases.js";
 import { answerInspectionDate } from "./handlers/dates.js";
 import { answerKeyQuestionExtreme, keyQuestionExtreme } from "./handlers/extremes.js";
+import { answerPerson } from "./handlers/people.js";
 import { inspectionYearOfDoc } from "./retrieve.js";
 import { render, type Handler, type HandlerInput, type Reply } from "./reply.js";
 import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
@@ -81,6 +82,7 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
     if (refusal) reply = refusal;
     else if (asksInspectionDate(q, intent) && (dated = answerInspectionDate(input))) reply = dated;
     else if ((extreme = keyQuestionExtreme(q)) && (dated = answerKeyQuestionExtreme(input, extreme))) reply = dated;
+    else if (q.answerType === "person" && (dated = answerPerson(input))) reply = dated;
     else if (intent === "statistic" && asksKeyQuestion(input)) reply = answerKeyQuestion(input);
     else if ((intent === "followup-source" || intent === "followup-why") && !context.lastAnswer) reply = answerFinding(input);
     else reply = HANDLERS[intent](input);
