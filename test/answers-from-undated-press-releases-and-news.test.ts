@@ -65,6 +65,12 @@ describe("what someone was told to do", () => {
     const answer = ask(undated, "what were marshgate managers told to do");
     expect(answer.citations[0]?.quote).toContain("Managers must now check domestic abuse records");
   });
+
+  it("'what needs to change' asks what must be done, not for a comparison", () => {
+    const answer = ask(undated, "what needs to change in marshgate?");
+    expect(answer.intent).toBe("finding");
+    expect(answer.text).toContain("Managers must now check domestic abuse records");
+  });
 });
 
 describe("who held a role", () => {

@@ -10,6 +10,7 @@ import { queryWords } from "./phrases.js";
 import { answerInspectionDate } from "./handlers/dates.js";
 import { answerKeyQuestionExtreme, keyQuestionExtreme } from "./handlers/extremes.js";
 import { answerPerson } from "./handlers/people.js";
+import { asksWhatMustBeDone } from "./handlers/findings.js";
 import { inspectionYearOfDoc } from "./retrieve.js";
 import { render, type Handler, type HandlerInput, type Reply } from "./reply.js";
 import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
@@ -71,7 +72,9 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
     reply = answerHelp({ index, query: asked, context, unitKeys: [], topic: "" });
   } else {
     const merged = mergeWithThread(index, asked, context);
-    const { intent, topic } = merged;
+    const { topic } = merged;
+    // "What needs to change?" asks what must be done, not for a comparison of two things.
+    const intent = merged.intent === "compare" && asksWhatMustBeDone(merged.query.text) ? "finding" : merged.intent;
     const q = (query = merged.query);
     const unitKeys = q.unitKeys;
     const publisherDocs = docsOfNamedPublisher(index, q.text);

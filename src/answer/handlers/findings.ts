@@ -26,9 +26,13 @@ function toneFilter(index: HandlerInput["index"], question: string): ((i: number
 }
 /** A question that asks what someone must do ("what were managers told to do?") is answered by what the documents say must be done. */
 function directiveFilter(index: HandlerInput["index"], question: string): ((i: number) => boolean) | undefined {
-  return DIRECTIVE_ASKED.test(question) ? (i) => !!index.passages[i]!.directive : undefined;
+  return asksWhatMustBeDone(question) ? (i) => !!index.passages[i]!.directive && SENTENCE_END.test(index.passages[i]!.text) : undefined;
 }
 const DIRECTIVE_ASKED = phraseMatcher(readingWords.directiveWords, "iu");
+const DIRECTIVE_STEMS = new Set(readingWords.directiveWords.flatMap((w) => words(w)).map(stem));
+export const asksWhatMustBeDone = (question: string) => DIRECTIVE_ASKED.test(question);
+/** A full sentence, not a crosshead ("What inspectors say needs to change"). */
+const SENTENCE_END = /[.!?"”’]$/;
 
 const both = (a?: (i: number) => boolean, b?: (i: number) => boolean) => (a && b ? (i: number) => a(i) && b(i) : a ?? b);
 
@@ -71,11 +75,26 @@ export const answerFinding: Handler = (input) => {
   // the thread quoted are about its inspection throughout, also where a sentence names the region or the nation.
   const inPeriod = periodFilter(index, query);
   const thenDocs = !query.year && !!inPeriod;
-  const search = (filter?: (i: number) => boolean) =>
-    searchPassages(index, query.terms, { unitKeys: thenDocs ? undefined : unitKeys, year: query.year, limit: 15, filter, docIds: input.publisherDocs });
+  const search = (filter?: (i: number) => boolean, terms = query.terms) =>
+    searchPassages(index, terms, { unitKeys: thenDocs ? undefined : unitKeys, year: query.year, limit: 15, filter, docIds: input.publisherDocs });
   const ofYear = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
   const directive = directiveFilter(index, query.text);
-  let hits = directive ? search(both(directive, ofYear)) : [];
+  // The words that ask what must be done ("needs to", "told to") are not what it is about.
+  const mustTerms = query.terms.filter((t) => !DIRECTIVE_STEMS.has(t.term));
+  let hits = directive ? search(both(directive, ofYear), mustTerms) : [];
+  if (directive && unitKeys.length && !isRelevant(hits[0], mustTerms)) {
+    // Nothing on the question's own words: all that the unit's documents say must be done, in their order.
+    const must = firstPassages(input, both(directive, ofYear)).picked;
+    if (must.length) {
+      return {
+        lead: `What the documents say must be done in ${bold(unitName(index, unitKeys[0]!))}:`,
+        answered: true,
+        intent: "finding",
+        citations: uniqueCitations(must.map((i) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section))),
+        remember: { unitKey: unitKeys[0] },
+      };
+    }
+  }
   if (!isRelevant(hits[0], query.terms)) hits = search(both(sections, ofYear));
   // A document without the reports' sub-headings (a press release) may still say it.
   if (sections && !isRelevant(hits[0], query.terms)) hits = search(ofYear);
