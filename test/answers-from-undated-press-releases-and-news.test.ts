@@ -81,3 +81,11 @@ describe("who held a role", () => {
     expect(ask(undated, "who is the head of the Marshgate PDU").text).toMatch(/^\*Helen Garside\*/);
   });
 });
+
+describe("how many recommendations", () => {
+  it("is the sentence that counts them", () => {
+    for (const q of ["how many recommendations did north fenland get", "number of recommendations north fenland regional inspection"]) {
+      expect(ask(undated, q).text).toContain("seven recommendations");
+    }
+  });
+});

@@ -32,6 +32,17 @@ export const answerRecommendation: Handler = (input) => {
   const recs = ((index.factsByType.get("recommendation") ?? []) as RecommendationFact[]).filter(
     (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) && (!inPeriod || inPeriod({ ...f, text: f.quote })),
   );
+  // "How many recommendations?": the sentence that counts them ("The report made 11 recommendations"), when one does.
+  if (query.answerType === "quantity" && unitKeys.length) {
+    const counting = passagesOf(index, unitKeys).filter((i) => {
+      const p = index.passages[i]!;
+      return (!inPeriod || inPeriod(p)) && p.quantities.some((q) => q.counts && words(q.counts).map(stem).includes(RECOMMENDATION));
+    });
+    const citations = uniqueCitations(counting.map((i) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section)));
+    if (citations.length) {
+      return { lead: `How many recommendations the documents report for ${bold(unitName(index, unitKeys[0]!))}:`, answered: true, intent: "recommendation", citations, remember: { unitKey: unitKeys[0], topic } };
+    }
+  }
   const ranked = recs.map((r) => ({ r, score: overlap(r.text, query.terms) })).sort((a, b) => b.score - a.score);
   const onTopic = query.terms.some((t) => t.group >= 0) && (ranked[0]?.score ?? 0) > 0;
   // A list of recommendations, unless the question has a topic none of them is about.
@@ -90,6 +101,7 @@ export const answerRecommendation: Handler = (input) => {
 };
 
 const RECOMMEND = /recommend/i;
+const RECOMMENDATION = stem("recommendations");
 /** A full sentence, not a crosshead ("What inspectors say needs to change"). */
 const SENTENCE_END = /[.!?"”’]$/;
 
