@@ -213,7 +213,8 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     speaker: speakerOf(corrected),
     acrossUnits: asksAcrossUnits(corrected),
     leansOnThread: leansOnThread(text),
-    offTopic: offTopic(topicWords.filter((w) => !WEAK_WORDS.has(w) && !isCueWord(w) && !queryWords.notTopics.has(w)), inScope),
+    // A unit the documents cover, asked about with a word of their own ("recommendations"), is never off the topic.
+    offTopic: !(units.length > 0 && matched.length > 0) && offTopic(topicWords.filter((w) => !WEAK_WORDS.has(w) && !isCueWord(w) && !queryWords.notTopics.has(w)), inScope),
     intent,
     intents: matched.map((m) => m.intent),
     units,
