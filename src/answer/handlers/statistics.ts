@@ -4,7 +4,7 @@ import { vocabulary } from "../../vocabulary.js";
 import { findThemes } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { diverse, isRelevant, passagesOf, periodFilter, searchPassages, type Hit } from "../retrieve.js";
-import { FIT_MEASURE, measuresOf, quantityFit } from "../quantity-fit.js";
+import { bestQuantity, FIT_MEASURE, measuresOf, quantityFit } from "../quantity-fit.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { escapeMrkdwn } from "../cite.js";
 import { answerRating } from "./ratings.js";
@@ -115,8 +115,11 @@ export const answerStatistic: Handler = (input) => {
     return cite(index, p.docId, p.text, p.section);
   });
   const where = unitKeys.length ? ` — ${bold(unitName(index, unitKeys[0]!))}` : "";
+  // The figure asked for, stated first, when the best passage has one that counts what was asked.
+  const best = bestQuantity(index.passages[chosen[0]!.passage]!, terms);
+  const stated = best && best.fit >= FIT_MEASURE && citations[0] ? `${bold(best.quantity.text)} — ` : "";
   return {
-    lead: `Figures on ${bold(topic || "that")}${where}:`,
+    lead: `${stated}Figures on ${bold(topic || "that")}${where}:`,
     answered: true,
     intent: "statistic",
     citations: uniqueCitations(citations),
