@@ -1,8 +1,7 @@
 // The App Home tab: every unit at a glance, and how to ask.
 import type { KnownBlock } from "@slack/types";
-import { answerQuestion, summarizeUnits } from "../engine.js";
-import type { CorpusIndex } from "../search/index.js";
-import { escapeText } from "./blocks.js";
+import { answerQuestion, summarizeUnits, type CorpusIndex } from "../engine.js";
+import { escapeText } from "./mrkdwn.js";
 
 const shortMonth = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" });
 const shortDate = (d?: string) => {
