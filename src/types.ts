@@ -276,6 +276,7 @@ export const ThreadContextSchema = z.object({
   /** The standard or topic last asked about ("planning", "domestic abuse"). */
   topic: z.string().optional(),
   intent: z.string().optional(),
+  /** Written by src/answer/answer.ts, read nowhere: to go when the answer module is rewritten. */
   lastQuestion: z.string().optional(),
   lastAnswer: z
     .object({

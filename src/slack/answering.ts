@@ -14,7 +14,7 @@ const CANNOT_POST = new Set(["not_in_channel", "channel_not_found", "is_archived
 const INVITE = "`/invite @Probation Briefing`";
 
 /** The id an answer's post carries: derived from the request, so an answer given again is recognised. */
-export const answerPostId = (pendingKey: string) => `answer:${pendingKey}`;
+const answerPostId = (pendingKey: string) => `answer:${pendingKey}`;
 
 /** Takes the request over from the middleware: it is marked done when its answer is posted (or given up). */
 export function handOff(deps: BotDeps, context: RequestContext): { postId?: string; replay: boolean; arrivedAt?: number; done: () => void } {

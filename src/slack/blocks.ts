@@ -23,7 +23,7 @@ export function cutAtSentence(text: string, max: number, more = "… more in the
 }
 
 /** The answer's text without its quotes (they become context blocks). */
-export function leadOf(answer: Answer): string {
+function leadOf(answer: Answer): string {
   const lines = answer.text.split("\n");
   const firstQuote = lines.findIndex((l) => l.startsWith("> "));
   return (firstQuote < 0 ? lines : lines.slice(0, firstQuote)).join("\n").trim();
