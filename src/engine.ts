@@ -19,3 +19,4 @@ export type { Placement } from "./search/recency.js";
 export { answerQuestion, type Turn } from "./answer/answer.js";
 export { summarizeUnits, listFindings, type Finding } from "./answer/summaries.js";
 export { displayDate } from "./answer/reply.js";
+export { exampleQuestions } from "./answer/handlers/meta.js";

@@ -9,7 +9,7 @@ import { foldForMatch, stripMarkup } from "../text/normalize.js";
 import { SourceEntrySchema, type ParsedDocument, type SourceEntry } from "../types.js";
 import { htmlToArticle } from "./html.js";
 import { pdfToText } from "./pdf.js";
-import { isSafeLink } from "./url.js";
+import { isSafeLink } from "../text/url.js";
 import { withLock } from "../store/lock.js";
 
 /** A file or option that cannot be ingested. Its message is one line. */

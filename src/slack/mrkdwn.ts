@@ -1,5 +1,5 @@
 // Slack mrkdwn from plain text: the one place the Slack layer escapes.
-import { isSafeLink } from "../ingest/url.js";
+import { isSafeLink } from "../text/url.js";
 
 /** Escapes text for mrkdwn: only &, < and >. This is also what keeps <!channel> or <@U…> in user text from going live. */
 export function escapeText(text: string): string {
