@@ -3,6 +3,7 @@
 // for the answer it may have posted. Failures get a reply, never silence.
 import type { WebClient } from "@slack/web-api";
 import { answerQuestion } from "../engine.js";
+import type { Answer } from "../types.js";
 import { answerMessage, ephemeral, noticeMessage } from "./blocks.js";
 import { compute, track, type BotDeps } from "./deps.js";
 import type { Inbound } from "./inbound.js";
@@ -35,7 +36,7 @@ export function answerInbound(deps: BotDeps, client: WebClient, q: Inbound, cont
   const request = handOff(deps, context);
   return track(deps, async () => {
     const added = react(client, true, q.channel, q.questionTs);
-    let answer: ReturnType<typeof answerQuestion>["answer"] | undefined;
+    let answer: Answer | undefined;
     try {
       if (q.privately) {
         answer = (await compute(() => answerQuestion(deps.getIndex(), q.question))).answer;
@@ -61,7 +62,7 @@ export function answerInbound(deps: BotDeps, client: WebClient, q: Inbound, cont
 }
 
 /** Logs a failure with the request's id and tells the asker: privately when it can, else in the thread. */
-async function failed(deps: BotDeps, q: Inbound, answer: ReturnType<typeof answerQuestion>["answer"] | undefined, error: unknown): Promise<void> {
+async function failed(deps: BotDeps, q: Inbound, answer: Answer | undefined, error: unknown): Promise<void> {
   if (error instanceof PostUnknownError) {
     // Saying sorry could sit beside an answer that did go out.
     deps.logger.error(`answer to request ${q.requestId} (${q.via}) may not have been posted: ${error.message}`);

@@ -1,6 +1,7 @@
 // /probation <question> — answered in the channel as a thread root; `private` answers only the asker; an empty
 // command or `help` gets the help, privately. Acknowledged at once (once recorded), answered after.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import type { KnownBlock } from "@slack/types";
 import { answerInbound, handOff } from "../../answering.js";
 import { track, type BotDeps } from "../../deps.js";
 import type { Respond } from "../../inbound.js";
@@ -21,7 +22,7 @@ export function probationCommand(deps: BotDeps, subCommands: Record<string, SubC
       void track(deps, async () => {
         try {
           const answer = await sub(rest.join(" "), { channel: command.channel_id, user: command.user_id });
-          await respond({ response_type: "ephemeral", text: answer.text, ...(answer.blocks ? { blocks: answer.blocks as never } : {}) });
+          await reply({ text: answer.text, ...(answer.blocks ? { blocks: answer.blocks as KnownBlock[] } : {}) });
         } finally {
           request.done();
         }
