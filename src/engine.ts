@@ -17,6 +17,7 @@ export type { Placement } from "./search/recency.js";
 
 // Answers.
 export { answerQuestion, type Turn } from "./answer/answer.js";
+export type { Query } from "./answer/question.js";
 export { summarizeUnits, listFindings, type Finding } from "./answer/summaries.js";
 export { displayDate } from "./answer/reply.js";
 export { exampleQuestions } from "./answer/handlers/meta.js";

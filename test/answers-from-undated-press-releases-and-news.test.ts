@@ -59,3 +59,19 @@ describe("what must be done, in prose", () => {
     expect(answer.text).not.toContain("58 practitioners");
   });
 });
+
+describe("what someone was told to do", () => {
+  it("is answered from what the page says must be done, the asked word itself before its stem", () => {
+    const answer = ask(undated, "what were marshgate managers told to do");
+    expect(answer.citations[0]?.quote).toContain("Managers must now check domestic abuse records");
+  });
+});
+
+describe("who held a role", () => {
+  it("is the person the documents quote in that role, named first", () => {
+    const answer = ask(undated, "who is the chief inspector of probation");
+    expect(answer.text).toMatch(/^\*Martin Jones\*, chief inspector of probation/);
+    expect(answer.citations[0]?.quote).toContain("Martin Jones");
+    expect(ask(undated, "who is the head of the Marshgate PDU").text).toMatch(/^\*Helen Garside\*/);
+  });
+});

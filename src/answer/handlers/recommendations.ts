@@ -2,7 +2,7 @@
 import type { ProgressFact, RecommendationFact } from "../../types.js";
 import { stem, words } from "../../text/tokens.js";
 import { cite, escapeMrkdwn, uniqueCitations } from "../cite.js";
-import { diverse, passagesOf, searchPassages } from "../retrieve.js";
+import { diverse, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
 import type { QueryTerm } from "../question.js";
 import { bold, unitName, type Handler } from "../reply.js";
 
@@ -28,8 +28,9 @@ function overlap(text: string, terms: QueryTerm[]): number {
 
 export const answerRecommendation: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
+  const inPeriod = periodFilter(index, query);
   const recs = ((index.factsByType.get("recommendation") ?? []) as RecommendationFact[]).filter(
-    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)),
+    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) && (!inPeriod || inPeriod({ ...f, text: f.quote })),
   );
   const ranked = recs.map((r) => ({ r, score: overlap(r.text, query.terms) })).sort((a, b) => b.score - a.score);
   const onTopic = query.terms.some((t) => t.group >= 0) && (ranked[0]?.score ?? 0) > 0;
@@ -58,16 +59,17 @@ export const answerRecommendation: Handler = (input) => {
     return (p.directive && SENTENCE_END.test(p.text)) || RECOMMEND.test(p.text) || RECOMMEND.test(p.section ?? "") || (!!before && before.docId === p.docId && RECOMMEND.test(before.text));
   };
   const terms: QueryTerm[] = [...query.terms, { term: stem("recommendations"), weight: 0.5, group: -1, cover: 0 }];
+  const allowed = (i: number) => aboutRecommendations(i) && (!inPeriod || inPeriod(index.passages[i]!));
   // With no topic, a unit's such passages in the order its documents give them.
   const hasTopic = query.terms.some((t) => t.group >= 0);
   const hits =
     !hasTopic && unitKeys.length
-      ? passagesOf(index, unitKeys).filter(aboutRecommendations).sort((a, b) => a - b).map((passage) => ({ passage, score: 1, coverage: 0 }))
-      : searchPassages(index, terms, { unitKeys, limit: 10, filter: aboutRecommendations });
+      ? passagesOf(index, unitKeys).filter(allowed).sort((a, b) => a - b).map((passage) => ({ passage, score: 1, coverage: 0 }))
+      : searchPassages(index, terms, { unitKeys, limit: 10, filter: allowed });
   const onTopicHits = query.terms.some((t) => t.group >= 0) ? hits.filter((h) => h.coverage > 0) : hits;
   if (onTopicHits.length === 0) {
     return unitKeys.length
-      ? { lead: `The documents report no recommendations${topic ? ` on ${bold(topic)}` : ""} for ${bold(unitName(index, unitKeys[0]!))}.`, answered: true, intent: "recommendation", citations: [], remember: { unitKey: unitKeys[0] } }
+      ? { lead: `The documents report no recommendations${topic ? ` on ${bold(topic)}` : ""} for ${bold(unitName(index, unitKeys[0]!))}${query.year ? ` from ${query.year}` : ""}.`, answered: true, intent: "recommendation", citations: [], remember: { unitKey: unitKeys[0] } }
       : { lead: "", answered: false, intent: "recommendation", citations: [] };
   }
   // "The report made 11 recommendations." is usually followed by what they were: "These include …".
