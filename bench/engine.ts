@@ -9,10 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
-import { parseDocument } from "../src/corpus/parse.js";
-import { reloadCorpus } from "../src/corpus/load.js";
-import { answerQuestion, loadCorpus, readDocuments } from "../src/engine.js";
-import type { CorpusIndex } from "../src/search/index.js";
+import { answerQuestion, loadCorpus, parseDocument, readDocuments, reloadCorpus, type CorpusIndex } from "../src/engine.js";
 
 const SEEDS = "seeds";
 const DOCS = Number(process.env.BENCH_DOCS ?? 1000);

@@ -284,6 +284,7 @@ export const ThreadContextSchema = z.object({
   answerDocs: z.array(z.string()).optional(),
   /** The kind of answer last asked for (rating, quantity, …): a follow-up that asks for none keeps it. */
   answerType: z.string().optional(),
+  /** Written by src/answer/answer.ts, read nowhere: to go when the answer module is rewritten. */
   lastQuestion: z.string().optional(),
   lastAnswer: z
     .object({

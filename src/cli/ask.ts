@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import { answerQuestion, CorpusError, loadCorpus } from "../engine.js";
 import type { ThreadContext } from "../types.js";
-import type { Query } from "../answer/question.js";
+import type { Query } from "../engine.js";
 import { corpusDirFrom, parseCacheDir, printAnswer } from "./common.js";
 
 const LineSchema = z.object({ text: z.string(), thread: z.string().optional() });

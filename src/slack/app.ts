@@ -4,7 +4,7 @@
 import type { Server, ServerResponse } from "node:http";
 import { App, HTTPReceiver, LogLevel, type Logger } from "@slack/bolt";
 import { LIMITS, type Config } from "../config.js";
-import type { CorpusIndex } from "../search/index.js";
+import type { CorpusIndex } from "../engine.js";
 import type { Store } from "../store/db.js";
 import { clientOptions, fetchWithTimeout, posterClient } from "./client.js";
 import { oldestInFlight, type BotDeps } from "./deps.js";

@@ -164,7 +164,10 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     if (!waiting) {
       let resolve!: () => void;
       let reject!: (e: unknown) => void;
-      const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
       promise.catch(() => undefined);
       waiting = { promise, resolve, reject };
     }
