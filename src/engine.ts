@@ -2,9 +2,9 @@
 // never into src/corpus, src/search or src/answer directly. The engine knows nothing of Slack.
 
 // Documents: reading a corpus folder, parsing, keeping it current.
-export { loadCorpus, reloadCorpus, readDocuments, indexDocuments, CorpusError, DOCUMENT_EXTENSIONS } from "./corpus/load.js";
+export { loadCorpus, reloadCorpus, readDocuments, indexDocuments, CorpusError, DOCUMENT_EXTENSIONS } from "./search/load.js";
 export { parseDocument } from "./corpus/parse.js";
-export { watchCorpus } from "./corpus/watch.js";
+export { watchCorpus } from "./search/watch.js";
 export { inferMeta, datingSummary } from "./corpus/metadata.js";
 export { withoutSiteName } from "./corpus/headline.js";
 export { PUBLISHER_UNKNOWN } from "./corpus/publisher.js";

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { ParsedDocument, Passage, RawDocument, SourceEntry } from "../types.js";
-import { readSourcesFile } from "./sources.js";
-import { inferMeta } from "./metadata.js";
-import { parseDocument } from "./parse.js";
-import { folderCache } from "./parse-cache.js";
-import { namesUsedBy, strongUnitNames } from "./units.js";
-import { indexSteps, type CorpusIndex } from "../search/index.js";
+import { readSourcesFile } from "../corpus/sources.js";
+import { inferMeta } from "../corpus/metadata.js";
+import { parseDocument } from "../corpus/parse.js";
+import { folderCache } from "../corpus/parse-cache.js";
+import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
+import { indexSteps, type CorpusIndex } from "./index.js";
 import { runInSlices, runToEnd } from "../steps.js";
 
 /** A corpus folder that cannot be used. Its message is one line, fit to print as it is. */
