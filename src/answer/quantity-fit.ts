@@ -1,20 +1,13 @@
 // How well a passage's quantities answer a figure question: a number that counts what was asked about
 // ("1,852 people" for "caseload", "13 out of 50 cases" for "how many cases") fits; a number beside it does not.
 import type { Passage, Quantity } from "../types.js";
+import { TUNING } from "../tuning.js";
 import { readingWords } from "../corpus/reading-words.js";
 import { stem, words } from "../text/tokens.js";
 import type { QueryTerm } from "./question.js";
 
-/** Fit of a quantity that counts the topic's own word ("how many cases" → "50 cases"). */
-export const FIT_OWN_WORD = 1;
-/** Fit of a quantity followed closely by the topic's own word ("417 people in prison" for "how many … in prison"). */
-export const FIT_OWN_WORD_NEAR = 0.9;
-/** How many words after a quantity may still say what it is about. */
-const NEAR_WORDS = 4;
-/** Fit of a quantity that counts what a measure asked about counts, in a sentence about that measure ("caseload" → "monitors 1,852 people"). */
-export const FIT_MEASURE = 0.8;
-/** Fit of a quantity that counts a synonym of the topic's word. */
-export const FIT_SYNONYM = 0.6;
+const { ownWord: FIT_OWN_WORD, ownWordNear: FIT_OWN_WORD_NEAR, synonym: FIT_SYNONYM, nearWords: NEAR_WORDS, tieBreakPerWord: TIE_BREAK_PER_WORD } = TUNING.figures;
+export const FIT_MEASURE = TUNING.figures.measure;
 
 const stems = (list: string[]) => new Set(list.flatMap((w) => words(w)).map(stem));
 const MEASURES = Object.entries(readingWords.measures).map(([name, m]) => ({ name: stem(name), counts: stems(m.counts), cues: stems(m.cues) }));
@@ -40,8 +33,6 @@ function fitOf(passage: Passage, q: Quantity, own: Set<string>, synonyms: Set<st
   return fit > 0 ? fit + TIE_BREAK_PER_WORD * ownAround : 0;
 }
 
-/** Breaks ties between quantities of one fit: each more word of the topic around a quantity adds this much. */
-const TIE_BREAK_PER_WORD = 0.01;
 
 /** The passage's quantity that best counts what was asked, with its fit; undefined when none does. */
 export function bestQuantity(passage: Passage, terms: QueryTerm[]): { quantity: Quantity; fit: number } | undefined {

@@ -1,4 +1,5 @@
 // Finding the passages that answer a topic, and judging whether any really does.
+import { TUNING } from "../tuning.js";
 import type { CorpusIndex } from "../search/index.js";
 import { idf, scoreBm25 } from "../search/bm25.js";
 import { stem, words } from "../text/tokens.js";
@@ -43,8 +44,7 @@ export function passagesOf(index: CorpusIndex, unitKeys: string[]): number[] {
 
 /** BM25 with a term frequency of one (sentences rarely repeat a word) over the given passages. */
 function scoreWithin(index: CorpusIndex, terms: QueryTerm[], passages: number[]): Map<number, number> {
-  const k1 = 1.2;
-  const b = 0.75;
+  const { k1, b } = TUNING.bm25;
   const weights = terms.map((t) => ({ ...t, idf: idf(index.bm25, t.term) })).filter((t) => t.idf > 0);
   const scores = new Map<number, number>();
   for (const at of passages) {
@@ -148,8 +148,6 @@ export function coverageOf(index: CorpusIndex, at: number, terms: QueryTerm[]): 
   return sum / groups.size;
 }
 
-/** How much more a passage weighs when it has every word of the topic as asked, not only their stems (at most). */
-const EXACT_WORD_BONUS = 0.3;
 
 const wordCache = new WeakMap<object, Set<string>>();
 /** A passage's words, lower case, as written. */
@@ -180,7 +178,7 @@ export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: 
     let score = raw * (0.5 + coverage);
     if (asked.length) {
       const written = passageWords(index, passage);
-      score *= 1 + (EXACT_WORD_BONUS * asked.filter((t) => written.has(t.word!)).length) / asked.length;
+      score *= 1 + (TUNING.retrieval.exactWordBonus * asked.filter((t) => written.has(t.word!)).length) / asked.length;
     }
     if (options.year) {
       const year = inspectionYears(index).get(p.docId) ?? doc.meta.date?.slice(0, 4);
