@@ -349,3 +349,18 @@ describe("an extreme of key-question scores", () => {
     expect(answer.text).toMatch(/lowest key-question score in planning:\n• Does planning focus sufficiently on keeping other people safe\? \(Planning\) \*44%\*/);
   });
 });
+
+describe("questions across units keep to the year asked", () => {
+  it("'who was inspected in 2022?' lists the units with a rating of a 2022 inspection, not their latest", () => {
+    const answer = ask(seeds, "who was inspected in 2022?");
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/^Overall ratings from (?:2022|the year asked) in the documents:/);
+    expect(answer.text).toContain("Derby City");
+    expect(answer.text).not.toContain("3/21");
+  });
+
+  it("a year with no inspection is said, in a thread too", () => {
+    const [, answer] = converse(seeds, "LLR rating", "which units were inspected in 2019?");
+    expect(answer!.text).toBe("The documents give no overall rating for any unit from 2019.");
+  });
+});

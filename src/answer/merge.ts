@@ -8,7 +8,7 @@ import { vocabulary } from "../vocabulary.js";
 import { queryTerms, type Query, type ThreadSlot } from "./question.js";
 import { asksKeyQuestion } from "./handlers/statistics.js";
 import { unitNamesNotCovered } from "./refusals.js";
-import type { AnswerType } from "./slots.js";
+import { asksAboutVisit, type AnswerType } from "./slots.js";
 
 export interface Merged {
   query: Query;
@@ -36,6 +36,8 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
     // A follow-up with a topic of its own that is no standard ("and minorities?") asks about that topic, not the thread's rating.
     if (query.intents.length === 0 && (intent === "rating" || intent === "score") && query.terms.some((t) => t.group >= 0) && !query.standard && unitKeys.length === 0) intent = "finding";
   }
+  // "Who was inspected in 2022?", "which units were inspected?": the units' ratings (of that year).
+  if (query.acrossUnits && unitKeys.length === 0 && asksAboutVisit(query.text) && !META.has(intent)) intent = "rating";
   // "… according to Martin Jones": someone's words are asked for (the quotation handler looks for a finding when no one is quoted).
   if (query.speaker && (intent === "finding" || intent === "unknown")) intent = "quotation";
   // "Has that improved?": a comparison the classifier sees and a word of comparison confirms.
