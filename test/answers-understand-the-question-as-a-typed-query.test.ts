@@ -364,3 +364,17 @@ describe("questions across units keep to the year asked", () => {
     expect(answer!.text).toBe("The documents give no overall rating for any unit from 2019.");
   });
 });
+
+describe("'the previous inspection' is the one before the latest", () => {
+  it("figures of the previous inspection are not the latest report's", () => {
+    const answer = ask(seeds, "how many people did LLR supervise at the previous inspection?");
+    expect(answer.text).toMatch(/^I don't have figures on/);
+    expect(answer.text).not.toMatch(/1,364|939/);
+  });
+
+  it("a unit with no earlier inspection has no figures of one", () => {
+    const [, answer] = converse(seeds, "Derby rating", "how many cases did inspectors look at previously?");
+    expect(answer!.text).toMatch(/^I don't have figures on/);
+    expect(answer!.text).toContain("no inspection of *Derby City* before this one");
+  });
+});

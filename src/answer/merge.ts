@@ -7,6 +7,7 @@ import { words } from "../text/tokens.js";
 import { vocabulary } from "../vocabulary.js";
 import { queryTerms, type Query, type ThreadSlot } from "./question.js";
 import { asksKeyQuestion } from "./handlers/statistics.js";
+import { ratingsOf } from "./handlers/ratings.js";
 import { unitNamesNotCovered } from "./refusals.js";
 import { asksAboutVisit, type AnswerType } from "./slots.js";
 
@@ -53,7 +54,7 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
     const topicIsStandard = !!context.topic && context.topic in vocabulary.standards;
     if (!q.standard && topicIsStandard && (intent === "rating" || intent === "score") && query.unitKeys.length > 0) q = { ...q, standard: context.topic };
   }
-  q = { ...q, unitKeys, period: mergedPeriod(query, context, followUp), answerType: mergedAnswerType(query, context, followUp) };
+  q = { ...q, unitKeys, period: previousResolved(index, mergedPeriod(query, context, followUp), unitKeys), answerType: mergedAnswerType(query, context, followUp) };
   q = { ...q, year: q.period?.year };
   // A bare unit name ("Derby", "LLR?") asks for its rating.
   if ((intent === "finding" || intent === "unknown" || intent === "statistic") && unitKeys.length > 0 && q.terms.length === 0 && query.intents.length === 0) intent = "rating";
@@ -73,6 +74,16 @@ function mergedPeriod(query: Query, context: ThreadContext, followUp: boolean): 
   if (query.period?.kind === "then") return { kind: "then", year: context.answerYear, docs: context.answerDocs };
   if (!query.period && followUp && context.period) return { kind: "year", year: context.period };
   return query.period;
+}
+
+/**
+ * "The previous inspection" is the year of the unit's inspection before its latest, from its ratings; with no
+ * earlier one it stays without a year, and nothing is of it (see periodFilter): never the latest's figures.
+ */
+function previousResolved(index: CorpusIndex, period: Query["period"], unitKeys: string[]): Query["period"] {
+  if (period?.kind !== "previous" || period.year || unitKeys.length !== 1) return period;
+  const years = [...new Set(ratingsOf(index, unitKeys[0]!).map((f) => f.inspectionDate?.slice(0, 4)).filter((y): y is string => !!y))].sort().reverse();
+  return years[1] ? { ...period, year: years[1] } : period;
 }
 
 function mergedAnswerType(query: Query, context: ThreadContext, followUp: boolean): AnswerType {
