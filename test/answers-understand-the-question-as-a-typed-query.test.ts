@@ -378,3 +378,10 @@ describe("'the previous inspection' is the one before the latest", () => {
     expect(answer!.text).toContain("no inspection of *Derby City* before this one");
   });
 });
+
+describe("'before' in ordinary use names no period", () => {
+  it("'assessed before release' is no question about the previous inspection", () => {
+    expect(query("how many people were assessed before release in LLR?").period).toBeUndefined();
+    expect(query("and what was it before?").period).toEqual({ kind: "previous" });
+  });
+});
