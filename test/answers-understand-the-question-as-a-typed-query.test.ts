@@ -385,3 +385,11 @@ describe("'before' in ordinary use names no period", () => {
     expect(query("and what was it before?").period).toEqual({ kind: "previous" });
   });
 });
+
+describe("the future: forecasts refused, stated plans answered", () => {
+  it.each(["how many officers will be recruited?", "how much more will be invested in probation by 2028?"])("%s is answered from what the documents say is planned", (text) => {
+    const answer = ask(seeds, text);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.length).toBeGreaterThan(0);
+  });
+});
