@@ -393,3 +393,13 @@ describe("the future: forecasts refused, stated plans answered", () => {
     expect(answer.citations.length).toBeGreaterThan(0);
   });
 });
+
+describe("vague questions about a covered unit are answered, not refused as off-topic", () => {
+  it.each(["Give me the low-down on Derby", "What's the story with the East Midlands?", "How are things going at LLR?"])("%s", (text) => {
+    expect(ask(seeds, text).answered).toBe(true);
+  });
+
+  it("a date is routed only when a word asks for one ('Leicester inspection summary' is no date question)", () => {
+    expect(ask(seeds, "Leicester inspection summary").text).not.toMatch(/: inspected \*/);
+  });
+});

@@ -42,7 +42,7 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
   // "… according to Martin Jones": someone's words are asked for (the quotation handler looks for a finding when no one is quoted).
   if (query.speaker && (intent === "finding" || intent === "unknown")) intent = "quotation";
   // "Has that improved?": a comparison the classifier sees and a word of comparison confirms.
-  if (query.answerType === "comparison" && query.comparisonWords && query.intents.length === 0 && !META.has(intent)) intent = "compare";
+  if (query.answerType === "comparison" && query.answerTypeCued && query.intents.length === 0 && !META.has(intent)) intent = "compare";
   // What the question names itself decides: a name the documents lack is refused, not replaced by the thread's unit.
   const uncoveredNames = unitKeys.length === 0 ? unitNamesNotCovered(q, intent) : [];
   if (followUp && unitKeys.length === 0 && uncoveredNames.length === 0 && query.body.covered && context.unitKey) unitKeys = [context.unitKey];

@@ -44,8 +44,8 @@ export interface Query {
   acrossUnits: boolean;
   /** The question leans on the conversation ("it", "that", "what about"). */
   leansOnThread: boolean;
-  /** The question holds a word of comparison ("improved", "vs"), not only the classifier's guess. */
-  comparisonWords: boolean;
+  /** The question holds a cue word of its answer type ("improved", "when"), not only the classifier's guess. */
+  answerTypeCued: boolean;
   /** Most words are capitalised (title case, capitals): a capital is no sign of a name. */
   caseSaysNothing: boolean;
   /** The slots the merge filled from the thread, the question leaving them empty. */
@@ -205,7 +205,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     body: uncovered ? { covered: false, ...uncovered } : { covered: true, kind: asksRegion ? "region" : "probation unit" },
     period,
     answerType: answerType.type,
-    comparisonWords: answerType.type === "comparison" && answerType.spans.length > 0,
+    answerTypeCued: answerType.spans.length > 0,
     fromThread: [],
     caseSaysNothing,
     speaker: speakerOf(corrected),
