@@ -403,3 +403,16 @@ describe("vague questions about a covered unit are answered, not refused as off-
     expect(ask(seeds, "Leicester inspection summary").text).not.toMatch(/: inspected \*/);
   });
 });
+
+describe("words of conversation in a thread are no unit names", () => {
+  it.each(["anything else?", "thanks"])("%s", (text) => {
+    const [, answer] = converse(seeds, "LLR rating", text);
+    expect(answer!.text).not.toMatch(/I have no inspection of/);
+  });
+
+  it("a place the documents name but do not inspect is still refused as a unit", () => {
+    const [, answer] = converse(seeds, "LLR rating", "what about Coalville?");
+    expect(answer!.answered).toBe(false);
+    expect(answer!.text).toMatch(/no inspection of \*Coalville\*/);
+  });
+});

@@ -186,6 +186,9 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     .map((m) => m[0]);
   const terms = queryTerms(topicWords);
   const caseSaysNothing = capitalsSayNothing(text);
+  // A word the documents only write capitalised may just open their sentences ("Thanks to …"): an ordinary word is a
+  // name only when the question writes it as one.
+  const namesInCorpus = otherNames.filter((w) => !queryWords.notTopics.has(w.toLowerCase()) && (!isOrdinaryWord(w) || hasNameShape(corrected, w, caseSaysNothing)));
   const unknownWords = new Set(unknown.map((w) => w.toLowerCase()));
   // Read as typed (a correction would drop the "'s" of "Police's"), with the units found in it as typed.
   const looksLikeName = (t: { text: string; start: number }) =>
@@ -220,11 +223,12 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
       (w) =>
         !intentWords.has(w.toLowerCase()) &&
         !queryWords.domainTopics.has(w.toLowerCase()) &&
+        !queryWords.notTopics.has(w.toLowerCase()) &&
         !isMixedCase(w) &&
         !abbreviatesOwnWords(text, w) &&
         (!isOrdinaryWord(w) || hasNameShape(text, w, caseSaysNothing)),
     ),
-    otherNames,
+    otherNames: namesInCorpus,
     onlyStandard: !!firstStandard && beyondStandard.filter((w) => !vocabulary.weakTerms.includes(w)).length === 0,
     extraWords: words(stripSpans(topicText, [...standards, ...themes].map((s) => ({ start: s.start, end: s.end })))).filter(
       (w) => !isStopword(w) && !vocabulary.weakTerms.includes(w) && !KEY_QUESTION_WORDS.has(w),
