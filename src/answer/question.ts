@@ -10,6 +10,7 @@ import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
 import { queryWords } from "./phrases.js";
 import { answerTypeOf, asksAcrossUnits, namesRegion, opensAsFollowUp, isCueWord, TYPES_ASKING_NOT_NAMING, isNeverAName, isUnitWord, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
+import { tuning } from "./tuning.js";
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -255,13 +256,11 @@ function hasNameShape(text: string, word: string, caseSaysNothing: boolean): boo
   return (!caseSaysNothing && at > 0 && /^\p{Lu}/u.test(word)) || isUnitWord(next);
 }
 
-/** Share of capitalised words from which a question is taken to be in title case or capitals. */
-const TITLE_CASE_SHARE = 0.6;
 
 /** "What Is The Budget?", "LLR RATING": when most words are capitalised, a capital says nothing about a name. */
 function capitalsSayNothing(text: string): boolean {
   const all = text.match(/\p{L}+/gu) ?? [];
-  return all.length >= 2 && all.filter((w) => /^\p{Lu}/u.test(w)).length / all.length >= TITLE_CASE_SHARE;
+  return all.length >= 2 && all.filter((w) => /^\p{Lu}/u.test(w)).length / all.length >= tuning.titleCaseShare;
 }
 
 /** "OASys", "RoSH", "MoJ": a capital after a small letter, or small letters after capitals (not a plural "POs"), is the shape of a system's or a term's name, not a place's. */

@@ -5,14 +5,13 @@ import { cite, uniqueCitations } from "../cite.js";
 import { bold, unitName, type HandlerInput, type Reply } from "../reply.js";
 import { ratingsOf } from "./ratings.js";
 import { phraseMatcher, queryWords } from "../phrases.js";
+import { tuning } from "../tuning.js";
 
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 /** A date as reports and articles write one: "17 March 2025", "November and December 2022", "March 2025", "November", "2022". */
 const DATE_PHRASE = new RegExp(`(?:\\b\\d{1,2}\\s+)?${MONTH}(?:\\s+(?:and|to|-|–)\\s+${MONTH})?(?:\\s+\\d{4})?|\\b(?:19|20)\\d{2}\\b`);
 /** A sentence about when inspectors were there. */
 const aboutVisit = phraseMatcher(queryWords.visitSentences);
-/** How many inspection dates are listed at most. */
-const MAX_DATES = 3;
 
 interface Dated {
   citation: Citation;
@@ -48,7 +47,7 @@ function datesOf(index: CorpusIndex, unitKey: string): Dated[] {
   }
   // A month whose year neither the sentence nor its document gives cannot be placed among the others.
   const placed = [...byKey.values()].filter((d) => d.key);
-  return (placed.length ? placed : [...byKey.values()]).sort((a, b) => b.key.localeCompare(a.key)).slice(0, MAX_DATES);
+  return (placed.length ? placed : [...byKey.values()]).sort((a, b) => b.key.localeCompare(a.key)).slice(0, tuning.maxInspectionDates);
 }
 
 /** The inspection dates of the unit, or undefined when no sentence of its documents gives one. */
