@@ -349,3 +349,70 @@ describe("an extreme of key-question scores", () => {
     expect(answer.text).toMatch(/lowest key-question score in planning:\n• Does planning focus sufficiently on keeping other people safe\? \(Planning\) \*44%\*/);
   });
 });
+
+describe("questions across units keep to the year asked", () => {
+  it("'who was inspected in 2022?' lists the units with a rating of a 2022 inspection, not their latest", () => {
+    const answer = ask(seeds, "who was inspected in 2022?");
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/^Overall ratings from (?:2022|the year asked) in the documents:/);
+    expect(answer.text).toContain("Derby City");
+    expect(answer.text).not.toContain("3/21");
+  });
+
+  it("a year with no inspection is said, in a thread too", () => {
+    const [, answer] = converse(seeds, "LLR rating", "which units were inspected in 2019?");
+    expect(answer!.text).toBe("The documents give no overall rating for any unit from 2019.");
+  });
+});
+
+describe("'the previous inspection' is the one before the latest", () => {
+  it("figures of the previous inspection are not the latest report's", () => {
+    const answer = ask(seeds, "how many people did LLR supervise at the previous inspection?");
+    expect(answer.text).toMatch(/^I don't have figures on/);
+    expect(answer.text).not.toMatch(/1,364|939/);
+  });
+
+  it("a unit with no earlier inspection has no figures of one", () => {
+    const [, answer] = converse(seeds, "Derby rating", "how many cases did inspectors look at previously?");
+    expect(answer!.text).toMatch(/^I don't have figures on/);
+    expect(answer!.text).toContain("no inspection of *Derby City* before this one");
+  });
+});
+
+describe("'before' in ordinary use names no period", () => {
+  it("'assessed before release' is no question about the previous inspection", () => {
+    expect(query("how many people were assessed before release in LLR?").period).toBeUndefined();
+    expect(query("and what was it before?").period).toEqual({ kind: "previous" });
+  });
+});
+
+describe("the future: forecasts refused, stated plans answered", () => {
+  it.each(["how many officers will be recruited?", "how much more will be invested in probation by 2028?"])("%s is answered from what the documents say is planned", (text) => {
+    const answer = ask(seeds, text);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.length).toBeGreaterThan(0);
+  });
+});
+
+describe("vague questions about a covered unit are answered, not refused as off-topic", () => {
+  it.each(["Give me the low-down on Derby", "What's the story with the East Midlands?", "How are things going at LLR?"])("%s", (text) => {
+    expect(ask(seeds, text).answered).toBe(true);
+  });
+
+  it("a date is routed only when a word asks for one ('Leicester inspection summary' is no date question)", () => {
+    expect(ask(seeds, "Leicester inspection summary").text).not.toMatch(/: inspected \*/);
+  });
+});
+
+describe("words of conversation in a thread are no unit names", () => {
+  it.each(["anything else?", "thanks"])("%s", (text) => {
+    const [, answer] = converse(seeds, "LLR rating", text);
+    expect(answer!.text).not.toMatch(/I have no inspection of/);
+  });
+
+  it("a place the documents name but do not inspect is still refused as a unit", () => {
+    const [, answer] = converse(seeds, "LLR rating", "what about Coalville?");
+    expect(answer!.answered).toBe(false);
+    expect(answer!.text).toMatch(/no inspection of \*Coalville\*/);
+  });
+});

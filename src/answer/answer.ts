@@ -46,7 +46,7 @@ const HANDLERS: Record<Intent, Handler> = {
 function asksInspectionDate(q: Query, intent: Intent): boolean {
   const visit = new Set(words(queryWords.visitWords.join(" ")).map(stem));
   const ownTopic = q.fromThread.includes("topic") ? [] : q.terms.filter((t) => t.group >= 0 && !visit.has(t.term));
-  return q.answerType === "date" && q.unitKeys.length > 0 && asksAboutVisit(q.text) && ownTopic.length === 0 && !["quotation", "recommendation", "progress", "compare"].includes(intent);
+  return q.answerType === "date" && q.answerTypeCued && q.unitKeys.length > 0 && asksAboutVisit(q.text) && ownTopic.length === 0 && !["quotation", "recommendation", "progress", "compare"].includes(intent);
 }
 
 /** The documents of a publisher the question names by a distinctive word of its name ("BBC", "Guardian"). */

@@ -7,8 +7,9 @@ import { words } from "../text/tokens.js";
 import { vocabulary } from "../vocabulary.js";
 import { queryTerms, type Query, type ThreadSlot } from "./question.js";
 import { asksKeyQuestion } from "./handlers/statistics.js";
+import { ratingsOf } from "./handlers/ratings.js";
 import { unitNamesNotCovered } from "./refusals.js";
-import type { AnswerType } from "./slots.js";
+import { asksAboutVisit, type AnswerType } from "./slots.js";
 
 export interface Merged {
   query: Query;
@@ -36,10 +37,12 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
     // A follow-up with a topic of its own that is no standard ("and minorities?") asks about that topic, not the thread's rating.
     if (query.intents.length === 0 && (intent === "rating" || intent === "score") && query.terms.some((t) => t.group >= 0) && !query.standard && unitKeys.length === 0) intent = "finding";
   }
+  // "Who was inspected in 2022?", "which units were inspected?": the units' ratings (of that year).
+  if (query.acrossUnits && unitKeys.length === 0 && asksAboutVisit(query.text) && !META.has(intent)) intent = "rating";
   // "… according to Martin Jones": someone's words are asked for (the quotation handler looks for a finding when no one is quoted).
   if (query.speaker && (intent === "finding" || intent === "unknown")) intent = "quotation";
   // "Has that improved?": a comparison the classifier sees and a word of comparison confirms.
-  if (query.answerType === "comparison" && query.comparisonWords && query.intents.length === 0 && !META.has(intent)) intent = "compare";
+  if (query.answerType === "comparison" && query.answerTypeCued && query.intents.length === 0 && !META.has(intent)) intent = "compare";
   // What the question names itself decides: a name the documents lack is refused, not replaced by the thread's unit.
   const uncoveredNames = unitKeys.length === 0 ? unitNamesNotCovered(q, intent) : [];
   if (followUp && unitKeys.length === 0 && uncoveredNames.length === 0 && query.body.covered && context.unitKey) unitKeys = [context.unitKey];
@@ -51,7 +54,7 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
     const topicIsStandard = !!context.topic && context.topic in vocabulary.standards;
     if (!q.standard && topicIsStandard && (intent === "rating" || intent === "score") && query.unitKeys.length > 0) q = { ...q, standard: context.topic };
   }
-  q = { ...q, unitKeys, period: mergedPeriod(query, context, followUp), answerType: mergedAnswerType(query, context, followUp) };
+  q = { ...q, unitKeys, period: previousResolved(index, mergedPeriod(query, context, followUp), unitKeys), answerType: mergedAnswerType(query, context, followUp) };
   q = { ...q, year: q.period?.year };
   // A bare unit name ("Derby", "LLR?") asks for its rating.
   if ((intent === "finding" || intent === "unknown" || intent === "statistic") && unitKeys.length > 0 && q.terms.length === 0 && query.intents.length === 0) intent = "rating";
@@ -71,6 +74,16 @@ function mergedPeriod(query: Query, context: ThreadContext, followUp: boolean): 
   if (query.period?.kind === "then") return { kind: "then", year: context.answerYear, docs: context.answerDocs };
   if (!query.period && followUp && context.period) return { kind: "year", year: context.period };
   return query.period;
+}
+
+/**
+ * "The previous inspection" is the year of the unit's inspection before its latest, from its ratings; with no
+ * earlier one it stays without a year, and nothing is of it (see periodFilter): never the latest's figures.
+ */
+function previousResolved(index: CorpusIndex, period: Query["period"], unitKeys: string[]): Query["period"] {
+  if (period?.kind !== "previous" || period.year || unitKeys.length !== 1) return period;
+  const years = [...new Set(ratingsOf(index, unitKeys[0]!).map((f) => f.inspectionDate?.slice(0, 4)).filter((y): y is string => !!y))].sort().reverse();
+  return years[1] ? { ...period, year: years[1] } : period;
 }
 
 function mergedAnswerType(query: Query, context: ThreadContext, followUp: boolean): AnswerType {

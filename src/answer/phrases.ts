@@ -50,6 +50,7 @@ const QueryWordsSchema = z.object({
   visitWords: z.object({ words }),
   visitSentences: z.object({ phrases: words }),
   extremes: z.object({ high: words, low: words, keyQuestionWords: words }),
+  forecastWords: z.object({ phrases: words }),
 });
 
 const file = fileURLToPath(new URL("../../intents/query.json", import.meta.url));
@@ -74,4 +75,5 @@ export const queryWords = {
   visitWords: raw.visitWords.words,
   visitSentences: raw.visitSentences.phrases,
   extremes: raw.extremes,
+  forecastWords: raw.forecastWords.phrases,
 };

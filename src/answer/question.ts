@@ -10,6 +10,7 @@ import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
 import { queryWords } from "./phrases.js";
 import { answerTypeOf, asksAcrossUnits, namesRegion, opensAsFollowUp, isCueWord, TYPES_ASKING_NOT_NAMING, isNeverAName, isUnitWord, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
+import { tuning } from "./tuning.js";
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -46,8 +47,8 @@ export interface Query {
   acrossUnits: boolean;
   /** The question leans on the conversation ("it", "that", "what about"). */
   leansOnThread: boolean;
-  /** The question holds a word of comparison ("improved", "vs"), not only the classifier's guess. */
-  comparisonWords: boolean;
+  /** The question holds a cue word of its answer type ("improved", "when"), not only the classifier's guess. */
+  answerTypeCued: boolean;
   /** Most words are capitalised (title case, capitals): a capital is no sign of a name. */
   caseSaysNothing: boolean;
   /** The slots the merge filled from the thread, the question leaving them empty. */
@@ -188,6 +189,9 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     .map((m) => m[0]);
   const terms = queryTerms(topicWords);
   const caseSaysNothing = capitalsSayNothing(text);
+  // A word the documents only write capitalised may just open their sentences ("Thanks to …"): an ordinary word is a
+  // name only when the question writes it as one.
+  const namesInCorpus = otherNames.filter((w) => !queryWords.notTopics.has(w.toLowerCase()) && (!isOrdinaryWord(w) || hasNameShape(corrected, w, caseSaysNothing)));
   const unknownWords = new Set(unknown.map((w) => w.toLowerCase()));
   // Read as typed (a correction would drop the "'s" of "Police's"), with the units found in it as typed.
   const looksLikeName = (t: { text: string; start: number }) =>
@@ -207,7 +211,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     body: uncovered ? { covered: false, ...uncovered } : { covered: true, kind: asksRegion ? "region" : "probation unit" },
     period,
     answerType: answerType.type,
-    comparisonWords: answerType.type === "comparison" && answerType.spans.length > 0,
+    answerTypeCued: answerType.spans.length > 0,
     fromThread: [],
     caseSaysNothing,
     speaker: speakerOf(corrected),
@@ -223,11 +227,12 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
       (w) =>
         !intentWords.has(w.toLowerCase()) &&
         !queryWords.domainTopics.has(w.toLowerCase()) &&
+        !queryWords.notTopics.has(w.toLowerCase()) &&
         !isMixedCase(w) &&
         !abbreviatesOwnWords(text, w) &&
         (!isOrdinaryWord(w) || hasNameShape(text, w, caseSaysNothing)),
     ),
-    otherNames,
+    otherNames: namesInCorpus,
     onlyStandard: !!firstStandard && beyondStandard.filter((w) => !vocabulary.weakTerms.includes(w)).length === 0,
     extraWords: words(stripSpans(topicText, [...standards, ...themes].map((s) => ({ start: s.start, end: s.end })))).filter(
       (w) => !isStopword(w) && !vocabulary.weakTerms.includes(w) && !KEY_QUESTION_WORDS.has(w),
@@ -254,13 +259,11 @@ function hasNameShape(text: string, word: string, caseSaysNothing: boolean): boo
   return (!caseSaysNothing && at > 0 && /^\p{Lu}/u.test(word)) || isUnitWord(next);
 }
 
-/** Share of capitalised words from which a question is taken to be in title case or capitals. */
-const TITLE_CASE_SHARE = 0.6;
 
 /** "What Is The Budget?", "LLR RATING": when most words are capitalised, a capital says nothing about a name. */
 function capitalsSayNothing(text: string): boolean {
   const all = text.match(/\p{L}+/gu) ?? [];
-  return all.length >= 2 && all.filter((w) => /^\p{Lu}/u.test(w)).length / all.length >= TITLE_CASE_SHARE;
+  return all.length >= 2 && all.filter((w) => /^\p{Lu}/u.test(w)).length / all.length >= tuning.titleCaseShare;
 }
 
 /** "OASys", "RoSH", "MoJ": a capital after a small letter, or small letters after capitals (not a plural "POs"), is the shape of a system's or a term's name, not a place's. */

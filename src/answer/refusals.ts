@@ -6,7 +6,7 @@ import { escapeMrkdwn } from "./cite.js";
 import type { Query } from "./question.js";
 import { bold, unitName, type Reply } from "./reply.js";
 import { exampleQuestions, knownUnits, noSuchUnit, notAnswered } from "./handlers/meta.js";
-import { isUnitWord, opensAsFollowUp } from "./slots.js";
+import { asksAboutVisit, asksForecast, isUnitWord, opensAsFollowUp } from "./slots.js";
 
 /** Intents whose answer is about a unit: a name the documents lack makes them unanswerable. */
 const UNIT_CENTRIC = new Set<Intent>(["rating", "score", "compare"]);
@@ -30,6 +30,18 @@ export function unitNamesNotCovered(query: Query, intent: Intent): string[] {
   return [...knownButNoUnit, ...unknown];
 }
 
+/** Answer types that, asked of the future, ask what an inspection would find. */
+const INSPECTION_OUTCOMES = new Set(["rating", "score", "comparison", "extreme", "date", "person"]);
+
+/**
+ * A question about the future that asks for a forecast or what an inspection would find ("what will they be rated
+ * next time?", "will it improve?"); not one about what is planned, which the documents may say ("how many officers
+ * will be recruited?").
+ */
+function predictsInspection(query: Query): boolean {
+  return asksForecast(query.text) || INSPECTION_OUTCOMES.has(query.answerType) || asksAboutVisit(query.text);
+}
+
 /** The refusal a merged query calls for, if any. */
 export function refusalOf(index: CorpusIndex, query: Query, intent: Intent, uncoveredNames: string[]): Reply | undefined {
   if (!query.body.covered) {
@@ -42,7 +54,7 @@ export function refusalOf(index: CorpusIndex, query: Query, intent: Intent, unco
   }
   if (uncoveredNames.length) return noSuchUnit(index, uncoveredNames);
   if (META.has(intent)) return undefined;
-  if (query.period?.kind === "future") {
+  if (query.period?.kind === "future" && predictsInspection(query)) {
     const about = query.unitKeys.length ? ` about ${bold(unitName(index, query.unitKeys[0]!))}` : "";
     return {
       lead: `The documents report inspections that have happened; they can't tell what comes next${about}.\nTry: ${exampleQuestions(index).slice(0, 3).map((q) => `\`${q}\``).join(" · ")}`,

@@ -105,6 +105,7 @@ function docMayBeOfYear(index: CorpusIndex, docId: string, year: string): boolea
 export interface PeriodAsked {
   year?: string;
   period?: { kind: string; docs?: string[] };
+  unitKeys?: string[];
 }
 
 /**
@@ -116,6 +117,8 @@ export interface PeriodAsked {
 export function periodFilter(index: CorpusIndex, query: PeriodAsked): ((item: { docId: string; text: string; inspectionDate?: string }) => boolean) | undefined {
   const year = query.year;
   if (year) return (item) => (item.inspectionDate ? item.inspectionDate.startsWith(year) : docMayBeOfYear(index, item.docId, year));
+  // "The previous inspection" of a unit that has none known: nothing is of it.
+  if (query.period?.kind === "previous" && query.unitKeys?.length) return () => false;
   const docs = query.period?.kind === "then" && query.period.docs?.length ? new Set(query.period.docs) : undefined;
   return docs && ((item) => docs.has(item.docId));
 }

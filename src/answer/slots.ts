@@ -176,3 +176,7 @@ export const namesRegion = (text: string): boolean => regionWords(text).length >
 const visitWords = phraseMatcher(queryWords.visitWords);
 /** The question is about inspectors' visit ("inspected", "fieldwork"). */
 export const asksAboutVisit = (text: string): boolean => visitWords(text).length > 0;
+
+const forecastWords = phraseMatcher(queryWords.forecastWords);
+/** "Tomorrow", "next time", "predict": the question asks for a forecast. */
+export const asksForecast = (text: string): boolean => forecastWords(text).length > 0;

@@ -3,17 +3,15 @@ import type { Citation } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { bold, unitName, type HandlerInput, type Reply } from "../reply.js";
-import { periodFilter } from "../retrieve.js";
 import { ratingsOf } from "./ratings.js";
 import { phraseMatcher, queryWords } from "../phrases.js";
+import { tuning } from "../tuning.js";
 
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 /** A date as reports and articles write one: "17 March 2025", "November and December 2022", "March 2025", "November", "2022". */
 const DATE_PHRASE = new RegExp(`(?:\\b\\d{1,2}\\s+)?${MONTH}(?:\\s+(?:and|to|-|–)\\s+${MONTH})?(?:\\s+\\d{4})?|\\b(?:19|20)\\d{2}\\b`);
 /** A sentence about when inspectors were there. */
 const aboutVisit = phraseMatcher(queryWords.visitSentences);
-/** How many inspection dates are listed at most. */
-const MAX_DATES = 3;
 
 interface Dated {
   citation: Citation;
@@ -31,11 +29,11 @@ function keyOf(phrase: string, fallbackYear: string | undefined): string {
   return month >= 0 && year ? `${year}-${String(month + 1).padStart(2, "0")}` : year;
 }
 
-function datesOf(index: CorpusIndex, unitKey: string, inPeriod?: (item: { docId: string; text: string }) => boolean): Dated[] {
+function datesOf(index: CorpusIndex, unitKey: string): Dated[] {
   const yearOfRatings = new Map(ratingsOf(index, unitKey).map((f) => [f.docId, f.inspectionDate?.slice(0, 4)]));
   const found: Dated[] = [];
   for (const p of index.passages) {
-    if (p.unitKeys[0] !== unitKey || aboutVisit(p.text).length === 0 || (inPeriod && !inPeriod(p))) continue;
+    if (p.unitKeys[0] !== unitKey || aboutVisit(p.text).length === 0) continue;
     const phrase = p.text.match(DATE_PHRASE)?.[0];
     if (!phrase) continue;
     const citation = cite(index, p.docId, p.text, p.section);
@@ -49,7 +47,7 @@ function datesOf(index: CorpusIndex, unitKey: string, inPeriod?: (item: { docId:
   }
   // A month whose year neither the sentence nor its document gives cannot be placed among the others.
   const placed = [...byKey.values()].filter((d) => d.key);
-  return (placed.length ? placed : [...byKey.values()]).sort((a, b) => b.key.localeCompare(a.key)).slice(0, MAX_DATES);
+  return (placed.length ? placed : [...byKey.values()]).sort((a, b) => b.key.localeCompare(a.key)).slice(0, tuning.maxInspectionDates);
 }
 
 /** The inspection dates of the unit, or undefined when no sentence of its documents gives one. */
@@ -57,9 +55,11 @@ export function answerInspectionDate(input: HandlerInput): Reply | undefined {
   const { index, unitKeys, query } = input;
   const unitKey = unitKeys[0]!;
   const name = unitName(index, unitKey);
-  const all = datesOf(index, unitKey, periodFilter(index, query));
-  // "When was it last inspected?": the latest only; "the previous inspection": the one before it.
-  const dates = query.period?.kind === "latest" ? all.slice(0, 1) : query.period?.kind === "previous" ? all.slice(1, 2) : all;
+  // The sentence gives the date, whichever document it stands in: the period picks among the dates, not the documents.
+  const all = datesOf(index, unitKey);
+  // "When was it last inspected?": the latest only; "the previous inspection": the one before it; a year: that year's.
+  const kind = query.period?.kind;
+  const dates = kind === "latest" ? all.slice(0, 1) : kind === "previous" ? all.slice(1, 2) : query.year ? all.filter((d) => d.key.startsWith(query.year!)) : all;
   if (dates.length === 0) return undefined;
   const [latest, ...earlier] = dates;
   const lines = earlier.map((d) => `Also: ${bold(d.phrase)}.`);

@@ -6,12 +6,11 @@ import { phraseMatcher, queryWords } from "../phrases.js";
 import type { Query } from "../question.js";
 import { bold, standardLabel, unitName, type HandlerInput, type Reply } from "../reply.js";
 import { periodFilter } from "../retrieve.js";
+import { tuning } from "../tuning.js";
 
 const high = phraseMatcher(queryWords.extremes.high);
 const low = phraseMatcher(queryWords.extremes.low);
 const keyQuestion = phraseMatcher(queryWords.extremes.keyQuestionWords);
-/** How many key questions sharing the extreme score are listed at most. */
-const MAX_TIED = 3;
 
 /** "Highest" or "lowest", when the question asks for an extreme of key-question scores. */
 export function keyQuestionExtreme(q: Query): "high" | "low" | undefined {
@@ -40,7 +39,7 @@ export function answerKeyQuestionExtreme(input: HandlerInput, direction: "high" 
   if (rows.length === 0) return undefined;
   const sorted = [...rows].sort((a, b) => (direction === "high" ? b.percentYes - a.percentYes : a.percentYes - b.percentYes));
   const extreme = sorted[0]!.percentYes;
-  const tied = sorted.filter((r) => r.percentYes === extreme).slice(0, MAX_TIED);
+  const tied = sorted.filter((r) => r.percentYes === extreme).slice(0, tuning.maxTiedKeyQuestions);
   const word = direction === "high" ? "highest" : "lowest";
   const where = unitKeys.length ? `${bold(unitName(index, unitKeys[0]!))}'s` : "The documents'";
   const lines = tied.map(
@@ -51,7 +50,7 @@ export function answerKeyQuestionExtreme(input: HandlerInput, direction: "high" 
     lead: `${where} ${word} key-question score${tied.length > 1 ? "s" : ""}${unitKeys.length ? "" : " across the units"}${input.query.standard ? ` in ${escapeMrkdwn(standardLabel(input.query.standard).toLowerCase())}` : ""}:\n${lines.join("\n")}`,
     answered: true,
     intent: "statistic",
-    citations: uniqueCitations(citations, MAX_TIED),
+    citations: uniqueCitations(citations, tuning.maxTiedKeyQuestions),
     remember: { unitKey: unitKeys[0] ?? tied[0]!.unitKey },
   };
 }

@@ -168,20 +168,29 @@ function overview(input: HandlerInput): Reply {
   const standard = input.query.standard ?? "overall";
   // "Which units are inadequate?": only those whose latest rating is the one named.
   const named = findRatings(input.query.text).map((r) => r.value);
+  // "Who was inspected in 2022?": each unit's rating of an inspection known to be of that year, never a later one.
+  const year = input.query.year;
+  const ofYear = (f: RatingFact) => !year || (f.inspectionDate ? f.inspectionDate.startsWith(year) : inspectionYearOfDoc(index, f.docId) === year);
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
   for (const u of index.units) {
-    const latest = ratingsOf(index, u.key, standard)[0];
+    const latest = ratingsOf(index, u.key, standard).filter(ofYear)[0];
     if (!latest || (named.length && !named.includes(latest.rating))) continue;
-    lines.push(`• ${bold(u.name)}: ${bold(latest.rating)}${latest.score ? ` (${latest.score})` : ""}`);
-    citations.push(citeFact(index, latest));
+    const c = citeFact(index, latest);
+    // A score is stated only where the quote given for the line holds it.
+    const score = latest.score && c?.quote.includes(scoreAsQuoted(latest)) ? scoreAsQuoted(latest) : "";
+    lines.push(`• ${bold(u.name)}: ${bold(latest.rating)}${score ? ` (${score})` : ""}`);
+    citations.push(c);
   }
   const label = standardLabel(standard).replace(/^./, (c) => c.toUpperCase());
+  // Every number the reply states is in a quote: the year is said when one shows it.
+  const shown = uniqueCitations(citations, lines.length);
+  const when = !year ? "" : lines.length === 0 || shown.some((c) => c.quote.includes(year)) ? ` from ${year}` : " from the year asked";
   if (lines.length === 0) {
     const which = named.length ? ` of ${named.join(" or ")}` : "";
-    return { lead: `The documents give no ${standardLabel(standard).toLowerCase()} rating${which} for any unit.`, answered: named.length > 0, intent: "rating", citations: [] };
+    return { lead: `The documents give no ${standardLabel(standard).toLowerCase()} rating${which} for any unit${when}.`, answered: named.length > 0 || !!year, intent: "rating", citations: [] };
   }
-  return { lead: `${label} ratings${named.length ? ` of ${named.join(" or ")}` : ""} in the documents:\n${lines.join("\n")}`, answered: true, intent: "rating", citations: uniqueCitations(citations, lines.length) };
+  return { lead: `${label} ratings${named.length ? ` of ${named.join(" or ")}` : ""}${when} in the documents:\n${lines.join("\n")}`, answered: true, intent: "rating", citations: shown };
 }
 
 function combine(replies: Reply[], intent: Reply["intent"]): Reply {
