@@ -1,8 +1,18 @@
-// The engine's ranking weights and thresholds, each with what it does and its default, in one place.
+// The engine's weights and thresholds (the query, the ranking, the figures), each with what it does and its default, in one place.
 // (Values that shape how a document is read, such as how many words a counted phrase may have, stay beside the
 // reader that uses them.)
 
 export interface Tuning {
+  query: {
+    /** Share of a question's words that must be capitalised for it to count as title case or capitals, where a capital says nothing about a name. */
+    titleCaseShare: number;
+    /** Passages of a speaker's words quoted at most, when they are read from the passages that name the speaker. */
+    maxSpokenPassages: number;
+    /** Inspection dates listed at most for "when was X inspected?" (one per inspection, latest first). */
+    maxInspectionDates: number;
+    /** Key questions sharing the highest (or lowest) score listed at most. */
+    maxTiedKeyQuestions: number;
+  };
   bm25: {
     /** Term-frequency saturation: how much a second occurrence of a word in a passage adds. */
     k1: number;
@@ -30,6 +40,7 @@ export interface Tuning {
 }
 
 export const TUNING: Tuning = {
+  query: { titleCaseShare: 0.6, maxSpokenPassages: 3, maxInspectionDates: 3, maxTiedKeyQuestions: 3 },
   bm25: { k1: 1.2, b: 0.75 },
   retrieval: { exactWordBonus: 0.3 },
   figures: { ownWord: 1, ownWordNear: 0.9, measure: 0.8, synonym: 0.6, nearWords: 4, tieBreakPerWord: 0.01 },

@@ -10,7 +10,7 @@ import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
 import { queryWords } from "./phrases.js";
 import { answerTypeOf, asksAcrossUnits, namesRegion, opensAsFollowUp, isCueWord, TYPES_ASKING_NOT_NAMING, isNeverAName, isUnitWord, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
-import { tuning } from "./tuning.js";
+import { TUNING } from "../tuning.js";
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -263,7 +263,7 @@ function hasNameShape(text: string, word: string, caseSaysNothing: boolean): boo
 /** "What Is The Budget?", "LLR RATING": when most words are capitalised, a capital says nothing about a name. */
 function capitalsSayNothing(text: string): boolean {
   const all = text.match(/\p{L}+/gu) ?? [];
-  return all.length >= 2 && all.filter((w) => /^\p{Lu}/u.test(w)).length / all.length >= tuning.titleCaseShare;
+  return all.length >= 2 && all.filter((w) => /^\p{Lu}/u.test(w)).length / all.length >= TUNING.query.titleCaseShare;
 }
 
 /** "OASys", "RoSH", "MoJ": a capital after a small letter, or small letters after capitals (not a plural "POs"), is the shape of a system's or a term's name, not a place's. */

@@ -5,7 +5,7 @@ import { cite, uniqueCitations } from "../cite.js";
 import { bold, unitName, type HandlerInput, type Reply } from "../reply.js";
 import { ratingsOf } from "./ratings.js";
 import { phraseMatcher, queryWords } from "../phrases.js";
-import { tuning } from "../tuning.js";
+import { TUNING } from "../../tuning.js";
 
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 /** A date as reports and articles write one: "17 March 2025", "November and December 2022", "March 2025", "November", "2022". */
@@ -47,7 +47,7 @@ function datesOf(index: CorpusIndex, unitKey: string): Dated[] {
   }
   // A month whose year neither the sentence nor its document gives cannot be placed among the others.
   const placed = [...byKey.values()].filter((d) => d.key);
-  return (placed.length ? placed : [...byKey.values()]).sort((a, b) => b.key.localeCompare(a.key)).slice(0, tuning.maxInspectionDates);
+  return (placed.length ? placed : [...byKey.values()]).sort((a, b) => b.key.localeCompare(a.key)).slice(0, TUNING.query.maxInspectionDates);
 }
 
 /** The inspection dates of the unit, or undefined when no sentence of its documents gives one. */

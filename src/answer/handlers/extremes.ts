@@ -6,7 +6,7 @@ import { phraseMatcher, queryWords } from "../phrases.js";
 import type { Query } from "../question.js";
 import { bold, standardLabel, unitName, type HandlerInput, type Reply } from "../reply.js";
 import { periodFilter } from "../retrieve.js";
-import { tuning } from "../tuning.js";
+import { TUNING } from "../../tuning.js";
 
 const high = phraseMatcher(queryWords.extremes.high);
 const low = phraseMatcher(queryWords.extremes.low);
@@ -39,7 +39,7 @@ export function answerKeyQuestionExtreme(input: HandlerInput, direction: "high" 
   if (rows.length === 0) return undefined;
   const sorted = [...rows].sort((a, b) => (direction === "high" ? b.percentYes - a.percentYes : a.percentYes - b.percentYes));
   const extreme = sorted[0]!.percentYes;
-  const tied = sorted.filter((r) => r.percentYes === extreme).slice(0, tuning.maxTiedKeyQuestions);
+  const tied = sorted.filter((r) => r.percentYes === extreme).slice(0, TUNING.query.maxTiedKeyQuestions);
   const word = direction === "high" ? "highest" : "lowest";
   const where = unitKeys.length ? `${bold(unitName(index, unitKeys[0]!))}'s` : "The documents'";
   const lines = tied.map(
@@ -50,7 +50,7 @@ export function answerKeyQuestionExtreme(input: HandlerInput, direction: "high" 
     lead: `${where} ${word} key-question score${tied.length > 1 ? "s" : ""}${unitKeys.length ? "" : " across the units"}${input.query.standard ? ` in ${escapeMrkdwn(standardLabel(input.query.standard).toLowerCase())}` : ""}:\n${lines.join("\n")}`,
     answered: true,
     intent: "statistic",
-    citations: uniqueCitations(citations, tuning.maxTiedKeyQuestions),
+    citations: uniqueCitations(citations, TUNING.query.maxTiedKeyQuestions),
     remember: { unitKey: unitKeys[0] ?? tied[0]!.unitKey },
   };
 }

@@ -7,7 +7,7 @@ import { phraseMatcher, readingWords } from "../../corpus/reading-words.js";
 import { diverse, inspectionYearOfDoc, isRelevant, periodFilter, searchPassages } from "../retrieve.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { noFigures } from "./statistics.js";
-import { tuning } from "../tuning.js";
+import { TUNING } from "../../tuning.js";
 
 /** "Strengths" and "areas for improvement" are the reports' own sub-headings: a question that names one looks there. */
 const STRENGTHS = /\bstrengths?\b|\bdone well\b|\bgood practice\b|\bpositives?\b/i;
@@ -249,7 +249,7 @@ function speakerPassages(input: HandlerInput, speakerStems: string[]): { i: numb
   return [...new Set(block)]
     .map((i, order) => ({ i, order, score: onTopic(i) }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
-    .slice(0, tuning.maxSpokenPassages)
+    .slice(0, TUNING.query.maxSpokenPassages)
     .sort((a, b) => a.order - b.order);
 }
 
