@@ -42,7 +42,7 @@ describe("a pending question found at start", () => {
     await t.waitFor("conversations.replies");
     await settle();
     expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(1); // only the one from before the crash
-    expect(t.store.eventState("event:EvPosted")).toBe("done");
+    expect(await t.store.eventState("event:EvPosted")).toBe("done");
     await t.stop();
   });
 
@@ -53,7 +53,7 @@ describe("a pending question found at start", () => {
     const t = await startTestBot({ dataDir });
     await settle();
     expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(0);
-    expect(t.store.pendingEvents()).toEqual([]);
+    expect(await t.store.pendingEvents()).toEqual([]);
     await t.stop();
   });
 });

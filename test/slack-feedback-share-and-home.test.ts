@@ -25,7 +25,7 @@ describe("feedback buttons", () => {
     await t.interaction(click("feedback_down"));
     await t.interaction(click("feedback_up", "U2"));
     await settle(100);
-    expect(Object.values(t.store.read().feedback).map((f) => [f.user, f.value]).sort()).toEqual([["U1", "down"], ["U2", "up"]]);
+    expect(Object.values((await t.store.read()).feedback).map((f) => [f.user, f.value]).sort()).toEqual([["U1", "down"], ["U2", "up"]]);
   });
 
   it("open an optional 'what was wrong?' modal on 👎, whose answer is kept", async () => {
@@ -41,7 +41,7 @@ describe("feedback buttons", () => {
       view: { id: "V1", callback_id: "feedback_reason", private_metadata: view.private_metadata, state: { values: { reason: { text: { type: "plain_text_input", value: "wrong unit" } } } } },
     });
     await settle(100);
-    expect(Object.values(t.store.read().feedback)[0]).toMatchObject({ value: "down", comment: "wrong unit" });
+    expect(Object.values((await t.store.read()).feedback)[0]).toMatchObject({ value: "down", comment: "wrong unit" });
   });
 });
 

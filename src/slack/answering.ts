@@ -44,8 +44,8 @@ export function answerInThread(deps: BotDeps, client: WebClient, q: ThreadQuesti
     const added = react(client, true, q.channel, q.questionTs);
     try {
       if (request.replay && request.postId && (await findPosted(deps.poster, q.channel, q.threadTs, request.postId, request.arrivedAt))) return;
+      const stored: ThreadContext = (await deps.store.thread(q.channel, q.contextTs)) ?? {};
       const { turn, message } = await compute(() => {
-        const stored: ThreadContext = deps.store.thread(q.channel, q.contextTs) ?? {};
         const turn = answerQuestion(deps.getIndex(), q.question, stored);
         return { turn, message: answerMessage(turn.answer, { feedback: true }) };
       });

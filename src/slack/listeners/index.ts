@@ -31,7 +31,7 @@ export function registerListeners(app: App, deps: BotDeps, subCommands: Record<s
         // The store cannot write: answer anyway (/healthz reports the store), without the crash guarantee.
         deps.logger.error(`could not record request ${key.slice(0, 24)}: ${(error as Error).message}`);
       }
-    } else if (deps.store.eventState(key) === "done") return;
+    } else if ((await deps.store.eventState(key)) === "done") return;
     ctx.pendingKey = key;
     try {
       await next();

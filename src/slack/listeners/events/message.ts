@@ -20,7 +20,7 @@ export function threadOrDirectMessage(deps: BotDeps) {
       return;
     }
     if (!threadTs || mentionsBot) return; // a mention is answered by the app_mention listener
-    if (!deps.store.thread(channel, threadTs)) return; // not a thread the bot is part of
+    if (!(await deps.store.thread(channel, threadTs))) return; // not a thread the bot is part of
     void answerInThread(deps, client, { channel, threadTs, contextTs: threadTs, question: text, questionTs: ts, requestId }, context as RequestContext);
   };
 }
