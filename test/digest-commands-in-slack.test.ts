@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "./support/bot.js";
+import { STORE_KINDS } from "./support/stores.js";
 
 let t: TestBot;
-beforeEach(async () => (t = await startTestBot()));
-afterEach(async () => t.stop());
+describe.each(STORE_KINDS)("%s store", (kind) => {
+beforeEach(async (context) => (t = await startTestBot({ store: kind, context })));
+afterEach(async () => {
+  const running = t;
+  t = undefined as unknown as TestBot; // a skipped test must not stop the previous one again
+  await running?.stop();
+});
 
 async function reply(text: string): Promise<string> {
   const before = t.standIn.callsTo("respond").length;
@@ -46,4 +52,5 @@ describe("/probation digest", () => {
     expect(await reply("digest off")).toMatch(/turned off/);
     expect((await t.store.read()).subscriptions.C42).toBeUndefined();
   });
+});
 });

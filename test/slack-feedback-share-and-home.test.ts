@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { settle, startTestBot, type TestBot } from "./support/bot.js";
+import { STORE_KINDS } from "./support/stores.js";
 
 let t: TestBot;
-beforeEach(async () => (t = await startTestBot()));
-afterEach(async () => t.stop());
+describe.each(STORE_KINDS)("%s store", (kind) => {
+beforeEach(async (context) => (t = await startTestBot({ store: kind, context })));
+afterEach(async () => {
+  const running = t;
+  t = undefined as unknown as TestBot; // a skipped test must not stop the previous one again
+  await running?.stop();
+});
 
 const click = (action: "feedback_up" | "feedback_down" | "share_answer", user = "U1", value = action === "feedback_down" ? "down" : "up") => ({
   type: "block_actions",
@@ -67,4 +73,5 @@ describe("the App Home tab", () => {
     expect(view).toContain("Derby City");
     expect(view).toContain("/probation");
   });
+});
 });

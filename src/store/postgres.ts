@@ -40,7 +40,7 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
 
   // Writes that nobody waits for (thread context, finished events): flush() and close() wait for them.
   const writes = new Set<Promise<unknown>>();
-  const background = (query: string, values: unknown[]) => {
+  const background = (query: string, values: unknown[]): Promise<unknown> => {
     const write: Promise<unknown> = pool
       .query(query, values)
       .then(() => (writeProblem = undefined))
@@ -50,7 +50,10 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
       })
       .finally(() => writes.delete(write));
     writes.add(write);
+    return write;
   };
+  // A thread's context written by this process is read back only once written (a follow-up right after an answer).
+  const threadWrites = new Map<string, Promise<unknown>>();
   const wrote = <T>(promise: Promise<T>): Promise<T> =>
     promise.then(
       (value) => {
@@ -72,13 +75,17 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
     // Another process's claim is honoured until it is older than the digest run's limit (its owner may be on another host).
     ownerAlive: (claimant) => claimant !== owner,
     async thread(channel, threadTs) {
+      await threadWrites.get(`${channel}:${threadTs}`);
       const { rows } = await pool.query<{ context: unknown }>("SELECT context FROM threads WHERE channel = $1 AND thread_ts = $2 AND updated_at > $3", [channel, threadTs, iso(-LIMITS.threadTtlMs)]);
       if (!rows[0]) return undefined;
       const parsed = ThreadContextSchema.safeParse(rows[0].context);
       return parsed.success ? (parsed.data as ThreadContext) : undefined;
     },
     rememberThread(channel, threadTs, context) {
-      background("INSERT INTO threads (channel, thread_ts, context, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, thread_ts) DO UPDATE SET context = EXCLUDED.context, updated_at = EXCLUDED.updated_at", [channel, threadTs, JSON.stringify(context), iso()]);
+      const key = `${channel}:${threadTs}`;
+      const write = background("INSERT INTO threads (channel, thread_ts, context, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, thread_ts) DO UPDATE SET context = EXCLUDED.context, updated_at = EXCLUDED.updated_at", [channel, threadTs, JSON.stringify(context), iso()]);
+      threadWrites.set(key, write);
+      void write.finally(() => threadWrites.get(key) === write && threadWrites.delete(key));
     },
     async threadCount() {
       const { rows } = await pool.query<{ n: string }>("SELECT count(*) AS n FROM threads WHERE updated_at > $1", [iso(-LIMITS.threadTtlMs)]);
