@@ -9,6 +9,7 @@ import type { Store } from "../store/db.js";
 import { clientOptions, fetchWithTimeout, posterClient } from "./client.js";
 import { oldestInFlight, type BotDeps } from "./deps.js";
 import { guardRequests, type GuardedRequest } from "./guard.js";
+import { describeFailure } from "./post.js";
 import { registerListeners } from "./listeners/index.js";
 import type { SubCommand } from "./listeners/commands/probation.js";
 
@@ -50,6 +51,9 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
   };
   const common = {
     token: config.SLACK_BOT_TOKEN,
+    // Bolt would call auth.test at once and leave a failure unhandled until the first event; start() checks the
+    // token itself instead, and Bolt asks again (awaited) with the first event.
+    tokenVerificationEnabled: false,
     logLevel: LogLevel.INFO,
     ...(logger ? { logger } : {}),
     clientOptions: { ...clientOptions(slackApiUrl, logger), fetch: fetchWithTimeout },
@@ -87,6 +91,9 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
     deps: ready,
     unhealthy,
     async start() {
+      await ready.poster.auth.test().catch((error: unknown) => {
+        throw new Error(`could not check SLACK_BOT_TOKEN with Slack (auth.test: ${describeFailure(error)})`);
+      });
       const started = (await app.start(config.PORT)) as unknown;
       await replayPending(app, ready);
       // Replicas (PostgreSQL): questions acknowledged by a process that died since are claimed once their lease runs
