@@ -37,14 +37,16 @@ function freePort(): Promise<number> {
   });
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export interface PostgresServer {
+  url: string;
+  stop(): void;
+}
+
+/** A throwaway server on a free loopback port in a temporary folder; throws with the reason when it cannot start. */
+export async function startPostgres(): Promise<PostgresServer> {
   const initdb = findBin("initdb");
   const pgCtl = findBin("pg_ctl");
-  if (!initdb || !pgCtl) {
-    project.provide("postgresUrl", "");
-    project.provide("postgresProblem", "initdb/pg_ctl not found (install the postgresql package)");
-    return () => undefined;
-  }
+  if (!initdb || !pgCtl) throw new Error("initdb/pg_ctl not found (install the postgresql package)");
   const asRoot = userInfo().uid === 0;
   // Outside the tests' own TMPDIR (a folder only its owner may enter; as root the server runs as another user).
   const dir = mkdtempSync(join(existsSync("/tmp") ? "/tmp" : tmpdir(), "probation-bot-pg-"));
@@ -59,17 +61,29 @@ export default async function setup(project: TestProject): Promise<() => void> {
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new Error(`could not start PostgreSQL: ${stderr || (error as Error).message}`);
+  }
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      try {
+        run(pgCtl, ["-D", data, "-m", "immediate", "-w", "-t", String(PG_CTL_TIMEOUT_S), "stop"]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  try {
+    const server = await startPostgres();
+    project.provide("postgresUrl", server.url);
+    project.provide("postgresProblem", "");
+    return () => server.stop();
+  } catch (error) {
     project.provide("postgresUrl", "");
-    project.provide("postgresProblem", `could not start PostgreSQL: ${stderr || (error as Error).message}`);
+    project.provide("postgresProblem", (error as Error).message);
     return () => undefined;
   }
-  project.provide("postgresUrl", `postgres://postgres@127.0.0.1:${port}/postgres`);
-  project.provide("postgresProblem", "");
-  return () => {
-    try {
-      run(pgCtl, ["-D", data, "-m", "immediate", "-w", "-t", String(PG_CTL_TIMEOUT_S), "stop"]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
 }
