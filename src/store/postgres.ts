@@ -65,6 +65,30 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
         throw error;
       },
     );
+  // Events arriving together are recorded by one statement (one round trip, one commit), as lowdb batches its journal.
+  let batch: { key: string; body: string; done: (inserted: boolean) => void; fail: (e: unknown) => void }[] = [];
+  const insertBatch = async () => {
+    const events = batch;
+    batch = [];
+    try {
+      const { rows } = await wrote(
+        pool.query<{ key: string }>(
+          "INSERT INTO events (key, state, at, body, claimed_by, claimed_until) SELECT key, 'pending', $3, body, $4, $5 FROM unnest($1::text[], $2::jsonb[]) AS e(key, body) ON CONFLICT (key) DO NOTHING RETURNING key",
+          [events.map((e) => e.key), events.map((e) => e.body), iso(), owner, iso(LIMITS.pendingLeaseMs)],
+        ),
+      );
+      const inserted = new Set(rows.map((r) => r.key));
+      // A key twice in one batch: the first is the new one, the second a retry.
+      for (const e of events) e.done(inserted.delete(e.key));
+    } catch (error) {
+      for (const e of events) e.fail(error);
+    }
+  };
+  const recordEvent = (key: string, body: unknown) =>
+    new Promise<boolean>((done, fail) => {
+      if (batch.length === 0) setImmediate(() => void insertBatch());
+      batch.push({ key, body: JSON.stringify(body ?? null), done, fail });
+    });
   const iso = (ms = 0) => new Date(clock().getTime() + ms).toISOString();
   let pruner: NodeJS.Timeout | undefined = setInterval(() => void prune(pool, clock()).catch((e: Error) => warn(`warning: pruning the database failed: ${e.message}`)), LIMITS.pendingReclaimEveryMs);
   pruner.unref();
@@ -91,12 +115,7 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
       const { rows } = await pool.query<{ n: string }>("SELECT count(*) AS n FROM threads WHERE updated_at > $1", [iso(-LIMITS.threadTtlMs)]);
       return Number(rows[0]?.n ?? 0);
     },
-    async beginEvent(key, body) {
-      const result = await wrote(
-        pool.query("INSERT INTO events (key, state, at, body, claimed_by, claimed_until) VALUES ($1, 'pending', $2, $3, $4, $5) ON CONFLICT (key) DO NOTHING", [key, iso(), JSON.stringify(body ?? null), owner, iso(LIMITS.pendingLeaseMs)]),
-      );
-      return result.rowCount === 1;
-    },
+    beginEvent: (key, body) => recordEvent(key, body),
     finishEvent(key) {
       background("INSERT INTO events (key, state, at) VALUES ($1, 'done', $2) ON CONFLICT (key) DO UPDATE SET state = 'done', body = NULL, claimed_by = NULL, claimed_until = NULL", [key, iso()]);
     },
