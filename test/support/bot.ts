@@ -37,8 +37,9 @@ export interface TestBot {
 
 let eventCounter = 0;
 
-export async function startTestBot(options: { dataDir?: string; subCommands?: Record<string, SubCommand>; beforeStart?: (standIn: StandIn) => Promise<void>; store?: StoreKind; context?: TestContext; databaseUrl?: string } = {}): Promise<TestBot> {
-  const standIn = await startStandIn();
+export async function startTestBot(options: { dataDir?: string; subCommands?: Record<string, SubCommand>; beforeStart?: (standIn: StandIn) => Promise<void>; store?: StoreKind; context?: TestContext; databaseUrl?: string; standIn?: StandIn } = {}): Promise<TestBot> {
+  // A stand-in given is shared (replicas talking to one Slack) and left open.
+  const standIn = options.standIn ?? (await startStandIn());
   await options.beforeStart?.(standIn);
   const dataDir = options.dataDir ?? tempDir("probation-bot-");
   const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: standIn.apiUrl, PORT: "0", DATA_DIR: dataDir });
@@ -91,7 +92,7 @@ export async function startTestBot(options: { dataDir?: string; subCommands?: Re
     },
     async stop() {
       await bot.stop();
-      await standIn.close();
+      if (!options.standIn) await standIn.close();
     },
   };
 }
