@@ -126,8 +126,9 @@ export const LIMITS = {
   /**
    * A pending question belongs to the process answering it for this long (its lease); after that another
    * replica may claim it (the first was killed). Longer than any answer takes (stuckAnswerMs).
+   * PENDING_LEASE_MS overrides it, for tests.
    */
-  pendingLeaseMs: 2 * MINUTE,
-  /** How often a running bot claims questions whose process died (replicas), and expired records are deleted. */
-  pendingReclaimEveryMs: 30 * SECOND,
+  pendingLeaseMs: Number(process.env.PENDING_LEASE_MS) || 2 * MINUTE,
+  /** How often a running bot claims questions whose process died (replicas), and expired records are deleted (PENDING_RECLAIM_MS overrides it, for tests). */
+  pendingReclaimEveryMs: Number(process.env.PENDING_RECLAIM_MS) || 30 * SECOND,
 } as const;
