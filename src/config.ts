@@ -129,6 +129,8 @@ export const LIMITS = {
    * PENDING_LEASE_MS overrides it, for tests.
    */
   pendingLeaseMs: Number(process.env.PENDING_LEASE_MS) || 2 * MINUTE,
-  /** How often a running bot claims questions whose process died (replicas), and expired records are deleted (PENDING_RECLAIM_MS overrides it, for tests). */
+  /** How often a running bot claims questions whose process died (replicas); PENDING_RECLAIM_MS overrides it, for tests. */
   pendingReclaimEveryMs: Number(process.env.PENDING_RECLAIM_MS) || 30 * SECOND,
+  /** How often expired records are deleted from PostgreSQL (and at every start); reads skip them meanwhile. */
+  dbPruneEveryMs: 10 * MINUTE,
 } as const;

@@ -90,7 +90,7 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
       batch.push({ key, body: JSON.stringify(body ?? null), done, fail });
     });
   const iso = (ms = 0) => new Date(clock().getTime() + ms).toISOString();
-  let pruner: NodeJS.Timeout | undefined = setInterval(() => void prune(pool, clock()).catch((e: Error) => warn(`warning: pruning the database failed: ${e.message}`)), LIMITS.pendingReclaimEveryMs);
+  let pruner: NodeJS.Timeout | undefined = setInterval(() => void prune(pool, clock()).catch((e: Error) => warn(`warning: pruning the database failed: ${e.message}`)), LIMITS.dbPruneEveryMs);
   pruner.unref();
 
   return {
@@ -142,14 +142,28 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
       return loadSmallState(pool, warn);
     },
     async update(change) {
-      return wrote(transaction(pool, async (client) => {
-        await client.query("SELECT pg_advisory_xact_lock($1)", [SMALL_STATE_LOCK]);
-        const state = await loadSmallState(client, warn);
-        const before = snapshot(state);
-        const result = change(state);
-        await saveChanges(client, before, snapshot(state));
-        return result;
-      }));
+      let changeFailed: { error: unknown } | undefined;
+      try {
+        return await wrote(
+          transaction(pool, async (client) => {
+            await client.query("SELECT pg_advisory_xact_lock($1)", [SMALL_STATE_LOCK]);
+            const state = await loadSmallState(client, warn);
+            const before = snapshot(state);
+            let result: ReturnType<typeof change>;
+            try {
+              result = change(state);
+            } catch (error) {
+              changeFailed = { error };
+              throw error;
+            }
+            await saveChanges(client, before, snapshot(state));
+            return result;
+          }),
+        );
+      } catch (error) {
+        if (changeFailed) writeProblem = undefined; // the change's own error (rolled back), not the database's
+        throw error;
+      }
     },
     async flush() {
       await Promise.all([...writes]);
