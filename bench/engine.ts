@@ -9,10 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
-import { parseDocument } from "../src/corpus/parse.js";
-import { reloadCorpus } from "../src/corpus/load.js";
-import { answerQuestion, loadCorpus, readDocuments } from "../src/engine.js";
-import type { CorpusIndex } from "../src/search/index.js";
+import { answerQuestion, loadCorpus, parseDocument, readDocuments, reloadCorpus, type CorpusIndex } from "../src/engine.js";
 
 const SEEDS = "seeds";
 const DOCS = Number(process.env.BENCH_DOCS ?? 1000);
@@ -101,7 +98,7 @@ const picked = Array.from({ length: 60 }, (_, k) => units[(k * 37) % units.lengt
 const questions = [...picked.flatMap((n) => templates.map((t) => t(n))), ...generic, ...evalQuestions.slice(0, 14)];
 const ours = latency((q) => answerQuestion(index, q), questions, 1);
 
-// Adding one document as the running bot does (src/corpus/watch.ts): a reload in slices that reuses every unchanged
+// Adding one document as the running bot does (src/search/watch.ts): a reload in slices that reuses every unchanged
 // parse, while a 1 ms interval measures the longest time the event loop could not run anything else.
 let lastTick = performance.now();
 let longestStall = 0;

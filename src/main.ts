@@ -1,13 +1,13 @@
 // npm start: read the configuration, index the corpus, open the store, start the bot; stop gracefully.
 import { join } from "node:path";
 import { ConfigError, LIMITS, readConfig } from "./config.js";
-import { CorpusError, loadCorpus } from "./engine.js";
+import { CorpusError, loadCorpus, watchCorpus, type CorpusIndex } from "./engine.js";
 import { createBot } from "./slack/app.js";
 import { openConfiguredStore } from "./store/open.js";
-import type { CorpusIndex } from "./search/index.js";
-import { digestSubCommand } from "./digest/command.js";
+import { digestCommand } from "./digest/command.js";
+import { digestSubCommand } from "./slack/digest-blocks.js";
+import { slackDigestPoster } from "./slack/digest-poster.js";
 import { startScheduler } from "./digest/scheduler.js";
-import { watchCorpus } from "./corpus/watch.js";
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     config,
     getIndex,
     store,
-    subCommands: { digest: digestSubCommand({ store, getIndex, now, timeZone: config.DIGEST_TZ }) },
+    subCommands: { digest: digestSubCommand(digestCommand({ store, getIndex, now, timeZone: config.DIGEST_TZ })) },
   });
   const { port } = await bot.start();
   const watcher = watchCorpus(config.CORPUS_DIR, {
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     },
     onError: (message) => console.warn(`corpus: ${message}`),
   });
-  const scheduler = startScheduler({ store, client: bot.deps.poster, getIndex, now, log: (l) => bot.deps.logger.info(l) });
+  const scheduler = startScheduler({ store, poster: slackDigestPoster(bot.deps.poster), getIndex, now, log: (l) => bot.deps.logger.info(l) });
   console.log(`probation bot running (${config.socketMode ? "Socket Mode" : `HTTP on port ${port}, POST /slack/events`}) with ${index.documents.length} documents from ${config.CORPUS_DIR}`);
 
   let stopping = false;

@@ -276,6 +276,15 @@ export const ThreadContextSchema = z.object({
   /** The standard or topic last asked about ("planning", "domestic abuse"). */
   topic: z.string().optional(),
   intent: z.string().optional(),
+  /** The year the conversation asked about ("LLR rating in 2022"): follow-ups that name no period keep it. */
+  period: z.string().optional(),
+  /** The year of the inspection the last answer was about: what "then" and "at the time" point back to. */
+  answerYear: z.string().optional(),
+  /** The documents the last answer quoted: what "then" points back to when no year is known. */
+  answerDocs: z.array(z.string()).optional(),
+  /** The kind of answer last asked for (rating, quantity, …): a follow-up that asks for none keeps it. */
+  answerType: z.string().optional(),
+  /** Written by src/answer/answer.ts, read nowhere: to go when the answer module is rewritten. */
   lastQuestion: z.string().optional(),
   lastAnswer: z
     .object({

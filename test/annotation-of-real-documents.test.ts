@@ -123,6 +123,10 @@ describe.runIf(existsSync(shared))("real documents of other units", () => {
     const overall = ratingsOf(d).filter((r) => r.standard === "overall" && r.unitKey === "swansea neath port talbot");
     expect(new Set(overall.map((r) => r.rating))).toEqual(new Set(["Inadequate"]));
     expect(speakersOf(d).map((s) => s.toLowerCase())).toContain("justin russell, chief inspector of probation");
+    // The dates its questions ask about: unification, the asbestos, the limited service.
+    expect(passageWith(d, "unification occurred").dates).toContain("2019-12");
+    expect(passageWith(d, "discovery of asbestos").dates).toContain("2021-04");
+    expect(passageWith(d, "limited service").dates).toContain("2020-03");
   });
 
   it("a news article: the earlier rating in its year, the speaker named before a quote on the next line, a count", () => {
@@ -146,6 +150,7 @@ describe.runIf(existsSync(shared))("real documents of other units", () => {
     const d = docOf(corpus, "104");
     const quantities = d.passages.flatMap((p) => p.quantities);
     expect(quantities).toContainEqual(expect.objectContaining({ value: 1852, kind: "count", counts: "people" }));
+    expect(passageWith(d, "1,852").quantities.map((q) => q.text)).toEqual(["1,852 people", "892 community and suspended sentence orders", "543 people", "417 people"]);
     expect(quantities).toContainEqual(expect.objectContaining({ value: 5, total: 7, kind: "ratio", counts: "areas" }));
     expect(quantities).toContainEqual(expect.objectContaining({ value: 13, total: 50, kind: "ratio", counts: "cases" }));
     const jones = d.facts.filter((f): f is QuotationFact => f.type === "quotation" && f.speaker.startsWith("Martin Jones"));

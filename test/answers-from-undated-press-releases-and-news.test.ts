@@ -32,7 +32,7 @@ describe("an undated page that recalls an earlier inspection", () => {
 
 describe("figures and words in press releases and news", () => {
   it("a caseload is the people a unit supervises", () => {
-    expect(ask(undated, "marshgate caseload").text).toContain("3,100 people");
+    expect(ask(undated, "marshgate caseload").text).toMatch(/^\*3,100 people\* — /);
     expect(ask(undated, "how many people does north fenland supervise").text).toContain("14,600 people");
   });
 
@@ -57,5 +57,35 @@ describe("what must be done, in prose", () => {
     const answer = ask(undated, "marshgate recommendations");
     expect(answer.text).toContain("Managers must now check domestic abuse records");
     expect(answer.text).not.toContain("58 practitioners");
+  });
+});
+
+describe("what someone was told to do", () => {
+  it("is answered from what the page says must be done, the asked word itself before its stem", () => {
+    const answer = ask(undated, "what were marshgate managers told to do");
+    expect(answer.citations[0]?.quote).toContain("Managers must now check domestic abuse records");
+  });
+
+  it("'what needs to change' asks what must be done, not for a comparison", () => {
+    const answer = ask(undated, "what needs to change in marshgate?");
+    expect(answer.intent).toBe("finding");
+    expect(answer.text).toContain("Managers must now check domestic abuse records");
+  });
+});
+
+describe("who held a role", () => {
+  it("is the person the documents quote in that role, named first", () => {
+    const answer = ask(undated, "who is the chief inspector of probation");
+    expect(answer.text).toMatch(/^\*Martin Jones\*, chief inspector of probation/);
+    expect(answer.citations[0]?.quote).toContain("Martin Jones");
+    expect(ask(undated, "who is the head of the Marshgate PDU").text).toMatch(/^\*Helen Garside\*/);
+  });
+});
+
+describe("how many recommendations", () => {
+  it("is the sentence that counts them", () => {
+    for (const q of ["how many recommendations did north fenland get", "number of recommendations north fenland regional inspection"]) {
+      expect(ask(undated, q).text).toContain("seven recommendations");
+    }
   });
 });

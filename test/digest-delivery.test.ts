@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { posterClient } from "../src/slack/client.js";
+import { slackDigestPoster } from "../src/slack/digest-poster.js";
+import { digestMessage } from "../src/slack/digest-blocks.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliverDue, digestPostId } from "../src/digest/deliver.js";
 import { composeDigest, pickFinding } from "../src/digest/compose.js";
@@ -24,7 +26,7 @@ let store: Store;
 let dataDir: string;
 let clock: Date;
 const logs: string[] = [];
-const deps = () => ({ store, client: posterClient("xoxb-test", standIn.apiUrl), getIndex: () => index, now: () => clock, log: (l: string) => logs.push(l) });
+const deps = () => ({ store, poster: slackDigestPoster(posterClient("xoxb-test", standIn.apiUrl)), getIndex: () => index, now: () => clock, log: (l: string) => logs.push(l) });
 const setSub = (s: Subscription) => store.update((state) => void (state.subscriptions[s.channel] = s));
 
 beforeEach(async () => {
@@ -113,7 +115,7 @@ describe.each(STORE_KINDS)("delivering digests (%s store)", (kind) => {
 
 describe("the digest post", () => {
   it("fits one screen: every unit's headline, key-question bars, what is new, and a quoted finding", () => {
-    const digest = composeDigest(index, sub({ lastPostedAt: "2026-11-15T00:00:00Z" }), "2026-11-23");
+    const digest = digestMessage(composeDigest(index, sub({ lastPostedAt: "2026-11-15T00:00:00Z" }), "2026-11-23"));
     const text = JSON.stringify(digest.blocks);
     expect(text).toContain("Leicester, Leicestershire and Rutland PDU* — Inadequate (3/21)");
     expect(text).toContain("███░░░░░░░ 32%");
@@ -125,7 +127,7 @@ describe("the digest post", () => {
   });
 
   it("lists documents added since the channel's last digest", () => {
-    const digest = composeDigest(index, sub({ lastPostedAt: "2026-10-01T00:00:00Z" }), "2026-11-23");
+    const digest = digestMessage(composeDigest(index, sub({ lastPostedAt: "2026-10-01T00:00:00Z" }), "2026-11-23"));
     expect(JSON.stringify(digest.blocks)).toContain("Region's probation services rated inadequate");
   });
 

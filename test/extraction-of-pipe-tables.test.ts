@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indexDocuments } from "../src/corpus/load.js";
+import { indexDocuments } from "../src/search/load.js";
 import { inferMeta } from "../src/corpus/metadata.js";
 import { answerQuestion } from "../src/engine.js";
 import { foldForMatch, isVerbatim } from "../src/text/normalize.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDocuments } from "../src/corpus/load.js";
+import { readDocuments } from "../src/search/load.js";
 import { parseDocument } from "../src/corpus/parse.js";
 import type { KeyQuestionFact, ProgressFact, RatingFact, RecommendationFact } from "../src/types.js";
 import { SEEDS, seedFile } from "./support/engine.js";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { answerQuestion, loadCorpus } from "../src/engine.js";
 import { ingestFiles } from "../src/ingest/ingest.js";
 import { pdfToText } from "../src/ingest/pdf.js";
-import { watchCorpus } from "../src/corpus/watch.js";
+import { watchCorpus } from "../src/search/watch.js";
 import type { CorpusIndex } from "../src/search/index.js";
 import { SEEDS } from "./support/engine.js";
 import { layOutAsPdf } from "./support/pdf.js";

@@ -8,6 +8,7 @@ import { htmlToArticle } from "../src/ingest/html.js";
 import { ingestFiles } from "../src/ingest/ingest.js";
 import { pdfToText } from "../src/ingest/pdf.js";
 import { composeDigest } from "../src/digest/compose.js";
+import { digestMessage } from "../src/slack/digest-blocks.js";
 import { SEEDS } from "./support/engine.js";
 import { makePdf, type PdfLine } from "./support/pdf.js";
 import { tempDir } from "./support/temp.js";
@@ -111,7 +112,7 @@ describe("ingesting", () => {
     expect(answerQuestion(index, "kestrel moor rating").answer.text).toContain("Requires improvement");
     const sourcesAnswer = answerQuestion(index, "sources").answer.text;
     expect(sourcesAnswer).toContain("Probation in Kestrel Moor rated");
-    const digest = composeDigest(index, { channel: "C1", time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-11-01T00:00:00Z", lastPostedAt: "2026-11-19T08:00:00Z", shownFindings: [] }, "2026-11-21");
+    const digest = digestMessage(composeDigest(index, { channel: "C1", time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-11-01T00:00:00Z", lastPostedAt: "2026-11-19T08:00:00Z", shownFindings: [] }, "2026-11-21"));
     expect(JSON.stringify(digest.blocks)).toContain("Probation in Kestrel Moor rated");
   });
 

@@ -2,7 +2,7 @@ import { cpSync, writeFileSync, rmSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { answerQuestion, loadCorpus } from "../src/engine.js";
-import { watchCorpus } from "../src/corpus/watch.js";
+import { watchCorpus } from "../src/search/watch.js";
 import type { CorpusIndex } from "../src/search/index.js";
 import { SECOND, SEEDS } from "./support/engine.js";
 import { tempDir } from "./support/temp.js";

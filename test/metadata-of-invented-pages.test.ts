@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { inferMeta } from "../src/corpus/metadata.js";
 import { withoutSiteName } from "../src/corpus/headline.js";
-import { indexDocuments } from "../src/corpus/load.js";
+import { indexDocuments } from "../src/search/load.js";
 import { answerQuestion } from "../src/engine.js";
 import type { SourceEntry } from "../src/types.js";
 

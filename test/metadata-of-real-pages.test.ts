@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inferMeta } from "../src/corpus/metadata.js";
-import { indexDocuments, readDocuments } from "../src/corpus/load.js";
+import { indexDocuments, readDocuments } from "../src/search/load.js";
 import { answerQuestion } from "../src/engine.js";
 import type { DocumentMeta, SourceEntry } from "../src/types.js";
 import { SEEDS, seedFile } from "./support/engine.js";

@@ -3,7 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../src/engine.js";
-import { reloadCorpus } from "../src/corpus/load.js";
+import { reloadCorpus } from "../src/search/load.js";
 import { runInSlices, runToEnd } from "../src/steps.js";
 import { answerQuestion } from "../src/engine.js";
 import { tempDir } from "./support/temp.js";

@@ -56,4 +56,16 @@ describe("a pending question found at start", () => {
     expect(await t.store.pendingEvents()).toEqual([]);
     await t.stop();
   });
+
+  it("channel messages that are not questions to the bot are not recorded at all", async () => {
+    const t = await startTestBot();
+    await t.event({ type: "message", channel_type: "channel", user: "U1", channel: "C1", ts: "7.1", text: "lunch?" }, { eventId: "EvChatter" });
+    await t.event({ type: "message", channel_type: "channel", user: "U1", channel: "C1", ts: "7.3", thread_ts: "7.2", text: "and reviewing?" }, { eventId: "EvOtherThread" });
+    await t.event({ type: "app_mention", user: "U1", channel: "C1", ts: "7.4", text: "<@UBOT> LLR rating" }, { eventId: "EvQuestion" });
+    await t.waitFor("chat.postMessage");
+    expect(t.store.eventState("event:EvChatter")).toBeUndefined();
+    expect(t.store.eventState("event:EvOtherThread")).toBeUndefined();
+    expect(t.store.eventState("event:EvQuestion")).toBeDefined();
+    await t.stop();
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answerMessage, chunks, cutAtSentence, escapeText } from "../src/slack/blocks.js";
+import { answerMessage, chunks, cutAtSentence } from "../src/slack/blocks.js";
+import { escapeText } from "../src/slack/mrkdwn.js";
 import type { Answer } from "../src/types.js";
 
 const long = Array.from({ length: 120 }, (_, i) => `• Sentence number ${i} of a very long list of documents and what each contributes.`).join("\n");

@@ -40,7 +40,7 @@ describe("a chat.postMessage that never answers", () => {
     await t.waitFor("chat.postMessage");
     await settle(150);
     expect((await health()).status).toBe(503); // an answer stuck in flight
-    for (let i = 0; i < 100 && t.bot.deps.inFlight.size > 0; i++) await settle(50);
+    for (let i = 0; i < 300 && t.bot.deps.inFlight.size > 0; i++) await settle(50);
     expect(t.bot.deps.inFlight.size).toBe(0);
     expect(t.errors.join("\n")).toMatch(/EvHung.*Slack did not answer within 0.3 s/);
     expect((await health()).status).toBe(200);
@@ -62,8 +62,9 @@ describe("the 👀 reaction", () => {
     t.standIn.failNext("reactions.add", { hang: true }, { hang: true }, { hang: true });
     await t.event(mention("C1", "6.1"));
     await t.waitFor("chat.postMessage");
-    // Posted while the first reactions.add still hangs (no retry of it yet), and 👀 is not removed before it settles.
-    expect(t.standIn.callsTo("reactions.add")).toHaveLength(1);
+    // Posted while reactions.add still hangs: before its three attempts have all timed out (as they would have
+    // if the answer waited for it), and 👀 is not removed before the add has settled.
+    expect(t.standIn.callsTo("reactions.add").length).toBeLessThan(3);
     expect(t.standIn.callsTo("reactions.remove")).toHaveLength(0);
   });
 

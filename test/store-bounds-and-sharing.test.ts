@@ -7,9 +7,11 @@ import { join } from "node:path";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { LIMITS } from "../src/config.js";
+import { openStore } from "../src/store/db.js";
 import { JournalTable } from "../src/store/journal.js";
 import { LockTimeoutError, withLock } from "../src/store/lock.js";
 import { newPlace, openAt, STORE_KINDS } from "./support/stores.js";
+import { withLimits } from "./support/limits.js";
 import { tempDir } from "./support/temp.js";
 
 const DAY = 86_400_000;
@@ -28,6 +30,33 @@ describe.each(STORE_KINDS)("%s store: thread records", (kind) => {
   });
 });
 
+describe("a store whose journal outgrows its snapshot", () => {
+  it("folds it into a new snapshot in the background, keeping the most recent threads up to the cap", async () => {
+    // The cap is applied at each fold and when the store is opened; in between a running process may hold a few more.
+    const restore = withLimits({ compactMinBytes: 2_000, maxThreads: 20 });
+    try {
+      const dir = tempDir("store-compact-");
+      let clock = Date.parse("2026-11-01T00:00:00Z");
+      const store = await openStore(dir, { now: () => new Date(clock) });
+      for (let i = 0; i < 40; i++) {
+        clock += 1000;
+        store.rememberThread("C1", `${i}.0`, { topic: `topic ${i}`, lastQuestion: "x".repeat(200) });
+        await store.flush();
+      }
+      await store.close();
+      expect(readdirSync(dir)).toContain("threads.jsonl");
+      expect(readdirSync(dir).filter((f) => /^threads\.\d+\.log$/.test(f)).length).toBeLessThanOrEqual(2);
+      const again = await openStore(dir, { now: () => new Date(clock) });
+      expect(await again.threadCount()).toBe(20); // the most recent 20
+      expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+      expect(await again.thread("C1", "39.0")).toMatchObject({ topic: "topic 39" });
+      expect(await again.thread("C1", "0.0")).toBeUndefined();
+    } finally {
+      restore();
+    }
+  });
+});
+
 describe("a journal table", () => {
   const Schema = z.object({ n: z.number(), at: z.number() });
   const table = (dir: string, warn: (m: string) => void = () => undefined) =>
@@ -39,12 +68,39 @@ describe("a journal table", () => {
     const now = Date.now();
     for (let i = 0; i < 30; i++) t.set(`k${i}`, { n: i, at: now - 500 + i });
     expect(t.flush()).toBe(true); // compaction due
-    await t.writeSnapshot(t.startCompaction(now));
+    await t.writeSnapshot(t.startCompaction(now), async (install) => install());
     const again = table(dir);
     expect(again.size).toBe(10);
     expect(again.get("k29")?.n).toBe(29);
     expect(again.get("k0")).toBeUndefined();
     expect(readdirSync(dir).filter((f) => f.endsWith(".log"))).toEqual(["t.1.log"]); // the folded journal is gone
+  });
+
+  it.each([["the newer first", true], ["the older first", false]])("two processes compacting at once keep every record (%s)", async (_name, newerFirst) => {
+    const dir = tempDir("journal-two-");
+    const a = table(dir);
+    const b = table(dir);
+    const rec = (n: number) => ({ n, at: Date.now() });
+    const install = async (fn: () => void) => fn();
+    a.set("a1", rec(1));
+    a.flush();
+    b.set("b1", rec(2));
+    b.flush();
+    const jobA = a.startCompaction();
+    b.set("b2", rec(3));
+    b.flush(); // moves on to a's new journal
+    const jobB = b.startCompaction();
+    a.set("a2", rec(4));
+    a.flush(); // moves on to b's newer journal
+    if (newerFirst) {
+      await b.writeSnapshot(jobB, install);
+      await a.writeSnapshot(jobA, install);
+    } else {
+      await a.writeSnapshot(jobA, install);
+      await b.writeSnapshot(jobB, install);
+    }
+    const c = table(dir);
+    expect(["a1", "b1", "b2", "a2"].map((k) => c.get(k)?.n)).toEqual([1, 2, 3, 4]);
   });
 
   it("removes a snapshot a crashed process left half-written", async () => {

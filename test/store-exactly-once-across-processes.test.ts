@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LIMITS } from "../src/config.js";
 import { deliverDue } from "../src/digest/deliver.js";
 import { posterClient } from "../src/slack/client.js";
+import { slackDigestPoster } from "../src/slack/digest-poster.js";
 import type { Store } from "../src/store/db.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import type { Subscription } from "../src/store/schema.js";
@@ -71,7 +72,7 @@ describe("two processes on one PostgreSQL database", () => {
       for (const channel of ["C1", "C2", "C3"]) state.subscriptions[channel] = sub(channel);
     });
     standIn.delay("chat.postMessage", 100); // posts take a while, so that the two overlap
-    const deps = (store: Store) => ({ store, client: posterClient("xoxb-test", standIn.apiUrl), getIndex: () => index, now: () => clock, log: () => undefined });
+    const deps = (store: Store) => ({ store, poster: slackDigestPoster(posterClient("xoxb-test", standIn.apiUrl)), getIndex: () => index, now: () => clock, log: () => undefined });
     // Each process's scheduler runs its checks one after another (croner's protect); the two run side by side.
     const schedule = async (store: Store) => [await deliverDue(deps(store)), await deliverDue(deps(store)), await deliverDue(deps(store))];
     const reports = (await Promise.all([schedule(a), schedule(b)])).flat();

@@ -2,18 +2,28 @@
 import type { Answer, Intent, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import { stem, words } from "../text/tokens.js";
-import { vocabulary } from "../vocabulary.js";
-import { analyseQuestion, FOLLOW_UP_OPENER, queryTerms, type Query } from "./question.js";
+import { analyseQuestion, type Query } from "./question.js";
+import { mergeWithThread } from "./merge.js";
+import { refusalOf } from "./refusals.js";
+import { asksAboutVisit } from "./slots.js";
+import { queryWords } from "./phrases.js";
+import { answerInspectionDate } from "./handlers/dates.js";
+import { answerKeyQuestionExtreme, keyQuestionExtreme } from "./handlers/extremes.js";
+import { answerPerson } from "./handlers/people.js";
+import { asksWhatMustBeDone } from "./handlers/findings.js";
+import { inspectionYearOfDoc } from "./retrieve.js";
 import { render, type Handler, type HandlerInput, type Reply } from "./reply.js";
 import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
 import { answerKeyQuestion, answerStatistic, asksKeyQuestion } from "./handlers/statistics.js";
 import { answerFinding, answerQuotation } from "./handlers/findings.js";
 import { answerProgress, answerRecommendation } from "./handlers/recommendations.js";
-import { answerHelp, answerSourceFollowUp, answerSources, answerWhy, notAnswered, noSuchUnit } from "./handlers/meta.js";
+import { answerHelp, answerSourceFollowUp, answerSources, answerWhy, notAnswered } from "./handlers/meta.js";
 
 export interface Turn {
   answer: Answer;
   context: ThreadContext;
+  /** The question as understood: its typed query, merged with the thread. */
+  query: Query;
 }
 
 const HANDLERS: Record<Intent, Handler> = {
@@ -32,58 +42,11 @@ const HANDLERS: Record<Intent, Handler> = {
   unknown: answerFinding,
 };
 
-/** Intents whose answer is about a unit: a name the documents lack makes them unanswerable. */
-const UNIT_CENTRIC = new Set<Intent>(["rating", "score", "compare"]);
-const META = new Set<Intent>(["followup-source", "followup-why", "help", "sources"]);
-const UNIT_SUFFIX = /^(?:pdus?|regions?|units?|probation|services?|crcs?|cpa)$/i;
-
-/** Words that look like the name of a unit the documents do not cover: unknown words, or names the corpus holds that are no unit. */
-function missingUnitNames(query: Query, intent: Intent, asksAboutName = false): string[] {
-  const tokens = query.text.split(/\s+/);
-  const nextWord = (name: string) => {
-    const at = tokens.findIndex((t) => t.replace(/[^\p{L}'’-]/gu, "") === name);
-    return tokens[at + 1]?.replace(/[^\p{L}]/gu, "") ?? "";
-  };
-  const knownButNoUnit = query.otherNames.filter(
-    (name) => !UNIT_SUFFIX.test(name) && (UNIT_SUFFIX.test(nextWord(name)) || UNIT_CENTRIC.has(intent) || asksAboutName),
-  );
-  const unknown = query.unknownNames.filter((name) => {
-    const capitalised = /^\p{Lu}/u.test(name) && !query.text.startsWith(name);
-    return UNIT_SUFFIX.test(nextWord(name)) || (capitalised && name.length > 2) || UNIT_CENTRIC.has(intent) || asksAboutName;
-  });
-  return [...knownButNoUnit, ...unknown];
-}
-
-/** Resolves what a follow-up leaves out (the unit, the intent, the topic) from the conversation. */
-function resolve(index: CorpusIndex, query: Query, context: ThreadContext): { intent: Intent; unitKeys: string[]; topic: string; query: Query } {
-  let unitKeys = [...new Set(query.units.map((u) => u.unitKey))];
-  if (unitKeys.length === 0 && /\bregion(?:al)?\b/i.test(query.text)) {
-    const regions = index.units.filter((u) => u.kind === "region");
-    if (regions.length === 1) unitKeys = [regions[0]!.key];
-  }
-  let intent = query.intent;
-  let topic = query.topic;
-  let q = query;
-  // "what about Birmingham?" names a unit, even one the documents lack: it does not inherit the thread's.
-  const namesAnother = query.units.length === 0 && FOLLOW_UP_OPENER.test(query.text) && (query.unknownNames.length > 0 || query.otherNames.length > 0);
-  if (query.followUp) {
-    if (unitKeys.length === 0 && context.unitKey && !namesAnother) unitKeys = [context.unitKey];
-    if (query.intents.length === 0 && context.intent && !META.has(context.intent as Intent)) intent = context.intent as Intent;
-    if (!topic && context.topic && context.topic !== "overall") {
-      topic = context.topic;
-      q = { ...q, terms: queryTerms(words(topic)) };
-    }
-    const topicIsStandard = !!context.topic && context.topic in vocabulary.standards;
-    if (!q.standard && topicIsStandard && (intent === "rating" || intent === "score") && query.units.length > 0) q = { ...q, standard: context.topic };
-  }
-  // A bare unit name ("Derby", "LLR?") asks for its rating.
-  if ((intent === "finding" || intent === "unknown" || intent === "statistic") && unitKeys.length > 0 && q.terms.length === 0 && query.intents.length === 0) intent = "rating";
-  if (asksKeyQuestion({ index, query: q, context, unitKeys, topic }) && ["score", "statistic", "finding", "unknown"].includes(intent)) {
-    return { intent: "statistic", unitKeys, topic, query: q };
-  }
-  // A standard and nothing else ("LLR leadership") asks for that standard's rating.
-  if (q.standard && q.onlyStandard && ["finding", "unknown", "statistic"].includes(intent) && query.intents.length === 0) intent = "rating";
-  return { intent, unitKeys, topic, query: q };
+/** "When was Derby inspected?": a date, about the inspectors' visit to a unit, and no topic beyond it. */
+function asksInspectionDate(q: Query, intent: Intent): boolean {
+  const visit = new Set(words(queryWords.visitWords.join(" ")).map(stem));
+  const ownTopic = q.fromThread.includes("topic") ? [] : q.terms.filter((t) => t.group >= 0 && !visit.has(t.term));
+  return q.answerType === "date" && q.unitKeys.length > 0 && asksAboutVisit(q.text) && ownTopic.length === 0 && !["quotation", "recommendation", "progress", "compare"].includes(intent);
 }
 
 /** The documents of a publisher the question names by a distinctive word of its name ("BBC", "Guardian"). */
@@ -102,33 +65,45 @@ function withoutPublisherWords(q: Query, index: CorpusIndex, docs: Set<string>):
 }
 
 export function answerQuestion(index: CorpusIndex, text: string, context: ThreadContext = {}): Turn {
-  const query = analyseQuestion(index, text, context);
+  const asked = analyseQuestion(index, text, context);
   let reply: Reply;
-  if (!query.text) {
-    reply = answerHelp({ index, query, context, unitKeys: [], topic: "" });
+  let query = asked;
+  if (!asked.text) {
+    reply = answerHelp({ index, query: asked, context, unitKeys: [], topic: "" });
   } else {
-    const { intent, unitKeys, topic, query: q } = resolve(index, query, context);
-    const missing = unitKeys.length === 0 ? missingUnitNames(q, intent, FOLLOW_UP_OPENER.test(q.text)) : [];
+    const merged = mergeWithThread(index, asked, context);
+    const { topic } = merged;
+    // "What needs to change?" asks what must be done, not for a comparison of two things.
+    const intent = merged.intent === "compare" && asksWhatMustBeDone(merged.query.text) ? "finding" : merged.intent;
+    const q = (query = merged.query);
+    const unitKeys = q.unitKeys;
     const publisherDocs = docsOfNamedPublisher(index, q.text);
     const input: HandlerInput = { index, query: publisherDocs ? withoutPublisherWords(q, index, publisherDocs) : q, context, unitKeys, topic, publisherDocs };
-    if (missing.length) reply = noSuchUnit(index, missing);
+    const refusal = refusalOf(index, q, intent, merged.uncoveredNames);
+    let dated: Reply | undefined;
+    let extreme: "high" | "low" | undefined;
+    if (refusal) reply = refusal;
+    else if (asksInspectionDate(q, intent) && (dated = answerInspectionDate(input))) reply = dated;
+    else if ((extreme = keyQuestionExtreme(q)) && (dated = answerKeyQuestionExtreme(input, extreme))) reply = dated;
+    else if (q.answerType === "person" && (dated = answerPerson(input))) reply = dated;
     else if (intent === "statistic" && asksKeyQuestion(input)) reply = answerKeyQuestion(input);
     else if ((intent === "followup-source" || intent === "followup-why") && !context.lastAnswer) reply = answerFinding(input);
     else reply = HANDLERS[intent](input);
     // The classifier guessed "figures" but there are none: the question may be about a finding ("who led the inspection").
-    if (reply.lacking && query.intents.length === 0 && intent === "statistic") {
+    if (!refusal && reply.lacking && asked.intents.length === 0 && intent === "statistic") {
       const finding = answerFinding(input);
       if (finding.answered && !finding.lacking) reply = finding;
     }
     // Nothing found the way the question asked: look for the topic as a finding before giving up.
-    if (!reply.answered && reply.lead === "" && intent !== "finding" && intent !== "unknown") reply = answerFinding(input);
+    if (!refusal && !reply.answered && reply.lead === "" && intent !== "finding" && intent !== "unknown") reply = answerFinding(input);
     if (!reply.answered && reply.lead === "") reply = notAnswered(index);
   }
   const answer: Answer = { text: render(reply), answered: reply.answered, intent: reply.intent, citations: reply.citations };
-  return { answer, context: nextContext(context, reply, answer, query.text) };
+  return { answer, context: nextContext(index, context, reply, answer, query), query };
 }
 
-function nextContext(context: ThreadContext, reply: Reply, answer: Answer, question: string): ThreadContext {
+function nextContext(index: CorpusIndex, context: ThreadContext, reply: Reply, answer: Answer, query: Query): ThreadContext {
+  const question = query.text;
   if (reply.intent === "followup-source" || reply.intent === "followup-why" || reply.intent === "help" || reply.intent === "sources") {
     return { ...context, lastQuestion: question };
   }
@@ -137,6 +112,10 @@ function nextContext(context: ThreadContext, reply: Reply, answer: Answer, quest
     unitKey: reply.remember?.unitKey ?? context.unitKey,
     topic: reply.remember?.topic ?? context.topic,
     intent: reply.intent,
+    period: query.period?.kind === "year" ? query.period.year : undefined,
+    answerYear: reply.remember?.answerYear ?? query.period?.year ?? (answer.citations[0] ? inspectionYearOfDoc(index, answer.citations[0].doc) : undefined),
+    answerDocs: answer.citations.length ? [...new Set(answer.citations.map((c) => c.doc))] : undefined,
+    answerType: query.answerType,
     lastQuestion: question,
     lastAnswer: answer,
   };

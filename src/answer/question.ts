@@ -3,10 +3,13 @@ import type { Intent, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import type { UnitMatch } from "../search/units.js";
 import { DamerauLevenshteinDistance } from "../text/natural.js";
+import { isOrdinaryWord } from "../text/wordnet.js";
 import { isStopword, stem, words } from "../text/tokens.js";
 import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
+import { queryWords } from "./phrases.js";
+import { answerTypeOf, asksAcrossUnits, namesRegion, opensAsFollowUp, isCueWord, TYPES_ASKING_NOT_NAMING, isNeverAName, isUnitWord, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -16,11 +19,41 @@ export interface QueryTerm {
   group: number;
   /** How much finding this term shows the passage covers its group: 1 for the word itself, a share of 0.6 for part of a synonym. */
   cover: number;
+  /** The word as asked, for the topic's own words ("managers"): a passage with that very word beats one with only its stem ("manages"). */
+  word?: string;
 }
 
+export type ThreadSlot = "units" | "period" | "answerType" | "topic";
+
+/** The kind of body asked about: one the documents cover (a probation unit, a region), or one they do not (a prison, a court, …). */
+export type Body = { covered: true; kind: "probation unit" | "region" } | ({ covered: false } & UncoveredBody);
+
+/**
+ * A question as one typed value; a follow-up is merged with its thread into the same type (see merge.ts).
+ * Slots a follow-up leaves empty are filled from the thread; slots it fills replace the thread's.
+ */
 export interface Query {
   /** The question as typed, Slack markup removed, cut to MAX_QUESTION_LENGTH. */
   text: string;
+  /** The units asked about: those the question names, or after merging, the thread's. */
+  unitKeys: string[];
+  body: Body;
+  period?: Period;
+  answerType: AnswerType;
+  /** Who is asked to be quoted ("the chief inspector"), if anyone. */
+  speaker?: string;
+  /** The question asks across every unit ("which units …"): it is not about the thread's unit. */
+  acrossUnits: boolean;
+  /** The question leans on the conversation ("it", "that", "what about"). */
+  leansOnThread: boolean;
+  /** The question holds a word of comparison ("improved", "vs"), not only the classifier's guess. */
+  comparisonWords: boolean;
+  /** Most words are capitalised (title case, capitals): a capital is no sign of a name. */
+  caseSaysNothing: boolean;
+  /** The slots the merge filled from the thread, the question leaving them empty. */
+  fromThread: ThreadSlot[];
+  /** Nothing the question asks about is a word of the documents or of probation's world ("the weather"). */
+  offTopic: boolean;
   intent: Intent;
   /** Every intent whose keywords matched, best first. */
   intents: Intent[];
@@ -67,24 +100,40 @@ for (const group of vocabulary.synonyms) {
   for (const s of stems) SYNONYMS.set(s, stems.filter((x) => x !== s));
 }
 
+/** Words too common in the domain to say what a question is about ("inspection"). */
+const WEAK_WORDS = new Set(vocabulary.weakTerms);
+
+
 /** Words that only restate that a key question is asked ("percentage of cases judged sufficient"). */
 const KEY_QUESTION_WORDS = new Set(["percentage", "percent", "proportion", "share", "cases", "case", "score", "scored", "sufficient", "sufficiently", "focus", "yes", "key", "question", "figure", "rate", "rating"]);
 
-export const FOLLOW_UP_OPENER = /^\s*(?:and|also|what about|how about|what of|and what about|same for|now)\b/i;
 const DOMAIN_WORDS = new Set(
   [...Object.values(vocabulary.standards).flat(), ...Object.values(vocabulary.ratings).flat(), ...Object.values(vocabulary.keyQuestionThemes).flat(), ...vocabulary.synonyms.flat()]
     .flatMap((p) => p.toLowerCase().replace(/\\[a-z]|[^a-z' -]/g, " ").split(/\s+/))
     .filter(Boolean),
 );
 
+const corpusStems = new WeakMap<CorpusIndex, Set<string>>();
+/** The stems of every word of the corpus, worked out once per index ("minorities" is known from "minority"). */
+function stemsOf(index: CorpusIndex): Set<string> {
+  let stems = corpusStems.get(index);
+  if (!stems) corpusStems.set(index, (stems = new Set([...index.words].map(stem))));
+  return stems;
+}
+
 function isKnownWord(index: CorpusIndex, w: string): boolean {
-  return index.words.has(w) || intentWords.has(w) || DOMAIN_WORDS.has(w) || isStopword(w) || /\d/.test(w);
+  return index.words.has(w) || intentWords.has(w) || DOMAIN_WORDS.has(w) || isStopword(w) || /\d/.test(w) || isNeverAName(w) || stemsOf(index).has(stem(w));
+}
+
+function latestDocumentYear(index: CorpusIndex): string | undefined {
+  return index.documents.map((d) => d.meta.date?.slice(0, 4) ?? "").sort().at(-1) || undefined;
 }
 
 /** The corpus word nearest a misspelt one (one edit for short words, two for long), if any. */
 function correct(index: CorpusIndex, w: string): string | undefined {
   if (w.length < 4) return undefined;
-  const limit = w.length >= 8 ? 2 : 1;
+  // An English word ("happened") is corrected only by one edit ("planing" → "planning"), not turned into another word ("hampered").
+  const limit = w.length >= 8 && !isOrdinaryWord(w) ? 2 : 1;
   let best: { word: string; d: number } | undefined;
   const candidates = [...index.words, ...intentWords, ...DOMAIN_WORDS];
   for (const c of candidates) {
@@ -108,7 +157,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     if (isKnownWord(index, w) || units.some((u) => m.index! >= u.start && m.index! < u.end)) continue;
     // "PO-supervised": a compound of known words is known.
     if (w.includes("-") && w.split("-").every((part) => !part || isKnownWord(index, part))) continue;
-    const fix = correct(index, w);
+    const fix = queryWords.notTopics.has(w) ? undefined : correct(index, w);
     if (fix) corrected = corrected.replace(m[0], fix);
     else unknown.push(m[0]);
   }
@@ -118,12 +167,15 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const outsideUnits = stripSpans(corrected, unitSpans);
   // The words that ask ("how many", "rating") are not the topic, unless they are words of the domain ("caseload").
   const asking = keywordSpans(corrected, matched[0]?.intent ?? "unknown").filter((s) => !words(corrected.slice(s.start, s.end)).every((w) => DOMAIN_WORDS.has(w)));
-  const topicText = stripSpans(corrected, [...unitSpans, ...asking]);
+  const { period, spans: periodSpans } = periodOf(corrected, latestDocumentYear(index));
+  const answerType = answerTypeOf(corrected, unitSpans);
+  // "has that improved?", "why", "when", "who", "highest" and period words ask; they are not what is asked about.
+  const typeWords = TYPES_ASKING_NOT_NAMING.has(answerType.type) ? answerType.spans : [];
+  const topicText = stripSpans(corrected, [...unitSpans, ...asking, ...periodSpans, ...typeWords]);
   const standards = findStandards(outsideUnits);
   const themes = findThemes(outsideUnits);
-  const year = corrected.match(/\b(?:19|20)\d{2}\b/)?.[0];
 
-  const topicWords = words(topicText).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w));
+  const topicWords = words(topicText).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w) && !queryWords.notTopics.has(w));
   const firstStandard = standards.find((s) => s.value !== "overall") ?? standards[0];
   const beyondStandard = firstStandard
     ? words(stripSpans(topicText, standards.map((s) => ({ start: s.start, end: s.end })))).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w))
@@ -135,17 +187,46 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     })
     .map((m) => m[0]);
   const terms = queryTerms(topicWords);
+  const caseSaysNothing = capitalsSayNothing(text);
+  const unknownWords = new Set(unknown.map((w) => w.toLowerCase()));
+  // Read as typed (a correction would drop the "'s" of "Police's"), with the units found in it as typed.
+  const looksLikeName = (t: { text: string; start: number }) =>
+    units.some((u) => t.start >= u.start && t.start < u.end) || /^\p{Lu}/u.test(t.text) || index.properNouns.has(t.text.toLowerCase()) || unknownWords.has(t.text.toLowerCase()) || !isOrdinaryWord(t.text);
+  const uncovered = uncoveredBody(text, looksLikeName);
+  const unitKeys = [...new Set(unitSpans.map((u) => u.unitKey))];
+  const asksRegion = unitKeys.some((k) => index.units.find((u) => u.key === k)?.kind === "region") || (unitKeys.length === 0 && namesRegion(corrected));
+  const inScope = (w: string) => index.words.has(w) || stemsOf(index).has(stem(w)) || DOMAIN_WORDS.has(w) || queryWords.domainTopics.has(w) || queryWords.domainTopics.has(stem(w));
   const shortQuestion = words(text).filter((w) => !isStopword(w)).length <= 5;
-  const followUp = inConversation && shortQuestion && (FOLLOW_UP_OPENER.test(text) || units.length === 0 || matched.length === 0);
+  const followUp = inConversation && shortQuestion && (opensAsFollowUp(text) || units.length === 0 || matched.length === 0);
 
   let intent: Intent = matched[0]?.intent ?? "unknown";
   if (intent === "unknown" && !followUp) intent = classifyIntent(corrected, ["finding", "statistic"]);
   return {
     text,
+    unitKeys,
+    body: uncovered ? { covered: false, ...uncovered } : { covered: true, kind: asksRegion ? "region" : "probation unit" },
+    period,
+    answerType: answerType.type,
+    comparisonWords: answerType.type === "comparison" && answerType.spans.length > 0,
+    fromThread: [],
+    caseSaysNothing,
+    speaker: speakerOf(corrected),
+    acrossUnits: asksAcrossUnits(corrected),
+    leansOnThread: leansOnThread(text),
+    // A unit the documents cover, asked about with a word of their own ("recommendations"), is never off the topic.
+    offTopic: !(units.length > 0 && matched.length > 0) && offTopic(topicWords.filter((w) => !WEAK_WORDS.has(w) && !isCueWord(w) && !queryWords.notTopics.has(w)), inScope),
     intent,
     intents: matched.map((m) => m.intent),
     units,
-    unknownNames: unknown.filter((w) => !intentWords.has(w.toLowerCase())),
+    // An ordinary English word the documents happen not to use ("time", "next") is no name; a place or a word WordNet lacks may be.
+    unknownNames: unknown.filter(
+      (w) =>
+        !intentWords.has(w.toLowerCase()) &&
+        !queryWords.domainTopics.has(w.toLowerCase()) &&
+        !isMixedCase(w) &&
+        !abbreviatesOwnWords(text, w) &&
+        (!isOrdinaryWord(w) || hasNameShape(text, w, caseSaysNothing)),
+    ),
     otherNames,
     onlyStandard: !!firstStandard && beyondStandard.filter((w) => !vocabulary.weakTerms.includes(w)).length === 0,
     extraWords: words(stripSpans(topicText, [...standards, ...themes].map((s) => ({ start: s.start, end: s.end })))).filter(
@@ -154,17 +235,58 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     standard: firstStandard?.value,
     standards: [...new Set(standards.map((s) => s.value).filter((v) => v !== "overall"))],
     theme: themes[0]?.value,
-    year,
+    year: period?.kind === "year" ? period.year : undefined,
     terms,
     topic: topicWords.join(" "),
     followUp,
   };
 }
 
+/** Some words say what is asked about, and none of them is a word of the documents or of probation's world. */
+function offTopic(topicWords: string[], inScope: (w: string) => boolean): boolean {
+  return topicWords.length > 0 && !topicWords.some(inScope);
+}
+
+/** A word written as a name: capitalised after the first word, or followed by "PDU", "probation", "region" ("Nowhere PDU"). */
+function hasNameShape(text: string, word: string, caseSaysNothing: boolean): boolean {
+  const at = text.indexOf(word);
+  const next = text.slice(at + word.length).match(/^\s+([\p{L}]+)/u)?.[1] ?? "";
+  return (!caseSaysNothing && at > 0 && /^\p{Lu}/u.test(word)) || isUnitWord(next);
+}
+
+/** Share of capitalised words from which a question is taken to be in title case or capitals. */
+const TITLE_CASE_SHARE = 0.6;
+
+/** "What Is The Budget?", "LLR RATING": when most words are capitalised, a capital says nothing about a name. */
+function capitalsSayNothing(text: string): boolean {
+  const all = text.match(/\p{L}+/gu) ?? [];
+  return all.length >= 2 && all.filter((w) => /^\p{Lu}/u.test(w)).length / all.length >= TITLE_CASE_SHARE;
+}
+
+/** "OASys", "RoSH", "MoJ": a capital after a small letter, or small letters after capitals (not a plural "POs"), is the shape of a system's or a term's name, not a place's. */
+function isMixedCase(word: string): boolean {
+  return /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}(?!$)|\p{Lu}{3,}\p{Ll}/u.test(word);
+}
+
+/** "Risk of Serious Harm (ROSH)": capitals that are the initials of words of the question itself name no unit. */
+function abbreviatesOwnWords(text: string, word: string): boolean {
+  if (!/^\p{Lu}{2,}s?$/u.test(word)) return false;
+  const letters = word.replace(/s$/, "").toLowerCase();
+  const initials = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter((w) => w !== word).map((w) => w[0]!.toLowerCase()).join("");
+  const contentInitials = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter((w) => w !== word && !isStopword(w.toLowerCase())).map((w) => w[0]!.toLowerCase()).join("");
+  return initials.includes(letters) || contentInitials.includes(letters);
+}
+
 /** The text with the given spans blanked out (overlapping spans allowed). */
 function stripSpans(text: string, spans: { start: number; end: number }[]): string {
   const chars = text.split("");
-  for (const s of spans) for (let i = s.start; i < s.end && i < chars.length; i++) chars[i] = " ";
+  const inWord = (i: number) => i >= 0 && i < chars.length && /[\p{L}\p{N}]/u.test(text[i]!);
+  for (const s of spans) {
+    // A keyword that ends inside a word ("inspect" of "inspected") takes the whole word, leaving no fragment ("ed").
+    let end = s.end;
+    if (end > s.start && inWord(end - 1)) while (inWord(end)) end++;
+    for (let i = s.start; i < end && i < chars.length; i++) chars[i] = " ";
+  }
   return chars.join("");
 }
 
@@ -174,14 +296,16 @@ const WEAK = new Set(vocabulary.weakTerms.map(stem));
 /** Topic words as retrieval terms. Weak words ("inspection") weigh little and form no group of their own (group -1). */
 export function queryTerms(topicWords: string[]): QueryTerm[] {
   const stems = [...new Set(topicWords.map(stem))];
+  const asked = new Map<string, string>();
+  for (const w of topicWords) if (!asked.has(stem(w))) asked.set(stem(w), w.toLowerCase());
   const out = new Map<string, QueryTerm>();
-  const add = (term: string, weight: number, group: number, cover: number) => {
+  const add = (term: string, weight: number, group: number, cover: number, word?: string) => {
     const had = out.get(term);
-    if (!had || had.weight < weight) out.set(term, { term, weight, group, cover });
+    if (!had || had.weight < weight) out.set(term, { term, weight, group, cover, ...(word ? { word } : {}) });
   };
   stems.forEach((s, i) => {
     if (WEAK.has(s)) return add(s, 0.3, -1, 0);
-    add(s, 1, i, 1);
+    add(s, 1, i, 1, asked.get(s));
     const pair = i + 1 < stems.length ? `${s} ${stems[i + 1]}` : undefined;
     for (const key of [s, pair]) {
       if (!key) continue;

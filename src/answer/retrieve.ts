@@ -1,4 +1,5 @@
 // Finding the passages that answer a topic, and judging whether any really does.
+import { TUNING } from "../tuning.js";
 import type { CorpusIndex } from "../search/index.js";
 import { idf, scoreBm25 } from "../search/bm25.js";
 import { stem, words } from "../text/tokens.js";
@@ -43,8 +44,7 @@ export function passagesOf(index: CorpusIndex, unitKeys: string[]): number[] {
 
 /** BM25 with a term frequency of one (sentences rarely repeat a word) over the given passages. */
 function scoreWithin(index: CorpusIndex, terms: QueryTerm[], passages: number[]): Map<number, number> {
-  const k1 = 1.2;
-  const b = 0.75;
+  const { k1, b } = TUNING.bm25;
   const weights = terms.map((t) => ({ ...t, idf: idf(index.bm25, t.term) })).filter((t) => t.idf > 0);
   const scores = new Map<number, number>();
   for (const at of passages) {
@@ -58,15 +58,66 @@ function scoreWithin(index: CorpusIndex, terms: QueryTerm[], passages: number[])
 }
 
 const yearCache = new WeakMap<CorpusIndex, Map<string, string>>();
-/** The year of the inspection each document reports on, where its facts carry one. */
+/** The year of the inspection each document reports on, where its facts carry one: the latest they name (earlier ones are background). */
 function inspectionYears(index: CorpusIndex): Map<string, string> {
   let map = yearCache.get(index);
   if (!map) {
     map = new Map();
-    for (const f of index.facts) if (f.inspectionDate && !map.has(f.docId)) map.set(f.docId, f.inspectionDate.slice(0, 4));
+    for (const f of index.facts) {
+      const year = f.inspectionDate?.slice(0, 4);
+      if (year && year > (map.get(f.docId) ?? "")) map.set(f.docId, year);
+    }
     yearCache.set(index, map);
   }
   return map;
+}
+
+/**
+ * The year of the inspection a document reports on, only where it is sure: the latest inspection its ratings
+ * name when every rating it states is dated (an article that rates a unit "for the second time" without a year
+ * is about a later inspection than the one it dates), else the year it was published, else none.
+ */
+export function inspectionYearOfDoc(index: CorpusIndex, docId: string): string | undefined {
+  let years = docYearCache.get(index);
+  if (!years) docYearCache.set(index, (years = new Map()));
+  if (!years.has(docId)) {
+    const ratings = (index.factsByDoc.get(docId) ?? []).filter((f) => f.type === "rating");
+    const sure = ratings.length > 0 && ratings.every((f) => f.inspectionDate);
+    years.set(docId, sure ? inspectionYears(index).get(docId) : index.docsById.get(docId)?.meta.date?.slice(0, 4));
+  }
+  return years.get(docId);
+}
+const docYearCache = new WeakMap<CorpusIndex, Map<string, string | undefined>>();
+
+/**
+ * Whether a document may report on an inspection of the given year: its year when known; a later year than
+ * the ones it dates when it also rates without a date (an article on a new inspection, recalling an old one);
+ * any year when it dates nothing (it is then ranked below those known to be of that year, not left out).
+ */
+function docMayBeOfYear(index: CorpusIndex, docId: string, year: string): boolean {
+  const known = inspectionYearOfDoc(index, docId);
+  if (known) return known === year;
+  const dated = (index.factsByDoc.get(docId) ?? []).flatMap((f) => (f.type === "rating" && f.inspectionDate ? [f.inspectionDate.slice(0, 4)] : []));
+  return dated.length === 0 || dated.every((d) => d < year);
+}
+
+/** What a query's period allows: the year asked ("in 2022", or the year "at the time" points to), else the documents "then" points to. */
+export interface PeriodAsked {
+  year?: string;
+  period?: { kind: string; docs?: string[] };
+}
+
+/**
+ * Whether a passage or fact may belong to the period the query asks about: one of that year's inspection (its own
+ * date, else its document's, see docMayBeOfYear; a sentence that merely names the year, "since the 2022
+ * inspection", is not of it); for "then" with no year known, one of the documents
+ * the thread quoted. Undefined when the query asks about no period: everything belongs.
+ */
+export function periodFilter(index: CorpusIndex, query: PeriodAsked): ((item: { docId: string; text: string; inspectionDate?: string }) => boolean) | undefined {
+  const year = query.year;
+  if (year) return (item) => (item.inspectionDate ? item.inspectionDate.startsWith(year) : docMayBeOfYear(index, item.docId, year));
+  const docs = query.period?.kind === "then" && query.period.docs?.length ? new Set(query.period.docs) : undefined;
+  return docs && ((item) => docs.has(item.docId));
 }
 
 const stemCache = new WeakMap<object, Set<string>>();
@@ -97,6 +148,16 @@ export function coverageOf(index: CorpusIndex, at: number, terms: QueryTerm[]): 
   return sum / groups.size;
 }
 
+
+const wordCache = new WeakMap<object, Set<string>>();
+/** A passage's words, lower case, as written. */
+function passageWords(index: CorpusIndex, at: number): Set<string> {
+  const p = index.passages[at]!;
+  let set = wordCache.get(p);
+  if (!set) wordCache.set(p, (set = new Set(words(p.text))));
+  return set;
+}
+
 export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: SearchOptions = {}): Hit[] {
   if (terms.length === 0) return [];
   const units = options.unitKeys?.length ? new Set(options.unitKeys) : undefined;
@@ -108,12 +169,17 @@ export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: 
   const scores = units ? scoreWithin(index, terms, passagesOf(index, [...units]).filter(allowed)) : scoreBm25(index.bm25, terms, allowed);
   // Coverage and the year are weighed for the best few hundred by BM25 alone: enough, and cheap.
   const candidates = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 300);
+  const asked = terms.filter((t) => t.word);
   const hits: Hit[] = [];
   for (const [passage, raw] of candidates) {
     const coverage = coverageOf(index, passage, terms);
     const p = index.passages[passage]!;
     const doc = index.docsById.get(p.docId)!;
     let score = raw * (0.5 + coverage);
+    if (asked.length) {
+      const written = passageWords(index, passage);
+      score *= 1 + (TUNING.retrieval.exactWordBonus * asked.filter((t) => written.has(t.word!)).length) / asked.length;
+    }
     if (options.year) {
       const year = inspectionYears(index).get(p.docId) ?? doc.meta.date?.slice(0, 4);
       if (year === options.year || p.text.includes(options.year)) score *= 1.5;

@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import { answerQuestion, CorpusError, loadCorpus } from "../engine.js";
 import type { ThreadContext } from "../types.js";
+import type { Query } from "../engine.js";
 import { corpusDirFrom, parseCacheDir, printAnswer } from "./common.js";
 
 const LineSchema = z.object({ text: z.string(), thread: z.string().optional() });
@@ -31,9 +32,17 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  const question = rest.join(" ");
-  printAnswer(answerQuestion(index, question).answer);
+  const question = rest.filter((a) => a !== "--explain").join(" ");
+  const turn = answerQuestion(index, question);
+  if (argv.includes("--explain")) process.stdout.write(`${JSON.stringify(explained(turn.query), null, 2)}\n`);
+  printAnswer(turn.answer);
   return 0;
+}
+
+/** The slots of a typed query that say how a question was understood. */
+function explained(q: Query) {
+  const { text, unitKeys, body, period, answerType, speaker, acrossUnits, offTopic, intent, standard, topic } = q;
+  return { text, unitKeys, body, period, answerType, speaker, acrossUnits, offTopic, intent, standard, topic };
 }
 
 main(process.argv.slice(2)).then(

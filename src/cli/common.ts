@@ -1,6 +1,6 @@
 // What the terminal commands share: where the corpus is, and how an answer reads in a terminal.
 import type { Answer } from "../types.js";
-import { displayDate } from "../answer/reply.js";
+import { displayDate } from "../engine.js";
 
 /** --corpus DIR, else CORPUS_DIR, else seeds/. */
 export function corpusDirFrom(argv: string[]): string {

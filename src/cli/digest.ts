@@ -4,12 +4,14 @@
 import { LIMITS, ConfigError, readConfig } from "../config.js";
 import { CorpusError, loadCorpus } from "../engine.js";
 import { localTime } from "../digest/clock.js";
-import { composeDigest, digestAsText } from "../digest/compose.js";
+import { composeDigest } from "../digest/compose.js";
 import { deliverDue } from "../digest/deliver.js";
 import { posterClient } from "../slack/client.js";
+import { slackDigestPoster } from "../slack/digest-poster.js";
 import { openConfiguredStore } from "../store/open.js";
 import { LockTimeoutError } from "../store/lock.js";
 import { corpusDirFrom } from "./common.js";
+import { digestAsText } from "./digest-text.js";
 
 async function main(argv: string[]): Promise<number> {
   const timeZone = process.env.DIGEST_TZ || "Europe/London";
@@ -27,8 +29,8 @@ async function main(argv: string[]): Promise<number> {
   const config = readConfig(process.env, { receiver: false });
   const index = loadCorpus(config.CORPUS_DIR);
   const store = await openConfiguredStore(config);
-  const client = posterClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL);
-  const report = await deliverDue({ store, client, getIndex: () => index, now: () => new Date(), log: () => undefined });
+  const poster = slackDigestPoster(posterClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL));
+  const report = await deliverDue({ store, poster, getIndex: () => index, now: () => new Date(), log: () => undefined });
   await store.close();
   console.log(`${report.posted} digest${report.posted === 1 ? "" : "s"} posted`);
   for (const line of report.failures) console.error(line);

@@ -2,10 +2,7 @@
 import type { ParsedDocument, RatingFact } from "../types.js";
 import { IngestError, ingestFiles, type IngestResult } from "../ingest/ingest.js";
 import { corpusDirFrom } from "./common.js";
-import { datingSummary } from "../corpus/metadata.js";
-import { PUBLISHER_UNKNOWN } from "../corpus/publisher.js";
-import { loadCorpus } from "../corpus/load.js";
-import type { Placement } from "../search/recency.js";
+import { datingSummary, loadCorpus, PUBLISHER_UNKNOWN, type Placement } from "../engine.js";
 
 /** The parser's own words for it, so that the warning is given once. */
 const NO_UNIT_WARNING = "no probation unit (PDU, region or service) named";

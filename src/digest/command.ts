@@ -1,10 +1,9 @@
 // /probation digest on [HH:MM] [weekdays] | off | status | preview
-import type { KnownBlock } from "@slack/types";
-import type { CorpusIndex } from "../search/index.js";
+import type { CorpusIndex } from "../engine.js";
 import type { Store } from "../store/db.js";
 import type { Subscription } from "../store/schema.js";
 import { localTime } from "./clock.js";
-import { composeDigest } from "./compose.js";
+import { composeDigest, type Digest } from "./compose.js";
 import { nextPost } from "./schedule.js";
 
 export interface DigestCommandContext {
@@ -16,9 +15,10 @@ export interface DigestCommandContext {
   timeZone: string;
 }
 
+/** What the command says back, only to the person who typed it; `preview` gives the digest itself, to render. */
 export interface CommandReply {
   text: string;
-  blocks?: KnownBlock[];
+  digest?: Digest;
 }
 
 const USAGE = "Use `/probation digest on [HH:MM] [weekdays]` (e.g. `/probation digest on 08:30 weekdays`), `digest off`, `digest status` or `digest preview`.";
@@ -73,15 +73,16 @@ export async function handleDigestCommand(args: string, ctx: DigestCommandContex
     }
     case "preview": {
       const sub: Subscription = existing ?? { channel: ctx.channel, time: "08:00", weekdaysOnly: false, timeZone: ctx.timeZone, createdBy: ctx.user, createdAt: new Date(0).toISOString(), shownFindings: [] };
-      const digest = composeDigest(ctx.getIndex(), sub, localTime(ctx.now(), sub.timeZone).date);
-      return { text: digest.text, blocks: digest.blocks };
+      return { text: "Today's digest:", digest: composeDigest(ctx.getIndex(), sub, localTime(ctx.now(), sub.timeZone).date) };
     }
     default:
       return { text: USAGE };
   }
 }
 
-/** The `digest` sub-command of /probation, for the Slack layer. */
-export function digestSubCommand(ctx: Omit<DigestCommandContext, "channel" | "user">) {
-  return (args: string, where: { channel: string; user: string }) => handleDigestCommand(args, { ...ctx, ...where });
+export type DigestCommand = (args: string, where: { channel: string; user: string }) => Promise<CommandReply>;
+
+/** The `digest` sub-command of /probation, bound to its state; slack/digest-blocks.ts renders its replies. */
+export function digestCommand(ctx: Omit<DigestCommandContext, "channel" | "user">): DigestCommand {
+  return (args, where) => handleDigestCommand(args, { ...ctx, ...where });
 }

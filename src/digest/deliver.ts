@@ -3,23 +3,31 @@
 // before posting (with the claiming process's pid) and the ts recorded after; an unfinished attempt whose owner
 // is gone is looked up in the channel (each digest carries its channel and date in its metadata) before
 // anything is posted again.
-import type { WebClient } from "@slack/web-api";
 import { LIMITS } from "../config.js";
-import type { CorpusIndex } from "../search/index.js";
+import type { CorpusIndex } from "../engine.js";
 import type { Store } from "../store/db.js";
 import type { SmallState, Subscription } from "../store/schema.js";
-import { describeFailure, findPosted, platformError, postOnce, PostUnknownError } from "../slack/post.js";
 import { localTime } from "./clock.js";
-import { composeDigest } from "./compose.js";
+import { composeDigest, type Digest } from "./compose.js";
 import { deliveryKey, dueDate } from "./schedule.js";
 
-/** Errors that mean the bot cannot post in the channel: the subscription pauses instead of retrying. */
-const PAUSING = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
+/** What delivering needs of the chat it posts in; the Slack layer gives it (slack/digest-poster.ts). */
+export interface DigestPoster {
+  /** Posts the digest at most once, carrying `postId`; resolves with the post's ts. */
+  post(channel: string, digest: Digest, postId: string): Promise<string>;
+  /** The ts of the post carrying `postId` since `since` (ms), or undefined; throws when it cannot find out. */
+  find(channel: string, postId: string, since?: number): Promise<string | undefined>;
+  /** Why the bot cannot post in the channel (the subscription pauses instead of retrying), or undefined. */
+  cannotPost(error: unknown): string | undefined;
+  /** True when a failed post may still have gone out (it is looked for before posting again). */
+  mayHavePosted(error: unknown): boolean;
+  /** One line saying what went wrong. */
+  describe(error: unknown): string;
+}
 
 export interface DeliverDeps {
   store: Store;
-  /** A WebClient that does not retry by itself (see slack/post.ts). */
-  client: WebClient;
+  poster: DigestPoster;
   getIndex: () => CorpusIndex;
   now: () => Date;
   log: (line: string) => void;
@@ -85,15 +93,15 @@ async function deliver(deps: DeliverDeps, { sub, date, unfinished, since }: Clai
   try {
     if (unfinished) {
       // A crash between recording the attempt and recording the ts: did it go out?
-      const found = await findPosted(deps.client, sub.channel, undefined, postId, since);
+      const found = await deps.poster.find(sub.channel, postId, since);
       if (found) {
-        await complete(deps, sub.channel, date, found.ts, undefined);
+        await complete(deps, sub.channel, date, found, undefined);
         return false;
       }
     }
     const digest = composeDigest(deps.getIndex(), sub, date);
-    postedTs = (await postOnce(deps.client, { channel: sub.channel, text: digest.text, blocks: digest.blocks }, { postId })).ts;
-    await complete(deps, sub.channel, date, postedTs, digest.findingId);
+    postedTs = await deps.poster.post(sub.channel, digest, postId);
+    await complete(deps, sub.channel, date, postedTs, digest.finding?.id);
     return undefined;
   } catch (error) {
     if (postedTs) {
@@ -102,9 +110,9 @@ async function deliver(deps: DeliverDeps, { sub, date, unfinished, since }: Clai
       deps.log(line);
       return line;
     }
-    const code = platformError(error);
+    const code = deps.poster.cannotPost(error);
     const key = deliveryKey(sub.channel, date);
-    if (code && PAUSING.has(code)) {
+    if (code) {
       await deps.store.update((state) => {
         const current = state.subscriptions[sub.channel];
         if (current) current.pausedReason = code;
@@ -113,10 +121,10 @@ async function deliver(deps: DeliverDeps, { sub, date, unfinished, since }: Clai
       deps.log(`digest for ${sub.channel} paused: ${code}`);
       return false;
     }
-    const line = `digest for ${sub.channel} on ${date} failed, will try again: ${describeFailure(error)}`;
+    const line = `digest for ${sub.channel} on ${date} failed, will try again: ${deps.poster.describe(error)}`;
     deps.log(line);
     // Unknown whether it went out: the attempt stays, so that the next run looks for it before posting.
-    if (!(error instanceof PostUnknownError)) await deps.store.update((state) => void delete state.deliveries[key]).catch(() => undefined);
+    if (!deps.poster.mayHavePosted(error)) await deps.store.update((state) => void delete state.deliveries[key]).catch(() => undefined);
     return line;
   }
 }

@@ -4,16 +4,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { DOCUMENT_EXTENSIONS } from "../corpus/load.js";
-import { inferMeta } from "../corpus/metadata.js";
-import { withoutSiteName } from "../corpus/headline.js";
-import { parseDocument } from "../corpus/parse.js";
-import { readSourcesFile } from "../corpus/sources.js";
+import { DOCUMENT_EXTENSIONS, inferMeta, parseDocument, readSourcesFile, withoutSiteName } from "../engine.js";
 import { foldForMatch, stripMarkup } from "../text/normalize.js";
 import { SourceEntrySchema, type ParsedDocument, type SourceEntry } from "../types.js";
 import { htmlToArticle } from "./html.js";
 import { pdfToText } from "./pdf.js";
-import { isSafeLink } from "./url.js";
+import { isSafeLink } from "../text/url.js";
 import { withLock } from "../store/lock.js";
 
 /** A file or option that cannot be ingested. Its message is one line. */

@@ -1,4 +1,5 @@
 // A small BM25 index over passages: an inverted index of stemmed terms.
+import { TUNING } from "../tuning.js";
 export interface Bm25Index {
   /** For each term, pairs of (document, term frequency) laid flat: [doc, tf, doc, tf, …]. */
   postings: Map<string, Int32Array>;
@@ -41,8 +42,7 @@ export function scoreBm25(
   query: { term: string; weight: number }[],
   allowed?: (doc: number) => boolean,
 ): Map<number, number> {
-  const k1 = 1.2;
-  const b = 0.75;
+  const { k1, b } = TUNING.bm25;
   const n = index.lengths.length;
   const scores = new Map<number, number>();
   for (const { term, weight } of query) {

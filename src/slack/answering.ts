@@ -1,28 +1,21 @@
-// Answering a question in a thread: 👀 while working (never waited for), the answer posted once, the thread's
-// context kept. A question answered again after a restart first looks for the answer it may have posted.
+// The one answering path: whatever way a question arrived (inbound.ts), it is answered here, posted once and its
+// thread remembered. 👀 while working (never waited for). A question answered again after a restart first looks
+// for the answer it may have posted. Failures get a reply, never silence.
 import type { WebClient } from "@slack/web-api";
 import { answerQuestion } from "../engine.js";
-import type { ThreadContext } from "../types.js";
-import { answerMessage, noticeMessage } from "./blocks.js";
+import type { Answer } from "../types.js";
+import { answerMessage, ephemeral, noticeMessage } from "./blocks.js";
 import { compute, track, type BotDeps } from "./deps.js";
-import { describeFailure, findPosted, postWithMore, PostUnknownError } from "./post.js";
+import type { Inbound } from "./inbound.js";
+import { describeFailure, findPosted, platformError, postWithMore, PostUnknownError } from "./post.js";
 import type { RequestContext } from "./requests.js";
 
-export interface ThreadQuestion {
-  channel: string;
-  /** The thread to answer in; undefined for a top-level reply (a DM). */
-  threadTs?: string;
-  /** Where the context is kept: the thread, or the DM channel itself. */
-  contextTs: string;
-  question: string;
-  /** The message that asked, to put 👀 on while working. */
-  questionTs?: string;
-  /** The incoming request's id, for the log. */
-  requestId: string;
-}
+/** Slack's answers that mean the bot cannot post in the channel: the asker gets the answer privately instead. */
+const CANNOT_POST = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
+const INVITE = "`/invite @Probation Briefing`";
 
 /** The id an answer's post carries: derived from the request, so an answer given again is recognised. */
-export const answerPostId = (pendingKey: string) => `answer:${pendingKey}`;
+const answerPostId = (pendingKey: string) => `answer:${pendingKey}`;
 
 /** Takes the request over from the middleware: it is marked done when its answer is posted (or given up). */
 export function handOff(deps: BotDeps, context: RequestContext): { postId?: string; replay: boolean; arrivedAt?: number; done: () => void } {
@@ -38,22 +31,30 @@ function react(client: WebClient, add: boolean, channel: string, ts: string | un
   return call.catch(() => undefined); // a missing reaction is no reason to fail an answer
 }
 
-export function answerInThread(deps: BotDeps, client: WebClient, q: ThreadQuestion, context: RequestContext = {}): Promise<void> {
+/** Answers one inbound question. Not awaited by listeners: the request is acknowledged once recorded, answered after. */
+export function answerInbound(deps: BotDeps, client: WebClient, q: Inbound, context: RequestContext = {}): Promise<void> {
   const request = handOff(deps, context);
   return track(deps, async () => {
     const added = react(client, true, q.channel, q.questionTs);
+    let answer: Answer | undefined;
     try {
+      if (q.privately) {
+        answer = (await compute(() => answerQuestion(deps.getIndex(), q.question))).answer;
+        const options = q.privately === "with share" ? { shareQuestion: q.question } : {};
+        await q.respond?.(ephemeral(answerMessage(answer, options)));
+        return;
+      }
       if (request.replay && request.postId && (await findPosted(deps.poster, q.channel, q.threadTs, request.postId, request.arrivedAt))) return;
-      const stored: ThreadContext = (await deps.store.thread(q.channel, q.contextTs)) ?? {};
-      const { turn, message } = await compute(() => {
-        const turn = answerQuestion(deps.getIndex(), q.question, stored);
-        return { turn, message: answerMessage(turn.answer, { feedback: true }) };
-      });
-      await postWithMore(deps.poster, q.channel, q.threadTs, message, request.postId);
-      deps.store.rememberThread(q.channel, q.contextTs, turn.context);
+      const stored = q.contextTs ? ((await deps.store.thread(q.channel, q.contextTs)) ?? {}) : undefined;
+      const turn = await compute(() => answerQuestion(deps.getIndex(), q.question, stored));
+      answer = turn.answer;
+      const askedBy = q.askedBy && { user: q.askedBy.user, question: q.question, verb: q.askedBy.verb };
+      const message = answerMessage(turn.answer, { ...(askedBy ? { askedBy } : {}), feedback: true });
+      const posted = await postWithMore(deps.poster, q.channel, q.threadTs, message, request.postId);
+      deps.store.rememberThread(q.contextTs ? q.channel : posted.channel, q.contextTs ?? posted.ts, turn.context);
+      if (q.confirm) await q.respond?.({ text: q.confirm }, { replaceOriginal: true });
     } catch (error) {
-      if (error instanceof PostUnknownError) deps.logger.error(`answer to request ${q.requestId} may not have been posted: ${error.message}`);
-      else await apologise(deps, q.channel, q.threadTs, q.requestId, error);
+      await failed(deps, q, answer, error);
     } finally {
       request.done();
       void added.then(() => react(client, false, q.channel, q.questionTs));
@@ -61,12 +62,26 @@ export function answerInThread(deps: BotDeps, client: WebClient, q: ThreadQuesti
   });
 }
 
-/** Logs a failure with the request's id and tells the user in the thread: never silence. */
-export async function apologise(deps: BotDeps, channel: string, threadTs: string | undefined, requestId: string, error: unknown): Promise<void> {
+/** Logs a failure with the request's id and tells the asker: privately when it can, else in the thread. */
+async function failed(deps: BotDeps, q: Inbound, answer: Answer | undefined, error: unknown): Promise<void> {
+  if (error instanceof PostUnknownError) {
+    // Saying sorry could sit beside an answer that did go out.
+    deps.logger.error(`answer to request ${q.requestId} (${q.via}) may not have been posted: ${error.message}`);
+    return;
+  }
   const slackReqId = (error as { headers?: Record<string, string> })?.headers?.["x-slack-req-id"];
-  deps.logger.error(`answer failed (request ${requestId}${slackReqId ? `, slack request ${slackReqId}` : ""}): ${describeFailure(error)}`);
+  deps.logger.error(`answer failed (request ${q.requestId}, ${q.via}${slackReqId ? `, slack request ${slackReqId}` : ""}): ${describeFailure(error)}`);
   try {
-    await deps.poster.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...noticeMessage("Sorry, I couldn't answer that just now. Please try again in a minute.") });
+    const code = platformError(error);
+    const seen = q.askedBy?.verb === "shared"; // the asker has the answer already, privately
+    if (q.respond && code && CANNOT_POST.has(code)) {
+      if (answer && !seen) await q.respond(ephemeral(answerMessage(answer)));
+      await q.respond(noticeMessage(seen ? `I can't post in this channel: invite me with ${INVITE} first.` : `I can't post in this channel, so only you can see this answer. To let me answer here, invite me: type ${INVITE}.`));
+    } else if (q.respond) {
+      await q.respond(noticeMessage(seen ? "Sorry, I couldn't share that just now." : "Sorry, I couldn't post the answer just now. Please try again in a minute."));
+    } else {
+      await deps.poster.chat.postMessage({ channel: q.channel, ...(q.threadTs ? { thread_ts: q.threadTs } : {}), ...noticeMessage("Sorry, I couldn't answer that just now. Please try again in a minute.") });
+    }
   } catch {
     // Slack is unreachable: the log line is all we can do.
   }

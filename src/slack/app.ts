@@ -4,7 +4,7 @@
 import type { Server, ServerResponse } from "node:http";
 import { App, HTTPReceiver, LogLevel, type Logger } from "@slack/bolt";
 import { LIMITS, type Config } from "../config.js";
-import type { CorpusIndex } from "../search/index.js";
+import type { CorpusIndex } from "../engine.js";
 import type { Store } from "../store/db.js";
 import { clientOptions, fetchWithTimeout, posterClient } from "./client.js";
 import { oldestInFlight, type BotDeps } from "./deps.js";
@@ -54,6 +54,8 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
     // Bolt would call auth.test at once and leave a failure unhandled until the first event; start() checks the
     // token itself instead, and Bolt asks again (awaited) with the first event.
     tokenVerificationEnabled: false,
+    // Bolt's conversation store is unused here (thread context lives in our store): not run on every request.
+    convoStore: false as const,
     logLevel: LogLevel.INFO,
     ...(logger ? { logger } : {}),
     clientOptions: { ...clientOptions(slackApiUrl, logger), fetch: fetchWithTimeout },

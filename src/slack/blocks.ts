@@ -1,8 +1,8 @@
 // Answer → Block Kit. The only place where answers become Slack messages.
 import type { ActionsBlock, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import type { Answer, Citation } from "../types.js";
-import { displayDate } from "../answer/reply.js";
-import { isSafeLink } from "../ingest/url.js";
+import { displayDate } from "../engine.js";
+import { escapeText, linkTo } from "./mrkdwn.js";
 
 /** Slack allows 3,000 characters in a section; we stay well under and cut at a sentence. */
 const MAX_SECTION = 2800;
@@ -14,11 +14,6 @@ export const ACTIONS = {
   share: "share_answer",
 } as const;
 
-/** Escapes text for mrkdwn: only &, < and >. This is also what keeps <!channel> or <@U…> in user text from going live. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /** Cuts text at the last sentence end before `max`, saying that there is more. */
 export function cutAtSentence(text: string, max: number, more = "… more in the thread"): string {
   if (text.length <= max) return text;
@@ -28,16 +23,14 @@ export function cutAtSentence(text: string, max: number, more = "… more in the
 }
 
 /** The answer's text without its quotes (they become context blocks). */
-export function leadOf(answer: Answer): string {
+function leadOf(answer: Answer): string {
   const lines = answer.text.split("\n");
   const firstQuote = lines.findIndex((l) => l.startsWith("> "));
   return (firstQuote < 0 ? lines : lines.slice(0, firstQuote)).join("\n").trim();
 }
 
 function sourceLine(c: Citation): string {
-  // A link that could break out of <url|text> (a sources.json edited by hand) is not made a link at all.
-  const title = isSafeLink(c.url) ? `<${c.url.replace(/&/g, "&amp;")}|${escapeText(c.title)}>` : `_${escapeText(c.title)}_`;
-  return [title, escapeText(c.publisher), displayDate(c.date), c.section && `§ ${escapeText(c.section)}`].filter(Boolean).join(" · ");
+  return [linkTo(c.url, c.title), escapeText(c.publisher), displayDate(c.date), c.section && `§ ${escapeText(c.section)}`].filter(Boolean).join(" · ");
 }
 
 export function citationBlock(c: Citation): ContextBlock {

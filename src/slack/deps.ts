@@ -1,7 +1,7 @@
 // What the listeners need, handed to them once when the app is built.
 import type { Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { CorpusIndex } from "../search/index.js";
+import type { CorpusIndex } from "../engine.js";
 import type { Store } from "../store/db.js";
 
 export interface BotDeps {

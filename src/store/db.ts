@@ -141,6 +141,12 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let compaction: Promise<void> = Promise.resolve();
+  /** Under the lock: appends the table's changes; when a compaction is due, starts it and returns its second step. */
+  const appendAndStartCompaction = <T>(table: JournalTable<T>): (() => Promise<void>) | undefined => {
+    if (!table.flush()) return undefined;
+    const job = table.startCompaction(now());
+    return () => table.writeSnapshot(job, (install) => withLock(lockPath, install));
+  };
   const runFlush = async () => {
     if (running || !waiting) return;
     clearTimeout(timer);
@@ -149,13 +155,10 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     waiting = undefined;
     running = true;
     try {
-      const compactions = await withLock(lockPath, () => {
-        const due = [threads.flush() && threads, events.flush() && events].filter((t) => t !== false);
-        return due.map((t) => ({ table: t, job: t.startCompaction(now()) }));
-      });
+      const snapshots = await withLock(lockPath, () => [appendAndStartCompaction(threads), appendAndStartCompaction(events)]);
       writeProblem = undefined;
-      for (const { table, job } of compactions) {
-        compaction = compaction.then(() => (table as JournalTable<unknown>).writeSnapshot(job as never)).catch((e) => warn(`warning: compacting the store failed: ${(e as Error).message}`));
+      for (const write of snapshots) {
+        if (write) compaction = compaction.then(write).catch((e) => warn(`warning: compacting the store failed: ${(e as Error).message}`));
       }
       batch.resolve();
     } catch (error) {
@@ -170,7 +173,10 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     if (!waiting) {
       let resolve!: () => void;
       let reject!: (e: unknown) => void;
-      const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
       promise.catch(() => undefined);
       waiting = { promise, resolve, reject };
     }

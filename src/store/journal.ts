@@ -5,7 +5,8 @@
 // `<name>.<N>.log` (changes since that snapshot, one a line: {"k":key,"v":value} or {"k":key,"d":1}).
 // Appends happen under the store's lock, so the journals of two processes interleave by whole lines; each
 // process reads the other's lines when it next writes or misses a key. When the journal outgrows the snapshot,
-// appends move to generation N+1 and a new snapshot (gen N+1) is written beside, without holding the lock.
+// appends move to generation N+1 and a new snapshot (gen N+1) is written beside, without holding the lock, then
+// put in place under it (unless another process has put in place a newer one).
 // A record that fails the schema is dropped with a warning; the rest are kept. A line torn by a crash is cut off.
 import { randomUUID } from "node:crypto";
 import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
@@ -32,7 +33,6 @@ interface Entry {
   json: Buffer;
   at: number;
 }
-
 
 export class JournalTable<T> {
   private map = new Map<string, Entry>();
@@ -97,16 +97,17 @@ export class JournalTable<T> {
   flush(): boolean {
     this.catchUp(true);
     if (this.buffer.length) {
-      const text = this.buffer.map((l) => `${JSON.stringify(l)}\n`).join("");
+      const bytes = Buffer.from(this.buffer.map((l) => `${JSON.stringify(l)}\n`).join(""));
       const fd = openSync(this.logPath(this.gen), "a");
       try {
-        writeSync(fd, text);
+        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
       } finally {
         closeSync(fd);
       }
-      this.offset += Buffer.byteLength(text);
+      this.offset += bytes.length;
       this.buffer = [];
     }
+    // A tenth over the maximum before compacting for it: not a compaction for every new thread at the cap.
     const overfull = this.options.maxEntries !== undefined && this.map.size > this.options.maxEntries * 1.1;
     return !this.compacting && (overfull || (this.offset > this.options.compactMinBytes && this.offset > this.snapshotBytes));
   }
@@ -123,7 +124,11 @@ export class JournalTable<T> {
     return { gen: this.gen, records: this.pruned(now) };
   }
 
-  async writeSnapshot({ gen, records }: { gen: number; records: [string, Entry][] }): Promise<void> {
+  /**
+   * Step 2: writes the snapshot to a temp file of its own, then, under the lock (`underLock`), puts it in place and
+   * removes the journals it folded in, unless another process has meanwhile put in place a newer one.
+   */
+  async writeSnapshot({ gen, records }: { gen: number; records: [string, Entry][] }, underLock: (install: () => void) => Promise<void>): Promise<void> {
     try {
       const temp = join(this.dir, `.${this.name}.jsonl.${process.pid}.${randomUUID()}.tmp`);
       const file = await open(temp, "w");
@@ -141,9 +146,12 @@ export class JournalTable<T> {
       } finally {
         await file.close();
       }
-      renameSync(temp, this.snapshotPath());
-      this.snapshotBytes = bytes;
-      for (const g of this.logGenerations()) if (g < gen) unlinkQuietly(this.logPath(g));
+      await underLock(() => {
+        if (this.snapshotGeneration() >= gen) return unlinkQuietly(temp);
+        renameSync(temp, this.snapshotPath());
+        this.snapshotBytes = bytes;
+        for (const g of this.logGenerations()) if (g < gen) unlinkQuietly(this.logPath(g));
+      });
     } finally {
       this.compacting = false;
     }
@@ -151,13 +159,20 @@ export class JournalTable<T> {
 
   /** The records within retention, at most maxEntries of them (the most recent). Evicted ones leave memory too. */
   private pruned(now: number): [string, Entry][] {
-    let records = [...this.map].filter(([, e]) => this.kept(e, now));
-    const { maxEntries } = this.options;
-    if (maxEntries !== undefined && records.length > maxEntries) {
-      records = records.sort((a, b) => b[1].at - a[1].at).slice(0, maxEntries);
-    }
+    const records = this.mostRecent([...this.map].filter(([, e]) => this.kept(e, now)));
     if (records.length !== this.map.size) this.map = new Map(records);
     return records;
+  }
+
+  /** At most maxEntries records in memory (those past it stay on disk until the next fold drops them). */
+  private cap(): void {
+    const { maxEntries } = this.options;
+    if (maxEntries !== undefined && this.map.size > maxEntries) this.map = new Map(this.mostRecent([...this.map]));
+  }
+
+  private mostRecent(records: [string, Entry][]): [string, Entry][] {
+    const { maxEntries } = this.options;
+    return maxEntries !== undefined && records.length > maxEntries ? records.sort((a, b) => b[1].at - a[1].at).slice(0, maxEntries) : records;
   }
 
   /** Reads lines other processes appended since we last looked; true when anything was read. */
@@ -204,7 +219,6 @@ export class JournalTable<T> {
 
   /** Drops what is in memory and reads the snapshot and journals again (keeping changes not yet appended). */
   private reload(): void {
-    this.map = new Map();
     this.load();
     this.reapplyBuffer();
   }
@@ -216,10 +230,32 @@ export class JournalTable<T> {
     }
   }
 
+  /**
+   * Reads the snapshot and the journals after it. Another process may put a newer snapshot in place meanwhile
+   * (and remove the journals it folded in): then the reading starts over.
+   */
   private load(): void {
     this.removeOrphanTemps();
+    for (let attempt = 1; ; attempt++) {
+      this.map = new Map();
+      try {
+        const read = this.readSnapshotAndJournals();
+        if (read === this.snapshotGeneration()) {
+          this.cap();
+          return;
+        }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT" || attempt >= 5) throw error;
+      }
+      if (attempt >= 5) return;
+    }
+  }
+
+  /** Returns the generation of the snapshot read, or -1 when there is none. */
+  private readSnapshotAndJournals(): number {
     const snapshot = this.snapshotPath();
     let gen = 0;
+    let read = -1;
     if (existsSync(snapshot)) {
       const bytes = readFileSync(snapshot);
       this.snapshotBytes = bytes.length;
@@ -229,6 +265,7 @@ export class JournalTable<T> {
       } catch {
         this.options.warn(`warning: ${snapshot} has no header; reading it as generation 0`);
       }
+      read = gen;
       this.applyLines(bytes.subarray(headerEnd), snapshot);
     }
     const gens = this.logGenerations().filter((g) => g >= gen);
@@ -241,6 +278,7 @@ export class JournalTable<T> {
       if (g === this.gen) this.offset = end;
     }
     if (!existsSync(this.logPath(this.gen))) closeSync(openSync(this.logPath(this.gen), "a"));
+    return read;
   }
 
   /** Applies complete lines, read one at a time from the bytes (a large snapshot never becomes one string). */
@@ -279,6 +317,25 @@ export class JournalTable<T> {
       this.map.set(line.k, this.entryOf(parsed.data));
     }
     if (dropped) this.options.warn(`warning: ${source}: dropped ${dropped} record(s) that did not match the schema (${reason}); kept the rest`);
+  }
+
+  /** The generation of the snapshot in place (its header), or -1. */
+  private snapshotGeneration(): number {
+    let fd: number;
+    try {
+      fd = openSync(this.snapshotPath(), "r");
+    } catch {
+      return -1;
+    }
+    try {
+      const head = Buffer.alloc(64);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return Number((JSON.parse(head.subarray(0, n).toString("utf8").split("\n")[0]!) as { gen?: unknown }).gen) || 0;
+    } catch {
+      return 0; // no header: read as generation 0, as load does
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Snapshots a crashed process was writing (its pid is in the name) are removed. */

@@ -21,7 +21,6 @@ export const FeedbackSchema = z.object({
   messageTs: z.string(),
   value: z.enum(["up", "down"]),
   comment: z.string().optional(),
-  question: z.string().optional(),
   at: z.string(),
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;

@@ -34,7 +34,7 @@ export function foldForMatch(text: string): string {
     .replace(/[\u2013\u2014]/g, "-")
     .replace(/<[^>\s][^>]*>/g, " ")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`#\[\]]/g, "")
+    .replace(/[*_`#[\]]/g, "")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

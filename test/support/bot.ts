@@ -6,7 +6,8 @@ import type { SubCommand } from "../../src/slack/listeners/commands/probation.js
 import { signedHeaders } from "./sign.js";
 import { startStandIn, type Call, type StandIn } from "./slack-stand-in.js";
 import { seeds as index } from "./engine.js";
-import { digestSubCommand } from "../../src/digest/command.js";
+import { digestCommand } from "../../src/digest/command.js";
+import { digestSubCommand } from "../../src/slack/digest-blocks.js";
 import { tempDir } from "./temp.js";
 import { freshDatabase, openAt, type StoreKind } from "./stores.js";
 import type { TestContext } from "vitest";
@@ -48,7 +49,7 @@ export async function startTestBot(options: { dataDir?: string; subCommands?: Re
   const errors: string[] = [];
   const logger = { ...(quietLogger as object), error: (...m: unknown[]) => errors.push(m.join(" ")) } as never;
   const getIndex = () => index;
-  const subCommands = options.subCommands ?? { digest: digestSubCommand({ store, getIndex, now: () => new Date(), timeZone: "Europe/London" }) };
+  const subCommands = options.subCommands ?? { digest: digestSubCommand(digestCommand({ store, getIndex, now: () => new Date(), timeZone: "Europe/London" })) };
   const bot = createBot({ config, getIndex, store, logger, subCommands });
   const { port } = await bot.start();
   const url = `http://127.0.0.1:${port}/slack/events`;

@@ -3,7 +3,8 @@ import type { Citation, QuotationFact } from "../../types.js";
 import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, uniqueCitations } from "../cite.js";
-import { diverse, isRelevant, searchPassages } from "../retrieve.js";
+import { phraseMatcher, readingWords } from "../../corpus/reading-words.js";
+import { diverse, inspectionYearOfDoc, isRelevant, periodFilter, searchPassages } from "../retrieve.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { noFigures } from "./statistics.js";
 
@@ -23,6 +24,17 @@ function toneFilter(index: HandlerInput["index"], question: string): ((i: number
   if (!wanted) return undefined;
   return (i) => index.passages[i]!.tone === wanted;
 }
+/** A question that asks what someone must do ("what were managers told to do?") is answered by what the documents say must be done. */
+function directiveFilter(index: HandlerInput["index"], question: string): ((i: number) => boolean) | undefined {
+  return asksWhatMustBeDone(question) ? (i) => !!index.passages[i]!.directive && SENTENCE_END.test(index.passages[i]!.text) : undefined;
+}
+const DIRECTIVE_ASKED = phraseMatcher(readingWords.directiveWords, "iu");
+const DIRECTIVE_STEMS = new Set(readingWords.directiveWords.flatMap((w) => words(w)).map(stem));
+export const asksWhatMustBeDone = (question: string) => DIRECTIVE_ASKED.test(question);
+/** A full sentence, not a crosshead ("What inspectors say needs to change"). */
+const SENTENCE_END = /[.!?"”’]$/;
+
+const both = (a?: (i: number) => boolean, b?: (i: number) => boolean) => (a && b ? (i: number) => a(i) && b(i) : a ?? b);
 
 /** Passages of the unit (or the corpus) in document order, when the question has no topic words. */
 function firstPassages(input: HandlerInput, filter?: (i: number) => boolean): { picked: number[]; inSections: boolean } {
@@ -59,9 +71,36 @@ export const answerFinding: Handler = (input) => {
       };
     }
   }
-  let hits = searchPassages(index, query.terms, { unitKeys, year: query.year, limit: 15, filter: sections, docIds: input.publisherDocs });
+  // A year asked, or "at the time" of the thread: only what the documents of that inspection say. The documents
+  // the thread quoted are about its inspection throughout, also where a sentence names the region or the nation.
+  const inPeriod = periodFilter(index, query);
+  const thenDocs = !query.year && !!inPeriod;
+  const search = (filter?: (i: number) => boolean, terms = query.terms) =>
+    searchPassages(index, terms, { unitKeys: thenDocs ? undefined : unitKeys, year: query.year, limit: 15, filter, docIds: input.publisherDocs });
+  const ofYear = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
+  const directive = directiveFilter(index, query.text);
+  // The words that ask what must be done ("needs to", "told to") are not what it is about.
+  const mustTerms = query.terms.filter((t) => !DIRECTIVE_STEMS.has(t.term));
+  let hits = directive ? search(both(directive, ofYear), mustTerms) : [];
+  if (directive && unitKeys.length && !isRelevant(hits[0], mustTerms)) {
+    // Nothing on the question's own words: all that the unit's documents say must be done, in their order.
+    const must = firstPassages(input, both(directive, ofYear)).picked;
+    if (must.length) {
+      return {
+        lead: `What the documents say must be done in ${bold(unitName(index, unitKeys[0]!))}:`,
+        answered: true,
+        intent: "finding",
+        citations: uniqueCitations(must.map((i) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section))),
+        remember: { unitKey: unitKeys[0] },
+      };
+    }
+  }
+  if (!isRelevant(hits[0], query.terms)) hits = search(both(sections, ofYear));
+  // A document without the reports' sub-headings (a press release) may still say it.
+  if (sections && !isRelevant(hits[0], query.terms)) hits = search(ofYear);
+  // Where a document has no such sections (an article, a foreword): the sentences whose words lean that way.
   const tone = toneFilter(index, query.text);
-  if (tone && !isRelevant(hits[0], query.terms)) hits = searchPassages(index, query.terms, { unitKeys, year: query.year, limit: 15, filter: tone, docIds: input.publisherDocs });
+  if (tone && !isRelevant(hits[0], query.terms)) hits = search(both(tone, ofYear));
   // A word the documents never use is likely what the question is about ("rate my essay"): half a match is not enough.
   const strict = query.unknownNames.length > 0 && unitKeys.length === 0 && (hits[0]?.coverage ?? 0) < 1;
   if (strict || !isRelevant(hits[0], query.terms)) {
@@ -123,13 +162,31 @@ export const answerQuotation: Handler = (input) => {
   });
   const wantsSpeaker = scored.some((s) => s.speaker > 0);
   if (!wantsSpeaker) return answerFinding(input);
+  // A year asked ("in 2022", "at the time") keeps the words said then: of that inspection, or naming the year.
+  const inPeriod = (q: QuotationFact) => !query.year || (q.inspectionDate?.slice(0, 4) ?? inspectionYearOfDoc(index, q.docId)) === query.year;
   const ranked = scored
-    .filter((s) => s.speaker > 0 && s.unit > 0)
+    .filter((s) => s.speaker > 0 && s.unit > 0 && inPeriod(s.q))
     .sort((a, b) => b.speaker - a.speaker || b.topic - a.topic || Number(!!a.q.reported) - Number(!!b.q.reported) || docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)));
-  if (ranked.length === 0) {
-    const who = scored.filter((s) => s.speaker > 0).sort((a, b) => b.speaker - a.speaker)[0]!.q.speaker;
+  const who = (ranked[0] ?? scored.filter((s) => s.speaker > 0).sort((a, b) => b.speaker - a.speaker)[0]!).q.speaker;
+  const about = unitKeys.length ? ` about ${bold(unitKeys.map((k) => unitName(index, k)).join(", "))}` : "";
+  // The passages of the unit's documents that name the speaker and what follows in quotation marks: for when no
+  // quotation was read from them, or when those passages, unlike the quotations, are on the question's topic.
+  const whoStems = [...asked.filter((w) => termsOf(scored.find((s) => s.q.speaker === who)!.q).speaker.has(w) && !GENERIC_SPEAKERS.has(w)), ...(askedChief ? ["chief", "inspector"] : [])];
+  const spoken = unitKeys.length ? speakerPassages(input, whoStems) : [];
+  const spokenOnTopic = Math.max(0, ...spoken.map((x) => x.score)) > Math.max(0, ...ranked.map((r) => r.topic));
+  if (ranked.length === 0 || spokenOnTopic) {
+    if (spoken.length) {
+      return {
+        // Named as the question names them: the speaker of another document's quotation may not be the one here.
+        lead: `What ${bold(speakerLabel(query.speaker, who))} said${about}:`,
+        answered: true,
+        intent: "quotation",
+        citations: uniqueCitations(spoken.map(({ i }) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section))),
+        remember: { unitKey: unitKeys[0], topic: input.topic },
+      };
+    }
     return {
-      lead: `I have no words of ${bold(who)} about ${bold(unitKeys.map((k) => unitName(index, k)).join(", "))} in the documents.`,
+      lead: `I have no words of ${bold(who)}${about}${query.year ? ` from ${query.year}` : ""} in the documents.`,
       answered: true,
       intent: "quotation",
       citations: [],
@@ -155,6 +212,47 @@ export const answerQuotation: Handler = (input) => {
   };
   return reply;
 };
+
+/** The speaker as the question names them, in the documents' spelling when a quotation's speaker holds that name. */
+function speakerLabel(asked: string | undefined, known: string): string {
+  const name = known.split(",")[0]!.trim();
+  if (!asked) return name;
+  return name.toLowerCase().includes(asked.toLowerCase()) ? name : asked;
+}
+
+/** How many passages of a speaker's words are quoted at most. */
+const MAX_SPOKEN = 3;
+const OPENS_QUOTE = /^\s*["“‘]/;
+const SAYS = /\b(?:said|says|added|told|commented)\b|["“]/i;
+
+/**
+ * The unit's passages (of the period asked) that name the speaker and report their words, with the passages that
+ * follow each in quotation marks (a statement continued over paragraphs); the ones on the question's topic first.
+ */
+function speakerPassages(input: HandlerInput, speakerStems: string[]): { i: number; score: number }[] {
+  const { index, query, unitKeys } = input;
+  if (speakerStems.length === 0) return [];
+  const inPeriod = periodFilter(index, query);
+  const stemsOf = (i: number) => new Set(words(index.passages[i]!.text).map(stem));
+  const block: number[] = [];
+  index.passages.forEach((p, i) => {
+    if (!p.unitKeys.some((k) => unitKeys.includes(k)) || (inPeriod && !inPeriod(p)) || !SAYS.test(p.text)) return;
+    const stems = stemsOf(i);
+    if (!speakerStems.every((w) => stems.has(w))) return;
+    block.push(i);
+    for (let j = i + 1; index.passages[j]?.docId === p.docId && OPENS_QUOTE.test(index.passages[j]!.text); j++) block.push(j);
+  });
+  const own = query.terms.filter((t) => t.group >= 0);
+  const onTopic = (i: number) => {
+    const stems = stemsOf(i);
+    return own.filter((t) => stems.has(t.term)).length;
+  };
+  return [...new Set(block)]
+    .map((i, order) => ({ i, order, score: onTopic(i) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, MAX_SPOKEN)
+    .sort((a, b) => a.order - b.order);
+}
 
 /** Newer documents first when nothing else separates two quotes. */
 function docRecency(index: { docsById: Map<string, { meta: { date?: string } }> }, docId: string): string {

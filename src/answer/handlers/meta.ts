@@ -28,7 +28,7 @@ export function exampleQuestions(index: CorpusIndex): string[] {
   return examples.filter((e): e is string => !!e);
 }
 
-function knownUnits(index: CorpusIndex): string {
+export function knownUnits(index: CorpusIndex): string {
   const rated = index.units.filter((u) => ratingsOf(index, u.key).length > 0);
   return rated.map((u) => u.name).join(", ");
 }

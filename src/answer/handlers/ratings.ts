@@ -5,6 +5,7 @@ import { vocabulary } from "../../vocabulary.js";
 import { findRatings } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { undecidedAgainst } from "../../search/recency.js";
+import { inspectionYearOfDoc } from "../retrieve.js";
 import { bold, byRecency, inspectionKey, quotedDate, standardLabel, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 
 export function ratingsOf(index: CorpusIndex, unitKey: string, standard?: string): RatingFact[] {
@@ -37,6 +38,12 @@ const period = (f: RatingFact) => {
 function bestOfPeriod(facts: RatingFact[], p: string): RatingFact | undefined {
   const inPeriod = facts.filter((f) => period(f) === p);
   return inPeriod.find((f) => f.quote.includes(p)) ?? inPeriod[0];
+}
+
+/** The most recent rating of an inspection before the given one's. */
+function earlierThan(facts: RatingFact[], latest: RatingFact): RatingFact | undefined {
+  const before = facts.find((f) => period(f) && period(latest) && period(f)! < period(latest)!);
+  return before ? bestOfPeriod(facts, period(before)!) : undefined;
 }
 
 /** One line per earlier inspection of the same standard: "Previously *Inadequate* (2022)". */
@@ -97,8 +104,20 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
       remember: { unitKey, topic: standard },
     };
   }
-  // A year in the question ("in 2022") picks that inspection; otherwise the latest.
-  const asked = query.year ? bestOfPeriod(facts, query.year) : undefined;
+  // A year in the question ("in 2022", or "at the time" of the thread) picks that inspection, "before" the one
+  // ahead of the latest; otherwise the latest. A year the documents hold no rating for is said, never filled with another's.
+  const ofYear = (year: string) => bestOfPeriod(facts, year) ?? facts.find((f) => !period(f) && inspectionYearOfDoc(index, f.docId) === year);
+  const asked = query.year ? ofYear(query.year) : query.period?.kind === "previous" ? earlierThan(facts, facts[0]!) : undefined;
+  if (query.year && !asked) {
+    return {
+      lead: `The documents hold no ${standardLabel(standard).toLowerCase()} rating of ${bold(name)} from ${query.year}.`,
+      answered: true,
+      lacking: true,
+      intent: wantScore ? "score" : "rating",
+      citations: [],
+      remember: { unitKey, topic: standard },
+    };
+  }
   const latest = asked ?? facts[0]!;
   const latestCite = citeFact(index, latest);
   // A score comes from the same inspection's overall rating.
@@ -139,7 +158,8 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
   }
   // The headline comes with what the inspectors found, in their words.
   if (standard === "overall" && !wantScore) citations.push(keyFinding(index, unitKey, latest));
-  return { lead, answered: true, intent: wantScore ? "score" : "rating", citations: uniqueCitations(citations, 4), remember: { unitKey, topic: standard } };
+  if (query.period?.kind === "previous" && !asked) lead = `The documents hold no inspection of ${bold(name)} before this one.\n${lead}`;
+  return { lead, answered: true, intent: wantScore ? "score" : "rating", citations: uniqueCitations(citations, 4), remember: { unitKey, topic: standard, answerYear: period(latest) } };
 }
 
 /** No unit named: the headline (or the named standard's) rating of every unit the documents rate. */

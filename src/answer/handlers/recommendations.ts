@@ -2,7 +2,7 @@
 import type { ProgressFact, RecommendationFact } from "../../types.js";
 import { stem, words } from "../../text/tokens.js";
 import { cite, escapeMrkdwn, uniqueCitations } from "../cite.js";
-import { diverse, passagesOf, searchPassages } from "../retrieve.js";
+import { diverse, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
 import type { QueryTerm } from "../question.js";
 import { bold, unitName, type Handler } from "../reply.js";
 
@@ -28,9 +28,21 @@ function overlap(text: string, terms: QueryTerm[]): number {
 
 export const answerRecommendation: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
+  const inPeriod = periodFilter(index, query);
   const recs = ((index.factsByType.get("recommendation") ?? []) as RecommendationFact[]).filter(
-    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)),
+    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) && (!inPeriod || inPeriod({ ...f, text: f.quote })),
   );
+  // "How many recommendations?": the sentence that counts them ("The report made 11 recommendations"), when one does.
+  if (query.answerType === "quantity" && unitKeys.length) {
+    const counting = passagesOf(index, unitKeys).filter((i) => {
+      const p = index.passages[i]!;
+      return (!inPeriod || inPeriod(p)) && p.quantities.some((q) => q.counts && words(q.counts).map(stem).includes(RECOMMENDATION));
+    });
+    const citations = uniqueCitations(counting.map((i) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section)));
+    if (citations.length) {
+      return { lead: `How many recommendations the documents report for ${bold(unitName(index, unitKeys[0]!))}:`, answered: true, intent: "recommendation", citations, remember: { unitKey: unitKeys[0], topic } };
+    }
+  }
   const ranked = recs.map((r) => ({ r, score: overlap(r.text, query.terms) })).sort((a, b) => b.score - a.score);
   const onTopic = query.terms.some((t) => t.group >= 0) && (ranked[0]?.score ?? 0) > 0;
   // A list of recommendations, unless the question has a topic none of them is about.
@@ -58,16 +70,17 @@ export const answerRecommendation: Handler = (input) => {
     return (p.directive && SENTENCE_END.test(p.text)) || RECOMMEND.test(p.text) || RECOMMEND.test(p.section ?? "") || (!!before && before.docId === p.docId && RECOMMEND.test(before.text));
   };
   const terms: QueryTerm[] = [...query.terms, { term: stem("recommendations"), weight: 0.5, group: -1, cover: 0 }];
+  const allowed = (i: number) => aboutRecommendations(i) && (!inPeriod || inPeriod(index.passages[i]!));
   // With no topic, a unit's such passages in the order its documents give them.
   const hasTopic = query.terms.some((t) => t.group >= 0);
   const hits =
     !hasTopic && unitKeys.length
-      ? passagesOf(index, unitKeys).filter(aboutRecommendations).sort((a, b) => a - b).map((passage) => ({ passage, score: 1, coverage: 0 }))
-      : searchPassages(index, terms, { unitKeys, limit: 10, filter: aboutRecommendations });
+      ? passagesOf(index, unitKeys).filter(allowed).sort((a, b) => a - b).map((passage) => ({ passage, score: 1, coverage: 0 }))
+      : searchPassages(index, terms, { unitKeys, limit: 10, filter: allowed });
   const onTopicHits = query.terms.some((t) => t.group >= 0) ? hits.filter((h) => h.coverage > 0) : hits;
   if (onTopicHits.length === 0) {
     return unitKeys.length
-      ? { lead: `The documents report no recommendations${topic ? ` on ${bold(topic)}` : ""} for ${bold(unitName(index, unitKeys[0]!))}.`, answered: true, intent: "recommendation", citations: [], remember: { unitKey: unitKeys[0] } }
+      ? { lead: `The documents report no recommendations${topic ? ` on ${bold(topic)}` : ""} for ${bold(unitName(index, unitKeys[0]!))}${query.year ? ` from ${query.year}` : ""}.`, answered: true, intent: "recommendation", citations: [], remember: { unitKey: unitKeys[0] } }
       : { lead: "", answered: false, intent: "recommendation", citations: [] };
   }
   // "The report made 11 recommendations." is usually followed by what they were: "These include …".
@@ -88,6 +101,7 @@ export const answerRecommendation: Handler = (input) => {
 };
 
 const RECOMMEND = /recommend/i;
+const RECOMMENDATION = stem("recommendations");
 /** A full sentence, not a crosshead ("What inspectors say needs to change"). */
 const SENTENCE_END = /[.!?"”’]$/;
 

@@ -3,8 +3,8 @@ import type { Citation, KeyQuestionFact } from "../../types.js";
 import { vocabulary } from "../../vocabulary.js";
 import { findThemes } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
-import { diverse, isRelevant, passagesOf, searchPassages, type Hit } from "../retrieve.js";
-import { FIT_MEASURE, measuresOf, quantityFit } from "../quantity-fit.js";
+import { diverse, isRelevant, passagesOf, periodFilter, searchPassages, type Hit } from "../retrieve.js";
+import { bestQuantity, FIT_MEASURE, measuresOf, quantityFit } from "../quantity-fit.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { escapeMrkdwn } from "../cite.js";
 import { answerRating } from "./ratings.js";
@@ -47,7 +47,7 @@ export function noFigures(input: HandlerInput, topic: string): Reply {
   const unitKey = input.unitKeys[0]!;
   const brief = answerRating({ ...input, unitKeys: [unitKey], query: { ...input.query, standard: undefined } });
   return {
-    lead: `I don't have ${topic ? `figures on ${bold(topic)}` : "that figure"} for ${bold(unitName(input.index, unitKey))} in the documents. What they do hold on it:\n${brief.lead}`,
+    lead: `I don't have ${topic ? `figures on ${bold(topic)}` : "that figure"} for ${bold(unitName(input.index, unitKey))}${input.query.year ? ` from ${input.query.year}` : ""} in the documents. What they do hold on it:\n${brief.lead}`,
     answered: true,
     intent: "statistic",
     citations: brief.citations,
@@ -87,8 +87,10 @@ export const answerStatistic: Handler = (input) => {
   if (asksKeyQuestion(input)) return answerKeyQuestion(input);
   // "Any figures?" after quotes or findings: the figures in what was just quoted.
   const last = input.context.lastAnswer;
-  if (!query.topic && last && (input.context.intent === "quotation" || input.context.intent === "finding")) {
-    const withFigures = last.citations.filter((c) => /\d/.test(c.quote));
+  const ownTopic = query.fromThread.includes("topic") ? "" : query.topic;
+  if (!ownTopic && last && (input.context.intent === "quotation" || input.context.intent === "finding")) {
+    // A heading's numbering ("P 1.2 Staffing") is no figure.
+    const withFigures = last.citations.filter((c) => /\d/.test(c.quote.replace(/^(?:[A-Z]{1,2}\s*)?\d+(?:\.\d+)*\.?\s/, "")));
     if (withFigures.length) {
       return { lead: "The figures in what I quoted:", answered: true, intent: "statistic", citations: withFigures.slice(0, 3) as Citation[] };
     }
@@ -98,7 +100,11 @@ export const answerStatistic: Handler = (input) => {
     if (headline) return headline;
   }
   const terms = query.terms;
-  const hits = rankByQuantityFit(index, searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12 }), terms, unitKeys, /\b(?:how many|number of)\b/i.test(query.text));
+  // Figures of the period asked ("in 2022", "at that time") only: never another inspection's.
+  const inPeriod = periodFilter(index, query);
+  const allowed = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
+  const asksCount = /\b(?:how many|number of)\b/i.test(query.text);
+  const hits = rankByQuantityFit(index, searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12, filter: allowed }), terms, unitKeys, asksCount, allowed);
   if (!isRelevant(hits[0], terms, true)) {
     if (unitKeys.length) return noFigures(input, topic);
     return { lead: "", answered: false, intent: "statistic", citations: [] };
@@ -109,8 +115,11 @@ export const answerStatistic: Handler = (input) => {
     return cite(index, p.docId, p.text, p.section);
   });
   const where = unitKeys.length ? ` — ${bold(unitName(index, unitKeys[0]!))}` : "";
+  // The figure asked for, stated first, when the best passage has one that counts what was asked.
+  const best = bestQuantity(index.passages[chosen[0]!.passage]!, terms);
+  const stated = best && best.fit >= FIT_MEASURE && citations[0] ? `${bold(best.quantity.text)} — ` : "";
   return {
-    lead: `Figures on ${bold(topic || "that")}${where}:`,
+    lead: `${stated}Figures on ${bold(topic || "that")}${where}:`,
     answered: true,
     intent: "statistic",
     citations: uniqueCitations(citations),
@@ -123,14 +132,21 @@ export const answerStatistic: Handler = (input) => {
  * quantities count what a measure named in the question counts ("caseload" → "monitors 1,852 people"), which share
  * no word with the question. `mustCount` ("how many X"): only passages with such a quantity will do.
  */
-function rankByQuantityFit(index: HandlerInput["index"], hits: Hit[], terms: QueryTerm[], unitKeys: string[], mustCount: boolean): Hit[] {
+function rankByQuantityFit(
+  index: HandlerInput["index"],
+  hits: Hit[],
+  terms: QueryTerm[],
+  unitKeys: string[],
+  mustCount: boolean,
+  allowed?: (passage: number) => boolean,
+): Hit[] {
   const groups = new Set(terms.filter((t) => t.group >= 0).map((t) => t.group)).size || 1;
   const seen = new Set(hits.map((h) => h.passage));
   const base = hits[0]?.score ?? 1;
   const extra: Hit[] = [];
   if (unitKeys.length && measuresOf(terms).length) {
     for (const at of passagesOf(index, unitKeys)) {
-      if (seen.has(at) || !index.passages[at]!.hasFigures) continue;
+      if (seen.has(at) || !index.passages[at]!.hasFigures || (allowed && !allowed(at))) continue;
       if (quantityFit(index.passages[at]!, terms) >= FIT_MEASURE) extra.push({ passage: at, score: base * 0.5, coverage: 0 });
     }
   }

@@ -3,7 +3,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { track, type BotDeps } from "../../deps.js";
 import { FEEDBACK_VIEW } from "../views/feedback-reason.js";
 
-export const feedbackKey = (channel: string, messageTs: string, user: string) => `${channel}:${messageTs}:${user}`;
+const feedbackKey = (channel: string, messageTs: string, user: string) => `${channel}:${messageTs}:${user}`;
 
 export function feedbackButton(deps: BotDeps) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {

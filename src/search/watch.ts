@@ -2,7 +2,7 @@
 // keeps answering from the old one meanwhile), reusing the parse of every document that did not change, and hands
 // it over; answers already in flight keep the index they started with. A corpus that cannot be loaded keeps the old one.
 import { watch, type FSWatcher } from "node:fs";
-import type { CorpusIndex } from "../search/index.js";
+import type { CorpusIndex } from "./index.js";
 import { reloadCorpus, type LoadOptions } from "./load.js";
 
 export interface WatchOptions {

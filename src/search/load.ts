@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { ParsedDocument, RawDocument, SourceEntry } from "../types.js";
-import { readSourcesFile } from "./sources.js";
-import { inferMeta } from "./metadata.js";
-import { parseDocument } from "./parse.js";
-import { folderCache } from "./parse-cache.js";
-import { namesUsedBy, strongUnitNames } from "./units.js";
-import { indexSteps, type CorpusIndex } from "../search/index.js";
+import type { ParsedDocument, Passage, RawDocument, SourceEntry } from "../types.js";
+import { readSourcesFile } from "../corpus/sources.js";
+import { inferMeta } from "../corpus/metadata.js";
+import { parseDocument } from "../corpus/parse.js";
+import { folderCache } from "../corpus/parse-cache.js";
+import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
+import { indexSteps, type CorpusIndex } from "./index.js";
 import { runInSlices, runToEnd } from "../steps.js";
 
 /** A corpus folder that cannot be used. Its message is one line, fit to print as it is. */
@@ -92,24 +92,46 @@ function* corpusSteps(raws: RawDocument[], options: LoadOptions, dir: string, pr
   // The corpus-wide pass: names that come with a PDU or region suffix anywhere split lists of names in prose.
   const knownUnitNames = new Set(raws.flatMap((raw, i) => kept[i]?.corpusNames.strong ?? strongUnitNames(raw.text)));
   const parsed: ParsedDocument[] = [];
+  const shared = new Map<string, string>();
   for (const [i, raw] of raws.entries()) {
     const hit = kept[i];
     // A kept parse serves only while the corpus gives it the same names to split its lists with.
     if (hit && sameNames(hit.corpusNames.used, namesUsedBy(hit.corpusNames.weak, knownUnitNames))) {
-      parsed.push(hit);
+      parsed.push(compact(hit, shared));
       continue;
     }
     yield;
     try {
       const doc = parseDocument(raw, { knownUnitNames: [...knownUnitNames] });
       cache?.set(doc);
-      parsed.push(doc);
+      parsed.push(compact(doc, shared));
     } catch (error) {
       options.onWarning?.(`skipped ${raw.meta.id}: could not parse it (${(error as Error).message})`);
     }
   }
   if (parsed.length === 0) throw new CorpusError(`no document in ${dir} could be parsed`);
   return yield* indexSteps(parsed);
+}
+
+const NONE: never[] = [];
+const OWN_INSPECTION: Passage["period"] = { relation: "current" };
+
+/**
+ * A corpus holds hundreds of thousands of passages: most of their annotations are empty, and their section names
+ * repeat. One empty list, one "own inspection" period and one copy of each section name serve them all. (Nothing
+ * changes a passage's lists in place: a new list is assigned where one changes.)
+ */
+function compact(doc: ParsedDocument, strings: Map<string, string>): ParsedDocument {
+  const intern = (text: string) => strings.get(text) ?? (strings.set(text, text), text);
+  for (const p of doc.passages) {
+    if (p.quantities.length === 0) p.quantities = NONE;
+    if (p.dates.length === 0) p.dates = NONE;
+    if (p.named.length === 0) p.named = NONE;
+    if (p.period.relation === "current" && !p.period.year) p.period = OWN_INSPECTION;
+    if (p.section) p.section = intern(p.section);
+    p.docId = intern(p.docId);
+  }
+  return doc;
 }
 
 /** The same text and metadata (but for when it was added), so the same parse. */

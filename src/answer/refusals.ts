@@ -1,0 +1,56 @@
+// Questions the documents cannot answer, decided from the typed query before any handler runs:
+// a unit or body they do not cover, the future, a topic outside probation.
+import type { Intent } from "../types.js";
+import type { CorpusIndex } from "../search/index.js";
+import { escapeMrkdwn } from "./cite.js";
+import type { Query } from "./question.js";
+import { bold, unitName, type Reply } from "./reply.js";
+import { exampleQuestions, knownUnits, noSuchUnit, notAnswered } from "./handlers/meta.js";
+import { isUnitWord, opensAsFollowUp } from "./slots.js";
+
+/** Intents whose answer is about a unit: a name the documents lack makes them unanswerable. */
+const UNIT_CENTRIC = new Set<Intent>(["rating", "score", "compare"]);
+const META = new Set<Intent>(["followup-source", "followup-why", "help", "sources"]);
+
+/** Words that look like the name of a unit the documents do not cover: unknown words, or names the corpus holds that are no unit. */
+export function unitNamesNotCovered(query: Query, intent: Intent): string[] {
+  const asksAboutName = opensAsFollowUp(query.text);
+  const tokens = query.text.split(/\s+/);
+  const nextWord = (name: string) => {
+    const at = tokens.findIndex((t) => t.replace(/[^\p{L}'’-]/gu, "") === name);
+    return tokens[at + 1]?.replace(/[^\p{L}]/gu, "") ?? "";
+  };
+  const knownButNoUnit = query.otherNames.filter(
+    (name) => !isUnitWord(name) && (isUnitWord(nextWord(name)) || UNIT_CENTRIC.has(intent) || asksAboutName),
+  );
+  const unknown = query.unknownNames.filter((name) => {
+    const capitalised = /^\p{Lu}/u.test(name) && !query.text.startsWith(name) && !query.caseSaysNothing;
+    return isUnitWord(nextWord(name)) || (capitalised && name.length > 2) || UNIT_CENTRIC.has(intent) || asksAboutName;
+  });
+  return [...knownButNoUnit, ...unknown];
+}
+
+/** The refusal a merged query calls for, if any. */
+export function refusalOf(index: CorpusIndex, query: Query, intent: Intent, uncoveredNames: string[]): Reply | undefined {
+  if (!query.body.covered) {
+    return {
+      lead: `The documents are probation inspections, so I have nothing on ${bold(query.body.name)} (a ${escapeMrkdwn(query.body.kind)}). I hold inspections of: ${escapeMrkdwn(knownUnits(index))}.\nTry: ${exampleQuestions(index).slice(0, 3).map((q) => `\`${q}\``).join(" · ")}`,
+      answered: false,
+      intent: "unknown",
+      citations: [],
+    };
+  }
+  if (uncoveredNames.length) return noSuchUnit(index, uncoveredNames);
+  if (META.has(intent)) return undefined;
+  if (query.period?.kind === "future") {
+    const about = query.unitKeys.length ? ` about ${bold(unitName(index, query.unitKeys[0]!))}` : "";
+    return {
+      lead: `The documents report inspections that have happened; they can't tell what comes next${about}.\nTry: ${exampleQuestions(index).slice(0, 3).map((q) => `\`${q}\``).join(" · ")}`,
+      answered: false,
+      intent: "unknown",
+      citations: [],
+    };
+  }
+  if (query.offTopic) return notAnswered(index);
+  return undefined;
+}
