@@ -63,9 +63,9 @@ describe("a pending question found at start", () => {
     await t.event({ type: "message", channel_type: "channel", user: "U1", channel: "C1", ts: "7.3", thread_ts: "7.2", text: "and reviewing?" }, { eventId: "EvOtherThread" });
     await t.event({ type: "app_mention", user: "U1", channel: "C1", ts: "7.4", text: "<@UBOT> LLR rating" }, { eventId: "EvQuestion" });
     await t.waitFor("chat.postMessage");
-    expect(t.store.eventState("event:EvChatter")).toBeUndefined();
-    expect(t.store.eventState("event:EvOtherThread")).toBeUndefined();
-    expect(t.store.eventState("event:EvQuestion")).toBeDefined();
+    expect(await t.store.eventState("event:EvChatter")).toBeUndefined();
+    expect(await t.store.eventState("event:EvOtherThread")).toBeUndefined();
+    expect(await t.store.eventState("event:EvQuestion")).toBeDefined();
     await t.stop();
   });
 });
