@@ -12,7 +12,7 @@ export default defineConfig({
     // One worker per core (Vitest's default leaves one core free): most tests wait on sockets, timers and child
     // processes, so two workers on two cores overlap the waiting.
     maxWorkers: "100%",
-    globalSetup: ["test/support/temp-dir-check.ts"],
+    globalSetup: ["test/support/temp-dir-check.ts", "test/support/postgres.ts"],
     setupFiles: ["test/support/remove-temp-dirs.ts"],
   },
 });

@@ -11,12 +11,18 @@ import { readConfig } from "../src/config.js";
 import { answerQuestion, loadCorpus } from "../src/engine.js";
 import { createBot } from "../src/slack/app.js";
 import { openStore } from "../src/store/db.js";
+import pg from "pg";
+import { openPostgresStore } from "../src/store/postgres.js";
+import { startPostgres, type PostgresServer } from "../test/support/postgres.js";
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 500);
 const COMMAND_CONCURRENCY = 100;
 const FOLLOW_UPS = Number(process.env.BENCH_FOLLOW_UPS ?? 300);
 const FOLLOW_UP_CONCURRENCY = 50;
 const STORED_THREADS = Number(process.env.BENCH_THREADS ?? 50_000);
+/** BENCH_STORE=postgres: the state in PostgreSQL (DATABASE_URL, else a throwaway server on loopback). */
+const POSTGRES = process.env.BENCH_STORE === "postgres";
+const INSERT_CHUNK = 5_000;
 const SECRET = "bench-signing-secret-0123456789";
 const questions = ["LLR rating", "derby city rating", "east midlands recommendations", "what did inspectors find about domestic abuse", "LLR planning rating"];
 const followUps = ["and reviewing?", "source?", "any figures?", "what about Derby?", "why?"];
@@ -45,9 +51,25 @@ writeFileSync(join(dataDir, "threads.jsonl"), `${lines.join("\n")}\n`);
 lines.length = 0;
 const snapshotMb = statSync(join(dataDir, "threads.jsonl")).size / 1e6;
 
+let postgresServer: PostgresServer | undefined;
+let databaseUrl = process.env.DATABASE_URL;
+if (POSTGRES && !databaseUrl) {
+  postgresServer = await startPostgres();
+  databaseUrl = postgresServer.url;
+}
 const t0 = performance.now();
-const store = await openStore(dataDir);
+const store = POSTGRES ? await openPostgresStore(databaseUrl!) : await openStore(dataDir);
 const openMs = performance.now() - t0;
+if (POSTGRES) {
+  // The same stored threads, in the database.
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  for (let from = 0; from < STORED_THREADS; from += INSERT_CHUNK) {
+    const ids = Array.from({ length: Math.min(INSERT_CHUNK, STORED_THREADS - from) }, (_, k) => from + k);
+    await db.query("INSERT INTO threads (channel, thread_ts, context, updated_at) SELECT 'CSTORED', ts, ctx, $3 FROM unnest($1::text[], $2::jsonb[]) AS t(ts, ctx) ON CONFLICT DO NOTHING", [ids.map(threadTs), ids.map((i) => JSON.stringify(contexts[i % contexts.length])), updatedAt]);
+  }
+  await db.end();
+}
 const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.apiUrl, PORT: "0", DATA_DIR: dataDir });
 const silent = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error", setName() {} } as never;
 const bot = createBot({ config, getIndex: () => index, store, logger: silent });
@@ -132,7 +154,7 @@ const line = (what: string, acks: { ms: number; status: number }[], insideTimes:
   const late = acks.filter((a) => a.ms > 3000 || a.status !== 200).length;
   return `${what}: ack p50 ${pct(times, 50).toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (inside the bot: p50 ${pct(insideTimes, 50).toFixed(1)} ms, p99 ${pct(insideTimes, 99).toFixed(1)} ms); ${late} late or failed; ${posted} answers posted, exactly once each: ${once ? "yes" : "no"}`;
 };
-console.log(`${STORED_THREADS} stored threads (${snapshotMb.toFixed(0)} MB snapshot), store opened in ${(openMs / 1000).toFixed(1)} s`);
+console.log(POSTGRES ? `PostgreSQL store, ${STORED_THREADS} stored threads, store opened in ${(openMs / 1000).toFixed(1)} s` : `${STORED_THREADS} stored threads (${snapshotMb.toFixed(0)} MB snapshot), store opened in ${(openMs / 1000).toFixed(1)} s`);
 console.log(line(`${COMMANDS} slash commands, ${COMMAND_CONCURRENCY} at a time`, commandAcks, insideCommands, commandsOnce, commandPosts.length));
 console.log(line(`${FOLLOW_UPS} thread follow-ups, ${FOLLOW_UP_CONCURRENCY} at a time`, followUpAcks, insideFollowUps, followUpsOnce, threadPosts.length));
 (globalThis as { gc?: () => void }).gc?.();
@@ -141,5 +163,6 @@ await bot.stop();
 await ask("close");
 await standInThread.terminate();
 rmSync(dataDir, { recursive: true, force: true });
+postgresServer?.stop();
 const ok = commandsOnce && followUpsOnce && [...commandAcks, ...followUpAcks].every((a) => a.ms <= 3000 && a.status === 200);
 process.exit(ok ? 0 : 1);

@@ -11,6 +11,7 @@ const WHERE = {
   DATA_DIR: "a folder the bot may write its state to, such as data/",
   CORPUS_DIR: "the folder of documents to index, such as seeds/",
   DIGEST_TZ: "an IANA time zone such as Europe/London",
+  DATABASE_URL: "a PostgreSQL connection URL such as postgres://bot:secret@db-host:5432/probation (unset: the state stays in DATA_DIR)",
 } as const;
 
 const isTimeZone = (tz: string) => {
@@ -31,6 +32,7 @@ const BaseSchema = z.object({
     DATA_DIR: z.string().min(1).default("data"),
     CORPUS_DIR: z.string().min(1).default("seeds"),
     DIGEST_TZ: z.string().refine(isTimeZone, "is not a time zone").default("Europe/London"),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// URL").optional(),
   });
 
 const ConfigSchema = BaseSchema.superRefine((c, ctx) => {
@@ -116,4 +118,19 @@ export const LIMITS = {
   replayableForMs: 5 * MINUTE,
   /** `npm run digest -- --once` gives up after this long in total. */
   digestRunTimeoutMs: 2 * MINUTE,
+  /** PostgreSQL (DATABASE_URL): connecting gives up after this long, and so does any one statement. */
+  dbConnectTimeoutMs: 10 * SECOND,
+  dbQueryTimeoutMs: 10 * SECOND,
+  /** Connections one process keeps open to PostgreSQL. */
+  dbPoolSize: 10,
+  /**
+   * A pending question belongs to the process answering it for this long (its lease); after that another
+   * replica may claim it (the first was killed). Longer than any answer takes (stuckAnswerMs).
+   * PENDING_LEASE_MS overrides it, for tests.
+   */
+  pendingLeaseMs: Number(process.env.PENDING_LEASE_MS) || 2 * MINUTE,
+  /** How often a running bot claims questions whose process died (replicas); PENDING_RECLAIM_MS overrides it, for tests. */
+  pendingReclaimEveryMs: Number(process.env.PENDING_RECLAIM_MS) || 30 * SECOND,
+  /** How often expired records are deleted from PostgreSQL (and at every start); reads skip them meanwhile. */
+  dbPruneEveryMs: 10 * MINUTE,
 } as const;

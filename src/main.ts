@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { ConfigError, LIMITS, readConfig } from "./config.js";
 import { CorpusError, loadCorpus, watchCorpus, type CorpusIndex } from "./engine.js";
 import { createBot } from "./slack/app.js";
-import { openStore } from "./store/db.js";
+import { openConfiguredStore } from "./store/open.js";
 import { digestCommand } from "./digest/command.js";
 import { digestSubCommand } from "./slack/digest-blocks.js";
 import { slackDigestPoster } from "./slack/digest-poster.js";
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   // Each document's parse is kept under DATA_DIR, so that the next start reads it instead of parsing again.
   const cacheDir = join(config.DATA_DIR, "parse-cache");
   let index: CorpusIndex = loadCorpus(config.CORPUS_DIR, { cacheDir, onWarning: (m) => console.warn(`warning: ${m}`) });
-  const store = await openStore(config.DATA_DIR);
+  const store = await openConfiguredStore(config);
   const getIndex = () => index;
   const now = () => new Date();
   const bot = createBot({

@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "./support/bot.js";
+import { STORE_KINDS } from "./support/stores.js";
 
 let t: TestBot;
-beforeEach(async () => (t = await startTestBot()));
-afterEach(async () => t.stop());
+describe.each(STORE_KINDS)("%s store", (kind) => {
+beforeEach(async (context) => (t = await startTestBot({ store: kind, context })));
+afterEach(async () => {
+  const running = t;
+  t = undefined as unknown as TestBot; // a skipped test must not stop the previous one again
+  await running?.stop();
+});
 
 async function reply(text: string): Promise<string> {
   const before = t.standIn.callsTo("respond").length;
@@ -15,18 +21,18 @@ async function reply(text: string): Promise<string> {
 describe("/probation digest", () => {
   it("`on HH:MM weekdays` subscribes the channel", async () => {
     expect(await reply("digest on 07:30 weekdays")).toMatch(/Monday to Friday at 07:30 \(Europe\/London\)/);
-    expect(t.store.read().subscriptions.C42).toMatchObject({ time: "07:30", weekdaysOnly: true, createdBy: "U123" });
+    expect((await t.store.read()).subscriptions.C42).toMatchObject({ time: "07:30", weekdaysOnly: true, createdBy: "U123" });
   });
 
   it("`on` alone means every day at 08:00", async () => {
     await reply("digest on");
-    expect(t.store.read().subscriptions.C42).toMatchObject({ time: "08:00", weekdaysOnly: false });
+    expect((await t.store.read()).subscriptions.C42).toMatchObject({ time: "08:00", weekdaysOnly: false });
   });
 
   it("a malformed time gets the right form and subscribes nothing", async () => {
     expect(await reply("digest on 25:00")).toMatch(/couldn't read .*25:00.* as a time.*digest on \[HH:MM\] \[weekdays\]/);
     expect(await reply("digest on 8am")).toMatch(/as a time/);
-    expect(t.store.read().subscriptions.C42).toBeUndefined();
+    expect((await t.store.read()).subscriptions.C42).toBeUndefined();
   });
 
   it("`status` gives the time, the next post and the last one", async () => {
@@ -44,6 +50,7 @@ describe("/probation digest", () => {
   it("`off` unsubscribes", async () => {
     await reply("digest on");
     expect(await reply("digest off")).toMatch(/turned off/);
-    expect(t.store.read().subscriptions.C42).toBeUndefined();
+    expect((await t.store.read()).subscriptions.C42).toBeUndefined();
   });
+});
 });

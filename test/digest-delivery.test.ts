@@ -9,10 +9,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliverDue, digestPostId } from "../src/digest/deliver.js";
 import { composeDigest, pickFinding } from "../src/digest/compose.js";
 import { listFindings } from "../src/engine.js";
-import { openStore, type Store } from "../src/store/db.js";
+import type { Store } from "../src/store/db.js";
 import { SCHEMA_VERSION, type Subscription } from "../src/store/schema.js";
 import { SEEDS, seeds as index } from "./support/engine.js";
 import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
+import { newPlace, openAt, STORE_KINDS } from "./support/stores.js";
 import { tempDir } from "./support/temp.js";
 
 const run = promisify(execFile);
@@ -32,12 +33,15 @@ beforeEach(async () => {
   standIn = await startStandIn();
   dataDir = tempDir("digest-");
   clock = new Date("2026-06-10T07:30:00Z"); // 08:30 in London
-  store = await openStore(dataDir, { now: () => clock });
   logs.length = 0;
 });
 afterEach(async () => standIn.close());
 
-describe("delivering digests", () => {
+describe.each(STORE_KINDS)("delivering digests (%s store)", (kind) => {
+  beforeEach(async (context) => {
+    store = await openAt(kind, await newPlace(kind, context), { now: () => clock });
+  });
+
   it("posts a due digest once, however often the check runs", async () => {
     await setSub(sub());
     expect((await deliverDue(deps())).posted).toBe(1);
@@ -45,14 +49,14 @@ describe("delivering digests", () => {
     clock = new Date("2026-06-10T20:00:00Z");
     expect((await deliverDue(deps())).posted).toBe(0);
     expect(standIn.callsTo("chat.postMessage")).toHaveLength(1);
-    expect(store.read().subscriptions.C1!.lastPostedDate).toBe("2026-06-10");
+    expect((await store.read()).subscriptions.C1!.lastPostedDate).toBe("2026-06-10");
   });
 
   it("makes the digest a thread root that follow-ups are answered under", async () => {
     await setSub(sub());
     await deliverDue(deps());
-    const ts = store.read().subscriptions.C1!.lastPostedTs!;
-    expect(store.thread("C1", ts)).toBeDefined();
+    const ts = (await store.read()).subscriptions.C1!.lastPostedTs!;
+    expect(await store.thread("C1", ts)).toBeDefined();
   });
 
   it("after a crash between recording the attempt and the ts, finds the post instead of posting again", async () => {
@@ -65,7 +69,7 @@ describe("delivering digests", () => {
     });
     expect((await deliverDue(deps())).posted).toBe(0);
     expect(standIn.callsTo("chat.postMessage")).toHaveLength(1);
-    expect(store.read().deliveries["C1:2026-06-10"]!.ts).toBeDefined();
+    expect((await store.read()).deliveries["C1:2026-06-10"]!.ts).toBeDefined();
   });
 
   it("after a crash before the post went out, posts it once", async () => {
@@ -82,7 +86,7 @@ describe("delivering digests", () => {
     standIn.failNext("chat.postMessage", { error: "not_in_channel" });
     expect((await deliverDue(deps())).posted).toBe(0);
     expect((await deliverDue(deps())).posted).toBe(0);
-    expect(store.read().subscriptions.C1!.pausedReason).toBe("not_in_channel");
+    expect((await store.read()).subscriptions.C1!.pausedReason).toBe("not_in_channel");
     expect(standIn.callsTo("chat.postMessage")).toHaveLength(0);
     expect(logs.join()).toMatch(/paused: not_in_channel/);
   });
@@ -102,10 +106,10 @@ describe("delivering digests", () => {
     for (let day = 0; day < all.length + 1; day++) {
       clock = new Date(Date.parse("2026-06-10T07:30:00Z") + day * 86_400_000);
       await deliverDue(deps());
-      shown.push(store.read().subscriptions.C1!.shownFindings.at(-1)!);
+      shown.push((await store.read()).subscriptions.C1!.shownFindings.at(-1)!);
     }
     expect(new Set(shown.slice(0, all.length)).size).toBe(all.length);
-    expect(store.read().subscriptions.C1!.shownFindings).toHaveLength(1); // the round started over
+    expect((await store.read()).subscriptions.C1!.shownFindings).toHaveLength(1); // the round started over
   });
 });
 

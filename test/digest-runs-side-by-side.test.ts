@@ -9,6 +9,7 @@ import { SCHEMA_VERSION, type Subscription } from "../src/store/schema.js";
 import { ROOT } from "./support/bot-process.js";
 import { SEEDS } from "./support/engine.js";
 import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
+import { freshDatabase, openAt } from "./support/stores.js";
 import { tempDir } from "./support/temp.js";
 
 const run = promisify(execFile);
@@ -52,5 +53,25 @@ describe("npm run digest -- --once", () => {
     expect(later.code).toBe(0);
     expect(later.stdout).toContain("2 digests posted");
     expect(standIn.callsTo("chat.postMessage").filter((c) => c.args.channel === "C1")).toHaveLength(4); // 3 timed out, 1 posted
+  }, 30_000);
+});
+
+describe("npm run digest -- --once with DATABASE_URL (PostgreSQL)", () => {
+  it("three runs at once, each its own process on one database, post each channel's digest once", async (context) => {
+    const databaseUrl = await freshDatabase(context);
+    const store = await openAt("postgres", databaseUrl);
+    await store.update((state) => {
+      state.subscriptions.C1 = sub("C1");
+      state.subscriptions.C2 = sub("C2");
+    });
+    await store.close();
+    standIn.delay("chat.postMessage", 150); // posts take a while, so that the runs overlap
+    const runs = await Promise.all([once({ DATABASE_URL: databaseUrl }), once({ DATABASE_URL: databaseUrl }), once({ DATABASE_URL: databaseUrl })]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(standIn.callsTo("chat.postMessage").map((c) => c.args.channel).sort()).toEqual(["C1", "C2"]);
+    const total = runs.map((r) => Number(r.stdout.match(/(\d+) digests? posted/)?.[1])).reduce((a, b) => a + b, 0);
+    expect(total).toBe(2);
+    const after = await openAt("postgres", databaseUrl);
+    expect(Object.values((await after.read()).deliveries).map((d) => [d.channel, !!d.ts]).sort()).toEqual([["C1", true], ["C2", true]]);
   }, 30_000);
 });

@@ -42,7 +42,7 @@ describe("a pending question found at start", () => {
     await t.waitFor("conversations.replies");
     await settle();
     expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(1); // only the one from before the crash
-    expect(t.store.eventState("event:EvPosted")).toBe("done");
+    expect(await t.store.eventState("event:EvPosted")).toBe("done");
     await t.stop();
   });
 
@@ -53,7 +53,7 @@ describe("a pending question found at start", () => {
     const t = await startTestBot({ dataDir });
     await settle();
     expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(0);
-    expect(t.store.pendingEvents()).toEqual([]);
+    expect(await t.store.pendingEvents()).toEqual([]);
     await t.stop();
   });
 
@@ -63,9 +63,9 @@ describe("a pending question found at start", () => {
     await t.event({ type: "message", channel_type: "channel", user: "U1", channel: "C1", ts: "7.3", thread_ts: "7.2", text: "and reviewing?" }, { eventId: "EvOtherThread" });
     await t.event({ type: "app_mention", user: "U1", channel: "C1", ts: "7.4", text: "<@UBOT> LLR rating" }, { eventId: "EvQuestion" });
     await t.waitFor("chat.postMessage");
-    expect(t.store.eventState("event:EvChatter")).toBeUndefined();
-    expect(t.store.eventState("event:EvOtherThread")).toBeUndefined();
-    expect(t.store.eventState("event:EvQuestion")).toBeDefined();
+    expect(await t.store.eventState("event:EvChatter")).toBeUndefined();
+    expect(await t.store.eventState("event:EvOtherThread")).toBeUndefined();
+    expect(await t.store.eventState("event:EvQuestion")).toBeDefined();
     await t.stop();
   });
 });

@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { settle, startTestBot, type TestBot } from "./support/bot.js";
+import { STORE_KINDS } from "./support/stores.js";
 
 let t: TestBot;
-beforeEach(async () => (t = await startTestBot()));
-afterEach(async () => t.stop());
+describe.each(STORE_KINDS)("%s store", (kind) => {
+beforeEach(async (context) => (t = await startTestBot({ store: kind, context })));
+afterEach(async () => {
+  const running = t;
+  t = undefined as unknown as TestBot; // a skipped test must not stop the previous one again
+  await running?.stop();
+});
 
 const click = (action: "feedback_up" | "feedback_down" | "share_answer", user = "U1", value = action === "feedback_down" ? "down" : "up") => ({
   type: "block_actions",
@@ -25,7 +31,7 @@ describe("feedback buttons", () => {
     await t.interaction(click("feedback_down"));
     await t.interaction(click("feedback_up", "U2"));
     await settle(100);
-    expect(Object.values(t.store.read().feedback).map((f) => [f.user, f.value]).sort()).toEqual([["U1", "down"], ["U2", "up"]]);
+    expect(Object.values((await t.store.read()).feedback).map((f) => [f.user, f.value]).sort()).toEqual([["U1", "down"], ["U2", "up"]]);
   });
 
   it("open an optional 'what was wrong?' modal on 👎, whose answer is kept", async () => {
@@ -41,7 +47,7 @@ describe("feedback buttons", () => {
       view: { id: "V1", callback_id: "feedback_reason", private_metadata: view.private_metadata, state: { values: { reason: { text: { type: "plain_text_input", value: "wrong unit" } } } } },
     });
     await settle(100);
-    expect(Object.values(t.store.read().feedback)[0]).toMatchObject({ value: "down", comment: "wrong unit" });
+    expect(Object.values((await t.store.read()).feedback)[0]).toMatchObject({ value: "down", comment: "wrong unit" });
   });
 });
 
@@ -67,4 +73,5 @@ describe("the App Home tab", () => {
     expect(view).toContain("Derby City");
     expect(view).toContain("/probation");
   });
+});
 });

@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { settle, startTestBot, type TestBot } from "./support/bot.js";
+import { STORE_KINDS } from "./support/stores.js";
 
 let t: TestBot;
-beforeEach(async () => (t = await startTestBot()));
-afterEach(async () => t.stop());
+describe.each(STORE_KINDS)("%s store", (kind) => {
+beforeEach(async (context) => (t = await startTestBot({ store: kind, context })));
+afterEach(async () => {
+  const running = t;
+  t = undefined as unknown as TestBot; // a skipped test must not stop the previous one again
+  await running?.stop();
+});
 
 const blocksOf = (c: { args: Record<string, unknown> }) => JSON.stringify(c.args.blocks);
 
@@ -40,9 +46,9 @@ describe("a plain message in a thread", () => {
     await t.event({ type: "app_mention", user: "U1", channel: "C1", ts: "1711.000100", text: "<@UBOT> derby city rating" });
     await t.waitFor("chat.postMessage");
     await settle(50);
-    const dataDir = t.dataDir;
+    const { dataDir, databaseUrl } = t;
     await t.stop();
-    t = await startTestBot({ dataDir });
+    t = await startTestBot({ dataDir, databaseUrl, store: kind });
     await t.event({ type: "message", channel_type: "channel", user: "U1", channel: "C1", ts: "1711.000400", thread_ts: "1711.000100", text: "what about the east midlands?" });
     const [post] = await t.waitFor("chat.postMessage");
     expect(blocksOf(post!)).toMatch(/East Midlands region\* is rated \*Inadequate\*/);
@@ -74,4 +80,5 @@ describe("messages that are not questions", () => {
     await settle();
     expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(1);
   });
+});
 });

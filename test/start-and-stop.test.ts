@@ -29,11 +29,15 @@ describe("npm start", () => {
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_SIGNING_SECRET is required in HTTP mode/],
     [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", PORT: "http" }, /^PORT must be a number/],
     [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", CORPUS_DIR: "/nowhere" }, /^corpus folder not found: \/nowhere/],
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", DATABASE_URL: "mysql://bot:hunter2@db/x" }, /^DATABASE_URL must be a postgres:\/\/ URL/],
+    // Nothing listens on port 1: the database cannot be reached.
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", DATABASE_URL: "postgres://bot:hunter2@127.0.0.1:1/probation" }, /^could not start: cannot open the database: .*ECONNREFUSED/],
   ])("stops with one line naming what is wrong (%j)", async (env, message) => {
     const bot = start(env as Record<string, string>);
     expect(await bot.exited).toBe(1);
     expect(bot.err().trim().split("\n")).toHaveLength(1);
     expect(bot.err()).toMatch(message);
+    expect(bot.err()).not.toContain("hunter2"); // a password is never printed
   });
 
   it("serves /healthz, and on SIGTERM finishes and flushes its database", async () => {

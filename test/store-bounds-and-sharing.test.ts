@@ -6,25 +6,27 @@ import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
+import { LIMITS } from "../src/config.js";
 import { openStore } from "../src/store/db.js";
 import { JournalTable } from "../src/store/journal.js";
 import { LockTimeoutError, withLock } from "../src/store/lock.js";
+import { newPlace, openAt, STORE_KINDS } from "./support/stores.js";
 import { withLimits } from "./support/limits.js";
 import { tempDir } from "./support/temp.js";
 
 const DAY = 86_400_000;
 
-describe("thread records", () => {
-  it("expire after the retention period", async () => {
-    const dir = tempDir("store-ttl-");
+describe.each(STORE_KINDS)("%s store: thread records", (kind) => {
+  it("expire after the retention period", async (context) => {
+    const place = await newPlace(kind, context);
     let now = new Date("2026-11-01T00:00:00Z");
-    const store = await openStore(dir, { now: () => now });
+    const store = await openAt(kind, place, { now: () => now });
     store.rememberThread("C1", "1.0", { topic: "planning" });
     await store.close();
     now = new Date(now.getTime() + 29 * DAY);
-    expect((await openStore(dir, { now: () => now })).thread("C1", "1.0")).toEqual({ topic: "planning" });
+    expect(await (await openAt(kind, place, { now: () => now })).thread("C1", "1.0")).toEqual({ topic: "planning" });
     now = new Date(now.getTime() + 2 * DAY);
-    expect((await openStore(dir, { now: () => now })).thread("C1", "1.0")).toBeUndefined();
+    expect(await (await openAt(kind, place, { now: () => now })).thread("C1", "1.0")).toBeUndefined();
   });
 });
 
@@ -45,10 +47,10 @@ describe("a store whose journal outgrows its snapshot", () => {
       expect(readdirSync(dir)).toContain("threads.jsonl");
       expect(readdirSync(dir).filter((f) => /^threads\.\d+\.log$/.test(f)).length).toBeLessThanOrEqual(2);
       const again = await openStore(dir, { now: () => new Date(clock) });
-      expect(again.threadCount()).toBe(20); // the most recent 20
+      expect(await again.threadCount()).toBe(20); // the most recent 20
       expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-      expect(again.thread("C1", "39.0")).toMatchObject({ topic: "topic 39" });
-      expect(again.thread("C1", "0.0")).toBeUndefined();
+      expect(await again.thread("C1", "39.0")).toMatchObject({ topic: "topic 39" });
+      expect(await again.thread("C1", "0.0")).toBeUndefined();
     } finally {
       restore();
     }
@@ -128,36 +130,46 @@ describe("a journal table", () => {
   });
 });
 
-describe("two stores on one folder (npm start and npm run digest -- --once)", () => {
-  it("see each other's threads and keep each other's subscriptions", async () => {
-    const dir = tempDir("store-two-");
-    const a = await openStore(dir);
-    const b = await openStore(dir);
+describe.each(STORE_KINDS)("two %s stores on one place (two processes)", (kind) => {
+  it("see each other's threads and keep each other's subscriptions and feedback", async (context) => {
+    const place = await newPlace(kind, context);
+    const a = await openAt(kind, place);
+    const b = await openAt(kind, place);
     a.rememberThread("C1", "1.0", { topic: "from a" });
     await a.flush();
-    expect(b.thread("C1", "1.0")).toEqual({ topic: "from a" });
+    expect(await b.thread("C1", "1.0")).toEqual({ topic: "from a" });
     const sub = (channel: string) => ({ channel, time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [] });
     await Promise.all([
       a.update((s) => void (s.subscriptions.C1 = sub("C1"))),
       b.update((s) => void (s.subscriptions.C2 = sub("C2"))),
       a.update((s) => void (s.feedback.k = { user: "U1", channel: "C1", messageTs: "1.0", value: "up", at: new Date().toISOString() })),
     ]);
-    expect(Object.keys(a.read().subscriptions).sort()).toEqual(["C1", "C2"]);
-    expect(Object.keys(b.read().subscriptions).sort()).toEqual(["C1", "C2"]);
-    expect(b.read().feedback.k?.value).toBe("up");
-    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(Object.keys((await a.read()).subscriptions).sort()).toEqual(["C1", "C2"]);
+    expect(Object.keys((await b.read()).subscriptions).sort()).toEqual(["C1", "C2"]);
+    expect((await b.read()).feedback.k?.value).toBe("up");
+    await b.update((s) => void delete s.subscriptions.C1);
+    expect(Object.keys((await a.read()).subscriptions)).toEqual(["C2"]);
+    if (kind === "lowdb") expect(readdirSync(place).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
-  it("a pending question recorded by one is pending for the next process to open the folder", async () => {
-    const dir = tempDir("store-pending-");
-    const a = await openStore(dir);
+  it("a pending question recorded by one is claimed by the next process, once its owner is gone", async (context) => {
+    const place = await newPlace(kind, context);
+    let now = new Date();
+    const a = await openAt(kind, place, { now: () => now });
     expect(await a.beginEvent("event:Ev1", { event_id: "Ev1" })).toBe(true);
     expect(await a.beginEvent("event:Ev1", { event_id: "Ev1" })).toBe(false);
-    const b = await openStore(dir); // a was killed: nothing more written
-    expect(b.pendingEvents().map((p) => p.key)).toEqual(["event:Ev1"]);
+    expect(await a.pendingEvents()).toEqual([]); // a is answering it
+    now = new Date(now.getTime() + LIMITS.pendingLeaseMs + 1000); // a was killed: nothing more written, its lease ran out
+    const b = await openAt(kind, place, { now: () => now });
+    expect((await b.pendingEvents()).map((p) => [p.key, p.body])).toEqual([["event:Ev1", { event_id: "Ev1" }]]);
+    expect(await b.pendingEvents()).toEqual([]); // claimed once
+    expect(await b.eventState("event:Ev1")).toBe("pending");
     b.finishEvent("event:Ev1");
     await b.close();
-    expect((await openStore(dir)).pendingEvents()).toEqual([]);
+    const c = await openAt(kind, place, { now: () => now });
+    expect(await c.pendingEvents()).toEqual([]);
+    expect(await c.eventState("event:Ev1")).toBe("done");
+    expect(await c.beginEvent("event:Ev1", { event_id: "Ev1" })).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import { composeDigest } from "../digest/compose.js";
 import { deliverDue } from "../digest/deliver.js";
 import { posterClient } from "../slack/client.js";
 import { slackDigestPoster } from "../slack/digest-poster.js";
-import { openStore } from "../store/db.js";
+import { openConfiguredStore } from "../store/open.js";
 import { LockTimeoutError } from "../store/lock.js";
 import { corpusDirFrom } from "./common.js";
 import { digestAsText } from "./digest-text.js";
@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = readConfig(process.env, { receiver: false });
   const index = loadCorpus(config.CORPUS_DIR);
-  const store = await openStore(config.DATA_DIR);
+  const store = await openConfiguredStore(config);
   const poster = slackDigestPoster(posterClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL));
   const report = await deliverDue({ store, poster, getIndex: () => index, now: () => new Date(), log: () => undefined });
   await store.close();

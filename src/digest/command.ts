@@ -30,7 +30,7 @@ function when(date: Date | undefined, timeZone: string): string {
 
 export async function handleDigestCommand(args: string, ctx: DigestCommandContext): Promise<CommandReply> {
   const [action = "", ...rest] = args.trim().toLowerCase().split(/\s+/);
-  const existing = ctx.store.read().subscriptions[ctx.channel];
+  const existing = (await ctx.store.read()).subscriptions[ctx.channel];
   switch (action) {
     case "on": {
       let time = "08:00";
@@ -66,7 +66,7 @@ export async function handleDigestCommand(args: string, ctx: DigestCommandContex
     }
     case "status": {
       if (!existing) return { text: `This channel has no digest subscription. ${USAGE}` };
-      const next = nextPost(existing, ctx.store.read().deliveries, ctx.now());
+      const next = nextPost(existing, (await ctx.store.read()).deliveries, ctx.now());
       const last = existing.lastPostedAt ? when(new Date(existing.lastPostedAt), existing.timeZone) : "none yet";
       const paused = existing.pausedReason ? `\n⚠️ Paused: I can't post here (${existing.pausedReason}). Invite me with \`/invite @Probation Briefing\`, then \`/probation digest on\` again.` : "";
       return { text: `Digest: ${existing.weekdaysOnly ? "Monday to Friday" : "every day"} at ${existing.time} (${existing.timeZone}).\nNext post: ${existing.pausedReason ? "paused" : when(next, existing.timeZone)}. Last post: ${last}.${paused}` };

@@ -6,7 +6,6 @@
 import { LIMITS } from "../config.js";
 import type { CorpusIndex } from "../engine.js";
 import type { Store } from "../store/db.js";
-import { isAlive } from "../store/lock.js";
 import type { SmallState, Subscription } from "../store/schema.js";
 import { localTime } from "./clock.js";
 import { composeDigest, type Digest } from "./compose.js";
@@ -53,11 +52,11 @@ interface Claim {
 /** Posts every digest that is due now. */
 export async function deliverDue(deps: DeliverDeps): Promise<DeliveryReport> {
   const report: DeliveryReport = { posted: 0, failures: [] };
-  for (const channel of Object.keys(deps.store.read().subscriptions)) {
+  const current = await deps.store.read();
+  for (const channel of Object.keys(current.subscriptions)) {
     // Most checks find nothing due: decided on a copy first (a claim only adds a delivery), so that nothing is written for them.
-    const current = deps.store.read();
-    if (!claimDigest({ ...current, deliveries: { ...current.deliveries } }, channel, deps.now())) continue;
-    const claim = await deps.store.update((state) => claimDigest(state, channel, deps.now()));
+    if (!claimDigest({ ...current, deliveries: { ...current.deliveries } }, channel, deps.now(), deps.store)) continue;
+    const claim = await deps.store.update((state) => claimDigest(state, channel, deps.now(), deps.store));
     if (!claim) continue;
     const failure = await deliver(deps, claim);
     if (failure === undefined) report.posted++;
@@ -67,22 +66,23 @@ export async function deliverDue(deps: DeliverDeps): Promise<DeliveryReport> {
 }
 
 /** Under the lock: the digest this channel is due, recorded as attempted by this process; or nothing to do. */
-function claimDigest(state: SmallState, channel: string, now: Date): Claim | undefined {
+function claimDigest(state: SmallState, channel: string, now: Date, claimant: Pick<Store, "owner" | "ownerAlive">): Claim | undefined {
   const sub = state.subscriptions[channel];
   if (!sub || sub.pausedReason) return undefined;
   const today = localTime(now, sub.timeZone).date;
   const attempt = state.deliveries[deliveryKey(channel, today)];
   const attemptedAt = now.toISOString();
   if (attempt && !attempt.ts) {
-    const owner = attempt.ownerPid;
-    const ownerBusy = owner !== undefined && owner !== process.pid && isAlive(owner) && now.getTime() - Date.parse(attempt.attemptedAt) < LIMITS.digestRunTimeoutMs;
+    const owner = attempt.owner ?? (attempt.ownerPid === undefined ? undefined : String(attempt.ownerPid));
+    const ownerBusy = owner !== undefined && owner !== claimant.owner && claimant.ownerAlive(owner) && now.getTime() - Date.parse(attempt.attemptedAt) < LIMITS.digestRunTimeoutMs;
     if (ownerBusy) return undefined; // another process is posting it right now
-    state.deliveries[deliveryKey(channel, today)] = { ...attempt, attemptedAt, ownerPid: process.pid };
+    const { ownerPid: _old, ...rest } = attempt;
+    state.deliveries[deliveryKey(channel, today)] = { ...rest, attemptedAt, owner: claimant.owner };
     return { sub, date: today, unfinished: true, since: Date.parse(attempt.attemptedAt) };
   }
   const date = dueDate(sub, state.deliveries, now);
   if (!date) return undefined;
-  state.deliveries[deliveryKey(channel, date)] = { channel, date, attemptedAt, ownerPid: process.pid };
+  state.deliveries[deliveryKey(channel, date)] = { channel, date, attemptedAt, owner: claimant.owner };
   return { sub, date, unfinished: false };
 }
 

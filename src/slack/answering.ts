@@ -45,7 +45,8 @@ export function answerInbound(deps: BotDeps, client: WebClient, q: Inbound, cont
         return;
       }
       if (request.replay && request.postId && (await findPosted(deps.poster, q.channel, q.threadTs, request.postId, request.arrivedAt))) return;
-      const turn = await compute(() => answerQuestion(deps.getIndex(), q.question, q.contextTs ? (deps.store.thread(q.channel, q.contextTs) ?? {}) : undefined));
+      const stored = q.contextTs ? ((await deps.store.thread(q.channel, q.contextTs)) ?? {}) : undefined;
+      const turn = await compute(() => answerQuestion(deps.getIndex(), q.question, stored));
       answer = turn.answer;
       const askedBy = q.askedBy && { user: q.askedBy.user, question: q.question, verb: q.askedBy.verb };
       const message = answerMessage(turn.answer, { ...(askedBy ? { askedBy } : {}), feedback: true });

@@ -82,6 +82,7 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
     inFlight: new Map(),
   };
   const ready = deps;
+  let reclaimer: NodeJS.Timeout | undefined;
   registerListeners(app, ready, subCommands);
   app.error(async (error) => {
     app.logger.error(`unhandled error: ${(error as Error).message}`);
@@ -97,10 +98,22 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
       });
       const started = (await app.start(config.PORT)) as unknown;
       await replayPending(app, ready);
+      // Replicas (PostgreSQL): questions acknowledged by a process that died since are claimed once their lease runs
+      // out. With lowdb one process answers, and what it left pending is answered at its next start.
+      let reclaiming = false;
+      if (store.kind === "postgres") reclaimer = setInterval(() => {
+        if (reclaiming) return;
+        reclaiming = true;
+        replayPending(app, ready)
+          .catch((error) => app.logger.error(`could not claim pending questions: ${(error as Error).message}`))
+          .finally(() => (reclaiming = false));
+      }, LIMITS.pendingReclaimEveryMs);
+      reclaimer?.unref();
       const address = config.socketMode ? undefined : (started as Server).address();
       return { port: typeof address === "object" && address ? address.port : undefined };
     },
     async stop() {
+      clearInterval(reclaimer);
       await app.stop();
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<"timeout">((r) => (timer = setTimeout(() => r("timeout"), LIMITS.stopGraceMs)));
@@ -118,7 +131,7 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
  */
 async function replayPending(app: App, deps: BotDeps): Promise<void> {
   const now = Date.now();
-  for (const pending of deps.store.pendingEvents()) {
+  for (const pending of await deps.store.pendingEvents()) {
     if (now - Date.parse(pending.at) > LIMITS.replayWindowMs || !pending.body) {
       deps.logger.warn(`not answering request ${pending.key.slice(0, 16)}: it arrived at ${pending.at}, too long ago`);
       deps.store.finishEvent(pending.key);

@@ -18,9 +18,9 @@ export interface RequestContext {
  * The store key of a request to answer at least once, or undefined: buttons, views, other events, and channel
  * messages that cannot be questions to the bot (not in a thread it is part of), which are neither kept nor waited for.
  */
-export function pendingKeyOf(body: Record<string, unknown>, context: RequestContext, isBotThread: (channel: string, threadTs: string) => boolean): string | undefined {
+export async function pendingKeyOf(body: Record<string, unknown>, context: RequestContext, isBotThread: (channel: string, threadTs: string) => Promise<boolean>): Promise<string | undefined> {
   if (context.replayOf) return context.replayOf;
-  if (typeof body.event_id === "string") return mayBeQuestion(body.event as Record<string, unknown> | undefined, isBotThread) ? `event:${body.event_id}` : undefined;
+  if (typeof body.event_id === "string") return (await mayBeQuestion(body.event as Record<string, unknown> | undefined, isBotThread)) ? `event:${body.event_id}` : undefined;
   const id = context.requestKey ?? body.trigger_id;
   if (typeof body.command === "string" && typeof id === "string" && id) return `command:${id}`;
   return undefined;
@@ -36,7 +36,7 @@ export function boundText(body: Record<string, unknown>): void {
   cut(body.event);
 }
 
-function mayBeQuestion(event: Record<string, unknown> | undefined, isBotThread: (channel: string, threadTs: string) => boolean): boolean {
+async function mayBeQuestion(event: Record<string, unknown> | undefined, isBotThread: (channel: string, threadTs: string) => Promise<boolean>): Promise<boolean> {
   if (event?.type === "app_mention") return true;
   if (event?.type !== "message" || event.subtype !== undefined || event.bot_id) return false;
   if (event.channel_type === "im") return true;

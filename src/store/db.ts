@@ -11,7 +11,7 @@ import { Low, type Adapter } from "lowdb";
 import { LIMITS } from "../config.js";
 import type { ThreadContext } from "../types.js";
 import { JournalTable } from "./journal.js";
-import { withLock } from "./lock.js";
+import { isAlive, withLock } from "./lock.js";
 import {
   EventRecordSchema,
   SMALL_STATE_RECORDS,
@@ -30,11 +30,17 @@ export interface PendingEvent {
 }
 
 export interface Store {
+  /** lowdb: DATA_DIR, one process answering (others may post digests); postgres: DATABASE_URL, any number of replicas. */
+  readonly kind: "lowdb" | "postgres";
+  /** This process, as named in the claims it makes (digest attempts). */
+  readonly owner: string;
+  /** Whether the process that made a claim may still be working on it (lowdb: its pid is alive). */
+  ownerAlive(owner: string): boolean;
   /** The context of a thread the bot started or answered in (within retention), or undefined. */
-  thread(channel: string, threadTs: string): ThreadContext | undefined;
+  thread(channel: string, threadTs: string): Promise<ThreadContext | undefined>;
   /** Keeps a thread's context; written with the next batch. */
   rememberThread(channel: string, threadTs: string, context: ThreadContext): void;
-  threadCount(): number;
+  threadCount(): Promise<number>;
   /**
    * Records an event (or slash command) as pending, durably: resolves true once it is on disk, false when it
    * was seen before (a retry or a replay). Rejects when the store cannot write.
@@ -42,12 +48,15 @@ export interface Store {
   beginEvent(key: string, body: unknown): Promise<boolean>;
   /** Its answer is posted, or there was nothing to answer. */
   finishEvent(key: string): void;
-  eventState(key: string): EventRecord["state"] | undefined;
-  /** Events still pending, oldest first. */
-  pendingEvents(): PendingEvent[];
-  /** Feedback, subscriptions and deliveries as last read (re-read when another process changed them). */
-  read(): SmallState;
-  /** Changes feedback, subscriptions or deliveries: under the lock, on the latest file, written before it resolves. */
+  eventState(key: string): Promise<EventRecord["state"] | undefined>;
+  /**
+   * Pending events that no live process is answering (their process died), oldest first, claimed for this one:
+   * each is handed to one process only. Events this process began are not among them.
+   */
+  pendingEvents(): Promise<PendingEvent[]>;
+  /** Feedback, subscriptions and deliveries as they are now. */
+  read(): Promise<SmallState>;
+  /** Changes feedback, subscriptions or deliveries: under the lock, on the latest state, written before it resolves. */
   update<T>(change: (state: SmallState) => T): Promise<T>;
   /** Writes every pending change now. */
   flush(): Promise<void>;
@@ -177,32 +186,42 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   };
 
   const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}`;
+  // Pending events this store began or claimed: being answered in this process (one process answers per DATA_DIR).
+  const mine = new Set<string>();
   return {
-    thread: (channel, threadTs) => threads.lookup(threadKey(channel, threadTs), now())?.context,
+    kind: "lowdb",
+    owner: String(process.pid),
+    ownerAlive: (claimant) => isAlive(Number(claimant)),
+    thread: async (channel, threadTs) => threads.lookup(threadKey(channel, threadTs), now())?.context,
     rememberThread(channel, threadTs, context) {
       threads.set(threadKey(channel, threadTs), { context, channel, threadTs, updatedAt: new Date(now()).toISOString() });
       void requestFlush(false);
     },
-    threadCount: () => threads.size,
+    threadCount: async () => threads.size,
     async beginEvent(key, body) {
       if (events.get(key, now())) return false;
+      mine.add(key);
       events.set(key, { state: "pending", at: new Date(now()).toISOString(), body });
       await requestFlush(true);
       return true;
     },
     finishEvent(key) {
+      mine.delete(key);
       const record = events.get(key, now());
       events.set(key, { state: "done", at: record?.at ?? new Date(now()).toISOString() });
       void requestFlush(false);
     },
-    eventState: (key) => events.get(key, now())?.state,
-    pendingEvents: () =>
-      events
+    eventState: async (key) => events.get(key, now())?.state,
+    async pendingEvents() {
+      const claimed = events
         .entries(now())
-        .filter(([, e]) => e.state === "pending")
+        .filter(([key, e]) => e.state === "pending" && !mine.has(key))
         .map(([key, e]) => ({ key, at: e.at, body: e.body }))
-        .sort((a, b) => a.at.localeCompare(b.at)),
-    read() {
+        .sort((a, b) => a.at.localeCompare(b.at));
+      for (const e of claimed) mine.add(e.key);
+      return claimed;
+    },
+    async read() {
       refresh();
       return db.data;
     },

@@ -50,6 +50,8 @@ export const DeliverySchema = z.object({
   date: z.string(),
   attemptedAt: z.string(),
   /** The process posting it: another process leaves an unfinished attempt alone while its owner lives. */
+  owner: z.string().optional(),
+  /** The owner's pid, as files written before `owner` name it. */
   ownerPid: z.number().optional(),
   ts: z.string().optional(),
 });

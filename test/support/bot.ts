@@ -9,6 +9,8 @@ import { seeds as index } from "./engine.js";
 import { digestCommand } from "../../src/digest/command.js";
 import { digestSubCommand } from "../../src/slack/digest-blocks.js";
 import { tempDir } from "./temp.js";
+import { freshDatabase, openAt, type StoreKind } from "./stores.js";
+import type { TestContext } from "vitest";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 const quietLogger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error", setName() {} } as never;
@@ -19,6 +21,8 @@ export interface TestBot {
   bot: Bot;
   store: Store;
   dataDir: string;
+  /** The PostgreSQL database of a bot started with store: "postgres". */
+  databaseUrl?: string;
   errors: string[];
   /** Sends a slash command, signed; returns the HTTP response and how long the ack took. */
   command(text: string, opts?: { user?: string; channel?: string }): Promise<{ status: number; ms: number; body: string }>;
@@ -34,12 +38,14 @@ export interface TestBot {
 
 let eventCounter = 0;
 
-export async function startTestBot(options: { dataDir?: string; subCommands?: Record<string, SubCommand>; beforeStart?: (standIn: StandIn) => Promise<void> } = {}): Promise<TestBot> {
-  const standIn = await startStandIn();
+export async function startTestBot(options: { dataDir?: string; subCommands?: Record<string, SubCommand>; beforeStart?: (standIn: StandIn) => Promise<void>; store?: StoreKind; context?: TestContext; databaseUrl?: string; standIn?: StandIn } = {}): Promise<TestBot> {
+  // A stand-in given is shared (replicas talking to one Slack) and left open.
+  const standIn = options.standIn ?? (await startStandIn());
   await options.beforeStart?.(standIn);
   const dataDir = options.dataDir ?? tempDir("probation-bot-");
   const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: standIn.apiUrl, PORT: "0", DATA_DIR: dataDir });
-  const store = await openStore(dataDir, { warn: () => undefined });
+  const databaseUrl = options.store === "postgres" ? (options.databaseUrl ?? (await freshDatabase(options.context))) : undefined;
+  const store = databaseUrl ? await openAt("postgres", databaseUrl, { warn: () => undefined }) : await openStore(dataDir, { warn: () => undefined });
   const errors: string[] = [];
   const logger = { ...(quietLogger as object), error: (...m: unknown[]) => errors.push(m.join(" ")) } as never;
   const getIndex = () => index;
@@ -55,6 +61,7 @@ export async function startTestBot(options: { dataDir?: string; subCommands?: Re
     bot,
     store,
     dataDir,
+    databaseUrl,
     errors,
     async command(text, opts = {}) {
       const body = new URLSearchParams({
@@ -86,7 +93,7 @@ export async function startTestBot(options: { dataDir?: string; subCommands?: Re
     },
     async stop() {
       await bot.stop();
-      await standIn.close();
+      if (!options.standIn) await standIn.close();
     },
   };
 }

@@ -1,5 +1,11 @@
-// A setup file: it runs before every test file, so each file's temporary folders go when that file is done.
+// A setup file: it runs before every test file, so each file's stores, databases and temporary folders go when
+// that file is done.
 import { afterAll } from "vitest";
+import { closeStores, dropDatabases } from "./stores.js";
 import { removeTempDirs } from "./temp.js";
 
-afterAll(removeTempDirs);
+afterAll(async () => {
+  await closeStores();
+  await dropDatabases();
+  removeTempDirs();
+});

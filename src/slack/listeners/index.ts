@@ -19,7 +19,7 @@ export function registerListeners(app: App, deps: BotDeps, subCommands: Record<s
     const request = body as Record<string, unknown>;
     boundText(request);
     const ctx = context as RequestContext;
-    const key = pendingKeyOf(request, ctx, (channel, threadTs) => deps.store.thread(channel, threadTs) !== undefined);
+    const key = await pendingKeyOf(request, ctx, async (channel, threadTs) => (await deps.store.thread(channel, threadTs)) !== undefined);
     if (!key) return next();
     if (!ctx.replayOf) {
       try {
@@ -31,7 +31,7 @@ export function registerListeners(app: App, deps: BotDeps, subCommands: Record<s
         // The store cannot write: answer anyway (/healthz reports the store), without the crash guarantee.
         deps.logger.error(`could not record request ${key.slice(0, 24)}: ${(error as Error).message}`);
       }
-    } else if (deps.store.eventState(key) === "done") return;
+    } else if ((await deps.store.eventState(key)) === "done") return;
     ctx.pendingKey = key;
     try {
       await next();

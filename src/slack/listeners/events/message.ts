@@ -18,7 +18,7 @@ export function threadOrDirectMessage(deps: BotDeps) {
       return;
     }
     if (!threadTs || mentionsBot) return; // a mention is answered by the app_mention listener
-    if (!deps.store.thread(channel, threadTs)) return; // not a thread the bot is part of
+    if (!(await deps.store.thread(channel, threadTs))) return; // not a thread the bot is part of
     void answerInbound(deps, client, { via: "thread reply", channel, question: text, requestId, threadTs, contextTs: threadTs, questionTs: ts }, context as RequestContext);
   };
 }

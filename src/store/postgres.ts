@@ -1,0 +1,292 @@
+// The bot's state in PostgreSQL (DATABASE_URL), for several processes (replicas) on one database. The database
+// does the exactly-once work: an event is recorded by its unique key (insert or nothing), a pending question is
+// leased to one process and claimed by another only when the lease ran out (FOR UPDATE SKIP LOCKED), and
+// feedback, subscriptions and deliveries change in a transaction under an advisory lock, so a digest's claim (its
+// row for channel and local date) is made by one process before it posts.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import pg from "pg";
+import { LIMITS } from "../config.js";
+import { ThreadContextSchema, type ThreadContext } from "../types.js";
+import type { OpenStoreOptions, PendingEvent, Store } from "./db.js";
+import { MIGRATIONS } from "./migrations.js";
+import { SMALL_STATE_RECORDS, SmallStateSchema, emptySmallState, type EventRecord, type SmallState } from "./schema.js";
+
+/** Advisory lock keys (any two numbers no other user of the database takes): migrations, and the small state. */
+const MIGRATION_LOCK = 7_306_140_001;
+const SMALL_STATE_LOCK = 7_306_140_002;
+
+export async function openPostgresStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const warn = options.warn ?? ((m: string) => console.warn(m));
+  const clock = options.now ?? (() => new Date());
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: LIMITS.dbPoolSize,
+    connectionTimeoutMillis: LIMITS.dbConnectTimeoutMs,
+    query_timeout: LIMITS.dbQueryTimeoutMs,
+    statement_timeout: LIMITS.dbQueryTimeoutMs,
+  });
+  // An idle connection the server drops must not crash the process: the next query gets a fresh one.
+  pool.on("error", (error) => warn(`warning: a PostgreSQL connection failed: ${error.message}`));
+  try {
+    await migrate(pool, warn);
+    await prune(pool, clock());
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`cannot open the database: ${(error as Error).message}`);
+  }
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  let writeProblem: string | undefined;
+
+  // Writes that nobody waits for (thread context, finished events): flush() and close() wait for them.
+  const writes = new Set<Promise<unknown>>();
+  const background = (query: string, values: unknown[]): Promise<unknown> => {
+    const write: Promise<unknown> = pool
+      .query(query, values)
+      .then(() => (writeProblem = undefined))
+      .catch((error: Error) => {
+        writeProblem = `cannot write to the database: ${error.message}`;
+        warn(`warning: ${writeProblem}`);
+      })
+      .finally(() => writes.delete(write));
+    writes.add(write);
+    return write;
+  };
+  // A thread's context written by this process is read back only once written (a follow-up right after an answer).
+  const threadWrites = new Map<string, Promise<unknown>>();
+  const wrote = <T>(promise: Promise<T>): Promise<T> =>
+    promise.then(
+      (value) => {
+        writeProblem = undefined;
+        return value;
+      },
+      (error: Error) => {
+        writeProblem = `cannot write to the database: ${error.message}`;
+        throw error;
+      },
+    );
+  // Events arriving together are recorded by one statement (one round trip, one commit), as lowdb batches its journal.
+  let batch: { key: string; body: string; done: (inserted: boolean) => void; fail: (e: unknown) => void }[] = [];
+  const insertBatch = async () => {
+    const events = batch;
+    batch = [];
+    try {
+      const { rows } = await wrote(
+        pool.query<{ key: string }>(
+          "INSERT INTO events (key, state, at, body, claimed_by, claimed_until) SELECT key, 'pending', $3, body, $4, $5 FROM unnest($1::text[], $2::jsonb[]) AS e(key, body) ON CONFLICT (key) DO NOTHING RETURNING key",
+          [events.map((e) => e.key), events.map((e) => e.body), iso(), owner, iso(LIMITS.pendingLeaseMs)],
+        ),
+      );
+      const inserted = new Set(rows.map((r) => r.key));
+      // A key twice in one batch: the first is the new one, the second a retry.
+      for (const e of events) e.done(inserted.delete(e.key));
+    } catch (error) {
+      for (const e of events) e.fail(error);
+    }
+  };
+  const recordEvent = (key: string, body: unknown) =>
+    new Promise<boolean>((done, fail) => {
+      if (batch.length === 0) setImmediate(() => void insertBatch());
+      batch.push({ key, body: JSON.stringify(body ?? null), done, fail });
+    });
+  const iso = (ms = 0) => new Date(clock().getTime() + ms).toISOString();
+  let pruner: NodeJS.Timeout | undefined = setInterval(() => void prune(pool, clock()).catch((e: Error) => warn(`warning: pruning the database failed: ${e.message}`)), LIMITS.dbPruneEveryMs);
+  pruner.unref();
+
+  return {
+    kind: "postgres",
+    owner,
+    // Another process's claim is honoured until it is older than the digest run's limit (its owner may be on another host).
+    ownerAlive: (claimant) => claimant !== owner,
+    async thread(channel, threadTs) {
+      await threadWrites.get(`${channel}:${threadTs}`);
+      const { rows } = await pool.query<{ context: unknown }>("SELECT context FROM threads WHERE channel = $1 AND thread_ts = $2 AND updated_at > $3", [channel, threadTs, iso(-LIMITS.threadTtlMs)]);
+      if (!rows[0]) return undefined;
+      const parsed = ThreadContextSchema.safeParse(rows[0].context);
+      return parsed.success ? (parsed.data as ThreadContext) : undefined;
+    },
+    rememberThread(channel, threadTs, context) {
+      const key = `${channel}:${threadTs}`;
+      const write = background("INSERT INTO threads (channel, thread_ts, context, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, thread_ts) DO UPDATE SET context = EXCLUDED.context, updated_at = EXCLUDED.updated_at", [channel, threadTs, JSON.stringify(context), iso()]);
+      threadWrites.set(key, write);
+      void write.finally(() => threadWrites.get(key) === write && threadWrites.delete(key));
+    },
+    async threadCount() {
+      const { rows } = await pool.query<{ n: string }>("SELECT count(*) AS n FROM threads WHERE updated_at > $1", [iso(-LIMITS.threadTtlMs)]);
+      return Number(rows[0]?.n ?? 0);
+    },
+    beginEvent: (key, body) => recordEvent(key, body),
+    finishEvent(key) {
+      background("INSERT INTO events (key, state, at) VALUES ($1, 'done', $2) ON CONFLICT (key) DO UPDATE SET state = 'done', body = NULL, claimed_by = NULL, claimed_until = NULL", [key, iso()]);
+    },
+    async eventState(key) {
+      const { rows } = await pool.query<{ state: EventRecord["state"] }>("SELECT state FROM events WHERE key = $1 AND at > $2", [key, iso(-LIMITS.eventTtlMs)]);
+      return rows[0]?.state;
+    },
+    async pendingEvents() {
+      // Claimed for this process: pending questions whose lease ran out (their process died), each by one process.
+      const { rows } = await wrote(
+        pool.query<{ key: string; at: Date; body: unknown }>(
+          `UPDATE events SET claimed_by = $1, claimed_until = $2
+           WHERE key IN (
+             SELECT key FROM events WHERE state = 'pending' AND (claimed_until IS NULL OR claimed_until < $3)
+             ORDER BY at FOR UPDATE SKIP LOCKED
+           )
+           RETURNING key, at, body`,
+          [owner, iso(LIMITS.pendingLeaseMs), iso()],
+        ),
+      );
+      return rows.map((r): PendingEvent => ({ key: r.key, at: r.at.toISOString(), body: r.body ?? undefined })).sort((a, b) => a.at.localeCompare(b.at));
+    },
+    async read() {
+      return loadSmallState(pool, warn);
+    },
+    async update(change) {
+      let changeFailed: { error: unknown } | undefined;
+      try {
+        return await wrote(
+          transaction(pool, async (client) => {
+            await client.query("SELECT pg_advisory_xact_lock($1)", [SMALL_STATE_LOCK]);
+            const state = await loadSmallState(client, warn);
+            const before = snapshot(state);
+            let result: ReturnType<typeof change>;
+            try {
+              result = change(state);
+            } catch (error) {
+              changeFailed = { error };
+              throw error;
+            }
+            await saveChanges(client, before, snapshot(state));
+            return result;
+          }),
+        );
+      } catch (error) {
+        if (changeFailed) writeProblem = undefined; // the change's own error (rolled back), not the database's
+        throw error;
+      }
+    },
+    async flush() {
+      await Promise.all([...writes]);
+      if (writeProblem) throw new Error(writeProblem);
+    },
+    async close() {
+      clearInterval(pruner);
+      pruner = undefined;
+      await Promise.all([...writes]);
+      await pool.end();
+    },
+    problem: () => writeProblem,
+  };
+}
+
+async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Applies the migrations this database lacks, once, under an advisory lock (replicas starting together wait). */
+export async function migrate(pool: pg.Pool, warn: (m: string) => void = () => undefined): Promise<number[]> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+      const { rows } = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
+      const applied = new Set(rows.map((r) => r.version));
+      const newest = Math.max(0, ...applied);
+      const latest = Math.max(...MIGRATIONS.map((m) => m.version));
+      if (newest > latest) warn(`warning: the database's schema (version ${newest}) is newer than this code's (${latest})`);
+      const done: number[] = [];
+      for (const migration of MIGRATIONS.filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version)) {
+        await client.query("BEGIN");
+        try {
+          await client.query(migration.sql);
+          await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [migration.version, migration.name]);
+          await client.query("COMMIT");
+        } catch (error) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw new Error(`migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`);
+        }
+        done.push(migration.version);
+      }
+      return done;
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** Deletes what has expired: events, threads (and those beyond the cap), deliveries, feedback. */
+async function prune(pool: pg.Pool, now: Date): Promise<void> {
+  const before = (ms: number) => new Date(now.getTime() - ms).toISOString();
+  await pool.query("DELETE FROM events WHERE at < $1", [before(LIMITS.eventTtlMs)]);
+  await pool.query("DELETE FROM threads WHERE updated_at < $1", [before(LIMITS.threadTtlMs)]);
+  await pool.query("DELETE FROM threads WHERE (channel, thread_ts) IN (SELECT channel, thread_ts FROM threads ORDER BY updated_at DESC OFFSET $1)", [LIMITS.maxThreads]);
+  await pool.query("DELETE FROM deliveries WHERE attempted_at < $1", [before(LIMITS.deliveryTtlMs)]);
+  await pool.query("DELETE FROM feedback WHERE at < $1", [before(LIMITS.feedbackTtlMs)]);
+  await pool.query("DELETE FROM feedback WHERE key IN (SELECT key FROM feedback ORDER BY at DESC OFFSET $1)", [LIMITS.maxFeedback]);
+}
+
+type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
+
+/** Feedback, subscriptions and deliveries, validated record by record (a record failing its schema is left out, with a warning). */
+async function loadSmallState(db: Queryable, warn: (m: string) => void): Promise<SmallState> {
+  const state = emptySmallState();
+  // One after another: a transaction's client runs one query at a time.
+  const feedback = await db.query<{ key: string; record: unknown }>("SELECT key, record FROM feedback");
+  const subscriptions = await db.query<{ key: string; record: unknown }>("SELECT channel AS key, record FROM subscriptions");
+  const deliveries = await db.query<{ key: string; record: unknown }>("SELECT channel || ':' || date AS key, record FROM deliveries");
+  const dropped: string[] = [];
+  for (const [collection, result] of [["feedback", feedback], ["subscriptions", subscriptions], ["deliveries", deliveries]] as const) {
+    for (const row of result.rows) {
+      const parsed = SMALL_STATE_RECORDS[collection].safeParse(row.record);
+      if (parsed.success) (state[collection] as Record<string, unknown>)[row.key] = parsed.data;
+      else dropped.push(`${collection}.${row.key}`);
+    }
+  }
+  if (dropped.length) warn(`warning: the database holds ${dropped.length} record(s) that do not match the schema, left out: ${dropped.slice(0, 5).join("; ")}`);
+  return SmallStateSchema.parse(state);
+}
+
+type Snapshot = Record<"feedback" | "subscriptions" | "deliveries", Map<string, string>>;
+
+function snapshot(state: SmallState): Snapshot {
+  const of = (records: Record<string, unknown>) => new Map(Object.entries(records).map(([k, v]) => [k, JSON.stringify(v)]));
+  return { feedback: of(state.feedback), subscriptions: of(state.subscriptions), deliveries: of(state.deliveries) };
+}
+
+/** Writes only the records a change added, altered or removed. */
+async function saveChanges(client: pg.PoolClient, before: Snapshot, after: Snapshot): Promise<void> {
+  for (const [key, json] of after.feedback) {
+    if (before.feedback.get(key) === json) continue;
+    await client.query("INSERT INTO feedback (key, record, at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record, at = EXCLUDED.at", [key, json, (JSON.parse(json) as { at: string }).at]);
+  }
+  for (const key of before.feedback.keys()) if (!after.feedback.has(key)) await client.query("DELETE FROM feedback WHERE key = $1", [key]);
+  for (const [key, json] of after.subscriptions) {
+    if (before.subscriptions.get(key) === json) continue;
+    await client.query("INSERT INTO subscriptions (channel, record) VALUES ($1, $2) ON CONFLICT (channel) DO UPDATE SET record = EXCLUDED.record", [key, json]);
+  }
+  for (const key of before.subscriptions.keys()) if (!after.subscriptions.has(key)) await client.query("DELETE FROM subscriptions WHERE channel = $1", [key]);
+  for (const [key, json] of after.deliveries) {
+    if (before.deliveries.get(key) === json) continue;
+    const d = JSON.parse(json) as { channel: string; date: string; attemptedAt: string };
+    await client.query("INSERT INTO deliveries (channel, date, record, attempted_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, date) DO UPDATE SET record = EXCLUDED.record, attempted_at = EXCLUDED.attempted_at", [d.channel, d.date, json, d.attemptedAt]);
+  }
+  for (const [key, json] of before.deliveries) {
+    if (after.deliveries.has(key)) continue;
+    const d = JSON.parse(json) as { channel: string; date: string };
+    await client.query("DELETE FROM deliveries WHERE channel = $1 AND date = $2", [d.channel, d.date]);
+  }
+}
