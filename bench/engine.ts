@@ -9,14 +9,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
-import { answerQuestion, loadCorpus, parseDocument, readDocuments, reloadCorpus, type CorpusIndex } from "../src/engine.js";
+import {
+  answerQuestion,
+  loadCorpus,
+  parseDocument,
+  readDocuments,
+  reloadCorpus,
+  type CorpusIndex,
+} from "../src/engine.js";
 
 const SEEDS = "seeds";
 const DOCS = Number(process.env.BENCH_DOCS ?? 1000);
 /** One document in this many is an article; the rest are reports. */
 const ARTICLE_EVERY = 4;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (n: number) => (n >= 100 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(n < 1 ? 2 : 1)} ms`);
 
@@ -52,24 +60,58 @@ const evalQuestions = readFileSync("../shared/eval/visible.jsonl", "utf8")
   .split("\n")
   .filter(Boolean)
   .flatMap((l) => (JSON.parse(l) as { turns: string[] }).turns);
-const generic = ["sources", "help", "what did inspectors find about staffing", "how many cases were inspected", "compare the units", "Nowhere PDU rating"];
+const generic = [
+  "sources",
+  "help",
+  "what did inspectors find about staffing",
+  "how many cases were inspected",
+  "compare the units",
+  "Nowhere PDU rating",
+];
 
 // Seeds.
 latency((q) => answerQuestion(loadCorpus(SEEDS), q), evalQuestions.slice(0, 3), 1); // warm up the JIT
 const seeds = timed(() => loadCorpus(SEEDS));
 const seedLatency = latency((q) => answerQuestion(seeds.value, q), [...evalQuestions, ...generic], 20);
-console.log(`seeds (${seeds.value.documents.length} documents, ${seeds.value.passages.length} passages): build ${ms(seeds.ms)}; ${show(seedLatency)}`);
+console.log(
+  `seeds (${seeds.value.documents.length} documents, ${seeds.value.passages.length} passages): build ${ms(seeds.ms)}; ${show(seedLatency)}`,
+);
 
 // The generated corpus: every unit's name its own, from three lists of ten.
 const raws = readDocuments(SEEDS);
 const report = raws.find((d) => d.meta.kind === "inspection report")!;
-const article = raws.find((d) => d.meta.kind !== "inspection report" && report.text.includes("Leicester") && d.text.includes("Leicester"))!;
+const article = raws.find(
+  (d) => d.meta.kind !== "inspection report" && report.text.includes("Leicester") && d.text.includes("Leicester"),
+)!;
 const unit = parseDocument(report).units[0]!;
 const names = [unit.name.replace(/ PDU$/, ""), ...unit.aliases].sort((a, b) => b.length - a.length);
-const FIRST = ["Ashby", "Brackley", "Corfe", "Dunmore", "Eskdale", "Fenwick", "Glaston", "Hartwell", "Ivybridge", "Kelso"];
+const FIRST = [
+  "Ashby",
+  "Brackley",
+  "Corfe",
+  "Dunmore",
+  "Eskdale",
+  "Fenwick",
+  "Glaston",
+  "Hartwell",
+  "Ivybridge",
+  "Kelso",
+];
 const SECOND = ["Lydford", "Marden", "Norbury", "Oakham", "Penrith", "Quarley", "Rydal", "Selby", "Tarrant", "Upton"];
-const THIRD = ["Alnmouth", "Bampton", "Chard", "Dulverton", "Eyam", "Frome", "Garstang", "Helston", "Ilminster", "Keswick"];
-const nameOf = (i: number) => `${FIRST[i % 10]}, ${SECOND[Math.floor(i / 10) % 10]} and ${THIRD[Math.floor(i / 100) % 10]}`;
+const THIRD = [
+  "Alnmouth",
+  "Bampton",
+  "Chard",
+  "Dulverton",
+  "Eyam",
+  "Frome",
+  "Garstang",
+  "Helston",
+  "Ilminster",
+  "Keswick",
+];
+const nameOf = (i: number) =>
+  `${FIRST[i % 10]}, ${SECOND[Math.floor(i / 10) % 10]} and ${THIRD[Math.floor(i / 100) % 10]}`;
 const renamed = (text: string, name: string) => names.reduce((t, n) => t.split(n).join(name), text);
 
 const dir = mkdtempSync(join(tmpdir(), "bench-corpus-"));
@@ -79,7 +121,10 @@ for (let i = 0; i < DOCS; i++) {
   const isArticle = i % ARTICLE_EVERY === ARTICLE_EVERY - 1;
   const name = nameOf(i);
   units.push(name);
-  writeFileSync(join(dir, `${String(i).padStart(4, "0")}-${isArticle ? "article.txt" : "report.md"}`), renamed(isArticle ? article.text : report.text, name));
+  writeFileSync(
+    join(dir, `${String(i).padStart(4, "0")}-${isArticle ? "article.txt" : "report.md"}`),
+    renamed(isArticle ? article.text : report.text, name),
+  );
 }
 
 const cold = timed(() => loadCorpus(dir, { cacheDir }));
@@ -112,7 +157,10 @@ writeFileSync(join(dir, "added-report.md"), renamed(report.text, added));
 const t0 = performance.now();
 const next = await reloadCorpus(dir, index, { cacheDir });
 const addedAnswer = answerQuestion(next, `${added} rating`).answer;
-const addition = { ms: performance.now() - t0, answered: addedAnswer.answered && addedAnswer.text.includes(added.split(",")[0]!) };
+const addition = {
+  ms: performance.now() - t0,
+  answered: addedAnswer.answered && addedAnswer.text.includes(added.split(",")[0]!),
+};
 await new Promise((r) => setTimeout(r, 20));
 clearInterval(ticker);
 
@@ -126,20 +174,42 @@ const theirs = latency((q) => mini.value.search(q), questions, 1);
 
 const serving = (cached: boolean) =>
   JSON.parse(
-    execFileSync(process.execPath, ["--expose-gc", "--max-semi-space-size=4", "--import", "tsx", "bench/memory.ts", dir, ...(cached ? [cacheDir] : [])], {
-      encoding: "utf8",
-    }),
+    execFileSync(
+      process.execPath,
+      [
+        "--expose-gc",
+        "--max-semi-space-size=4",
+        "--import",
+        "tsx",
+        "bench/memory.ts",
+        dir,
+        ...(cached ? [cacheDir] : []),
+      ],
+      {
+        encoding: "utf8",
+      },
+    ),
   ) as { rss: number; heapUsed: number };
 const memory = serving(true);
 const miniMemory = JSON.parse(
-  execFileSync(process.execPath, ["--expose-gc", "--max-semi-space-size=4", "--import", "tsx", "bench/memory-bm25.ts", dir, cacheDir], { encoding: "utf8" }),
+  execFileSync(
+    process.execPath,
+    ["--expose-gc", "--max-semi-space-size=4", "--import", "tsx", "bench/memory-bm25.ts", dir, cacheDir],
+    { encoding: "utf8" },
+  ),
 ) as { rss: number; heapUsed: number };
 rmSync(dir, { recursive: true, force: true });
 rmSync(cacheDir, { recursive: true, force: true });
 
 const docs = `${DOCS} documents (${index.passages.length} passages, ${index.units.length} units)`;
 console.log(`${docs}:`);
-console.log(`  cold build ${ms(cold.ms)}; warm start from the parse cache ${ms(warm.ms)}; MiniSearch index of the same passages ${ms(mini.ms)}`);
+console.log(
+  `  cold build ${ms(cold.ms)}; warm start from the parse cache ${ms(warm.ms)}; MiniSearch index of the same passages ${ms(mini.ms)}`,
+);
 console.log(`  questions: ${show(ours)}; MiniSearch: ${show(theirs)}`);
-console.log(`  one document added: answered after ${ms(addition.ms)} (${addition.answered ? "with its own rating" : "NOT answered"}), longest event-loop stall ${ms(longestStall)}`);
-console.log(`  a process serving them: ${mb(memory.rss)} resident (${mb(memory.heapUsed)} heap); MiniSearch alone: ${mb(miniMemory.rss)} resident (${mb(miniMemory.heapUsed)} heap)`);
+console.log(
+  `  one document added: answered after ${ms(addition.ms)} (${addition.answered ? "with its own rating" : "NOT answered"}), longest event-loop stall ${ms(longestStall)}`,
+);
+console.log(
+  `  a process serving them: ${mb(memory.rss)} resident (${mb(memory.heapUsed)} heap); MiniSearch alone: ${mb(miniMemory.rss)} resident (${mb(miniMemory.heapUsed)} heap)`,
+);

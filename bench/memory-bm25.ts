@@ -3,7 +3,10 @@
 import MiniSearch from "minisearch";
 import { loadCorpus } from "../src/engine.js";
 
-let passages = loadCorpus(process.argv[2]!, { cacheDir: process.argv[3] }).passages.map((p, id) => ({ id, text: p.text }));
+let passages = loadCorpus(process.argv[2]!, { cacheDir: process.argv[3] }).passages.map((p, id) => ({
+  id,
+  text: p.text,
+}));
 const search = new MiniSearch<{ id: number; text: string }>({ fields: ["text"] });
 search.addAll(passages);
 passages = [];

@@ -3,7 +3,8 @@
 import { answerQuestion, loadCorpus } from "../src/engine.js";
 
 const index = loadCorpus(process.argv[2]!, { cacheDir: process.argv[3] });
-for (const q of ["rating", "what did inspectors find about staffing", "how many cases were inspected", "sources"]) answerQuestion(index, q);
+for (const q of ["rating", "what did inspectors find about staffing", "how many cases were inspected", "sources"])
+  answerQuestion(index, q);
 (globalThis as { gc?: () => void }).gc?.();
 const { rss, heapUsed } = process.memoryUsage();
 console.log(JSON.stringify({ rss, heapUsed, passages: index.passages.length }));

@@ -24,7 +24,13 @@ const STORED_THREADS = Number(process.env.BENCH_THREADS ?? 50_000);
 const POSTGRES = process.env.BENCH_STORE === "postgres";
 const INSERT_CHUNK = 5_000;
 const SECRET = "bench-signing-secret-0123456789";
-const questions = ["LLR rating", "derby city rating", "east midlands recommendations", "what did inspectors find about domestic abuse", "LLR planning rating"];
+const questions = [
+  "LLR rating",
+  "derby city rating",
+  "east midlands recommendations",
+  "what did inspectors find about domestic abuse",
+  "LLR planning rating",
+];
 const followUps = ["and reviewing?", "source?", "any figures?", "what about Derby?", "why?"];
 
 const index = loadCorpus("seeds");
@@ -34,8 +40,14 @@ const standInThread = new Worker(
   `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(new URL("./stand-in-worker.ts", import.meta.url).href)}); })`,
   { eval: true },
 );
-const ask = <T>(request: string): Promise<T> => new Promise((resolve) => { standInThread.once("message", resolve); standInThread.postMessage(request); });
-const standIn = await new Promise<{ apiUrl: string; responseUrl: string }>((resolve) => standInThread.once("message", resolve));
+const ask = <T>(request: string): Promise<T> =>
+  new Promise((resolve) => {
+    standInThread.once("message", resolve);
+    standInThread.postMessage(request);
+  });
+const standIn = await new Promise<{ apiUrl: string; responseUrl: string }>((resolve) =>
+  standInThread.once("message", resolve),
+);
 type Post = { channel: string; thread?: string; asker?: string };
 const posts = async () => (await ask<{ posts: Post[] }>("posts")).posts;
 
@@ -45,7 +57,12 @@ const threadTs = (i: number) => `1600000000.${String(i).padStart(6, "0")}`;
 const lines = [JSON.stringify({ gen: 0 })];
 const updatedAt = new Date().toISOString();
 for (let i = 0; i < STORED_THREADS; i++) {
-  lines.push(JSON.stringify({ k: `CSTORED:${threadTs(i)}`, v: { context: contexts[i % contexts.length], channel: "CSTORED", threadTs: threadTs(i), updatedAt } }));
+  lines.push(
+    JSON.stringify({
+      k: `CSTORED:${threadTs(i)}`,
+      v: { context: contexts[i % contexts.length], channel: "CSTORED", threadTs: threadTs(i), updatedAt },
+    }),
+  );
 }
 writeFileSync(join(dataDir, "threads.jsonl"), `${lines.join("\n")}\n`);
 lines.length = 0;
@@ -66,12 +83,29 @@ if (POSTGRES) {
   await db.connect();
   for (let from = 0; from < STORED_THREADS; from += INSERT_CHUNK) {
     const ids = Array.from({ length: Math.min(INSERT_CHUNK, STORED_THREADS - from) }, (_, k) => from + k);
-    await db.query("INSERT INTO threads (channel, thread_ts, context, updated_at) SELECT 'CSTORED', ts, ctx, $3 FROM unnest($1::text[], $2::jsonb[]) AS t(ts, ctx) ON CONFLICT DO NOTHING", [ids.map(threadTs), ids.map((i) => JSON.stringify(contexts[i % contexts.length])), updatedAt]);
+    await db.query(
+      "INSERT INTO threads (channel, thread_ts, context, updated_at) SELECT 'CSTORED', ts, ctx, $3 FROM unnest($1::text[], $2::jsonb[]) AS t(ts, ctx) ON CONFLICT DO NOTHING",
+      [ids.map(threadTs), ids.map((i) => JSON.stringify(contexts[i % contexts.length])), updatedAt],
+    );
   }
   await db.end();
 }
-const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.apiUrl, PORT: "0", DATA_DIR: dataDir });
-const silent = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error", setName() {} } as never;
+const config = readConfig({
+  SLACK_BOT_TOKEN: "xoxb-bench",
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_API_URL: standIn.apiUrl,
+  PORT: "0",
+  DATA_DIR: dataDir,
+});
+const silent = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  setLevel() {},
+  getLevel: () => "error",
+  setName() {},
+} as never;
 const bot = createBot({ config, getIndex: () => index, store, logger: silent });
 const { port } = await bot.start();
 const url = `http://127.0.0.1:${port}/slack/events`;
@@ -117,13 +151,24 @@ async function untilPosted(count: number): Promise<Post[]> {
   return posts();
 }
 
-const pct = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+const pct = (times: number[], p: number) =>
+  [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 
 // 1. Slash commands: each answered once, as a thread root saying who asked.
 const commandAcks = await sendAll(
-  Array.from({ length: COMMANDS }, (_, i) => new URLSearchParams({ command: "/probation", text: questions[i % questions.length]!, user_id: `U${i}`, channel_id: `C${i % 7}`, team_id: "T1", response_url: `${standIn.responseUrl}/${i}`, trigger_id: `t${i}` }).toString()),
+  Array.from({ length: COMMANDS }, (_, i) =>
+    new URLSearchParams({
+      command: "/probation",
+      text: questions[i % questions.length]!,
+      user_id: `U${i}`,
+      channel_id: `C${i % 7}`,
+      team_id: "T1",
+      response_url: `${standIn.responseUrl}/${i}`,
+      trigger_id: `t${i}`,
+    }).toString(),
+  ),
   "application/x-www-form-urlencoded",
   COMMAND_CONCURRENCY,
 );
@@ -137,7 +182,22 @@ const commandsOnce = perAsker.size === COMMANDS && [...perAsker.values()].every(
 const followUpAcks = await sendAll(
   Array.from({ length: FOLLOW_UPS }, (_, i) => {
     const thread = threadTs(Math.floor((i * STORED_THREADS) / FOLLOW_UPS));
-    return JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvBench${i}`, event_time: 1700000000, event: { type: "message", channel_type: "channel", user: "U1", channel: "CSTORED", ts: `1700000000.${String(i).padStart(6, "0")}`, thread_ts: thread, text: followUps[i % followUps.length] } });
+    return JSON.stringify({
+      type: "event_callback",
+      team_id: "T1",
+      api_app_id: "A1",
+      event_id: `EvBench${i}`,
+      event_time: 1700000000,
+      event: {
+        type: "message",
+        channel_type: "channel",
+        user: "U1",
+        channel: "CSTORED",
+        ts: `1700000000.${String(i).padStart(6, "0")}`,
+        thread_ts: thread,
+        text: followUps[i % followUps.length],
+      },
+    });
   }),
   "application/json",
   FOLLOW_UP_CONCURRENCY,
@@ -149,20 +209,49 @@ for (const p of threadPosts) perThread.set(String(p.thread), (perThread.get(Stri
 const insideFollowUps = inside.splice(0);
 const followUpsOnce = perThread.size === FOLLOW_UPS && [...perThread.values()].every((n) => n === 1);
 
-const line = (what: string, acks: { ms: number; status: number }[], insideTimes: number[], once: boolean, posted: number) => {
+const line = (
+  what: string,
+  acks: { ms: number; status: number }[],
+  insideTimes: number[],
+  once: boolean,
+  posted: number,
+) => {
   const times = acks.map((a) => a.ms);
   const late = acks.filter((a) => a.ms > 3000 || a.status !== 200).length;
   return `${what}: ack p50 ${pct(times, 50).toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (inside the bot: p50 ${pct(insideTimes, 50).toFixed(1)} ms, p99 ${pct(insideTimes, 99).toFixed(1)} ms); ${late} late or failed; ${posted} answers posted, exactly once each: ${once ? "yes" : "no"}`;
 };
-console.log(POSTGRES ? `PostgreSQL store, ${STORED_THREADS} stored threads, store opened in ${(openMs / 1000).toFixed(1)} s` : `${STORED_THREADS} stored threads (${snapshotMb.toFixed(0)} MB snapshot), store opened in ${(openMs / 1000).toFixed(1)} s`);
-console.log(line(`${COMMANDS} slash commands, ${COMMAND_CONCURRENCY} at a time`, commandAcks, insideCommands, commandsOnce, commandPosts.length));
-console.log(line(`${FOLLOW_UPS} thread follow-ups, ${FOLLOW_UP_CONCURRENCY} at a time`, followUpAcks, insideFollowUps, followUpsOnce, threadPosts.length));
+console.log(
+  POSTGRES
+    ? `PostgreSQL store, ${STORED_THREADS} stored threads, store opened in ${(openMs / 1000).toFixed(1)} s`
+    : `${STORED_THREADS} stored threads (${snapshotMb.toFixed(0)} MB snapshot), store opened in ${(openMs / 1000).toFixed(1)} s`,
+);
+console.log(
+  line(
+    `${COMMANDS} slash commands, ${COMMAND_CONCURRENCY} at a time`,
+    commandAcks,
+    insideCommands,
+    commandsOnce,
+    commandPosts.length,
+  ),
+);
+console.log(
+  line(
+    `${FOLLOW_UPS} thread follow-ups, ${FOLLOW_UP_CONCURRENCY} at a time`,
+    followUpAcks,
+    insideFollowUps,
+    followUpsOnce,
+    threadPosts.length,
+  ),
+);
 (globalThis as { gc?: () => void }).gc?.();
-console.log(`event loop delay: p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms; resident ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, outside the heap ${(process.memoryUsage().external / 1e6).toFixed(0)} MB (the bench's bookkeeping included)`);
+console.log(
+  `event loop delay: p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms; resident ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, outside the heap ${(process.memoryUsage().external / 1e6).toFixed(0)} MB (the bench's bookkeeping included)`,
+);
 await bot.stop();
 await ask("close");
 await standInThread.terminate();
 rmSync(dataDir, { recursive: true, force: true });
 postgresServer?.stop();
-const ok = commandsOnce && followUpsOnce && [...commandAcks, ...followUpAcks].every((a) => a.ms <= 3000 && a.status === 200);
+const ok =
+  commandsOnce && followUpsOnce && [...commandAcks, ...followUpAcks].every((a) => a.ms <= 3000 && a.status === 200);
 process.exit(ok ? 0 : 1);

@@ -3,7 +3,8 @@
 import { z } from "zod";
 
 const WHERE = {
-  SLACK_BOT_TOKEN: "the Bot User OAuth Token (xoxb-…) under OAuth & Permissions in your app's settings at api.slack.com/apps",
+  SLACK_BOT_TOKEN:
+    "the Bot User OAuth Token (xoxb-…) under OAuth & Permissions in your app's settings at api.slack.com/apps",
   SLACK_SIGNING_SECRET: "the Signing Secret under Basic Information in your app's settings at api.slack.com/apps",
   SLACK_APP_TOKEN: "an app-level token (xapp-…) with connections:write under Basic Information › App-Level Tokens",
   SLACK_API_URL: "a Web API base URL such as https://slack.com/api/ (leave it unset for Slack itself)",
@@ -11,7 +12,8 @@ const WHERE = {
   DATA_DIR: "a folder the bot may write its state to, such as data/",
   CORPUS_DIR: "the folder of documents to index, such as seeds/",
   DIGEST_TZ: "an IANA time zone such as Europe/London",
-  DATABASE_URL: "a PostgreSQL connection URL such as postgres://bot:secret@db-host:5432/probation (unset: the state stays in DATA_DIR)",
+  DATABASE_URL:
+    "a PostgreSQL connection URL such as postgres://bot:secret@db-host:5432/probation (unset: the state stays in DATA_DIR)",
 } as const;
 
 const isTimeZone = (tz: string) => {
@@ -24,21 +26,37 @@ const isTimeZone = (tz: string) => {
 };
 
 const BaseSchema = z.object({
-    SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, "must start with xoxb-"),
-    SLACK_APP_TOKEN: z.string().regex(/^xapp-\S+$/, "must start with xapp-").optional(),
-    SLACK_SIGNING_SECRET: z.string().min(8, "is too short").optional(),
-    SLACK_API_URL: z.string().url("must be a URL").optional(),
-    PORT: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0).max(65535, "must be at most 65535").default(3000),
-    DATA_DIR: z.string().min(1).default("data"),
-    CORPUS_DIR: z.string().min(1).default("seeds"),
-    DIGEST_TZ: z.string().refine(isTimeZone, "is not a time zone").default("Europe/London"),
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// URL").optional(),
-  });
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, "must start with xoxb-"),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-\S+$/, "must start with xapp-")
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, "is too short").optional(),
+  SLACK_API_URL: z.string().url("must be a URL").optional(),
+  PORT: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(0)
+    .max(65535, "must be at most 65535")
+    .default(3000),
+  DATA_DIR: z.string().min(1).default("data"),
+  CORPUS_DIR: z.string().min(1).default("seeds"),
+  DIGEST_TZ: z.string().refine(isTimeZone, "is not a time zone").default("Europe/London"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// URL")
+    .optional(),
+});
 
 const ConfigSchema = BaseSchema.superRefine((c, ctx) => {
-    // HTTP mode needs the signing secret: requests are always verified.
-    if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required in HTTP mode (without SLACK_APP_TOKEN)" });
-  });
+  // HTTP mode needs the signing secret: requests are always verified.
+  if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
+    ctx.addIssue({
+      code: "custom",
+      path: ["SLACK_SIGNING_SECRET"],
+      message: "is required in HTTP mode (without SLACK_APP_TOKEN)",
+    });
+});
 
 export type Config = z.infer<typeof ConfigSchema> & { socketMode: boolean };
 
@@ -53,10 +71,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: { rece
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "configuration") as keyof typeof WHERE;
     const missing = present[name] === undefined;
-    throw new ConfigError(`${name} ${missing && issue.code !== "custom" ? "is not set" : issue.message}: set it to ${WHERE[name] ?? "a valid value"}.`);
+    throw new ConfigError(
+      `${name} ${missing && issue.code !== "custom" ? "is not set" : issue.message}: set it to ${WHERE[name] ?? "a valid value"}.`,
+    );
   }
   const url = parsed.data.SLACK_API_URL;
-  return { ...parsed.data, SLACK_API_URL: url && !url.endsWith("/") ? `${url}/` : url, socketMode: !!parsed.data.SLACK_APP_TOKEN };
+  return {
+    ...parsed.data,
+    SLACK_API_URL: url && !url.endsWith("/") ? `${url}/` : url,
+    socketMode: !!parsed.data.SLACK_APP_TOKEN,
+  };
 }
 
 // Reliability limits: every tuning value of the store, the Web API calls and the request guard, in one place.

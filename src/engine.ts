@@ -2,7 +2,14 @@
 // never into src/corpus, src/search or src/answer directly. The engine knows nothing of Slack.
 
 // Documents: reading a corpus folder, parsing, keeping it current.
-export { loadCorpus, reloadCorpus, readDocuments, indexDocuments, CorpusError, DOCUMENT_EXTENSIONS } from "./search/load.js";
+export {
+  loadCorpus,
+  reloadCorpus,
+  readDocuments,
+  indexDocuments,
+  CorpusError,
+  DOCUMENT_EXTENSIONS,
+} from "./search/load.js";
 export { parseDocument } from "./corpus/parse.js";
 export { watchCorpus } from "./search/watch.js";
 export { inferMeta, datingSummary } from "./corpus/metadata.js";

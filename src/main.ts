@@ -33,8 +33,16 @@ async function main(): Promise<void> {
     },
     onError: (message) => console.warn(`corpus: ${message}`),
   });
-  const scheduler = startScheduler({ store, poster: slackDigestPoster(bot.deps.poster), getIndex, now, log: (l) => bot.deps.logger.info(l) });
-  console.log(`probation bot running (${config.socketMode ? "Socket Mode" : `HTTP on port ${port}, POST /slack/events`}) with ${index.documents.length} documents from ${config.CORPUS_DIR}`);
+  const scheduler = startScheduler({
+    store,
+    poster: slackDigestPoster(bot.deps.poster),
+    getIndex,
+    now,
+    log: (l) => bot.deps.logger.info(l),
+  });
+  console.log(
+    `probation bot running (${config.socketMode ? "Socket Mode" : `HTTP on port ${port}, POST /slack/events`}) with ${index.documents.length} documents from ${config.CORPUS_DIR}`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -48,7 +48,10 @@ export interface DocumentMeta {
 export const SourceEntrySchema = z.object({
   title: z.string().min(1).optional(),
   publisher: z.string().min(1).optional(),
-  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "date must be YYYY-MM-DD or YYYY-MM").optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/, "date must be YYYY-MM-DD or YYYY-MM")
+    .optional(),
   kind: z.enum(DOCUMENT_KINDS).optional(),
   url: z.string().url().optional(),
   added: z.string().optional(),
@@ -204,12 +207,7 @@ export interface QuotationFact extends FactBase {
   reported?: boolean;
 }
 
-export type Fact =
-  | RatingFact
-  | KeyQuestionFact
-  | RecommendationFact
-  | ProgressFact
-  | QuotationFact;
+export type Fact = RatingFact | KeyQuestionFact | RecommendationFact | ProgressFact | QuotationFact;
 
 /** Everything extracted from one document. */
 export interface ParsedDocument {

@@ -39,10 +39,19 @@ export function escapePhrase(phrase: string): string {
 /** One case-insensitive regular expression matching any of the plain phrases as whole words, longest first. */
 export function phraseMatcher(phrases: string[], flags = "giu"): RegExp {
   const alternatives = [...phrases].sort((a, b) => b.length - a.length).map(escapePhrase);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, flags.includes("u") ? flags : `${flags}u`);
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`,
+    flags.includes("u") ? flags : `${flags}u`,
+  );
 }
 
 /** A matcher for lines that start with one of the phrases (case-insensitive). */
 export function lineStartMatcher(phrases: string[]): RegExp {
-  return new RegExp(`^(?:${[...phrases].sort((a, b) => b.length - a.length).map(escapePhrase).join("|")})`, "iu");
+  return new RegExp(
+    `^(?:${[...phrases]
+      .sort((a, b) => b.length - a.length)
+      .map(escapePhrase)
+      .join("|")})`,
+    "iu",
+  );
 }

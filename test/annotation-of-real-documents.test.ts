@@ -12,25 +12,52 @@ import type { ParsedDocument, QuotationFact, RatingFact } from "../src/types.js"
 
 const shared = resolve(process.cwd(), "../shared/eval/documents");
 const seeds = resolve(process.cwd(), "seeds");
-const docOf = (corpus: ReturnType<typeof loadCorpus>, prefix: string) => corpus.documents.find((d) => d.meta.id.startsWith(prefix))!;
+const docOf = (corpus: ReturnType<typeof loadCorpus>, prefix: string) =>
+  corpus.documents.find((d) => d.meta.id.startsWith(prefix))!;
 const ratingsOf = (d: ParsedDocument) => d.facts.filter((f): f is RatingFact => f.type === "rating");
-const speakersOf = (d: ParsedDocument) => [...new Set(d.facts.filter((f): f is QuotationFact => f.type === "quotation").map((f) => f.speaker))];
+const speakersOf = (d: ParsedDocument) => [
+  ...new Set(d.facts.filter((f): f is QuotationFact => f.type === "quotation").map((f) => f.speaker)),
+];
 const passageWith = (d: ParsedDocument, words: string) => d.passages.find((p) => p.text.includes(words))!;
 
 describe("quantities: every number with what it counts and its kind", () => {
   it("reads counts, percentages, ratios, money and durations, numbers as words included", () => {
-    expect(quantitiesIn("The unit supervises 2,417 people, made up of 1,203 community orders and 611 people on licence.")).toEqual([
+    expect(
+      quantitiesIn("The unit supervises 2,417 people, made up of 1,203 community orders and 611 people on licence."),
+    ).toEqual([
       { text: "2,417 people", value: 2417, kind: "count", counts: "people" },
       { text: "1,203 community orders", value: 1203, kind: "count", counts: "community orders" },
       { text: "611 people", value: 611, kind: "count", counts: "people" },
     ]);
-    expect(quantitiesIn("Leaders were rated 'inadequate' in four out of six areas.")[0]).toMatchObject({ kind: "ratio", value: 4, total: 6, counts: "areas" });
+    expect(quantitiesIn("Leaders were rated 'inadequate' in four out of six areas.")[0]).toMatchObject({
+      kind: "ratio",
+      value: 4,
+      total: 6,
+      counts: "areas",
+    });
     expect(quantitiesIn("It scored 9/21.")[0]).toMatchObject({ kind: "ratio", value: 9, total: 21 });
-    expect(quantitiesIn("It scored just three inspection points out of a possible 27.")[0]).toMatchObject({ kind: "ratio", value: 3, total: 27, counts: "inspection points" });
-    expect(quantitiesIn("There was a 31% vacancy rate.")[0]).toMatchObject({ kind: "percent", value: 31, counts: "vacancy rate" });
-    expect(quantitiesIn("Staff met 62 per cent of the target.")[0]).toMatchObject({ kind: "percent", value: 62, counts: "target" });
+    expect(quantitiesIn("It scored just three inspection points out of a possible 27.")[0]).toMatchObject({
+      kind: "ratio",
+      value: 3,
+      total: 27,
+      counts: "inspection points",
+    });
+    expect(quantitiesIn("There was a 31% vacancy rate.")[0]).toMatchObject({
+      kind: "percent",
+      value: 31,
+      counts: "vacancy rate",
+    });
+    expect(quantitiesIn("Staff met 62 per cent of the target.")[0]).toMatchObject({
+      kind: "percent",
+      value: 62,
+      counts: "target",
+    });
     expect(quantitiesIn("A further £1.5 million was promised.")[0]).toMatchObject({ kind: "money", value: 1_500_000 });
-    expect(quantitiesIn("The office had been closed for under three years.")[0]).toMatchObject({ kind: "duration", value: 3, counts: "years" });
+    expect(quantitiesIn("The office had been closed for under three years.")[0]).toMatchObject({
+      kind: "duration",
+      value: 3,
+      counts: "years",
+    });
     expect(quantitiesIn("Thirty-eight staff made twelve recommendations.").map((q) => q.value)).toEqual([38, 12]);
   });
 
@@ -42,11 +69,11 @@ describe("quantities: every number with what it counts and its kind", () => {
 
 describe("dates a sentence mentions", () => {
   it("are read as YYYY, YYYY-MM or YYYY-MM-DD; a month without a year and a number with a comma are not dates", () => {
-    expect(datesIn("Fieldwork began on 3 March 2025 and ended in April 2025; the last inspection was in 2022, when 2,023 people were supervised.")).toEqual([
-      "2025-03-03",
-      "2025-04",
-      "2022",
-    ]);
+    expect(
+      datesIn(
+        "Fieldwork began on 3 March 2025 and ended in April 2025; the last inspection was in 2022, when 2,023 people were supervised.",
+      ),
+    ).toEqual(["2025-03-03", "2025-04", "2022"]);
     expect(datesIn("Staff met on 15 March.")).toEqual([]);
   });
 });
@@ -54,18 +81,27 @@ describe("dates a sentence mentions", () => {
 describe("periods: which inspection a sentence belongs to", () => {
   it("is the document's own unless the sentence places itself earlier", () => {
     expect(periodOf("Staff were overstretched.", 2025)).toEqual({ relation: "current" });
-    expect(periodOf("The unit was previously rated 'Inadequate' in 2021.", undefined)).toEqual({ relation: "previous", year: "2021" });
+    expect(periodOf("The unit was previously rated 'Inadequate' in 2021.", undefined)).toEqual({
+      relation: "previous",
+      year: "2021",
+    });
     expect(periodOf("At the last inspection, the unit was rated Good.", 2025)).toEqual({ relation: "previous" });
     expect(periodOf("In 2021 the unit was rated Inadequate.", 2025)).toEqual({ relation: "previous", year: "2021" });
-    expect(periodOf("Since the previous inspection in 2021 the unit has improved.", 2025)).toEqual({ relation: "current" });
+    expect(periodOf("Since the previous inspection in 2021 the unit has improved.", 2025)).toEqual({
+      relation: "current",
+    });
     expect(periodOf("Progress has been made since 2021.", 2025)).toEqual({ relation: "current" });
   });
 });
 
 describe("speakers: name and role, however the sentence orders them", () => {
   it("writes every form as 'Name, role'", () => {
-    expect(normaliseSpeaker("Ada Whitlock, Chief Inspector of Probation,")).toBe("Ada Whitlock, Chief Inspector of Probation");
-    expect(normaliseSpeaker("Chief Inspector of Probation Ada Whitlock")).toBe("Ada Whitlock, chief inspector of probation");
+    expect(normaliseSpeaker("Ada Whitlock, Chief Inspector of Probation,")).toBe(
+      "Ada Whitlock, Chief Inspector of Probation",
+    );
+    expect(normaliseSpeaker("Chief Inspector of Probation Ada Whitlock")).toBe(
+      "Ada Whitlock, chief inspector of probation",
+    );
     expect(normaliseSpeaker("A Ministry of Justice spokesperson")).toBe("Ministry of Justice spokesperson");
     expect(normaliseSpeaker("A spokesperson")).toBe("A spokesperson");
     expect(normaliseSpeaker("He")).toBe("He");
@@ -84,7 +120,10 @@ describe("speakers: name and role, however the sentence orders them", () => {
     expect(said("The recruitment drive")).toBe("Tom Ferrer, regional probation director");
     expect(said("Too many people waited")).toMatch(/^Ada Whitlock, chief inspector of probation$/i);
     expect(said("We accept every recommendation")).toBe("Probation Service spokesperson");
-    expect(quotes.find((q) => q.words.includes("keep the centre open"))).toMatchObject({ speaker: "Fenmoor Council", reported: true });
+    expect(quotes.find((q) => q.words.includes("keep the centre open"))).toMatchObject({
+      speaker: "Fenmoor Council",
+      reported: true,
+    });
   });
 });
 
@@ -114,7 +153,10 @@ describe.runIf(existsSync(shared))("real documents of other units", () => {
   it("a press release: its unit, its rating, its chief inspector", () => {
     const d = docOf(corpus, "100");
     expect(d.units.map((u) => u.name)).toContain("Swansea Neath Port Talbot PDU");
-    expect(ratingsOf(d).find((r) => r.standard === "overall")).toMatchObject({ rating: "Requires improvement", unitKey: "swansea neath port talbot" });
+    expect(ratingsOf(d).find((r) => r.standard === "overall")).toMatchObject({
+      rating: "Requires improvement",
+      unitKey: "swansea neath port talbot",
+    });
     expect(speakersOf(d)).toContain("Martin Jones, Chief Inspector of Probation");
   });
 
@@ -131,7 +173,10 @@ describe.runIf(existsSync(shared))("real documents of other units", () => {
 
   it("a news article: the earlier rating in its year, the speaker named before a quote on the next line, a count", () => {
     const d = docOf(corpus, "102");
-    expect(ratingsOf(d).find((r) => r.inspectionDate === "2022")).toMatchObject({ rating: "Inadequate", standard: "overall" });
+    expect(ratingsOf(d).find((r) => r.inspectionDate === "2022")).toMatchObject({
+      rating: "Inadequate",
+      standard: "overall",
+    });
     expect(passageWith(d, "previously rated").period).toEqual({ relation: "previous", year: "2022" });
     expect(passageWith(d, "previously rated").dates).toEqual(["2022"]);
     expect(speakersOf(d)).toContain("Martin Jones, chief inspector of probation");
@@ -150,10 +195,19 @@ describe.runIf(existsSync(shared))("real documents of other units", () => {
     const d = docOf(corpus, "104");
     const quantities = d.passages.flatMap((p) => p.quantities);
     expect(quantities).toContainEqual(expect.objectContaining({ value: 1852, kind: "count", counts: "people" }));
-    expect(passageWith(d, "1,852").quantities.map((q) => q.text)).toEqual(["1,852 people", "892 community and suspended sentence orders", "543 people", "417 people"]);
+    expect(passageWith(d, "1,852").quantities.map((q) => q.text)).toEqual([
+      "1,852 people",
+      "892 community and suspended sentence orders",
+      "543 people",
+      "417 people",
+    ]);
     expect(quantities).toContainEqual(expect.objectContaining({ value: 5, total: 7, kind: "ratio", counts: "areas" }));
-    expect(quantities).toContainEqual(expect.objectContaining({ value: 13, total: 50, kind: "ratio", counts: "cases" }));
-    const jones = d.facts.filter((f): f is QuotationFact => f.type === "quotation" && f.speaker.startsWith("Martin Jones"));
+    expect(quantities).toContainEqual(
+      expect.objectContaining({ value: 13, total: 50, kind: "ratio", counts: "cases" }),
+    );
+    const jones = d.facts.filter(
+      (f): f is QuotationFact => f.type === "quotation" && f.speaker.startsWith("Martin Jones"),
+    );
     expect(jones.length).toBeGreaterThanOrEqual(4);
     // "Probation Delivery Unit" is the unit's name, not the implementation and delivery standard.
     expect(ratingsOf(d).map((r) => r.standard)).not.toContain("implementation and delivery");
@@ -173,6 +227,8 @@ describe("the seeds", () => {
   });
 
   it("articles: speakers named in full, a spokesperson resolved to the body named before", () => {
-    expect(speakersOf(docOf(corpus, "000"))).toEqual(expect.arrayContaining(["Martin Jones, chief inspector of probation", "Ministry of Justice spokesperson"]));
+    expect(speakersOf(docOf(corpus, "000"))).toEqual(
+      expect.arrayContaining(["Martin Jones, chief inspector of probation", "Ministry of Justice spokesperson"]),
+    );
   });
 });

@@ -47,17 +47,38 @@ const HELD_OUT: [string, string][] = [
 
 describe("the answer-type classifier", () => {
   it("knows every answer type but meta", () => {
-    expect(new Set(trainedAnswerTypes)).toEqual(new Set(["rating", "score", "quantity", "date", "person", "list", "reason", "quotation", "passage", "extreme", "comparison"]));
+    expect(new Set(trainedAnswerTypes)).toEqual(
+      new Set([
+        "rating",
+        "score",
+        "quantity",
+        "date",
+        "person",
+        "list",
+        "reason",
+        "quotation",
+        "passage",
+        "extreme",
+        "comparison",
+      ]),
+    );
   });
 
   it("was not trained on the questions that judge it", () => {
-    const examples = JSON.parse(readFileSync(join(import.meta.dirname, "../intents/answer-types.json"), "utf8")).examples as Record<string, string[]>;
-    const trained = new Set(Object.values(examples).flat().map((q) => q.toLowerCase()));
+    const examples = JSON.parse(readFileSync(join(import.meta.dirname, "../intents/answer-types.json"), "utf8"))
+      .examples as Record<string, string[]>;
+    const trained = new Set(
+      Object.values(examples)
+        .flat()
+        .map((q) => q.toLowerCase()),
+    );
     for (const [q] of HELD_OUT) expect(trained.has(q.toLowerCase()), q).toBe(false);
   });
 
   it(`classifies at least ${MIN_ACCURACY * 100}% of questions it never saw`, () => {
-    const wrong = HELD_OUT.filter(([q, type]) => classifyAnswerType(q, []) !== type).map(([q, type]) => `${q} (${type}, got ${classifyAnswerType(q, [])})`);
+    const wrong = HELD_OUT.filter(([q, type]) => classifyAnswerType(q, []) !== type).map(
+      ([q, type]) => `${q} (${type}, got ${classifyAnswerType(q, [])})`,
+    );
     expect(1 - wrong.length / HELD_OUT.length, wrong.join("; ")).toBeGreaterThanOrEqual(MIN_ACCURACY);
   });
 });

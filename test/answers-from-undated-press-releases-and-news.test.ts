@@ -37,13 +37,20 @@ describe("figures and words in press releases and news", () => {
   });
 
   it("a key-question figure with no key-question table comes from the prose", () => {
-    expect(ask(undated, "how many cases had a sufficient assessment of risk of harm in north fenland").text).toContain("19 out of 48 cases");
+    expect(ask(undated, "how many cases had a sufficient assessment of risk of harm in north fenland").text).toContain(
+      "19 out of 48 cases",
+    );
   });
 
   it("reported speech is the speaker's, and a unit's name in the question is not the speaker", () => {
     const quotes = undated.facts.filter((f): f is QuotationFact => f.type === "quotation");
-    expect(quotes.find((q) => q.words.includes("£155 million"))).toMatchObject({ speaker: "Ministry of Justice spokesperson", reported: true });
-    expect(quotes.find((q) => q.words.includes("proud of its work"))?.speaker).toBe("Martin Jones, chief inspector of probation");
+    expect(quotes.find((q) => q.words.includes("£155 million"))).toMatchObject({
+      speaker: "Ministry of Justice spokesperson",
+      reported: true,
+    });
+    expect(quotes.find((q) => q.words.includes("proud of its work"))?.speaker).toBe(
+      "Martin Jones, chief inspector of probation",
+    );
     const answer = ask(undated, "what did the ministry of justice say about marshgate");
     expect(answer.text).toContain("£155 million");
     expect(answer.text).not.toContain("Helen Garside");
@@ -84,7 +91,10 @@ describe("who held a role", () => {
 
 describe("how many recommendations", () => {
   it("is the sentence that counts them", () => {
-    for (const q of ["how many recommendations did north fenland get", "number of recommendations north fenland regional inspection"]) {
+    for (const q of [
+      "how many recommendations did north fenland get",
+      "number of recommendations north fenland regional inspection",
+    ]) {
       expect(ask(undated, q).text).toContain("seven recommendations");
     }
   });

@@ -4,11 +4,13 @@ import { describe, expect, it } from "vitest";
 import { foldForMatch } from "../src/text/normalize.js";
 import { ask, seeds } from "./support/engine.js";
 
-
 // Over a hundred questions of every kind: whatever the answer, its quotes stand in their documents
 // and every number it states is in one of them.
-const QUESTIONS = readFileSync(join(import.meta.dirname, "fixtures/questions.txt"), "utf8").trim().split("\n");
-const numbersIn = (text: string) => (text.match(/\d[\d,.]*\d|\d/g) ?? []).map((n) => n.replace(/,/g, "").replace(/\.$/, ""));
+const QUESTIONS = readFileSync(join(import.meta.dirname, "fixtures/questions.txt"), "utf8")
+  .trim()
+  .split("\n");
+const numbersIn = (text: string) =>
+  (text.match(/\d[\d,.]*\d|\d/g) ?? []).map((n) => n.replace(/,/g, "").replace(/\.$/, ""));
 const folded = new Map<string, string>();
 const documentText = (id: string) => {
   if (!folded.has(id)) folded.set(id, foldForMatch(readFileSync(join(import.meta.dirname, "../seeds", id), "utf8")));
@@ -23,7 +25,10 @@ describe.each(QUESTIONS)("%s", (question) => {
     }
     if (answer.citations.length === 0) return;
     const quoted = new Set(answer.citations.flatMap((c) => numbersIn(c.quote)));
-    const lead = answer.text.split("\n").filter((l) => !l.startsWith(">")).join("\n");
+    const lead = answer.text
+      .split("\n")
+      .filter((l) => !l.startsWith(">"))
+      .join("\n");
     for (const n of numbersIn(lead)) expect(quoted, `${n} in ${lead}`).toContain(n);
   });
 });

@@ -3,16 +3,18 @@ import { ask } from "./support/engine.js";
 import { converse, seeds } from "./support/engine.js";
 
 describe("a unit the documents do not cover", () => {
-  it.each(["Birmingham PDU rating", "birmingham rating", "what is the rating of Greater Manchester", "Kent probation score"])(
-    "%s: no inspection, and no one else's rating",
-    (question) => {
-      const answer = ask(seeds, question);
-      expect(answer.answered).toBe(false);
-      expect(answer.text).toMatch(/no inspection of/i);
-      expect(answer.text).not.toMatch(/Inadequate|Requires improvement|3\/21/);
-      expect(answer.citations).toEqual([]);
-    },
-  );
+  it.each([
+    "Birmingham PDU rating",
+    "birmingham rating",
+    "what is the rating of Greater Manchester",
+    "Kent probation score",
+  ])("%s: no inspection, and no one else's rating", (question) => {
+    const answer = ask(seeds, question);
+    expect(answer.answered).toBe(false);
+    expect(answer.text).toMatch(/no inspection of/i);
+    expect(answer.text).not.toMatch(/Inadequate|Requires improvement|3\/21/);
+    expect(answer.citations).toEqual([]);
+  });
 });
 
 describe("a follow-up about a unit the documents lack", () => {
@@ -42,22 +44,31 @@ describe("a figure the documents lack for a unit they cover", () => {
 });
 
 describe("a question off the subject", () => {
-  it.each(["who won the football", "weather tomorrow", "recipe for banana bread"])("%s: not answered, with example questions", (q) => {
-    const answer = ask(seeds, q);
-    expect(answer.answered).toBe(false);
-    expect(answer.citations).toEqual([]);
-    expect(answer.text).toMatch(/Try:/);
-  });
+  it.each(["who won the football", "weather tomorrow", "recipe for banana bread"])(
+    "%s: not answered, with example questions",
+    (q) => {
+      const answer = ask(seeds, q);
+      expect(answer.answered).toBe(false);
+      expect(answer.citations).toEqual([]);
+      expect(answer.text).toMatch(/Try:/);
+    },
+  );
 });
 
 describe("a unit's name in another order", () => {
   it("still names the unit", () => {
-    expect(ask(seeds, "rutland and leicester rating").text).toMatch(/Leicester, Leicestershire and Rutland PDU\* is rated/);
+    expect(ask(seeds, "rutland and leicester rating").text).toMatch(
+      /Leicester, Leicestershire and Rutland PDU\* is rated/,
+    );
   });
 });
 
 describe("misspellings", () => {
-  it.each([["leicestr ratng", "Inadequate"], ["derbby city rating", "Requires improvement"], ["east midlnds rating", "Inadequate"]])("%s is understood", (q, rating) => {
+  it.each([
+    ["leicestr ratng", "Inadequate"],
+    ["derbby city rating", "Requires improvement"],
+    ["east midlnds rating", "Inadequate"],
+  ])("%s is understood", (q, rating) => {
     const answer = ask(seeds, q);
     expect(answer.answered).toBe(true);
     expect(answer.text).toContain(rating);

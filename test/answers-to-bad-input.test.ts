@@ -19,7 +19,13 @@ describe("odd questions get a clear reply", () => {
   });
 
   it("never turns user text into a live mention", () => {
-    for (const q of ["<!channel> LLR rating", "<!here> Birmingham rating", "<@U123ABC> Birmingham PDU rating", "<!subteam^S1|team> Birmingham rating", "@everyone Zork rating"]) {
+    for (const q of [
+      "<!channel> LLR rating",
+      "<!here> Birmingham rating",
+      "<@U123ABC> Birmingham PDU rating",
+      "<!subteam^S1|team> Birmingham rating",
+      "@everyone Zork rating",
+    ]) {
       const answer = ask(seeds, q);
       expect(answer.text).not.toMatch(/<!channel>|<!here>|<!everyone>|<@U|<!subteam/);
     }
@@ -38,7 +44,11 @@ describe("odd questions get a clear reply", () => {
 
 describe("the ask command", () => {
   const run = (args: string[], input = "") =>
-    spawnSync(process.execPath, ["--import", "tsx", "src/cli/ask.ts", ...args], { input, encoding: "utf8", cwd: join(import.meta.dirname, "..") });
+    spawnSync(process.execPath, ["--import", "tsx", "src/cli/ask.ts", ...args], {
+      input,
+      encoding: "utf8",
+      cwd: join(import.meta.dirname, ".."),
+    });
 
   it("stops with one line naming a corpus folder that is missing", () => {
     const result = run(["--corpus", "/nonexistent/folder", "LLR rating"]);
@@ -55,10 +65,15 @@ describe("the ask command", () => {
   });
 
   it("answers JSON lines one for one, even when a line is broken", () => {
-    const input = ['{"text":"LLR rating","thread":"a"}', "not json", '{"text":"and planning?","thread":"a"}'].join("\n");
+    const input = ['{"text":"LLR rating","thread":"a"}', "not json", '{"text":"and planning?","thread":"a"}'].join(
+      "\n",
+    );
     const result = run(["--jsonl"], input);
     expect(result.status).toBe(0);
-    const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[1].answered).toBe(false);
     expect(lines[2].text).toMatch(/Planning: \*Inadequate\*/);

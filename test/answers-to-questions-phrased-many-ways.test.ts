@@ -22,7 +22,7 @@ const CASES: [string, string[]][] = [
   ["what did HMIP recommend about court reports", ["court reports"]],
   ["which recommendations saw no progress", ["No progress"]],
   ["what progress was made on court staffing", ["Some progress"]],
-  ["how does Derby compare with LLR", ["Requires improvement"], ],
+  ["how does Derby compare with LLR", ["Requires improvement"]],
   ["LLR previous rating", ["2022"]],
   ["was LLR inadequate in 2022 too", ["was rated *Inadequate*"]],
   ["what did the region score on victims", ["Good"]],
@@ -36,7 +36,10 @@ describe("questions phrased many ways", () => {
   it.each(CASES)("%s", (question, alternatives) => {
     const answer = ask(seeds, question);
     expect(answer.answered).toBe(true);
-    expect(alternatives.some((a) => answer.text.includes(a)), answer.text.slice(0, 400)).toBe(true);
+    expect(
+      alternatives.some((a) => answer.text.includes(a)),
+      answer.text.slice(0, 400),
+    ).toBe(true);
   });
 });
 

@@ -33,12 +33,10 @@ describe("the body asked about", () => {
     "Leicestershire Police's role in LLR",
     "referrals from HMP Leicester",
     "how many women in prison",
-  ])(
-    "%s is about probation",
-    (text) => expect(query(text).body).toEqual({ covered: true, kind: "probation unit" }),
-  );
+  ])("%s is about probation", (text) => expect(query(text).body).toEqual({ covered: true, kind: "probation unit" }));
 
-  it("a region is a region", () => expect(query("east midlands regional rating").body).toEqual({ covered: true, kind: "region" }));
+  it("a region is a region", () =>
+    expect(query("east midlands regional rating").body).toEqual({ covered: true, kind: "region" }));
 });
 
 describe("the period", () => {
@@ -82,28 +80,34 @@ describe("the units", () => {
     expect(q.unknownNames).toEqual([]);
   });
 
-  it.each(["how did em do", "what about minorities", "how many ppl from minorities does llr supervise", "what will they be rated next time?"])(
-    "%s names no unit the documents lack",
-    (text) => expect(query(text).unknownNames).toEqual([]),
-  );
+  it.each([
+    "how did em do",
+    "what about minorities",
+    "how many ppl from minorities does llr supervise",
+    "what will they be rated next time?",
+  ])("%s names no unit the documents lack", (text) => expect(query(text).unknownNames).toEqual([]));
 
   it("an ordinary word the small corpus does not use is no name; a place is", () => {
     expect(query("what will they be rated next time?", kestrelmoor).unknownNames).toEqual([]);
     expect(query("Birmingham rating", kestrelmoor).unknownNames).toEqual(["Birmingham"]);
   });
 
-  it.each(["what did the PDU Head say about OASys", "Risk Of Serious Harm (ROSH) in LLR", "Multi-Agency Public Protection Arrangements (MAPPA) in Derby", "how many POs does LLR have"])(
-    "%s: a term's name or the question's own initials are no unit",
-    (text) => {
-      expect(query(text).unknownNames).toEqual([]);
-      expect(ask(seeds, text).answered).toBe(true);
-    },
-  );
+  it.each([
+    "what did the PDU Head say about OASys",
+    "Risk Of Serious Harm (ROSH) in LLR",
+    "Multi-Agency Public Protection Arrangements (MAPPA) in Derby",
+    "how many POs does LLR have",
+  ])("%s: a term's name or the question's own initials are no unit", (text) => {
+    expect(query(text).unknownNames).toEqual([]);
+    expect(ask(seeds, text).answered).toBe(true);
+  });
 
   it("case makes no unit: a title-cased follow-up is about the thread's unit, a place in it is still refused", () => {
     const [, budget] = converse(seeds, "LLR rating", "What Is The Budget?");
     expect(budget!.answered).toBe(true);
-    expect(budget!.text).toMatch(/^I don't have anything on \*budget\* for \*Leicester, Leicestershire and Rutland PDU\*/);
+    expect(budget!.text).toMatch(
+      /^I don't have anything on \*budget\* for \*Leicester, Leicestershire and Rutland PDU\*/,
+    );
     const [, birmingham] = converse(seeds, "LLR rating", "What About Birmingham?");
     expect(birmingham!.answered).toBe(false);
   });
@@ -228,7 +232,12 @@ describe("refusals that are right", () => {
 });
 
 describe("the future, asked many ways", () => {
-  it.each(["who will inspect LLR next?", "will it improve?", "what's the forecast for next year?", "what will LLR be rated in 2031?"])("%s is not answered", (text) => {
+  it.each([
+    "who will inspect LLR next?",
+    "will it improve?",
+    "what's the forecast for next year?",
+    "what will LLR be rated in 2031?",
+  ])("%s is not answered", (text) => {
     const [, answer] = converse(seeds, "LLR rating", text);
     expect(answer!.answered).toBe(false);
     expect(answer!.text).toMatch(/can't tell what comes next/);
@@ -248,10 +257,18 @@ describe("'at the time' is the inspection the thread was about", () => {
   });
 
   it("who was chief inspector then is answered from that inspection's documents", () => {
-    const [, then] = converse(kestrelmoor, "what happened with flooding at Kestrelmoor?", "who was chief inspector at the time?");
+    const [, then] = converse(
+      kestrelmoor,
+      "what happened with flooding at Kestrelmoor?",
+      "who was chief inspector at the time?",
+    );
     expect(then!.citations.map((c) => c.quote).join(" ")).toContain("Hollis Brandt");
     expect(then!.text).not.toContain("Rowan Castell");
-    const [, now] = converse(kestrelmoor, "what did inspectors say about the duty rota in Kestrelmoor?", "who was chief inspector at the time?");
+    const [, now] = converse(
+      kestrelmoor,
+      "what did inspectors say about the duty rota in Kestrelmoor?",
+      "who was chief inspector at the time?",
+    );
     expect(now!.citations.map((c) => c.quote).join(" ")).toContain("Rowan Castell");
     expect(now!.text).not.toContain("Hollis Brandt");
   });
@@ -340,13 +357,17 @@ describe("'when was X inspected?' asks for a date", () => {
 describe("an extreme of key-question scores", () => {
   it("'which key question scored highest?' in a thread gives the unit's highest, not its rating", () => {
     const [, answer] = converse(seeds, "LLR rating", "which key question scored highest?");
-    expect(answer!.text).toMatch(/highest key-question score:\n• Does assessment focus sufficiently on the factors linked to offending and desistance\? \(Assessment\) \*73%\*/);
+    expect(answer!.text).toMatch(
+      /highest key-question score:\n• Does assessment focus sufficiently on the factors linked to offending and desistance\? \(Assessment\) \*73%\*/,
+    );
     expect(answer!.citations[0]!.quote).toContain("73%");
   });
 
   it("the lowest, within a standard", () => {
     const answer = ask(seeds, "LLR planning: which key question was worst?");
-    expect(answer.text).toMatch(/lowest key-question score in planning:\n• Does planning focus sufficiently on keeping other people safe\? \(Planning\) \*44%\*/);
+    expect(answer.text).toMatch(
+      /lowest key-question score in planning:\n• Does planning focus sufficiently on keeping other people safe\? \(Planning\) \*44%\*/,
+    );
   });
 });
 
@@ -387,15 +408,22 @@ describe("'before' in ordinary use names no period", () => {
 });
 
 describe("the future: forecasts refused, stated plans answered", () => {
-  it.each(["how many officers will be recruited?", "how much more will be invested in probation by 2028?"])("%s is answered from what the documents say is planned", (text) => {
-    const answer = ask(seeds, text);
-    expect(answer.answered).toBe(true);
-    expect(answer.citations.length).toBeGreaterThan(0);
-  });
+  it.each(["how many officers will be recruited?", "how much more will be invested in probation by 2028?"])(
+    "%s is answered from what the documents say is planned",
+    (text) => {
+      const answer = ask(seeds, text);
+      expect(answer.answered).toBe(true);
+      expect(answer.citations.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe("vague questions about a covered unit are answered, not refused as off-topic", () => {
-  it.each(["Give me the low-down on Derby", "What's the story with the East Midlands?", "How are things going at LLR?"])("%s", (text) => {
+  it.each([
+    "Give me the low-down on Derby",
+    "What's the story with the East Midlands?",
+    "How are things going at LLR?",
+  ])("%s", (text) => {
     expect(ask(seeds, text).answered).toBe(true);
   });
 

@@ -18,7 +18,14 @@ import { tempDir } from "./support/temp.js";
 
 const run = promisify(execFile);
 const sub = (over: Partial<Subscription> = {}): Subscription => ({
-  channel: "C1", time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [], ...over,
+  channel: "C1",
+  time: "08:00",
+  weekdaysOnly: false,
+  timeZone: "Europe/London",
+  createdBy: "U1",
+  createdAt: "2026-01-01T00:00:00Z",
+  shownFindings: [],
+  ...over,
 });
 
 let standIn: StandIn;
@@ -26,7 +33,13 @@ let store: Store;
 let dataDir: string;
 let clock: Date;
 const logs: string[] = [];
-const deps = () => ({ store, poster: slackDigestPoster(posterClient("xoxb-test", standIn.apiUrl)), getIndex: () => index, now: () => clock, log: (l: string) => logs.push(l) });
+const deps = () => ({
+  store,
+  poster: slackDigestPoster(posterClient("xoxb-test", standIn.apiUrl)),
+  getIndex: () => index,
+  now: () => clock,
+  log: (l: string) => logs.push(l),
+});
 const setSub = (s: Subscription) => store.update((state) => void (state.subscriptions[s.channel] = s));
 
 beforeEach(async () => {
@@ -74,11 +87,20 @@ describe.each(STORE_KINDS)("delivering digests (%s store)", (kind) => {
 
   it("after a crash before the post went out, posts it once", async () => {
     await setSub(sub());
-    await store.update((state) => void (state.deliveries["C1:2026-06-10"] = { channel: "C1", date: "2026-06-10", attemptedAt: clock.toISOString() }));
+    await store.update(
+      (state) =>
+        void (state.deliveries["C1:2026-06-10"] = {
+          channel: "C1",
+          date: "2026-06-10",
+          attemptedAt: clock.toISOString(),
+        }),
+    );
     expect((await deliverDue(deps())).posted).toBe(1);
     expect((await deliverDue(deps())).posted).toBe(0);
     const [post] = standIn.callsTo("chat.postMessage");
-    expect((post!.args.metadata as { event_payload: { post_id: string } }).event_payload.post_id).toBe(digestPostId("C1", "2026-06-10"));
+    expect((post!.args.metadata as { event_payload: { post_id: string } }).event_payload.post_id).toBe(
+      digestPostId("C1", "2026-06-10"),
+    );
   });
 
   it("pauses a subscription where it cannot post, with no retry loop", async () => {
@@ -139,9 +161,18 @@ describe("the digest post", () => {
 
 describe("npm run digest -- --once", () => {
   it("run twice, posts once", async () => {
-    writeFileSync(join(dataDir, "db.json"), JSON.stringify({ schemaVersion: SCHEMA_VERSION, subscriptions: { C1: sub({ time: "00:00" }) } }));
-    const env = { ...process.env, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: standIn.apiUrl, DATA_DIR: dataDir, CORPUS_DIR: SEEDS };
-    const cli = [ "--import", "tsx", "src/cli/digest.ts", "--once"];
+    writeFileSync(
+      join(dataDir, "db.json"),
+      JSON.stringify({ schemaVersion: SCHEMA_VERSION, subscriptions: { C1: sub({ time: "00:00" }) } }),
+    );
+    const env = {
+      ...process.env,
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_API_URL: standIn.apiUrl,
+      DATA_DIR: dataDir,
+      CORPUS_DIR: SEEDS,
+    };
+    const cli = ["--import", "tsx", "src/cli/digest.ts", "--once"];
     const first = await run(process.execPath, cli, { env, cwd: join(import.meta.dirname, "..") });
     const second = await run(process.execPath, cli, { env, cwd: join(import.meta.dirname, "..") });
     expect(first.stdout).toContain("1 digest posted");
@@ -151,7 +182,12 @@ describe("npm run digest -- --once", () => {
 
   it("stops with one line when the bot token is missing", async () => {
     const env = { ...process.env, SLACK_BOT_TOKEN: "", DATA_DIR: dataDir };
-    await expect(run(process.execPath, ["--import", "tsx", "src/cli/digest.ts", "--once"], { env, cwd: join(import.meta.dirname, "..") })).rejects.toMatchObject({
+    await expect(
+      run(process.execPath, ["--import", "tsx", "src/cli/digest.ts", "--once"], {
+        env,
+        cwd: join(import.meta.dirname, ".."),
+      }),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/^SLACK_BOT_TOKEN is not set: .*\n$/),
     });

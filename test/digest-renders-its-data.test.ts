@@ -7,13 +7,24 @@ import { digestMessage } from "../src/slack/digest-blocks.js";
 import type { Subscription } from "../src/store/schema.js";
 import { seeds as index } from "./support/engine.js";
 
-const sub: Subscription = { channel: "C1", time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [] };
+const sub: Subscription = {
+  channel: "C1",
+  time: "08:00",
+  weekdaysOnly: false,
+  timeZone: "Europe/London",
+  createdBy: "U1",
+  createdAt: "2026-01-01T00:00:00Z",
+  shownFindings: [],
+};
 
 describe("the digest as data", () => {
   it("holds plain text: names, ratings and titles as the documents give them, no mrkdwn", () => {
     const digest = composeDigest(index, { ...sub, lastPostedAt: "2026-10-01T00:00:00Z" }, "2026-11-23");
     expect(digest.units.map((u) => u.name)).toContain("Leicester, Leicestershire and Rutland PDU");
-    expect(digest.units.find((u) => u.name.startsWith("Leicester"))).toMatchObject({ rating: "Inadequate", score: "3/21" });
+    expect(digest.units.find((u) => u.name.startsWith("Leicester"))).toMatchObject({
+      rating: "Inadequate",
+      score: "3/21",
+    });
     expect(digest.newDocuments.map((d) => d.title)).toContain("Region's probation services rated inadequate");
     expect(digest.finding?.citation.quote.length).toBeGreaterThan(40);
     expect(JSON.stringify(digest)).not.toMatch(/&lt;|&amp;|<https?:|\*Leicester/);

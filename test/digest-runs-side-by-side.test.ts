@@ -13,21 +13,39 @@ import { freshDatabase, openAt } from "./support/stores.js";
 import { tempDir } from "./support/temp.js";
 
 const run = promisify(execFile);
-const sub = (channel: string): Subscription => ({ channel, time: "00:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [] });
+const sub = (channel: string): Subscription => ({
+  channel,
+  time: "00:00",
+  weekdaysOnly: false,
+  timeZone: "Europe/London",
+  createdBy: "U1",
+  createdAt: "2026-01-01T00:00:00Z",
+  shownFindings: [],
+});
 
 let standIn: StandIn;
 let dataDir: string;
 beforeEach(async () => {
   standIn = await startStandIn();
   dataDir = tempDir("digest-runs-");
-  writeFileSync(join(dataDir, "db.json"), JSON.stringify({ schemaVersion: SCHEMA_VERSION, subscriptions: { C1: sub("C1"), C2: sub("C2") } }));
+  writeFileSync(
+    join(dataDir, "db.json"),
+    JSON.stringify({ schemaVersion: SCHEMA_VERSION, subscriptions: { C1: sub("C1"), C2: sub("C2") } }),
+  );
 });
 afterEach(async () => standIn.close());
 
 const once = (env: Record<string, string> = {}) =>
   run(process.execPath, ["--import", "tsx", "src/cli/digest.ts", "--once"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH!, SLACK_BOT_TOKEN: "xoxb-test", SLACK_API_URL: standIn.apiUrl, DATA_DIR: dataDir, CORPUS_DIR: SEEDS, ...env },
+    env: {
+      PATH: process.env.PATH!,
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_API_URL: standIn.apiUrl,
+      DATA_DIR: dataDir,
+      CORPUS_DIR: SEEDS,
+      ...env,
+    },
   }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => e,
@@ -38,7 +56,10 @@ describe("npm run digest -- --once", () => {
     standIn.delay("chat.postMessage", 150); // posts take a while, so that the runs overlap
     const runs = await Promise.all([once(), once(), once()]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
-    const posts = standIn.callsTo("chat.postMessage").map((c) => c.args.channel).sort();
+    const posts = standIn
+      .callsTo("chat.postMessage")
+      .map((c) => c.args.channel)
+      .sort();
     expect(posts).toEqual(["C1", "C2"]);
     const total = runs.map((r) => Number(r.stdout.match(/(\d+) digests? posted/)?.[1])).reduce((a, b) => a + b, 0);
     expect(total).toBe(2);
@@ -48,7 +69,9 @@ describe("npm run digest -- --once", () => {
     standIn.failNext("chat.postMessage", ...Array.from({ length: 6 }, () => ({ hang: true as const })));
     const hung = await once({ SLACK_API_TIMEOUT_MS: "300" });
     expect(hung.code).toBe(1);
-    expect(hung.stderr).toMatch(/digest for C1 on \d{4}-\d{2}-\d{2} failed, will try again: Slack did not answer within 0.3 s/);
+    expect(hung.stderr).toMatch(
+      /digest for C1 on \d{4}-\d{2}-\d{2} failed, will try again: Slack did not answer within 0.3 s/,
+    );
     const later = await once();
     expect(later.code).toBe(0);
     expect(later.stdout).toContain("2 digests posted");
@@ -66,12 +89,28 @@ describe("npm run digest -- --once with DATABASE_URL (PostgreSQL)", () => {
     });
     await store.close();
     standIn.delay("chat.postMessage", 150); // posts take a while, so that the runs overlap
-    const runs = await Promise.all([once({ DATABASE_URL: databaseUrl }), once({ DATABASE_URL: databaseUrl }), once({ DATABASE_URL: databaseUrl })]);
+    const runs = await Promise.all([
+      once({ DATABASE_URL: databaseUrl }),
+      once({ DATABASE_URL: databaseUrl }),
+      once({ DATABASE_URL: databaseUrl }),
+    ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
-    expect(standIn.callsTo("chat.postMessage").map((c) => c.args.channel).sort()).toEqual(["C1", "C2"]);
+    expect(
+      standIn
+        .callsTo("chat.postMessage")
+        .map((c) => c.args.channel)
+        .sort(),
+    ).toEqual(["C1", "C2"]);
     const total = runs.map((r) => Number(r.stdout.match(/(\d+) digests? posted/)?.[1])).reduce((a, b) => a + b, 0);
     expect(total).toBe(2);
     const after = await openAt("postgres", databaseUrl);
-    expect(Object.values((await after.read()).deliveries).map((d) => [d.channel, !!d.ts]).sort()).toEqual([["C1", true], ["C2", true]]);
+    expect(
+      Object.values((await after.read()).deliveries)
+        .map((d) => [d.channel, !!d.ts])
+        .sort(),
+    ).toEqual([
+      ["C1", true],
+      ["C2", true],
+    ]);
   }, 30_000);
 });

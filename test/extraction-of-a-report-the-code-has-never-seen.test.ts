@@ -9,7 +9,9 @@ describe("a report of another unit, in another region", () => {
     const unit = second.units.find((u) => u.key === UNIT)!;
     expect(unit.kind).toBe("pdu");
     expect(unit.aliases).toContain("AWV");
-    const overall = second.facts.find((f): f is RatingFact => f.type === "rating" && f.standard === "overall" && !!f.score)!;
+    const overall = second.facts.find(
+      (f): f is RatingFact => f.type === "rating" && f.standard === "overall" && !!f.score,
+    )!;
     expect(overall).toMatchObject({ rating: "Good", score: "15/21", inspectionDate: "2024-07" });
     const leadership = second.facts.find((f): f is RatingFact => f.type === "rating" && f.standard === "leadership")!;
     expect(leadership.rating).toBe("Outstanding");
@@ -19,7 +21,10 @@ describe("a report of another unit, in another region", () => {
     const kq = second.facts.filter((f): f is KeyQuestionFact => f.type === "key-question");
     expect(kq.find((k) => k.drivesRating)?.percentYes).toBe(58);
     expect(second.facts.filter((f): f is RecommendationFact => f.type === "recommendation")).toHaveLength(2);
-    expect(second.facts.filter((f): f is ProgressFact => f.type === "progress").map((p) => p.categorisation)).toEqual(["Sufficient progress", "Some progress"]);
+    expect(second.facts.filter((f): f is ProgressFact => f.type === "progress").map((p) => p.categorisation)).toEqual([
+      "Sufficient progress",
+      "Some progress",
+    ]);
   });
 
   it("is answered by its initials, with its own score and earlier rating", () => {

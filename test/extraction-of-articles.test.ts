@@ -15,7 +15,10 @@ describe("news articles", () => {
 
   it("give each unit of a two-unit sentence its own rating", () => {
     const byUnit = Object.fromEntries(ratingsOf("003").map((r) => [r.unitKey, r.rating]));
-    expect(byUnit).toEqual({ "leicester, leicestershire and rutland": "Inadequate", "derby city": "Requires improvement" });
+    expect(byUnit).toEqual({
+      "leicester, leicestershire and rutland": "Inadequate",
+      "derby city": "Requires improvement",
+    });
   });
 
   it("date an article's ratings by the inspection it reports on", () => {
@@ -48,7 +51,9 @@ describe("news articles", () => {
 
   it("merge the units named across documents, keeping derived aliases", () => {
     const keys = seeds.units.map((u) => u.key);
-    expect(keys).toEqual(expect.arrayContaining(["leicester, leicestershire and rutland", "east midlands", "derby city"]));
+    expect(keys).toEqual(
+      expect.arrayContaining(["leicester, leicestershire and rutland", "east midlands", "derby city"]),
+    );
     expect(seeds.units.find((u) => u.key === "derby city")!.aliases).toContain("Derby");
   });
 });
@@ -57,9 +62,12 @@ describe("two ratings in one sentence", () => {
   it("each take the year of their own clause", async () => {
     const { parseDocument } = await import("../src/corpus/parse.js");
     const { inferMeta } = await import("../src/corpus/metadata.js");
-    const text = "Kestrel probation now rated good\ndate 2025-06-01\nThe Kestrel Vale probation service was rated as requires improvement in 2023, and has now been rated good by inspectors.\n";
+    const text =
+      "Kestrel probation now rated good\ndate 2025-06-01\nThe Kestrel Vale probation service was rated as requires improvement in 2023, and has now been rated good by inspectors.\n";
     const doc = parseDocument({ meta: inferMeta("a.txt", text, {}, new Date(0)), text });
-    const ratings = doc.facts.filter((f): f is RatingFact => f.type === "rating").map((r) => [r.rating, r.inspectionDate]);
+    const ratings = doc.facts
+      .filter((f): f is RatingFact => f.type === "rating")
+      .map((r) => [r.rating, r.inspectionDate]);
     expect(ratings).toContainEqual(["Requires improvement", "2023"]);
     expect(ratings).toContainEqual(["Good", "2025-06"]);
     expect(ratings).not.toContainEqual(["Good", "2023"]);

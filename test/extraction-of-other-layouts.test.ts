@@ -11,7 +11,11 @@ const third = loadCorpus(join(import.meta.dirname, "fixtures/third-corpus"));
 describe("ratings on the same line as their label", () => {
   it("are read, with the score and the fieldwork month", () => {
     const ratings = third.facts.filter((f): f is RatingFact => f.type === "rating" && f.docId === "report.md");
-    expect(ratings.find((r) => r.standard === "overall")).toMatchObject({ rating: "Requires improvement", score: "8/21", inspectionDate: "2025-11" });
+    expect(ratings.find((r) => r.standard === "overall")).toMatchObject({
+      rating: "Requires improvement",
+      score: "8/21",
+      inspectionDate: "2025-11",
+    });
     expect(ratings.find((r) => r.standard === "implementation and delivery")?.rating).toBe("Inadequate");
     expect(ratings.filter((r) => r.standard !== "overall")).toHaveLength(7);
   });

@@ -33,7 +33,11 @@ describe("the ratings page", () => {
   });
 
   it("gives each of the seven standards its rating", () => {
-    const byStandard = Object.fromEntries(ratings.filter((r) => r.inspectionDate === "2025-03" && r.standard !== "overall").map((r) => [r.standard, r.rating]));
+    const byStandard = Object.fromEntries(
+      ratings
+        .filter((r) => r.inspectionDate === "2025-03" && r.standard !== "overall")
+        .map((r) => [r.standard, r.rating]),
+    );
     expect(byStandard).toEqual({
       leadership: "Requires improvement",
       staffing: "Requires improvement",
@@ -56,11 +60,17 @@ describe("key-question tables", () => {
   const rows = doc.facts.filter((f): f is KeyQuestionFact => f.type === "key-question");
   it("hold three questions for each of the four service-delivery standards", () => {
     expect(rows).toHaveLength(12);
-    expect(new Set(rows.map((r) => r.standard))).toEqual(new Set(["assessment", "planning", "implementation and delivery", "reviewing"]));
+    expect(new Set(rows.map((r) => r.standard))).toEqual(
+      new Set(["assessment", "planning", "implementation and delivery", "reviewing"]),
+    );
   });
   it("mark the bold row as the one that drives the rating", () => {
     const planning = rows.filter((r) => r.standard === "planning");
-    expect(planning.map((r) => [r.percentYes, r.drivesRating])).toEqual([[54, false], [68, false], [44, true]]);
+    expect(planning.map((r) => [r.percentYes, r.drivesRating])).toEqual([
+      [54, false],
+      [68, false],
+      [44, true],
+    ]);
   });
 });
 
@@ -86,7 +96,11 @@ describe("figures and quotations", () => {
     const quantities = doc.passages.flatMap((p) => p.quantities);
     const values = quantities.map((q) => (q.total ? `${q.value}/${q.total}` : String(q.value)));
     expect(values).toEqual(expect.arrayContaining(["1364", "939", "18/26", "9/71"]));
-    expect(quantities.find((q) => q.text.startsWith("Eighteen out of 26"))).toMatchObject({ kind: "ratio", value: 18, total: 26 });
+    expect(quantities.find((q) => q.text.startsWith("Eighteen out of 26"))).toMatchObject({
+      kind: "ratio",
+      value: 18,
+      total: 26,
+    });
     expect(quantities.some((q) => q.kind === "percent" && /per cent/.test(q.text))).toBe(true);
     // Years, days of months and section numbers are not quantities.
     expect(values).not.toContain("2025");

@@ -33,7 +33,12 @@ async function reportAsPdf(layout: { centreValues: boolean }): Promise<string> {
 /** What the report's lines are without markup: what a PDF of it should give back, line for line. */
 const plainLines = reportText
   .split("\n")
-  .map((l) => l.replace(/<\/?[a-z]+>|\*\*|^#+\s*/gi, "").replace(/^- /, "• ").trim())
+  .map((l) =>
+    l
+      .replace(/<\/?[a-z]+>|\*\*|^#+\s*/gi, "")
+      .replace(/^- /, "• ")
+      .trim(),
+  )
   .filter(Boolean);
 
 function expectTheUnitAnswered(index: CorpusIndex, storedAs: string) {
@@ -49,7 +54,9 @@ function expectTheUnitAnswered(index: CorpusIndex, storedAs: string) {
   expect(answerQuestion(index, "HSF reviewing rating").answer.text).toMatch(/Good/);
   expect(answerQuestion(index, "HSF planning keeping other people safe").answer.text).toContain("41%");
   const recommendations = answerQuestion(index, "HSF recommendations").answer.text;
-  expect(recommendations).toContain("make sure that home visits are carried out in all cases where domestic abuse is a concern");
+  expect(recommendations).toContain(
+    "make sure that home visits are carried out in all cases where domestic abuse is a concern",
+  );
   // The seeds are still served as before.
   expect(answerQuestion(index, "LLR rating").answer.text).toContain("3/21");
 }
@@ -61,7 +68,9 @@ describe("a report laid out as a PDF", () => {
       const text = await pdfToText(new Uint8Array(readFileSync(await reportAsPdf(layout))));
       const lines = text.split("\n").filter(Boolean);
       expect(lines).toEqual(plainLines);
-      expect(lines).toContain("Does planning focus sufficiently on reducing reoffending and supporting desistance?\t66%");
+      expect(lines).toContain(
+        "Does planning focus sufficiently on reducing reoffending and supporting desistance?\t66%",
+      );
     },
   );
 });
@@ -118,7 +127,8 @@ describe("a report of a unit the seeds do not have", () => {
 });
 
 describe("npm run ingest, on what it extracted", () => {
-  const ingest = (args: string[]) => run(process.execPath, ["--import", "tsx", "src/cli/ingest.ts", ...args], { cwd: ROOT });
+  const ingest = (args: string[]) =>
+    run(process.execPath, ["--import", "tsx", "src/cli/ingest.ts", ...args], { cwd: ROOT });
 
   it("lists the unit, its ratings, figures and recommendations", async () => {
     const { stdout } = await ingest([REPORT, "--corpus", freshCorpus()]);

@@ -79,7 +79,11 @@ describe("text from a web page", () => {
     const article = htmlToArticle(HTML_PAGE);
     expect(article.text).toContain('rated "requires improvement" by inspectors');
     expect(article.text).not.toMatch(/cookies|Home \| News|All rights reserved/);
-    expect(article).toMatchObject({ publisher: "The Fells Gazette", date: "2024-06-20", url: "https://gazette.example/news/kestrel-probation" });
+    expect(article).toMatchObject({
+      publisher: "The Fells Gazette",
+      date: "2024-06-20",
+      url: "https://gazette.example/news/kestrel-probation",
+    });
     expect(article.text.split("\n")[0]).toBe("Probation in Kestrel Moor rated");
   });
 });
@@ -107,12 +111,32 @@ describe("ingesting", () => {
     writeFileSync(html, HTML_PAGE);
     const [result] = await ingestFiles([html], { corpusDir: corpus, now: () => new Date("2026-11-20T10:00:00Z") });
     const sources = JSON.parse(readFileSync(join(corpus, "sources.json"), "utf8"));
-    expect(sources[result!.storedAs!]).toMatchObject({ publisher: "The Fells Gazette", date: "2024-06-20", url: "https://gazette.example/news/kestrel-probation", added: "2026-11-20T10:00:00.000Z" });
+    expect(sources[result!.storedAs!]).toMatchObject({
+      publisher: "The Fells Gazette",
+      date: "2024-06-20",
+      url: "https://gazette.example/news/kestrel-probation",
+      added: "2026-11-20T10:00:00.000Z",
+    });
     const index = loadCorpus(corpus);
     expect(answerQuestion(index, "kestrel moor rating").answer.text).toContain("Requires improvement");
     const sourcesAnswer = answerQuestion(index, "sources").answer.text;
     expect(sourcesAnswer).toContain("Probation in Kestrel Moor rated");
-    const digest = digestMessage(composeDigest(index, { channel: "C1", time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-11-01T00:00:00Z", lastPostedAt: "2026-11-19T08:00:00Z", shownFindings: [] }, "2026-11-21"));
+    const digest = digestMessage(
+      composeDigest(
+        index,
+        {
+          channel: "C1",
+          time: "08:00",
+          weekdaysOnly: false,
+          timeZone: "Europe/London",
+          createdBy: "U1",
+          createdAt: "2026-11-01T00:00:00Z",
+          lastPostedAt: "2026-11-19T08:00:00Z",
+          shownFindings: [],
+        },
+        "2026-11-21",
+      ),
+    );
     expect(JSON.stringify(digest.blocks)).toContain("Probation in Kestrel Moor rated");
   });
 
@@ -122,13 +146,19 @@ describe("ingesting", () => {
     const [again] = await ingestFiles([file], { corpusDir: corpus, overrides: { publisher: "BBC News" } });
     expect(again!.duplicateOf).toMatch(/^003_/);
     expect(readdirSync(corpus).filter((f) => f.endsWith(".txt"))).toHaveLength(5);
-    expect(JSON.parse(readFileSync(join(corpus, "sources.json"), "utf8"))[again!.duplicateOf!].publisher).toBe("BBC News");
+    expect(JSON.parse(readFileSync(join(corpus, "sources.json"), "utf8"))[again!.duplicateOf!].publisher).toBe(
+      "BBC News",
+    );
   });
 });
 
 describe("npm run ingest", () => {
-  const ingest = (args: string[]) => run(process.execPath, ["--import", "tsx", "src/cli/ingest.ts", ...args], { cwd: ROOT });
-  const snapshot = (dir: string) => readdirSync(dir).sort().map((f) => `${f}:${readFileSync(join(dir, f), "utf8").length}`);
+  const ingest = (args: string[]) =>
+    run(process.execPath, ["--import", "tsx", "src/cli/ingest.ts", ...args], { cwd: ROOT });
+  const snapshot = (dir: string) =>
+    readdirSync(dir)
+      .sort()
+      .map((f) => `${f}:${readFileSync(join(dir, f), "utf8").length}`);
 
   it("prints what it extracted and warns about what it could not find", async () => {
     const corpus = freshCorpus();
@@ -159,7 +189,13 @@ describe("npm run ingest", () => {
   });
 
   it("refuses a malformed --date", async () => {
-    const failure = await ingest([join(SEEDS, readdirSync(SEEDS)[0]!), "--date", "20 May", "--corpus", freshCorpus()]).catch((e) => e);
+    const failure = await ingest([
+      join(SEEDS, readdirSync(SEEDS)[0]!),
+      "--date",
+      "20 May",
+      "--corpus",
+      freshCorpus(),
+    ]).catch((e) => e);
     expect(failure.code).toBe(1);
     expect(failure.stderr).toMatch(/--date: date must be YYYY-MM-DD/);
   });

@@ -16,13 +16,21 @@ function sourceFiles(dir: string): string[] {
 /** Every module a file imports (static, re-exported or dynamic), as a path from the root or a package name. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), "utf8");
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"|\bimport\(\s*"([^"]+)"\s*\)/g)].map((m) => (m[1] ?? m[2])!);
-  return specifiers.map((s) => (s.startsWith(".") ? relative(ROOT, resolve(dirname(join(ROOT, file)), s)).replace(/\.js$/, ".ts") : s));
+  const specifiers = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"|\bimport\(\s*"([^"]+)"\s*\)/g),
+  ].map((m) => (m[1] ?? m[2])!);
+  return specifiers.map((s) =>
+    s.startsWith(".") ? relative(ROOT, resolve(dirname(join(ROOT, file)), s)).replace(/\.js$/, ".ts") : s,
+  );
 }
 
 /** "file → import" for every import of `files` that `forbidden` says no to. */
 function arrows(files: string[], forbidden: (target: string) => boolean): string[] {
-  return files.flatMap((f) => importsOf(f).filter(forbidden).map((target) => `${f} → ${target}`));
+  return files.flatMap((f) =>
+    importsOf(f)
+      .filter(forbidden)
+      .map((target) => `${f} → ${target}`),
+  );
 }
 
 const all = [...sourceFiles("src"), ...sourceFiles("bench")];
@@ -41,7 +49,10 @@ describe("imports run downward only", () => {
   });
 
   it("the engine imports nothing above it (Slack, digest, CLI, ingest, store, its own front door)", () => {
-    const above = (t: string) => /^src\/(slack|digest|cli|ingest|store)\//.test(t) || ["src/engine.ts", "src/main.ts"].includes(t) || t.startsWith("@slack/");
+    const above = (t: string) =>
+      /^src\/(slack|digest|cli|ingest|store)\//.test(t) ||
+      ["src/engine.ts", "src/main.ts"].includes(t) ||
+      t.startsWith("@slack/");
     expect(arrows(all.filter(inEngine), above)).toEqual([]);
   });
 
@@ -52,6 +63,11 @@ describe("imports run downward only", () => {
   });
 
   it("only src/slack speaks to Slack's packages", () => {
-    expect(arrows(all.filter((f) => !f.startsWith("src/slack/")), (t) => t.startsWith("@slack/"))).toEqual([]);
+    expect(
+      arrows(
+        all.filter((f) => !f.startsWith("src/slack/")),
+        (t) => t.startsWith("@slack/"),
+      ),
+    ).toEqual([]);
   });
 });

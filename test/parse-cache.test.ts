@@ -44,7 +44,8 @@ describe("the parse cache", () => {
   it("serves a well-formed entry: the second load reads it, not the document", () => {
     const { corpus, cache } = setUp();
     loadCorpus(corpus, { cacheDir: cache });
-    for (const file of entries(cache)) rewriteEntry(join(cache, file), (body) => body.replace(/"text":"([^"]{20})/, '"text":"MARKED $1'));
+    for (const file of entries(cache))
+      rewriteEntry(join(cache, file), (body) => body.replace(/"text":"([^"]{20})/, '"text":"MARKED $1'));
     expect(passagesOf(loadCorpus(corpus, { cacheDir: cache })).some((t) => t.startsWith("MARKED"))).toBe(true);
   });
 
@@ -67,19 +68,26 @@ describe("the parse cache", () => {
     const { corpus, cache } = setUp();
     loadCorpus(corpus, { cacheDir: cache });
     const file = readdirSync(corpus).find((f) => f.endsWith(".txt"))!;
-    writeFileSync(join(corpus, file), `${readFileSync(join(corpus, file), "utf8")}\nInspectors counted 4,321 people on the waiting list.\n`);
+    writeFileSync(
+      join(corpus, file),
+      `${readFileSync(join(corpus, file), "utf8")}\nInspectors counted 4,321 people on the waiting list.\n`,
+    );
     const index = loadCorpus(corpus, { cacheDir: cache });
     expect(index.passages.some((p) => p.text.includes("4,321 people"))).toBe(true);
   });
 
   it("parses a document again when another document gives it a name to split its lists with", () => {
     const { corpus, cache } = setUp();
-    writeFileSync(join(corpus, "lists.txt"), "Probation services in Kessington and Ashcombe were inspected in 2025 and rated 'Good'.\n");
+    writeFileSync(
+      join(corpus, "lists.txt"),
+      "Probation services in Kessington and Ashcombe were inspected in 2025 and rated 'Good'.\n",
+    );
     const before = loadCorpus(corpus, { cacheDir: cache });
     writeFileSync(join(corpus, "kessington.txt"), "Kessington PDU was rated 'Good' overall by inspectors in 2025.\n");
     const after = loadCorpus(corpus, { cacheDir: cache });
     const fresh = loadCorpus(corpus);
-    const unitsOfLists = (index: typeof before) => index.documents.find((d) => d.meta.id === "lists.txt")!.units.map((u) => u.key);
+    const unitsOfLists = (index: typeof before) =>
+      index.documents.find((d) => d.meta.id === "lists.txt")!.units.map((u) => u.key);
     expect(unitsOfLists(after)).toEqual(unitsOfLists(fresh));
     expect(unitsOfLists(after)).not.toEqual(unitsOfLists(before));
   });

@@ -35,11 +35,16 @@ describe("reloading the corpus", () => {
     cpSync(join(import.meta.dirname, "fixtures/second-corpus"), dir, { recursive: true });
     const before = loadCorpus(dir);
     const [kept, changed] = before.documents.map((d) => d.meta.id);
-    writeFileSync(join(dir, changed!), readFileSync(join(dir, changed!), "utf8").replace(/\n/, "\nInspectors met 7,654 people on licence.\n"));
+    writeFileSync(
+      join(dir, changed!),
+      readFileSync(join(dir, changed!), "utf8").replace(/\n/, "\nInspectors met 7,654 people on licence.\n"),
+    );
     const after = await reloadCorpus(dir, before);
     expect(after.docsById.get(kept!)!.passages).toBe(before.docsById.get(kept!)!.passages);
     expect(after.docsById.get(changed!)!.passages).not.toBe(before.docsById.get(changed!)!.passages);
     expect(after.passages.some((p) => p.text.includes("7,654 people"))).toBe(true);
-    expect(answerQuestion(after, "ashcombe rating").answer.text).toEqual(answerQuestion(before, "ashcombe rating").answer.text);
+    expect(answerQuestion(after, "ashcombe rating").answer.text).toEqual(
+      answerQuestion(before, "ashcombe rating").answer.text,
+    );
   });
 });

@@ -29,11 +29,19 @@ const threadOf = (i: number) => `1900.${String(i).padStart(6, "0")}`;
 
 async function mention(port: number, i: number): Promise<boolean> {
   const body = JSON.stringify({
-    type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvReplica${i}`, event_time: 1700000000,
+    type: "event_callback",
+    team_id: "T1",
+    api_app_id: "A1",
+    event_id: `EvReplica${i}`,
+    event_time: 1700000000,
     event: { type: "app_mention", user: "U1", channel: "C1", ts: threadOf(i), text: "<@UBOT> LLR rating" },
   });
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", body, headers: { "content-type": "application/json", ...signedHeaders(SECRET, body) } });
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...signedHeaders(SECRET, body) },
+    });
     return res.status === 200;
   } catch {
     return false; // the process died before acknowledging: Slack would deliver it again
@@ -46,8 +54,14 @@ describe("two replicas on one database, one killed with SIGKILL mid-load", () =>
     standIn = await startStandIn();
     standIn.delay("chat.postMessage", 120); // answers are in flight when the kill comes
     const env = (name: string) => ({
-      SLACK_BOT_TOKEN: "xoxb-replica", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn!.apiUrl, DATABASE_URL: databaseUrl, CORPUS_DIR: SEEDS,
-      DATA_DIR: tempDir(`replica-${name}-`), PENDING_LEASE_MS: String(LEASE_MS), PENDING_RECLAIM_MS: String(RECLAIM_MS),
+      SLACK_BOT_TOKEN: "xoxb-replica",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: standIn!.apiUrl,
+      DATABASE_URL: databaseUrl,
+      CORPUS_DIR: SEEDS,
+      DATA_DIR: tempDir(`replica-${name}-`),
+      PENDING_LEASE_MS: String(LEASE_MS),
+      PENDING_RECLAIM_MS: String(RECLAIM_MS),
     });
     const [a, b] = await Promise.all([startBotProcess(env("a")), startBotProcess(env("b"))]);
     bots.push(a!, b!);
@@ -63,10 +77,12 @@ describe("two replicas on one database, one killed with SIGKILL mid-load", () =>
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, sender));
     await a!.exited;
-    const postsIn = (i: number) => standIn!.callsTo("chat.postMessage").filter((c) => c.args.thread_ts === threadOf(i)).length;
+    const postsIn = (i: number) =>
+      standIn!.callsTo("chat.postMessage").filter((c) => c.args.thread_ts === threadOf(i)).length;
     const unansweredAtKill = [...acked].filter((i) => postsIn(i) === 0).length;
 
-    for (let wait = 0; wait < 300 && [...acked].some((i) => postsIn(i) === 0); wait++) await new Promise((r) => setTimeout(r, 50));
+    for (let wait = 0; wait < 300 && [...acked].some((i) => postsIn(i) === 0); wait++)
+      await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 500));
     const missing = [...acked].filter((i) => postsIn(i) === 0);
     const doubled = Array.from({ length: QUESTIONS }, (_, i) => i).filter((i) => postsIn(i) > 1);

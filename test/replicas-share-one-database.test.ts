@@ -24,7 +24,14 @@ afterEach(async () => {
   await standIn.close();
 });
 
-const mention = (eventId: string, ts: string, text: string) => ({ type: "app_mention", user: "U1", channel: "C1", ts, text: `<@UBOT> ${text}`, eventId });
+const mention = (eventId: string, ts: string, text: string) => ({
+  type: "app_mention",
+  user: "U1",
+  channel: "C1",
+  ts,
+  text: `<@UBOT> ${text}`,
+  eventId,
+});
 
 describe("two replicas on one database", () => {
   it("answer an event once when Slack delivers it to both (a retry reaching the other replica)", async () => {
@@ -43,7 +50,15 @@ describe("two replicas on one database", () => {
     await a.event(event, { eventId });
     await a.waitFor("chat.postMessage");
     await settle(100);
-    await b.event({ type: "message", channel_type: "channel", user: "U1", channel: "C1", ts: "1711.000300", thread_ts: "1711.000200", text: "and reviewing?" });
+    await b.event({
+      type: "message",
+      channel_type: "channel",
+      user: "U1",
+      channel: "C1",
+      ts: "1711.000300",
+      thread_ts: "1711.000200",
+      text: "and reviewing?",
+    });
     const posts = await b.waitFor("chat.postMessage", 2);
     expect(JSON.stringify(posts[1]!.args.blocks)).toMatch(/Reviewing/);
     expect(posts[1]!.args.thread_ts).toBe("1711.000200");
@@ -53,7 +68,14 @@ describe("two replicas on one database", () => {
     // The dead replica recorded the question (its lease long run out) and never answered.
     const past = new Date(Date.now() - LIMITS.pendingLeaseMs - 10_000);
     const dead = await openAt("postgres", databaseUrl, { now: () => past });
-    const body = { type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: "EvOrphan", event_time: 1700000000, event: { type: "app_mention", user: "U1", channel: "C1", ts: "1711.000400", text: "<@UBOT> derby city rating" } };
+    const body = {
+      type: "event_callback",
+      team_id: "T1",
+      api_app_id: "A1",
+      event_id: "EvOrphan",
+      event_time: 1700000000,
+      event: { type: "app_mention", user: "U1", channel: "C1", ts: "1711.000400", text: "<@UBOT> derby city rating" },
+    };
     expect(await dead.beginEvent("event:EvOrphan", body)).toBe(true);
     await dead.close();
     const [a] = await Promise.all([replica(), replica()]);

@@ -21,11 +21,25 @@ afterEach(async () => {
 
 async function mention(port: number, i: number): Promise<boolean> {
   const body = JSON.stringify({
-    type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvCrash${i}`, event_time: 1700000000,
-    event: { type: "app_mention", user: "U1", channel: "C1", ts: `1800.${String(i).padStart(6, "0")}`, text: "<@UBOT> LLR rating" },
+    type: "event_callback",
+    team_id: "T1",
+    api_app_id: "A1",
+    event_id: `EvCrash${i}`,
+    event_time: 1700000000,
+    event: {
+      type: "app_mention",
+      user: "U1",
+      channel: "C1",
+      ts: `1800.${String(i).padStart(6, "0")}`,
+      text: "<@UBOT> LLR rating",
+    },
   });
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", body, headers: { "content-type": "application/json", ...signedHeaders(SECRET, body) } });
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...signedHeaders(SECRET, body) },
+    });
     return res.status === 200;
   } catch {
     return false; // the process died before acknowledging: Slack would deliver it again
@@ -37,7 +51,13 @@ describe("a bot killed with SIGKILL mid-load", () => {
     standIn = await startStandIn();
     standIn.delay("chat.postMessage", 120); // answers are in flight when the kill comes
     const dataDir = tempDir("crash-");
-    const env = { SLACK_BOT_TOKEN: "xoxb-crash", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.apiUrl, DATA_DIR: dataDir, CORPUS_DIR: SEEDS };
+    const env = {
+      SLACK_BOT_TOKEN: "xoxb-crash",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: standIn.apiUrl,
+      DATA_DIR: dataDir,
+      CORPUS_DIR: SEEDS,
+    };
     const first = await startBotProcess(env);
     bots.push(first);
 
@@ -58,8 +78,11 @@ describe("a bot killed with SIGKILL mid-load", () => {
 
     const second = await startBotProcess(env);
     bots.push(second);
-    const postsIn = (i: number) => standIn!.callsTo("chat.postMessage").filter((c) => c.args.thread_ts === `1800.${String(i).padStart(6, "0")}`).length;
-    for (let wait = 0; wait < 200 && [...acked].some((i) => postsIn(i) === 0); wait++) await new Promise((r) => setTimeout(r, 50));
+    const postsIn = (i: number) =>
+      standIn!.callsTo("chat.postMessage").filter((c) => c.args.thread_ts === `1800.${String(i).padStart(6, "0")}`)
+        .length;
+    for (let wait = 0; wait < 200 && [...acked].some((i) => postsIn(i) === 0); wait++)
+      await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 500));
 
     const missing = [...acked].filter((i) => postsIn(i) === 0);

@@ -37,7 +37,11 @@ describe("a message of 50,000 characters of markup", () => {
 
 describe("request timestamps", () => {
   it("a correctly signed request from ten minutes in the future is refused", async () => {
-    const body = JSON.stringify({ type: "event_callback", event_id: "EvFuture", event: { type: "app_mention", user: "U1", channel: "C1", ts: "9.3", text: "<@UBOT> LLR rating" } });
+    const body = JSON.stringify({
+      type: "event_callback",
+      event_id: "EvFuture",
+      event: { type: "app_mention", user: "U1", channel: "C1", ts: "9.3", text: "<@UBOT> LLR rating" },
+    });
     const res = await t.raw(body, signedHeaders(SIGNING_SECRET, body, Math.floor(Date.now() / 1000) + 600));
     expect(res.status).toBe(401);
     await settle();
@@ -47,7 +51,16 @@ describe("request timestamps", () => {
 
 describe("a signed slash command replayed within five minutes", () => {
   it("is acknowledged and answered once", async () => {
-    const body = new URLSearchParams({ command: "/probation", text: "LLR rating", user_id: "U1", channel_id: "C9", team_id: "T1", response_url: `${t.standIn.responseUrl}/r`, trigger_id: "trig-replay", api_app_id: "A1" }).toString();
+    const body = new URLSearchParams({
+      command: "/probation",
+      text: "LLR rating",
+      user_id: "U1",
+      channel_id: "C9",
+      team_id: "T1",
+      response_url: `${t.standIn.responseUrl}/r`,
+      trigger_id: "trig-replay",
+      api_app_id: "A1",
+    }).toString();
     const headers = signedHeaders(SIGNING_SECRET, body);
     const first = await t.raw(body, headers, form);
     const again = await t.raw(body, headers, form);
@@ -65,7 +78,12 @@ describe("a signed slash command replayed within five minutes", () => {
 });
 
 describe("a document's link", () => {
-  const citation = { quote: "The service was rated inadequate.", doc: "x.txt", title: "A <b> title", publisher: "Gazette" };
+  const citation = {
+    quote: "The service was rated inadequate.",
+    doc: "x.txt",
+    title: "A <b> title",
+    publisher: "Gazette",
+  };
   it("that would break out of a Slack link is not made a link, and mentions nothing", () => {
     const text = JSON.stringify(citationBlock({ ...citation, url: "https://evil.example/a> <!channel> <" }));
     expect(text).not.toContain("<!channel>");

@@ -3,8 +3,16 @@ import { answerMessage, chunks, cutAtSentence } from "../src/slack/blocks.js";
 import { escapeText } from "../src/slack/mrkdwn.js";
 import type { Answer } from "../src/types.js";
 
-const long = Array.from({ length: 120 }, (_, i) => `• Sentence number ${i} of a very long list of documents and what each contributes.`).join("\n");
-const answer: Answer = { text: `${long}\n> a quote\n> — _Publisher: Title_`, answered: true, intent: "sources", citations: [{ quote: "a quote", doc: "d", title: "Title", publisher: "Publisher" }] };
+const long = Array.from(
+  { length: 120 },
+  (_, i) => `• Sentence number ${i} of a very long list of documents and what each contributes.`,
+).join("\n");
+const answer: Answer = {
+  text: `${long}\n> a quote\n> — _Publisher: Title_`,
+  answered: true,
+  intent: "sources",
+  citations: [{ quote: "a quote", doc: "d", title: "Title", publisher: "Publisher" }],
+};
 
 describe("a long answer", () => {
   it("is cut at a line with 'more in the thread', and the rest comes in parts that fit", () => {

@@ -20,7 +20,12 @@ const share = (question: string, user = "U7") => ({
 });
 
 const mention = (channel: string, ts: string, text: string, threadTs?: string) => ({
-  type: "app_mention", user: "U1", channel, ts, text: `<@UBOT> ${text}`, ...(threadTs ? { thread_ts: threadTs } : {}),
+  type: "app_mention",
+  user: "U1",
+  channel,
+  ts,
+  text: `<@UBOT> ${text}`,
+  ...(threadTs ? { thread_ts: threadTs } : {}),
 });
 
 describe("one answering path", () => {
@@ -28,7 +33,11 @@ describe("one answering path", () => {
     await t.interaction(share("LLR planning rating"));
     const [post] = await t.waitFor("chat.postMessage");
     const [confirm] = await t.waitFor("respond");
-    expect(confirm!.args).toMatchObject({ response_type: "ephemeral", replace_original: true, text: "Shared in the channel." });
+    expect(confirm!.args).toMatchObject({
+      response_type: "ephemeral",
+      replace_original: true,
+      text: "Shared in the channel.",
+    });
     await settle(50);
     expect(post!.args.thread_ts).toBeUndefined();
     expect(await t.store.thread("C1", "1700000000.000001")).toMatchObject({ topic: "planning" });

@@ -12,7 +12,10 @@ describe("signature verification", () => {
   it("refuses a forged signature with 401 and posts nothing", async () => {
     const body = JSON.stringify({ type: "event_callback", event_id: "EvForged", event: mention("1.1") });
     const now = Math.floor(Date.now() / 1000);
-    const res = await t.raw(body, { "x-slack-request-timestamp": String(now), "x-slack-signature": slackSignature("not-the-secret", now, body) });
+    const res = await t.raw(body, {
+      "x-slack-request-timestamp": String(now),
+      "x-slack-signature": slackSignature("not-the-secret", now, body),
+    });
     expect(res.status).toBe(401);
     await settle();
     expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(0);

@@ -69,4 +69,3 @@ describe("/probation <question>", () => {
     expect(all).toContain("no inspection of");
   });
 });
-

@@ -4,81 +4,163 @@ import { STORE_KINDS } from "./support/stores.js";
 
 let t: TestBot;
 describe.each(STORE_KINDS)("%s store", (kind) => {
-beforeEach(async (context) => (t = await startTestBot({ store: kind, context })));
-afterEach(async () => {
-  const running = t;
-  t = undefined as unknown as TestBot; // a skipped test must not stop the previous one again
-  await running?.stop();
-});
-
-const blocksOf = (c: { args: Record<string, unknown> }) => JSON.stringify(c.args.blocks);
-
-describe("a mention", () => {
-  it("is answered in a thread under it, with 👀 while the bot works", async () => {
-    await t.event({ type: "app_mention", user: "U1", channel: "C1", ts: "1711.000100", text: "<@UBOT> derby city rating" });
-    const [post] = await t.waitFor("chat.postMessage");
-    expect(post!.args.thread_ts).toBe("1711.000100");
-    expect(blocksOf(post!)).toContain("Requires improvement");
-    const [added] = await t.waitFor("reactions.add");
-    expect(added!.args).toMatchObject({ name: "eyes", timestamp: "1711.000100" });
-    await t.waitFor("reactions.remove");
-  });
-});
-
-describe("a plain message in a thread", () => {
-  it("is a follow-up when the bot is part of the thread, answered with the thread's context", async () => {
-    await t.event({ type: "app_mention", user: "U1", channel: "C1", ts: "1711.000100", text: "<@UBOT> LLR planning rating" });
-    await t.waitFor("chat.postMessage");
-    await settle(50);
-    await t.event({ type: "message", channel_type: "channel", user: "U1", channel: "C1", ts: "1711.000300", thread_ts: "1711.000100", text: "and reviewing?" });
-    const posts = await t.waitFor("chat.postMessage", 2);
-    expect(posts[1]!.args.thread_ts).toBe("1711.000100");
-    expect(blocksOf(posts[1]!)).toMatch(/Reviewing: \*Inadequate\*/);
+  beforeEach(async (context) => (t = await startTestBot({ store: kind, context })));
+  afterEach(async () => {
+    const running = t;
+    t = undefined as unknown as TestBot; // a skipped test must not stop the previous one again
+    await running?.stop();
   });
 
-  it("is left alone in a thread the bot is not part of", async () => {
-    await t.event({ type: "message", channel_type: "channel", user: "U1", channel: "C1", ts: "1711.000300", thread_ts: "1711.000200", text: "and reviewing?" });
-    await settle();
-    expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(0);
+  const blocksOf = (c: { args: Record<string, unknown> }) => JSON.stringify(c.args.blocks);
+
+  describe("a mention", () => {
+    it("is answered in a thread under it, with 👀 while the bot works", async () => {
+      await t.event({
+        type: "app_mention",
+        user: "U1",
+        channel: "C1",
+        ts: "1711.000100",
+        text: "<@UBOT> derby city rating",
+      });
+      const [post] = await t.waitFor("chat.postMessage");
+      expect(post!.args.thread_ts).toBe("1711.000100");
+      expect(blocksOf(post!)).toContain("Requires improvement");
+      const [added] = await t.waitFor("reactions.add");
+      expect(added!.args).toMatchObject({ name: "eyes", timestamp: "1711.000100" });
+      await t.waitFor("reactions.remove");
+    });
   });
 
-  it("keeps its context across a restart", async () => {
-    await t.event({ type: "app_mention", user: "U1", channel: "C1", ts: "1711.000100", text: "<@UBOT> derby city rating" });
-    await t.waitFor("chat.postMessage");
-    await settle(50);
-    const { dataDir, databaseUrl } = t;
-    await t.stop();
-    t = await startTestBot({ dataDir, databaseUrl, store: kind });
-    await t.event({ type: "message", channel_type: "channel", user: "U1", channel: "C1", ts: "1711.000400", thread_ts: "1711.000100", text: "what about the east midlands?" });
-    const [post] = await t.waitFor("chat.postMessage");
-    expect(blocksOf(post!)).toMatch(/East Midlands region\* is rated \*Inadequate\*/);
-  });
-});
+  describe("a plain message in a thread", () => {
+    it("is a follow-up when the bot is part of the thread, answered with the thread's context", async () => {
+      await t.event({
+        type: "app_mention",
+        user: "U1",
+        channel: "C1",
+        ts: "1711.000100",
+        text: "<@UBOT> LLR planning rating",
+      });
+      await t.waitFor("chat.postMessage");
+      await settle(50);
+      await t.event({
+        type: "message",
+        channel_type: "channel",
+        user: "U1",
+        channel: "C1",
+        ts: "1711.000300",
+        thread_ts: "1711.000100",
+        text: "and reviewing?",
+      });
+      const posts = await t.waitFor("chat.postMessage", 2);
+      expect(posts[1]!.args.thread_ts).toBe("1711.000100");
+      expect(blocksOf(posts[1]!)).toMatch(/Reviewing: \*Inadequate\*/);
+    });
 
-describe("direct messages", () => {
-  it("are answered, and a DM is one conversation", async () => {
-    await t.event({ type: "message", channel_type: "im", user: "U1", channel: "D1", ts: "1711.000500", text: "LLR planning rating" });
-    await t.waitFor("chat.postMessage");
-    await settle(50);
-    await t.event({ type: "message", channel_type: "im", user: "U1", channel: "D1", ts: "1711.000600", text: "and reviewing?" });
-    const posts = await t.waitFor("chat.postMessage", 2);
-    expect(posts[0]!.args.channel).toBe("D1");
-    expect(blocksOf(posts[1]!)).toMatch(/Reviewing/);
-  });
-});
+    it("is left alone in a thread the bot is not part of", async () => {
+      await t.event({
+        type: "message",
+        channel_type: "channel",
+        user: "U1",
+        channel: "C1",
+        ts: "1711.000300",
+        thread_ts: "1711.000200",
+        text: "and reviewing?",
+      });
+      await settle();
+      expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(0);
+    });
 
-describe("messages that are not questions", () => {
-  it("ignores the bot's own posts, other bots, edits and deletions", async () => {
-    await t.event({ type: "app_mention", user: "U1", channel: "C1", ts: "1711.000100", text: "<@UBOT> LLR rating" });
-    await t.waitFor("chat.postMessage");
-    await settle(50);
-    const inThread = { channel: "C1", channel_type: "channel", thread_ts: "1711.000100" };
-    await t.event({ type: "message", ...inThread, user: "UBOT", bot_id: "BBOT", ts: "1711.000700", text: "an answer" });
-    await t.event({ type: "message", ...inThread, subtype: "bot_message", bot_id: "B2", ts: "1711.000800", text: "another bot" });
-    await t.event({ type: "message", ...inThread, subtype: "message_changed", ts: "1711.000900", message: { text: "edited" } });
-    await t.event({ type: "message", ...inThread, subtype: "message_deleted", ts: "1711.001000", deleted_ts: "1711.000100" });
-    await settle();
-    expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(1);
+    it("keeps its context across a restart", async () => {
+      await t.event({
+        type: "app_mention",
+        user: "U1",
+        channel: "C1",
+        ts: "1711.000100",
+        text: "<@UBOT> derby city rating",
+      });
+      await t.waitFor("chat.postMessage");
+      await settle(50);
+      const { dataDir, databaseUrl } = t;
+      await t.stop();
+      t = await startTestBot({ dataDir, databaseUrl, store: kind });
+      await t.event({
+        type: "message",
+        channel_type: "channel",
+        user: "U1",
+        channel: "C1",
+        ts: "1711.000400",
+        thread_ts: "1711.000100",
+        text: "what about the east midlands?",
+      });
+      const [post] = await t.waitFor("chat.postMessage");
+      expect(blocksOf(post!)).toMatch(/East Midlands region\* is rated \*Inadequate\*/);
+    });
   });
-});
+
+  describe("direct messages", () => {
+    it("are answered, and a DM is one conversation", async () => {
+      await t.event({
+        type: "message",
+        channel_type: "im",
+        user: "U1",
+        channel: "D1",
+        ts: "1711.000500",
+        text: "LLR planning rating",
+      });
+      await t.waitFor("chat.postMessage");
+      await settle(50);
+      await t.event({
+        type: "message",
+        channel_type: "im",
+        user: "U1",
+        channel: "D1",
+        ts: "1711.000600",
+        text: "and reviewing?",
+      });
+      const posts = await t.waitFor("chat.postMessage", 2);
+      expect(posts[0]!.args.channel).toBe("D1");
+      expect(blocksOf(posts[1]!)).toMatch(/Reviewing/);
+    });
+  });
+
+  describe("messages that are not questions", () => {
+    it("ignores the bot's own posts, other bots, edits and deletions", async () => {
+      await t.event({ type: "app_mention", user: "U1", channel: "C1", ts: "1711.000100", text: "<@UBOT> LLR rating" });
+      await t.waitFor("chat.postMessage");
+      await settle(50);
+      const inThread = { channel: "C1", channel_type: "channel", thread_ts: "1711.000100" };
+      await t.event({
+        type: "message",
+        ...inThread,
+        user: "UBOT",
+        bot_id: "BBOT",
+        ts: "1711.000700",
+        text: "an answer",
+      });
+      await t.event({
+        type: "message",
+        ...inThread,
+        subtype: "bot_message",
+        bot_id: "B2",
+        ts: "1711.000800",
+        text: "another bot",
+      });
+      await t.event({
+        type: "message",
+        ...inThread,
+        subtype: "message_changed",
+        ts: "1711.000900",
+        message: { text: "edited" },
+      });
+      await t.event({
+        type: "message",
+        ...inThread,
+        subtype: "message_deleted",
+        ts: "1711.001000",
+        deleted_ts: "1711.000100",
+      });
+      await settle();
+      expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(1);
+    });
+  });
 });

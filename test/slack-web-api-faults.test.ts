@@ -16,7 +16,13 @@ afterEach(async () => {
   restore();
 });
 
-const mention = (channel: string, ts: string, text = "<@UBOT> LLR rating") => ({ type: "app_mention", user: "U1", channel, ts, text });
+const mention = (channel: string, ts: string, text = "<@UBOT> LLR rating") => ({
+  type: "app_mention",
+  user: "U1",
+  channel,
+  ts,
+  text,
+});
 const health = async () => {
   const res = await fetch(t.url.replace("/slack/events", "/healthz"));
   return { status: res.status, body: (await res.json()) as { ok: boolean; problem?: string } };

@@ -11,7 +11,10 @@ import { tempDir } from "./support/temp.js";
 const ROOT = join(import.meta.dirname, "..");
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env: { PATH: process.env.PATH!, TMPDIR: tmpdir(), ...env } });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH!, TMPDIR: tmpdir(), ...env },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));
@@ -28,10 +31,23 @@ describe("npm start", () => {
     [{}, /^SLACK_BOT_TOKEN is not set: set it to the Bot User OAuth Token/],
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_SIGNING_SECRET is required in HTTP mode/],
     [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", PORT: "http" }, /^PORT must be a number/],
-    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", CORPUS_DIR: "/nowhere" }, /^corpus folder not found: \/nowhere/],
-    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", DATABASE_URL: "mysql://bot:hunter2@db/x" }, /^DATABASE_URL must be a postgres:\/\/ URL/],
+    [
+      { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", CORPUS_DIR: "/nowhere" },
+      /^corpus folder not found: \/nowhere/,
+    ],
+    [
+      { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", DATABASE_URL: "mysql://bot:hunter2@db/x" },
+      /^DATABASE_URL must be a postgres:\/\/ URL/,
+    ],
     // Nothing listens on port 1: the database cannot be reached.
-    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", DATABASE_URL: "postgres://bot:hunter2@127.0.0.1:1/probation" }, /^could not start: cannot open the database: .*ECONNREFUSED/],
+    [
+      {
+        SLACK_BOT_TOKEN: "xoxb-1",
+        SLACK_SIGNING_SECRET: "secret-secret",
+        DATABASE_URL: "postgres://bot:hunter2@127.0.0.1:1/probation",
+      },
+      /^could not start: cannot open the database: .*ECONNREFUSED/,
+    ],
   ])("stops with one line naming what is wrong (%j)", async (env, message) => {
     const bot = start(env as Record<string, string>);
     expect(await bot.exited).toBe(1);
@@ -43,7 +59,13 @@ describe("npm start", () => {
   it("serves /healthz, and on SIGTERM finishes and flushes its database", async () => {
     standIn = await startStandIn();
     const dataDir = tempDir("start-");
-    const bot = start({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", SLACK_API_URL: standIn.apiUrl, PORT: "0", DATA_DIR: dataDir });
+    const bot = start({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "secret-secret",
+      SLACK_API_URL: standIn.apiUrl,
+      PORT: "0",
+      DATA_DIR: dataDir,
+    });
     for (let i = 0; i < 100 && !bot.out().includes("running"); i++) await new Promise((r) => setTimeout(r, 100));
     const port = bot.out().match(/HTTP on port (\d+)/)?.[1];
     const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
@@ -58,11 +80,26 @@ describe("npm start", () => {
     standIn = await startStandIn();
     standIn.failNext("chat.postMessage", ...Array.from({ length: 8 }, () => ({ hang: true as const })));
     const secret = "secret-secret";
-    const bot = await startBotProcess({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: secret, SLACK_API_URL: standIn.apiUrl, DATA_DIR: tempDir("stop-"), SLACK_API_TIMEOUT_MS: "300" });
-    const body = JSON.stringify({ type: "event_callback", event_id: "EvStop", event: { type: "app_mention", user: "U1", channel: "C1", ts: "4.1", text: "<@UBOT> LLR rating" } });
-    const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: "POST", body, headers: { "content-type": "application/json", ...signedHeaders(secret, body) } });
+    const bot = await startBotProcess({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: secret,
+      SLACK_API_URL: standIn.apiUrl,
+      DATA_DIR: tempDir("stop-"),
+      SLACK_API_TIMEOUT_MS: "300",
+    });
+    const body = JSON.stringify({
+      type: "event_callback",
+      event_id: "EvStop",
+      event: { type: "app_mention", user: "U1", channel: "C1", ts: "4.1", text: "<@UBOT> LLR rating" },
+    });
+    const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...signedHeaders(secret, body) },
+    });
     expect(res.status).toBe(200);
-    for (let i = 0; i < 100 && standIn.callsTo("chat.postMessage").length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && standIn.callsTo("chat.postMessage").length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
     expect(bot.err()).toMatch(/EvStop.*Slack did not answer within 0.3 s/);

@@ -60,7 +60,13 @@ describe("a store whose journal outgrows its snapshot", () => {
 describe("a journal table", () => {
   const Schema = z.object({ n: z.number(), at: z.number() });
   const table = (dir: string, warn: (m: string) => void = () => undefined) =>
-    new JournalTable(dir, "t", Schema, { recency: (v) => v.at, ttlMs: 1000, maxEntries: 10, compactMinBytes: 200, warn });
+    new JournalTable(dir, "t", Schema, {
+      recency: (v) => v.at,
+      ttlMs: 1000,
+      maxEntries: 10,
+      compactMinBytes: 200,
+      warn,
+    });
 
   it("keeps at most its maximum, the most recent, after compacting", async () => {
     const dir = tempDir("journal-max-");
@@ -76,7 +82,10 @@ describe("a journal table", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".log"))).toEqual(["t.1.log"]); // the folded journal is gone
   });
 
-  it.each([["the newer first", true], ["the older first", false]])("two processes compacting at once keep every record (%s)", async (_name, newerFirst) => {
+  it.each([
+    ["the newer first", true],
+    ["the older first", false],
+  ])("two processes compacting at once keep every record (%s)", async (_name, newerFirst) => {
     const dir = tempDir("journal-two-");
     const a = table(dir);
     const b = table(dir);
@@ -125,7 +134,12 @@ describe("a journal table", () => {
     expect(warnings.join()).toMatch(/dropped 1 record.*bad: n/);
     again.set("after", { n: 2, at: Date.now() });
     again.flush(); // cuts the torn line before appending
-    expect(readFileSync(join(dir, "t.0.log"), "utf8").split("\n").filter(Boolean).every((l) => JSON.parse(l))).toBe(true);
+    expect(
+      readFileSync(join(dir, "t.0.log"), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .every((l) => JSON.parse(l)),
+    ).toBe(true);
     expect(table(dir).get("after")?.n).toBe(2);
   });
 });
@@ -138,11 +152,28 @@ describe.each(STORE_KINDS)("two %s stores on one place (two processes)", (kind) 
     a.rememberThread("C1", "1.0", { topic: "from a" });
     await a.flush();
     expect(await b.thread("C1", "1.0")).toEqual({ topic: "from a" });
-    const sub = (channel: string) => ({ channel, time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [] });
+    const sub = (channel: string) => ({
+      channel,
+      time: "08:00",
+      weekdaysOnly: false,
+      timeZone: "Europe/London",
+      createdBy: "U1",
+      createdAt: "2026-01-01T00:00:00Z",
+      shownFindings: [],
+    });
     await Promise.all([
       a.update((s) => void (s.subscriptions.C1 = sub("C1"))),
       b.update((s) => void (s.subscriptions.C2 = sub("C2"))),
-      a.update((s) => void (s.feedback.k = { user: "U1", channel: "C1", messageTs: "1.0", value: "up", at: new Date().toISOString() })),
+      a.update(
+        (s) =>
+          void (s.feedback.k = {
+            user: "U1",
+            channel: "C1",
+            messageTs: "1.0",
+            value: "up",
+            at: new Date().toISOString(),
+          }),
+      ),
     ]);
     expect(Object.keys((await a.read()).subscriptions).sort()).toEqual(["C1", "C2"]);
     expect(Object.keys((await b.read()).subscriptions).sort()).toEqual(["C1", "C2"]);

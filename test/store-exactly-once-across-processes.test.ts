@@ -14,7 +14,15 @@ import { seeds as index } from "./support/engine.js";
 import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
 import { freshDatabase, openAt } from "./support/stores.js";
 
-const sub = (channel: string): Subscription => ({ channel, time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [] });
+const sub = (channel: string): Subscription => ({
+  channel,
+  time: "08:00",
+  weekdaysOnly: false,
+  timeZone: "Europe/London",
+  createdBy: "U1",
+  createdAt: "2026-01-01T00:00:00Z",
+  shownFindings: [],
+});
 
 let url: string;
 let clock: Date;
@@ -25,7 +33,10 @@ beforeEach(async (context) => {
   url = await freshDatabase(context);
   clock = new Date("2026-06-10T07:30:00Z"); // 08:30 in London
   // Both open at once: the migrations are applied by one, under the advisory lock.
-  [a, b] = await Promise.all([openAt("postgres", url, { now: () => clock }), openAt("postgres", url, { now: () => clock })]);
+  [a, b] = await Promise.all([
+    openAt("postgres", url, { now: () => clock }),
+    openAt("postgres", url, { now: () => clock }),
+  ]);
   standIn = await startStandIn();
 });
 afterEach(async () => standIn?.close());
@@ -35,7 +46,9 @@ describe("two processes on one PostgreSQL database", () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
+      const { rows } = await client.query<{ version: number }>(
+        "SELECT version FROM schema_migrations ORDER BY version",
+      );
       expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     } finally {
       await client.end();
@@ -45,7 +58,9 @@ describe("two processes on one PostgreSQL database", () => {
 
   it("record each event once, whichever receives it, however often", async () => {
     const keys = Array.from({ length: 50 }, (_, i) => `event:Ev${i}`);
-    const outcomes = await Promise.all(keys.flatMap((key) => [a.beginEvent(key, { key }), b.beginEvent(key, { key }), a.beginEvent(key, { key })]));
+    const outcomes = await Promise.all(
+      keys.flatMap((key) => [a.beginEvent(key, { key }), b.beginEvent(key, { key }), a.beginEvent(key, { key })]),
+    );
     expect(outcomes.filter(Boolean)).toHaveLength(keys.length);
   });
 
@@ -60,7 +75,8 @@ describe("two processes on one PostgreSQL database", () => {
     const claimed = claims.flat().map((e) => e.key);
     expect(claimed.sort()).toEqual([...keys].sort());
     // Answered by whoever claimed it; then nobody claims it again, even after another lease.
-    for (const key of claimed) (claims[0]!.some((e) => e.key === key) || claims[2]!.some((e) => e.key === key) ? a : b).finishEvent(key);
+    for (const key of claimed)
+      (claims[0]!.some((e) => e.key === key) || claims[2]!.some((e) => e.key === key) ? a : b).finishEvent(key);
     await Promise.all([a.flush(), b.flush()]);
     clock = new Date(clock.getTime() + LIMITS.pendingLeaseMs + 1000);
     expect([...(await a.pendingEvents()), ...(await b.pendingEvents())]).toEqual([]);
@@ -72,13 +88,28 @@ describe("two processes on one PostgreSQL database", () => {
       for (const channel of ["C1", "C2", "C3"]) state.subscriptions[channel] = sub(channel);
     });
     standIn.delay("chat.postMessage", 100); // posts take a while, so that the two overlap
-    const deps = (store: Store) => ({ store, poster: slackDigestPoster(posterClient("xoxb-test", standIn.apiUrl)), getIndex: () => index, now: () => clock, log: () => undefined });
+    const deps = (store: Store) => ({
+      store,
+      poster: slackDigestPoster(posterClient("xoxb-test", standIn.apiUrl)),
+      getIndex: () => index,
+      now: () => clock,
+      log: () => undefined,
+    });
     // Each process's scheduler runs its checks one after another (croner's protect); the two run side by side.
-    const schedule = async (store: Store) => [await deliverDue(deps(store)), await deliverDue(deps(store)), await deliverDue(deps(store))];
+    const schedule = async (store: Store) => [
+      await deliverDue(deps(store)),
+      await deliverDue(deps(store)),
+      await deliverDue(deps(store)),
+    ];
     const reports = (await Promise.all([schedule(a), schedule(b)])).flat();
     expect(reports.reduce((n, r) => n + r.posted, 0)).toBe(3);
     expect(reports.flatMap((r) => r.failures)).toEqual([]);
-    expect(standIn.callsTo("chat.postMessage").map((c) => c.args.channel).sort()).toEqual(["C1", "C2", "C3"]);
+    expect(
+      standIn
+        .callsTo("chat.postMessage")
+        .map((c) => c.args.channel)
+        .sort(),
+    ).toEqual(["C1", "C2", "C3"]);
     const state = await b.read();
     expect(Object.values(state.deliveries).every((d) => d.ts)).toBe(true);
     expect(state.subscriptions.C2!.lastPostedDate).toBe("2026-06-10");

@@ -16,7 +16,7 @@ describe("db.json (feedback, subscriptions, deliveries)", () => {
     writeFileSync(join(dir, "db.json"), content);
     const warnings: string[] = [];
     const store = await openStore(dir, { warn: (m) => warnings.push(m), now: () => new Date("2026-11-23T08:00:00Z") });
-    expect((await store.read())).toMatchObject({ schemaVersion: SCHEMA_VERSION, subscriptions: {}, feedback: {} });
+    expect(await store.read()).toMatchObject({ schemaVersion: SCHEMA_VERSION, subscriptions: {}, feedback: {} });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/moved it to .*db\.json\.corrupt-2026-11-23T08-00-00-000Z/);
     expect(readdirSync(dir)).toContain("db.json.corrupt-2026-11-23T08-00-00-000Z");
@@ -26,8 +26,22 @@ describe("db.json (feedback, subscriptions, deliveries)", () => {
 
   it("drops a record that fails the schema with a warning, and keeps the rest", async () => {
     const dir = tempDir("db-");
-    const good = { channel: "C1", time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [] };
-    writeFileSync(join(dir, "db.json"), JSON.stringify({ schemaVersion: SCHEMA_VERSION, subscriptions: { C1: good, C2: { ...good, channel: "C2", time: "at dawn" } } }));
+    const good = {
+      channel: "C1",
+      time: "08:00",
+      weekdaysOnly: false,
+      timeZone: "Europe/London",
+      createdBy: "U1",
+      createdAt: "2026-01-01T00:00:00Z",
+      shownFindings: [],
+    };
+    writeFileSync(
+      join(dir, "db.json"),
+      JSON.stringify({
+        schemaVersion: SCHEMA_VERSION,
+        subscriptions: { C1: good, C2: { ...good, channel: "C2", time: "at dawn" } },
+      }),
+    );
     const warnings: string[] = [];
     const store = await openStore(dir, { warn: (m) => warnings.push(m) });
     expect(Object.keys((await store.read()).subscriptions)).toEqual(["C1"]);
@@ -37,9 +51,27 @@ describe("db.json (feedback, subscriptions, deliveries)", () => {
 
   it("keeps what it stored across a reopen, and reads a version 1 file's threads and subscriptions", async () => {
     const dir = tempDir("db-");
-    const sub = { channel: "C1", time: "08:00", weekdaysOnly: false, timeZone: "Europe/London", createdBy: "U1", createdAt: "2026-01-01T00:00:00Z", shownFindings: [] };
+    const sub = {
+      channel: "C1",
+      time: "08:00",
+      weekdaysOnly: false,
+      timeZone: "Europe/London",
+      createdBy: "U1",
+      createdAt: "2026-01-01T00:00:00Z",
+      shownFindings: [],
+    };
     const now = new Date().toISOString();
-    writeFileSync(join(dir, "db.json"), JSON.stringify({ schemaVersion: 1, threads: { "C1:1.0": { context: { unitKey: "derby" }, channel: "C1", threadTs: "1.0", updatedAt: now } }, events: { Ev1: now }, feedback: {}, subscriptions: { C1: sub }, deliveries: {} }));
+    writeFileSync(
+      join(dir, "db.json"),
+      JSON.stringify({
+        schemaVersion: 1,
+        threads: { "C1:1.0": { context: { unitKey: "derby" }, channel: "C1", threadTs: "1.0", updatedAt: now } },
+        events: { Ev1: now },
+        feedback: {},
+        subscriptions: { C1: sub },
+        deliveries: {},
+      }),
+    );
     const store = await openStore(dir);
     expect(await store.thread("C1", "1.0")).toEqual({ unitKey: "derby" });
     expect((await store.read()).subscriptions.C1).toMatchObject({ time: "08:00" });

@@ -46,17 +46,36 @@ const HANDLERS: Record<Intent, Handler> = {
 function asksInspectionDate(q: Query, intent: Intent): boolean {
   const visit = new Set(words(queryWords.visitWords.join(" ")).map(stem));
   const ownTopic = q.fromThread.includes("topic") ? [] : q.terms.filter((t) => t.group >= 0 && !visit.has(t.term));
-  return q.answerType === "date" && q.answerTypeCued && q.unitKeys.length > 0 && asksAboutVisit(q.text) && ownTopic.length === 0 && !["quotation", "recommendation", "progress", "compare"].includes(intent);
+  return (
+    q.answerType === "date" &&
+    q.answerTypeCued &&
+    q.unitKeys.length > 0 &&
+    asksAboutVisit(q.text) &&
+    ownTopic.length === 0 &&
+    !["quotation", "recommendation", "progress", "compare"].includes(intent)
+  );
 }
 
 /** The documents of a publisher the question names by a distinctive word of its name ("BBC", "Guardian"). */
 function docsOfNamedPublisher(index: CorpusIndex, question: string): Set<string> | undefined {
   const asked = new Set(words(question));
-  const docs = index.documents.filter((d) => words(d.meta.publisher).some((w) => w.length >= 3 && asked.has(w) && !GENERIC_PUBLISHER_WORDS.has(w)));
+  const docs = index.documents.filter((d) =>
+    words(d.meta.publisher).some((w) => w.length >= 3 && asked.has(w) && !GENERIC_PUBLISHER_WORDS.has(w)),
+  );
   return docs.length && docs.length < index.documents.length ? new Set(docs.map((d) => d.meta.id)) : undefined;
 }
 
-const GENERIC_PUBLISHER_WORDS = new Set(["news", "the", "of", "probation", "inspectorate", "publisher", "not", "stated", "times"]);
+const GENERIC_PUBLISHER_WORDS = new Set([
+  "news",
+  "the",
+  "of",
+  "probation",
+  "inspectorate",
+  "publisher",
+  "not",
+  "stated",
+  "times",
+]);
 
 /** The publisher's name is who is asked about, not the topic. */
 function withoutPublisherWords(q: Query, index: CorpusIndex, docs: Set<string>): Query {
@@ -78,7 +97,14 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
     const q = (query = merged.query);
     const unitKeys = q.unitKeys;
     const publisherDocs = docsOfNamedPublisher(index, q.text);
-    const input: HandlerInput = { index, query: publisherDocs ? withoutPublisherWords(q, index, publisherDocs) : q, context, unitKeys, topic, publisherDocs };
+    const input: HandlerInput = {
+      index,
+      query: publisherDocs ? withoutPublisherWords(q, index, publisherDocs) : q,
+      context,
+      unitKeys,
+      topic,
+      publisherDocs,
+    };
     const refusal = refusalOf(index, q, intent, merged.uncoveredNames);
     let dated: Reply | undefined;
     let extreme: "high" | "low" | undefined;
@@ -87,7 +113,8 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
     else if ((extreme = keyQuestionExtreme(q)) && (dated = answerKeyQuestionExtreme(input, extreme))) reply = dated;
     else if (q.answerType === "person" && (dated = answerPerson(input))) reply = dated;
     else if (intent === "statistic" && asksKeyQuestion(input)) reply = answerKeyQuestion(input);
-    else if ((intent === "followup-source" || intent === "followup-why") && !context.lastAnswer) reply = answerFinding(input);
+    else if ((intent === "followup-source" || intent === "followup-why") && !context.lastAnswer)
+      reply = answerFinding(input);
     else reply = HANDLERS[intent](input);
     // The classifier guessed "figures" but there are none: the question may be about a finding ("who led the inspection").
     if (!refusal && reply.lacking && asked.intents.length === 0 && intent === "statistic") {
@@ -95,16 +122,33 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
       if (finding.answered && !finding.lacking) reply = finding;
     }
     // Nothing found the way the question asked: look for the topic as a finding before giving up.
-    if (!refusal && !reply.answered && reply.lead === "" && intent !== "finding" && intent !== "unknown") reply = answerFinding(input);
+    if (!refusal && !reply.answered && reply.lead === "" && intent !== "finding" && intent !== "unknown")
+      reply = answerFinding(input);
     if (!reply.answered && reply.lead === "") reply = notAnswered(index);
   }
-  const answer: Answer = { text: render(reply), answered: reply.answered, intent: reply.intent, citations: reply.citations };
+  const answer: Answer = {
+    text: render(reply),
+    answered: reply.answered,
+    intent: reply.intent,
+    citations: reply.citations,
+  };
   return { answer, context: nextContext(index, context, reply, answer, query), query };
 }
 
-function nextContext(index: CorpusIndex, context: ThreadContext, reply: Reply, answer: Answer, query: Query): ThreadContext {
+function nextContext(
+  index: CorpusIndex,
+  context: ThreadContext,
+  reply: Reply,
+  answer: Answer,
+  query: Query,
+): ThreadContext {
   const question = query.text;
-  if (reply.intent === "followup-source" || reply.intent === "followup-why" || reply.intent === "help" || reply.intent === "sources") {
+  if (
+    reply.intent === "followup-source" ||
+    reply.intent === "followup-why" ||
+    reply.intent === "help" ||
+    reply.intent === "sources"
+  ) {
     return { ...context, lastQuestion: question };
   }
   if (!answer.answered) return { ...context, lastQuestion: question };
@@ -113,7 +157,10 @@ function nextContext(index: CorpusIndex, context: ThreadContext, reply: Reply, a
     topic: reply.remember?.topic ?? context.topic,
     intent: reply.intent,
     period: query.period?.kind === "year" ? query.period.year : undefined,
-    answerYear: reply.remember?.answerYear ?? query.period?.year ?? (answer.citations[0] ? inspectionYearOfDoc(index, answer.citations[0].doc) : undefined),
+    answerYear:
+      reply.remember?.answerYear ??
+      query.period?.year ??
+      (answer.citations[0] ? inspectionYearOfDoc(index, answer.citations[0].doc) : undefined),
     answerDocs: answer.citations.length ? [...new Set(answer.citations.map((c) => c.doc))] : undefined,
     answerType: query.answerType,
     lastQuestion: question,

@@ -9,7 +9,15 @@ export function cite(index: CorpusIndex, docId: string, quote: string, section?:
   const folded = index.folded(docId);
   if (!doc || !folded || !isVerbatim(quote, folded)) return undefined;
   const { title, publisher, date, url } = doc.meta;
-  return { quote, doc: docId, title, publisher, ...(date ? { date } : {}), ...(url ? { url } : {}), ...(section ? { section } : {}) };
+  return {
+    quote,
+    doc: docId,
+    title,
+    publisher,
+    ...(date ? { date } : {}),
+    ...(url ? { url } : {}),
+    ...(section ? { section } : {}),
+  };
 }
 
 /** Escapes text for Slack mrkdwn: only &, < and >, which also keeps any <!channel> or <@U…> from going live. */

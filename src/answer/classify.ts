@@ -16,13 +16,18 @@ const examples = ExamplesSchema.parse(JSON.parse(readFileSync(file, "utf8"))).ex
 
 const UNIT = "unitname";
 const YEAR = "yearnum";
-const cueMatchers = queryWords.answerTypes.filter(([type]) => type !== "meta").map(([type, cues]) => ({ type, match: phraseMatcher(cues) }));
+const cueMatchers = queryWords.answerTypes
+  .filter(([type]) => type !== "meta")
+  .map(([type, cues]) => ({ type, match: phraseMatcher(cues) }));
 
 /** The features of a question whose unit names are already replaced by the placeholder. */
 export function featuresOf(text: string): string[] {
-  const tokens = (text.toLowerCase().replace(/[’]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []).map((w) =>
-    /^(?:19|20)\d{2}$/.test(w) ? YEAR : w === UNIT ? UNIT : stem(w.replace(/'s$/, "")),
-  );
+  const tokens = (
+    text
+      .toLowerCase()
+      .replace(/[’]/g, "'")
+      .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []
+  ).map((w) => (/^(?:19|20)\d{2}$/.test(w) ? YEAR : w === UNIT ? UNIT : stem(w.replace(/'s$/, ""))));
   const features = [...tokens, `first:${tokens[0] ?? ""}`];
   for (let i = 0; i + 1 < tokens.length; i++) features.push(`${tokens[i]}_${tokens[i + 1]}`);
   for (const c of cueMatchers) if (c.match(text).length) features.push(`cue:${c.type}`);
@@ -31,7 +36,8 @@ export function featuresOf(text: string): string[] {
 
 const classifier = new BayesClassifier();
 for (const [type, questions] of Object.entries(examples)) {
-  for (const q of questions) classifier.addDocument(featuresOf(q.replace(/\{unit\}/g, UNIT).replace(/\{year\}/g, "2024")), type);
+  for (const q of questions)
+    classifier.addDocument(featuresOf(q.replace(/\{unit\}/g, UNIT).replace(/\{year\}/g, "2024")), type);
 }
 classifier.train();
 
@@ -41,6 +47,7 @@ export const trainedAnswerTypes = Object.keys(examples) as AnswerType[];
 /** The most likely answer type of a question; `unitSpans` are where it names units. */
 export function classifyAnswerType(text: string, unitSpans: { start: number; end: number }[]): AnswerType {
   let masked = text;
-  for (const s of [...unitSpans].sort((a, b) => b.start - a.start)) masked = `${masked.slice(0, s.start)}${UNIT}${masked.slice(s.end)}`;
+  for (const s of [...unitSpans].sort((a, b) => b.start - a.start))
+    masked = `${masked.slice(0, s.start)}${UNIT}${masked.slice(s.end)}`;
   return classifier.getClassifications(featuresOf(masked))[0]!.label as AnswerType;
 }

@@ -25,7 +25,8 @@ const rules = Object.entries(spec).map(([intent, s]) => ({
 }));
 
 const classifier = new BayesClassifier();
-for (const [intent, s] of Object.entries(spec)) if (!s.needsContext) for (const e of s.examples) classifier.addDocument(e, intent);
+for (const [intent, s] of Object.entries(spec))
+  if (!s.needsContext) for (const e of s.examples) classifier.addDocument(e, intent);
 classifier.train();
 
 /** Every word of the intents' examples, so that it is not taken for the name of a unit the corpus lacks. */
@@ -43,7 +44,8 @@ export function keywordSpans(question: string, intent?: Intent): { start: number
     if (intent && r.intent !== intent) continue;
     for (const p of r.patterns) {
       const global = new RegExp(p.source, "gi");
-      for (const m of question.matchAll(global)) if (m[0].length) spans.push({ start: m.index!, end: m.index! + m[0].length });
+      for (const m of question.matchAll(global))
+        if (m[0].length) spans.push({ start: m.index!, end: m.index! + m[0].length });
     }
   }
   return spans;

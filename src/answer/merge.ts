@@ -33,34 +33,66 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
   let topic = query.topic;
   const followUp = query.followUp && !query.acrossUnits;
   if (followUp) {
-    if (query.intents.length === 0 && context.intent && !META.has(context.intent as Intent)) intent = context.intent as Intent;
+    if (query.intents.length === 0 && context.intent && !META.has(context.intent as Intent))
+      intent = context.intent as Intent;
     // A follow-up with a topic of its own that is no standard ("and minorities?") asks about that topic, not the thread's rating.
-    if (query.intents.length === 0 && (intent === "rating" || intent === "score") && query.terms.some((t) => t.group >= 0) && !query.standard && unitKeys.length === 0) intent = "finding";
+    if (
+      query.intents.length === 0 &&
+      (intent === "rating" || intent === "score") &&
+      query.terms.some((t) => t.group >= 0) &&
+      !query.standard &&
+      unitKeys.length === 0
+    )
+      intent = "finding";
   }
   // "Who was inspected in 2022?", "which units were inspected?": the units' ratings (of that year).
   if (query.acrossUnits && unitKeys.length === 0 && asksAboutVisit(query.text) && !META.has(intent)) intent = "rating";
   // "… according to Martin Jones": someone's words are asked for (the quotation handler looks for a finding when no one is quoted).
   if (query.speaker && (intent === "finding" || intent === "unknown")) intent = "quotation";
   // "Has that improved?": a comparison the classifier sees and a word of comparison confirms.
-  if (query.answerType === "comparison" && query.answerTypeCued && query.intents.length === 0 && !META.has(intent)) intent = "compare";
+  if (query.answerType === "comparison" && query.answerTypeCued && query.intents.length === 0 && !META.has(intent))
+    intent = "compare";
   // What the question names itself decides: a name the documents lack is refused, not replaced by the thread's unit.
   const uncoveredNames = unitKeys.length === 0 ? unitNamesNotCovered(q, intent) : [];
-  if (followUp && unitKeys.length === 0 && uncoveredNames.length === 0 && query.body.covered && context.unitKey) unitKeys = [context.unitKey];
+  if (followUp && unitKeys.length === 0 && uncoveredNames.length === 0 && query.body.covered && context.unitKey)
+    unitKeys = [context.unitKey];
   if (followUp) {
     if (!topic && context.topic && context.topic !== "overall") {
       topic = context.topic;
       q = { ...q, terms: queryTerms(words(topic)) };
     }
     const topicIsStandard = !!context.topic && context.topic in vocabulary.standards;
-    if (!q.standard && topicIsStandard && (intent === "rating" || intent === "score") && query.unitKeys.length > 0) q = { ...q, standard: context.topic };
+    if (!q.standard && topicIsStandard && (intent === "rating" || intent === "score") && query.unitKeys.length > 0)
+      q = { ...q, standard: context.topic };
   }
-  q = { ...q, unitKeys, period: previousResolved(index, mergedPeriod(query, context, followUp), unitKeys), answerType: mergedAnswerType(query, context, followUp) };
+  q = {
+    ...q,
+    unitKeys,
+    period: previousResolved(index, mergedPeriod(query, context, followUp), unitKeys),
+    answerType: mergedAnswerType(query, context, followUp),
+  };
   q = { ...q, year: q.period?.year };
   // A bare unit name ("Derby", "LLR?") asks for its rating.
-  if ((intent === "finding" || intent === "unknown" || intent === "statistic") && unitKeys.length > 0 && q.terms.length === 0 && query.intents.length === 0) intent = "rating";
-  if (asksKeyQuestion({ index, query: q, context, unitKeys, topic }) && ["score", "statistic", "finding", "unknown"].includes(intent)) intent = "statistic";
+  if (
+    (intent === "finding" || intent === "unknown" || intent === "statistic") &&
+    unitKeys.length > 0 &&
+    q.terms.length === 0 &&
+    query.intents.length === 0
+  )
+    intent = "rating";
+  if (
+    asksKeyQuestion({ index, query: q, context, unitKeys, topic }) &&
+    ["score", "statistic", "finding", "unknown"].includes(intent)
+  )
+    intent = "statistic";
   // A standard and nothing else ("LLR leadership") asks for that standard's rating.
-  else if (q.standard && q.onlyStandard && ["finding", "unknown", "statistic"].includes(intent) && query.intents.length === 0) intent = "rating";
+  else if (
+    q.standard &&
+    q.onlyStandard &&
+    ["finding", "unknown", "statistic"].includes(intent) &&
+    query.intents.length === 0
+  )
+    intent = "rating";
   const fromThread: ThreadSlot[] = [];
   if (unitKeys.length && !query.unitKeys.length && unitKeys[0] === context.unitKey) fromThread.push("units");
   if (topic && !query.topic) fromThread.push("topic");
@@ -82,7 +114,15 @@ function mergedPeriod(query: Query, context: ThreadContext, followUp: boolean): 
  */
 function previousResolved(index: CorpusIndex, period: Query["period"], unitKeys: string[]): Query["period"] {
   if (period?.kind !== "previous" || period.year || unitKeys.length !== 1) return period;
-  const years = [...new Set(ratingsOf(index, unitKeys[0]!).map((f) => f.inspectionDate?.slice(0, 4)).filter((y): y is string => !!y))].sort().reverse();
+  const years = [
+    ...new Set(
+      ratingsOf(index, unitKeys[0]!)
+        .map((f) => f.inspectionDate?.slice(0, 4))
+        .filter((y): y is string => !!y),
+    ),
+  ]
+    .sort()
+    .reverse();
   return years[1] ? { ...period, year: years[1] } : period;
 }
 

@@ -28,7 +28,12 @@ export function phraseMatcher(phrases: string[]): PhraseMatcher {
   if (sorted.length === 0) return () => [];
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(phraseSource).join("|")})(?![\\p{L}\\p{N}])`, "giu");
   const byFolded = new Map(sorted.map((p) => [fold(p), p]));
-  return (text) => [...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, phrase: byFolded.get(fold(m[0])) ?? m[0] }));
+  return (text) =>
+    [...text.matchAll(re)].map((m) => ({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      phrase: byFolded.get(fold(m[0])) ?? m[0],
+    }));
 }
 
 const fold = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
@@ -55,12 +60,18 @@ const QueryWordsSchema = z.object({
 
 const file = fileURLToPath(new URL("../../intents/query.json", import.meta.url));
 const raw = QueryWordsSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-const lists = <T>(record: Record<string, T | string>) => Object.entries(record).filter((e): e is [string, T] => !e[0].startsWith("$"));
+const lists = <T>(record: Record<string, T | string>) =>
+  Object.entries(record).filter((e): e is [string, T] => !e[0].startsWith("$"));
 
 /** The word lists of intents/query.json, validated, without their comments. */
 export const queryWords = {
   uncoveredBodies: lists(raw.uncoveredBodies).map(([kind, b]) => ({ kind, ...b })),
-  periods: { then: raw.periods.then, latest: raw.periods.latest, previous: raw.periods.previous, future: raw.periods.future },
+  periods: {
+    then: raw.periods.then,
+    latest: raw.periods.latest,
+    previous: raw.periods.previous,
+    future: raw.periods.future,
+  },
   /** In order of precedence. */
   answerTypes: lists(raw.answerTypes),
   acrossUnits: raw.acrossUnits.phrases,

@@ -6,11 +6,21 @@ import { readingWords } from "../corpus/reading-words.js";
 import { stem, words } from "../text/tokens.js";
 import type { QueryTerm } from "./question.js";
 
-const { ownWord: FIT_OWN_WORD, ownWordNear: FIT_OWN_WORD_NEAR, synonym: FIT_SYNONYM, nearWords: NEAR_WORDS, tieBreakPerWord: TIE_BREAK_PER_WORD } = TUNING.figures;
+const {
+  ownWord: FIT_OWN_WORD,
+  ownWordNear: FIT_OWN_WORD_NEAR,
+  synonym: FIT_SYNONYM,
+  nearWords: NEAR_WORDS,
+  tieBreakPerWord: TIE_BREAK_PER_WORD,
+} = TUNING.figures;
 export const FIT_MEASURE = TUNING.figures.measure;
 
 const stems = (list: string[]) => new Set(list.flatMap((w) => words(w)).map(stem));
-const MEASURES = Object.entries(readingWords.measures).map(([name, m]) => ({ name: stem(name), counts: stems(m.counts), cues: stems(m.cues) }));
+const MEASURES = Object.entries(readingWords.measures).map(([name, m]) => ({
+  name: stem(name),
+  counts: stems(m.counts),
+  cues: stems(m.cues),
+}));
 
 /** The measures a question's own words name ("caseload", "staff"). */
 export function measuresOf(terms: QueryTerm[]) {
@@ -19,20 +29,32 @@ export function measuresOf(terms: QueryTerm[]) {
 }
 
 /** How well one quantity of a passage counts what was asked; ties go to the one with more of the topic's own words about it. */
-function fitOf(passage: Passage, q: Quantity, own: Set<string>, synonyms: Set<string>, measures: ReturnType<typeof measuresOf>, passageStems?: Set<string>): number {
+function fitOf(
+  passage: Passage,
+  q: Quantity,
+  own: Set<string>,
+  synonyms: Set<string>,
+  measures: ReturnType<typeof measuresOf>,
+  passageStems?: Set<string>,
+): number {
   if (!q.counts) return 0;
   const counted = words(q.counts).map(stem);
   const at = passage.text.indexOf(q.text);
-  const after = at >= 0 ? words(passage.text.slice(at + q.text.length)).slice(0, NEAR_WORDS).map(stem) : [];
+  const after =
+    at >= 0
+      ? words(passage.text.slice(at + q.text.length))
+          .slice(0, NEAR_WORDS)
+          .map(stem)
+      : [];
   const ownAround = [...counted, ...after].filter((w) => own.has(w)).length;
   let fit = 0;
   if (counted.some((w) => own.has(w))) fit = FIT_OWN_WORD;
   else if (after.some((w) => own.has(w))) fit = FIT_OWN_WORD_NEAR;
-  else if (measures.some((m) => counted.some((w) => m.counts.has(w)) && [...m.cues].some((c) => passageStems!.has(c)))) fit = FIT_MEASURE;
+  else if (measures.some((m) => counted.some((w) => m.counts.has(w)) && [...m.cues].some((c) => passageStems!.has(c))))
+    fit = FIT_MEASURE;
   else if (counted.some((w) => synonyms.has(w))) fit = FIT_SYNONYM;
   return fit > 0 ? fit + TIE_BREAK_PER_WORD * ownAround : 0;
 }
-
 
 /** The passage's quantity that best counts what was asked, with its fit; undefined when none does. */
 export function bestQuantity(passage: Passage, terms: QueryTerm[]): { quantity: Quantity; fit: number } | undefined {

@@ -9,7 +9,23 @@ import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
 import { queryWords } from "./phrases.js";
-import { answerTypeOf, asksAcrossUnits, namesRegion, opensAsFollowUp, isCueWord, TYPES_ASKING_NOT_NAMING, isNeverAName, isUnitWord, leansOnThread, periodOf, speakerOf, uncoveredBody, type AnswerType, type Period, type UncoveredBody } from "./slots.js";
+import {
+  answerTypeOf,
+  asksAcrossUnits,
+  namesRegion,
+  opensAsFollowUp,
+  isCueWord,
+  TYPES_ASKING_NOT_NAMING,
+  isNeverAName,
+  isUnitWord,
+  leansOnThread,
+  periodOf,
+  speakerOf,
+  uncoveredBody,
+  type AnswerType,
+  type Period,
+  type UncoveredBody,
+} from "./slots.js";
 import { TUNING } from "../tuning.js";
 
 export const MAX_QUESTION_LENGTH = 500;
@@ -98,19 +114,50 @@ export function cleanQuestion(raw: string): string {
 const SYNONYMS = new Map<string, string[]>();
 for (const group of vocabulary.synonyms) {
   const stems = group.map((phrase) => words(phrase).map(stem).join(" "));
-  for (const s of stems) SYNONYMS.set(s, stems.filter((x) => x !== s));
+  for (const s of stems)
+    SYNONYMS.set(
+      s,
+      stems.filter((x) => x !== s),
+    );
 }
 
 /** Words too common in the domain to say what a question is about ("inspection"). */
 const WEAK_WORDS = new Set(vocabulary.weakTerms);
 
-
 /** Words that only restate that a key question is asked ("percentage of cases judged sufficient"). */
-const KEY_QUESTION_WORDS = new Set(["percentage", "percent", "proportion", "share", "cases", "case", "score", "scored", "sufficient", "sufficiently", "focus", "yes", "key", "question", "figure", "rate", "rating"]);
+const KEY_QUESTION_WORDS = new Set([
+  "percentage",
+  "percent",
+  "proportion",
+  "share",
+  "cases",
+  "case",
+  "score",
+  "scored",
+  "sufficient",
+  "sufficiently",
+  "focus",
+  "yes",
+  "key",
+  "question",
+  "figure",
+  "rate",
+  "rating",
+]);
 
 const DOMAIN_WORDS = new Set(
-  [...Object.values(vocabulary.standards).flat(), ...Object.values(vocabulary.ratings).flat(), ...Object.values(vocabulary.keyQuestionThemes).flat(), ...vocabulary.synonyms.flat()]
-    .flatMap((p) => p.toLowerCase().replace(/\\[a-z]|[^a-z' -]/g, " ").split(/\s+/))
+  [
+    ...Object.values(vocabulary.standards).flat(),
+    ...Object.values(vocabulary.ratings).flat(),
+    ...Object.values(vocabulary.keyQuestionThemes).flat(),
+    ...vocabulary.synonyms.flat(),
+  ]
+    .flatMap((p) =>
+      p
+        .toLowerCase()
+        .replace(/\\[a-z]|[^a-z' -]/g, " ")
+        .split(/\s+/),
+    )
     .filter(Boolean),
 );
 
@@ -123,11 +170,24 @@ function stemsOf(index: CorpusIndex): Set<string> {
 }
 
 function isKnownWord(index: CorpusIndex, w: string): boolean {
-  return index.words.has(w) || intentWords.has(w) || DOMAIN_WORDS.has(w) || isStopword(w) || /\d/.test(w) || isNeverAName(w) || stemsOf(index).has(stem(w));
+  return (
+    index.words.has(w) ||
+    intentWords.has(w) ||
+    DOMAIN_WORDS.has(w) ||
+    isStopword(w) ||
+    /\d/.test(w) ||
+    isNeverAName(w) ||
+    stemsOf(index).has(stem(w))
+  );
 }
 
 function latestDocumentYear(index: CorpusIndex): string | undefined {
-  return index.documents.map((d) => d.meta.date?.slice(0, 4) ?? "").sort().at(-1) || undefined;
+  return (
+    index.documents
+      .map((d) => d.meta.date?.slice(0, 4) ?? "")
+      .sort()
+      .at(-1) || undefined
+  );
 }
 
 /** The corpus word nearest a misspelt one (one edit for short words, two for long), if any. */
@@ -167,7 +227,9 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const unitSpans = text === corrected ? units : index.findUnits(corrected, (w) => isKnownWord(index, w));
   const outsideUnits = stripSpans(corrected, unitSpans);
   // The words that ask ("how many", "rating") are not the topic, unless they are words of the domain ("caseload").
-  const asking = keywordSpans(corrected, matched[0]?.intent ?? "unknown").filter((s) => !words(corrected.slice(s.start, s.end)).every((w) => DOMAIN_WORDS.has(w)));
+  const asking = keywordSpans(corrected, matched[0]?.intent ?? "unknown").filter(
+    (s) => !words(corrected.slice(s.start, s.end)).every((w) => DOMAIN_WORDS.has(w)),
+  );
   const { period, spans: periodSpans } = periodOf(corrected, latestDocumentYear(index));
   const answerType = answerTypeOf(corrected, unitSpans);
   // "has that improved?", "why", "when", "who", "highest" and period words ask; they are not what is asked about.
@@ -176,39 +238,68 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const standards = findStandards(outsideUnits);
   const themes = findThemes(outsideUnits);
 
-  const topicWords = words(topicText).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w) && !queryWords.notTopics.has(w));
+  const topicWords = words(topicText).filter(
+    (w) => !isStopword(w) && !/^\d{4}$/.test(w) && !queryWords.notTopics.has(w),
+  );
   const firstStandard = standards.find((s) => s.value !== "overall") ?? standards[0];
   const beyondStandard = firstStandard
-    ? words(stripSpans(topicText, standards.map((s) => ({ start: s.start, end: s.end })))).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w))
+    ? words(
+        stripSpans(
+          topicText,
+          standards.map((s) => ({ start: s.start, end: s.end })),
+        ),
+      ).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w))
     : topicWords;
   const otherNames = [...corrected.matchAll(/[\p{L}][\p{L}'’-]*/gu)]
     .filter((m) => {
       const w = m[0].toLowerCase().replace(/['’]s$/, "");
-      return index.properNouns.has(w) && !DOMAIN_WORDS.has(w) && !intentWords.has(w) && !unitSpans.some((u) => m.index! >= u.start && m.index! < u.end);
+      return (
+        index.properNouns.has(w) &&
+        !DOMAIN_WORDS.has(w) &&
+        !intentWords.has(w) &&
+        !unitSpans.some((u) => m.index! >= u.start && m.index! < u.end)
+      );
     })
     .map((m) => m[0]);
   const terms = queryTerms(topicWords);
   const caseSaysNothing = capitalsSayNothing(text);
   // A word the documents only write capitalised may just open their sentences ("Thanks to …"): an ordinary word is a
   // name only when the question writes it as one.
-  const namesInCorpus = otherNames.filter((w) => !queryWords.notTopics.has(w.toLowerCase()) && (!isOrdinaryWord(w) || hasNameShape(corrected, w, caseSaysNothing)));
+  const namesInCorpus = otherNames.filter(
+    (w) =>
+      !queryWords.notTopics.has(w.toLowerCase()) && (!isOrdinaryWord(w) || hasNameShape(corrected, w, caseSaysNothing)),
+  );
   const unknownWords = new Set(unknown.map((w) => w.toLowerCase()));
   // Read as typed (a correction would drop the "'s" of "Police's"), with the units found in it as typed.
   const looksLikeName = (t: { text: string; start: number }) =>
-    units.some((u) => t.start >= u.start && t.start < u.end) || /^\p{Lu}/u.test(t.text) || index.properNouns.has(t.text.toLowerCase()) || unknownWords.has(t.text.toLowerCase()) || !isOrdinaryWord(t.text);
+    units.some((u) => t.start >= u.start && t.start < u.end) ||
+    /^\p{Lu}/u.test(t.text) ||
+    index.properNouns.has(t.text.toLowerCase()) ||
+    unknownWords.has(t.text.toLowerCase()) ||
+    !isOrdinaryWord(t.text);
   const uncovered = uncoveredBody(text, looksLikeName);
   const unitKeys = [...new Set(unitSpans.map((u) => u.unitKey))];
-  const asksRegion = unitKeys.some((k) => index.units.find((u) => u.key === k)?.kind === "region") || (unitKeys.length === 0 && namesRegion(corrected));
-  const inScope = (w: string) => index.words.has(w) || stemsOf(index).has(stem(w)) || DOMAIN_WORDS.has(w) || queryWords.domainTopics.has(w) || queryWords.domainTopics.has(stem(w));
+  const asksRegion =
+    unitKeys.some((k) => index.units.find((u) => u.key === k)?.kind === "region") ||
+    (unitKeys.length === 0 && namesRegion(corrected));
+  const inScope = (w: string) =>
+    index.words.has(w) ||
+    stemsOf(index).has(stem(w)) ||
+    DOMAIN_WORDS.has(w) ||
+    queryWords.domainTopics.has(w) ||
+    queryWords.domainTopics.has(stem(w));
   const shortQuestion = words(text).filter((w) => !isStopword(w)).length <= 5;
-  const followUp = inConversation && shortQuestion && (opensAsFollowUp(text) || units.length === 0 || matched.length === 0);
+  const followUp =
+    inConversation && shortQuestion && (opensAsFollowUp(text) || units.length === 0 || matched.length === 0);
 
   let intent: Intent = matched[0]?.intent ?? "unknown";
   if (intent === "unknown" && !followUp) intent = classifyIntent(corrected, ["finding", "statistic"]);
   return {
     text,
     unitKeys,
-    body: uncovered ? { covered: false, ...uncovered } : { covered: true, kind: asksRegion ? "region" : "probation unit" },
+    body: uncovered
+      ? { covered: false, ...uncovered }
+      : { covered: true, kind: asksRegion ? "region" : "probation unit" },
     period,
     answerType: answerType.type,
     answerTypeCued: answerType.spans.length > 0,
@@ -218,7 +309,12 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     acrossUnits: asksAcrossUnits(corrected),
     leansOnThread: leansOnThread(text),
     // A unit the documents cover, asked about with a word of their own ("recommendations"), is never off the topic.
-    offTopic: !(units.length > 0 && matched.length > 0) && offTopic(topicWords.filter((w) => !WEAK_WORDS.has(w) && !isCueWord(w) && !queryWords.notTopics.has(w)), inScope),
+    offTopic:
+      !(units.length > 0 && matched.length > 0) &&
+      offTopic(
+        topicWords.filter((w) => !WEAK_WORDS.has(w) && !isCueWord(w) && !queryWords.notTopics.has(w)),
+        inScope,
+      ),
     intent,
     intents: matched.map((m) => m.intent),
     units,
@@ -234,9 +330,12 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     ),
     otherNames: namesInCorpus,
     onlyStandard: !!firstStandard && beyondStandard.filter((w) => !vocabulary.weakTerms.includes(w)).length === 0,
-    extraWords: words(stripSpans(topicText, [...standards, ...themes].map((s) => ({ start: s.start, end: s.end })))).filter(
-      (w) => !isStopword(w) && !vocabulary.weakTerms.includes(w) && !KEY_QUESTION_WORDS.has(w),
-    ),
+    extraWords: words(
+      stripSpans(
+        topicText,
+        [...standards, ...themes].map((s) => ({ start: s.start, end: s.end })),
+      ),
+    ).filter((w) => !isStopword(w) && !vocabulary.weakTerms.includes(w) && !KEY_QUESTION_WORDS.has(w)),
     standard: firstStandard?.value,
     standards: [...new Set(standards.map((s) => s.value).filter((v) => v !== "overall"))],
     theme: themes[0]?.value,
@@ -259,7 +358,6 @@ function hasNameShape(text: string, word: string, caseSaysNothing: boolean): boo
   return (!caseSaysNothing && at > 0 && /^\p{Lu}/u.test(word)) || isUnitWord(next);
 }
 
-
 /** "What Is The Budget?", "LLR RATING": when most words are capitalised, a capital says nothing about a name. */
 function capitalsSayNothing(text: string): boolean {
   const all = text.match(/\p{L}+/gu) ?? [];
@@ -275,8 +373,14 @@ function isMixedCase(word: string): boolean {
 function abbreviatesOwnWords(text: string, word: string): boolean {
   if (!/^\p{Lu}{2,}s?$/u.test(word)) return false;
   const letters = word.replace(/s$/, "").toLowerCase();
-  const initials = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter((w) => w !== word).map((w) => w[0]!.toLowerCase()).join("");
-  const contentInitials = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter((w) => w !== word && !isStopword(w.toLowerCase())).map((w) => w[0]!.toLowerCase()).join("");
+  const initials = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [])
+    .filter((w) => w !== word)
+    .map((w) => w[0]!.toLowerCase())
+    .join("");
+  const contentInitials = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [])
+    .filter((w) => w !== word && !isStopword(w.toLowerCase()))
+    .map((w) => w[0]!.toLowerCase())
+    .join("");
   return initials.includes(letters) || contentInitials.includes(letters);
 }
 

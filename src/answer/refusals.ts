@@ -43,10 +43,20 @@ function predictsInspection(query: Query): boolean {
 }
 
 /** The refusal a merged query calls for, if any. */
-export function refusalOf(index: CorpusIndex, query: Query, intent: Intent, uncoveredNames: string[]): Reply | undefined {
+export function refusalOf(
+  index: CorpusIndex,
+  query: Query,
+  intent: Intent,
+  uncoveredNames: string[],
+): Reply | undefined {
   if (!query.body.covered) {
     return {
-      lead: `The documents are probation inspections, so I have nothing on ${bold(query.body.name)} (a ${escapeMrkdwn(query.body.kind)}). I hold inspections of: ${escapeMrkdwn(knownUnits(index))}.\nTry: ${exampleQuestions(index).slice(0, 3).map((q) => `\`${q}\``).join(" · ")}`,
+      lead: `The documents are probation inspections, so I have nothing on ${bold(query.body.name)} (a ${escapeMrkdwn(query.body.kind)}). I hold inspections of: ${escapeMrkdwn(knownUnits(index))}.\nTry: ${exampleQuestions(
+        index,
+      )
+        .slice(0, 3)
+        .map((q) => `\`${q}\``)
+        .join(" · ")}`,
       answered: false,
       intent: "unknown",
       citations: [],
@@ -57,7 +67,12 @@ export function refusalOf(index: CorpusIndex, query: Query, intent: Intent, unco
   if (query.period?.kind === "future" && predictsInspection(query)) {
     const about = query.unitKeys.length ? ` about ${bold(unitName(index, query.unitKeys[0]!))}` : "";
     return {
-      lead: `The documents report inspections that have happened; they can't tell what comes next${about}.\nTry: ${exampleQuestions(index).slice(0, 3).map((q) => `\`${q}\``).join(" · ")}`,
+      lead: `The documents report inspections that have happened; they can't tell what comes next${about}.\nTry: ${exampleQuestions(
+        index,
+      )
+        .slice(0, 3)
+        .map((q) => `\`${q}\``)
+        .join(" · ")}`,
       answered: false,
       intent: "unknown",
       citations: [],

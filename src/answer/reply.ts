@@ -49,7 +49,6 @@ export function standardLabel(standard: string): string {
   return standard === "overall" ? "overall" : standard.charAt(0).toUpperCase() + standard.slice(1);
 }
 
-
 /** "2025-03" → "March 2025"; "2022" → "2022". */
 export function displayDate(date: string | undefined): string | undefined {
   if (!date) return undefined;

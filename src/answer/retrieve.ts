@@ -97,7 +97,9 @@ const docYearCache = new WeakMap<CorpusIndex, Map<string, string | undefined>>()
 function docMayBeOfYear(index: CorpusIndex, docId: string, year: string): boolean {
   const known = inspectionYearOfDoc(index, docId);
   if (known) return known === year;
-  const dated = (index.factsByDoc.get(docId) ?? []).flatMap((f) => (f.type === "rating" && f.inspectionDate ? [f.inspectionDate.slice(0, 4)] : []));
+  const dated = (index.factsByDoc.get(docId) ?? []).flatMap((f) =>
+    f.type === "rating" && f.inspectionDate ? [f.inspectionDate.slice(0, 4)] : [],
+  );
   return dated.length === 0 || dated.every((d) => d < year);
 }
 
@@ -114,9 +116,14 @@ export interface PeriodAsked {
  * inspection", is not of it); for "then" with no year known, one of the documents
  * the thread quoted. Undefined when the query asks about no period: everything belongs.
  */
-export function periodFilter(index: CorpusIndex, query: PeriodAsked): ((item: { docId: string; text: string; inspectionDate?: string }) => boolean) | undefined {
+export function periodFilter(
+  index: CorpusIndex,
+  query: PeriodAsked,
+): ((item: { docId: string; text: string; inspectionDate?: string }) => boolean) | undefined {
   const year = query.year;
-  if (year) return (item) => (item.inspectionDate ? item.inspectionDate.startsWith(year) : docMayBeOfYear(index, item.docId, year));
+  if (year)
+    return (item) =>
+      item.inspectionDate ? item.inspectionDate.startsWith(year) : docMayBeOfYear(index, item.docId, year);
   // "The previous inspection" of a unit that has none known: nothing is of it.
   if (query.period?.kind === "previous" && query.unitKeys?.length) return () => false;
   const docs = query.period?.kind === "then" && query.period.docs?.length ? new Set(query.period.docs) : undefined;
@@ -151,7 +158,6 @@ export function coverageOf(index: CorpusIndex, at: number, terms: QueryTerm[]): 
   return sum / groups.size;
 }
 
-
 const wordCache = new WeakMap<object, Set<string>>();
 /** A passage's words, lower case, as written. */
 function passageWords(index: CorpusIndex, at: number): Set<string> {
@@ -166,10 +172,17 @@ export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: 
   const units = options.unitKeys?.length ? new Set(options.unitKeys) : undefined;
   const allowed = (i: number) => {
     const p = index.passages[i]!;
-    return (!options.withFigures || p.hasFigures) && (!units || p.unitKeys.some((k) => units.has(k))) && (!options.filter || options.filter(i)) && (!options.docIds || options.docIds.has(p.docId));
+    return (
+      (!options.withFigures || p.hasFigures) &&
+      (!units || p.unitKeys.some((k) => units.has(k))) &&
+      (!options.filter || options.filter(i)) &&
+      (!options.docIds || options.docIds.has(p.docId))
+    );
   };
   // A question about one unit scores that unit's few hundred passages directly, not every posting of every term.
-  const scores = units ? scoreWithin(index, terms, passagesOf(index, [...units]).filter(allowed)) : scoreBm25(index.bm25, terms, allowed);
+  const scores = units
+    ? scoreWithin(index, terms, passagesOf(index, [...units]).filter(allowed))
+    : scoreBm25(index.bm25, terms, allowed);
   // Coverage and the year are weighed for the best few hundred by BM25 alone: enough, and cheap.
   const candidates = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 300);
   const asked = terms.filter((t) => t.word);

@@ -43,7 +43,11 @@ interface Token {
 }
 
 const tokensOf = (text: string): Token[] =>
-  [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+  [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu)].map((m) => ({
+    text: m[0],
+    start: m.index!,
+    end: m.index! + m[0].length,
+  }));
 
 const bodyMatchers = queryWords.uncoveredBodies.map((b) => ({
   kind: b.kind,
@@ -67,14 +71,16 @@ export function uncoveredBody(text: string, isName: (token: Token) => boolean): 
   for (const b of bodyMatchers) {
     for (const s of b.before(text)) {
       const next = tokens.find((t) => t.start >= s.end);
-      if (next && !isStopword(lower(next)) && isName(next) && !partner(s.start)) return { kind: b.kind, name: text.slice(s.start, next.end) };
+      if (next && !isStopword(lower(next)) && isName(next) && !partner(s.start))
+        return { kind: b.kind, name: text.slice(s.start, next.end) };
     }
     for (const s of b.after(text)) {
       const first = tokenAt(s.start);
       const prev = first > 0 ? tokens[first - 1] : undefined;
       const following = tokens.find((t) => t.start >= s.end);
       if ((following && b.notBefore.has(lower(following))) || possessive(s.end)) continue;
-      if (prev && !isStopword(lower(prev)) && isName(prev) && !partner(prev.start)) return { kind: b.kind, name: text.slice(prev.start, s.end) };
+      if (prev && !isStopword(lower(prev)) && isName(prev) && !partner(prev.start))
+        return { kind: b.kind, name: text.slice(prev.start, s.end) };
     }
   }
   return undefined;
@@ -86,11 +92,16 @@ const periodMatchers = {
   previous: phraseMatcher(queryWords.periods.previous),
   latest: phraseMatcher(queryWords.periods.latest),
 };
-const answerTypeMatchers = queryWords.answerTypes.map(([type, cues]) => ({ type: type as AnswerType, cues, match: phraseMatcher(cues) }));
+const answerTypeMatchers = queryWords.answerTypes.map(([type, cues]) => ({
+  type: type as AnswerType,
+  cues,
+  match: phraseMatcher(cues),
+}));
 const comparisonCues = answerTypeMatchers.find((m) => m.type === "comparison")?.match ?? (() => []);
 const metaCues = new Set(queryWords.answerTypes.find(([t]) => t === "meta")?.[1].map((c) => c.toLowerCase()) ?? []);
 
-const inside = (s: Span, spans: { start: number; end: number }[]) => spans.some((o) => s.start >= o.start && s.end <= o.end);
+const inside = (s: Span, spans: { start: number; end: number }[]) =>
+  spans.some((o) => s.start >= o.start && s.end <= o.end);
 
 /**
  * The period a question asks about: a year (a year after every document is the future), the future, "then"
@@ -115,8 +126,15 @@ export function periodOf(text: string, latestDocumentYear: string | undefined): 
  * The kind of answer asked for: a meta command by its words; otherwise the trained classifier's answer type
  * (classify.ts), with the spans of that type's cue words outside the given spans (unit names), which ask rather than name a topic.
  */
-export function answerTypeOf(text: string, outside: { start: number; end: number }[]): { type: AnswerType; spans: Span[] } {
-  const bare = text.toLowerCase().replace(/[?!.]+/g, " ").replace(/^\s*(?:and|the)\s+/, "").trim();
+export function answerTypeOf(
+  text: string,
+  outside: { start: number; end: number }[],
+): { type: AnswerType; spans: Span[] } {
+  const bare = text
+    .toLowerCase()
+    .replace(/[?!.]+/g, " ")
+    .replace(/^\s*(?:and|the)\s+/, "")
+    .trim();
   if (metaCues.has(bare)) return { type: "meta", spans: [{ start: 0, end: text.length, phrase: bare }] };
   const type = classifyAnswerType(text, outside);
   const cues = answerTypeMatchers.find((m) => m.type === type);
@@ -138,7 +156,9 @@ export function speakerOf(text: string): string | undefined {
   before.forEach((t, i) => {
     if (ASKING_VERBS.has(t.text.toLowerCase())) verb = i;
   });
-  const words = (verb >= 0 ? before.slice(verb + 1) : []).map((t) => t.text).filter((w, i) => !(i === 0 && /^the$/i.test(w)));
+  const words = (verb >= 0 ? before.slice(verb + 1) : [])
+    .map((t) => t.text)
+    .filter((w, i) => !(i === 0 && /^the$/i.test(w)));
   return words.length ? words.join(" ") : undefined;
 }
 
@@ -155,19 +175,23 @@ export const leansOnThread = (text: string): boolean => backReferenceCues(text).
 export const isNeverAName = (word: string): boolean => queryWords.notNames.has(word.toLowerCase());
 
 /** "PDU", "probation", "region": a word that follows a unit's name. */
-export const isUnitWord = (word: string): boolean => queryWords.unitWords.has(word.toLowerCase().replace(/[^\p{L}]/gu, ""));
+export const isUnitWord = (word: string): boolean =>
+  queryWords.unitWords.has(word.toLowerCase().replace(/[^\p{L}]/gu, ""));
 
 /** Answer types whose cue words ask rather than name a topic ("why", "when", "who", "worse", "highest"); "caseload" or "funding" name one. */
 export const TYPES_ASKING_NOT_NAMING = new Set<AnswerType>(["comparison", "reason", "date", "person", "extreme"]);
 const singleWordCues = new Set(
-  queryWords.answerTypes.filter(([type]) => TYPES_ASKING_NOT_NAMING.has(type as AnswerType)).flatMap(([, cues]) => cues.filter((c) => !/\s/.test(c)).map((c) => c.toLowerCase())),
+  queryWords.answerTypes
+    .filter(([type]) => TYPES_ASKING_NOT_NAMING.has(type as AnswerType))
+    .flatMap(([, cues]) => cues.filter((c) => !/\s/.test(c)).map((c) => c.toLowerCase())),
 );
 /** A word that asks for a kind of answer ("worse", "highest", "why"): it says nothing about the topic. */
 export const isCueWord = (word: string): boolean => singleWordCues.has(word.toLowerCase());
 
 const openers = phraseMatcher(queryWords.followUpOpeners);
 /** The question opens as a follow-up does ("and reviewing?", "what about Derby?"). */
-export const opensAsFollowUp = (text: string): boolean => openers(text).some((s) => s.start === text.length - text.trimStart().length);
+export const opensAsFollowUp = (text: string): boolean =>
+  openers(text).some((s) => s.start === text.length - text.trimStart().length);
 
 const regionWords = phraseMatcher(queryWords.regionWords);
 /** The question asks about a region ("regional rating"). */

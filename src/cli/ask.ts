@@ -11,7 +11,10 @@ const LineSchema = z.object({ text: z.string(), thread: z.string().optional() })
 
 async function main(argv: string[]): Promise<number> {
   const dir = corpusDirFrom(argv);
-  const index = loadCorpus(dir, { cacheDir: parseCacheDir(), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+  const index = loadCorpus(dir, {
+    cacheDir: parseCacheDir(),
+    onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+  });
   const rest = argv.filter((a, i) => a !== "--jsonl" && a !== "--corpus" && argv[i - 1] !== "--corpus");
   if (argv.includes("--jsonl")) {
     const threads = new Map<string, ThreadContext>();
@@ -22,7 +25,9 @@ async function main(argv: string[]): Promise<number> {
       try {
         input = LineSchema.parse(JSON.parse(line));
       } catch {
-        process.stdout.write(`${JSON.stringify({ text: "I could not read that line: send JSON like {\"text\": \"LLR rating\", \"thread\": \"t1\"}.", answered: false, intent: "unknown", citations: [] })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ text: 'I could not read that line: send JSON like {"text": "LLR rating", "thread": "t1"}.', answered: false, intent: "unknown", citations: [] })}\n`,
+        );
         continue;
       }
       const thread = input.thread ?? "";

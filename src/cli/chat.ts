@@ -6,9 +6,14 @@ import { corpusDirFrom, formatAnswer, parseCacheDir } from "./common.js";
 
 async function main(): Promise<void> {
   const dir = corpusDirFrom(process.argv.slice(2));
-  const index = loadCorpus(dir, { cacheDir: parseCacheDir(), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+  const index = loadCorpus(dir, {
+    cacheDir: parseCacheDir(),
+    onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+  });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  process.stdout.write(`Probation briefing bot — ${index.documents.length} documents from ${dir}. Ask a question ("help" for ideas, Ctrl-D to leave).\n`);
+  process.stdout.write(
+    `Probation briefing bot — ${index.documents.length} documents from ${dir}. Ask a question ("help" for ideas, Ctrl-D to leave).\n`,
+  );
   let context: ThreadContext = {};
   rl.setPrompt("> ");
   rl.prompt();

@@ -30,7 +30,9 @@ export function formatAnswer(answer: Answer): string {
   if (answer.citations.length) {
     lines.push("", "Sources:");
     answer.citations.forEach((c, i) => {
-      lines.push(`  [${i + 1}] ${c.title} — ${c.publisher}${c.date ? `, ${displayDate(c.date)}` : ""}${c.url ? ` — ${c.url}` : ""}${c.section ? ` (${c.section})` : ""}`);
+      lines.push(
+        `  [${i + 1}] ${c.title} — ${c.publisher}${c.date ? `, ${displayDate(c.date)}` : ""}${c.url ? ` — ${c.url}` : ""}${c.section ? ` (${c.section})` : ""}`,
+      );
     });
   }
   return lines.join("\n");

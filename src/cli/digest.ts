@@ -18,7 +18,15 @@ async function main(argv: string[]): Promise<number> {
   if (argv.includes("--preview")) {
     const index = loadCorpus(corpusDirFrom(argv));
     const now = new Date();
-    const sub = { channel: "preview", time: "08:00", weekdaysOnly: false, timeZone, createdBy: "you", createdAt: new Date(0).toISOString(), shownFindings: [] };
+    const sub = {
+      channel: "preview",
+      time: "08:00",
+      weekdaysOnly: false,
+      timeZone,
+      createdBy: "you",
+      createdAt: new Date(0).toISOString(),
+      shownFindings: [],
+    };
     process.stdout.write(`${digestAsText(composeDigest(index, sub, localTime(now, timeZone).date))}\n`);
     return 0;
   }
@@ -30,7 +38,13 @@ async function main(argv: string[]): Promise<number> {
   const index = loadCorpus(config.CORPUS_DIR);
   const store = await openConfiguredStore(config);
   const poster = slackDigestPoster(posterClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL));
-  const report = await deliverDue({ store, poster, getIndex: () => index, now: () => new Date(), log: () => undefined });
+  const report = await deliverDue({
+    store,
+    poster,
+    getIndex: () => index,
+    now: () => new Date(),
+    log: () => undefined,
+  });
   await store.close();
   console.log(`${report.posted} digest${report.posted === 1 ? "" : "s"} posted`);
   for (const line of report.failures) console.error(line);
@@ -39,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
 
 // However Slack or another process behaves, the run ends: a clear line and exit 1 after this long.
 const deadline = setTimeout(() => {
-  console.error(`error: the digest run did not finish within ${LIMITS.digestRunTimeoutMs / 1000} s (Slack not answering?); digests not confirmed are looked for before posting next run`);
+  console.error(
+    `error: the digest run did not finish within ${LIMITS.digestRunTimeoutMs / 1000} s (Slack not answering?); digests not confirmed are looked for before posting next run`,
+  );
   process.exit(1);
 }, LIMITS.digestRunTimeoutMs);
 deadline.unref();

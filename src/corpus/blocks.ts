@@ -41,7 +41,10 @@ function isBoldLine(raw: string): boolean {
   return /^\*\*[^*].*\*\*:?$/.test(t) || /^<b>.*<\/b>$/i.test(t);
 }
 
-const PLAIN_HEADING = new RegExp(`^(?:\\d\\.\\s+)?(?:${vocabulary.sectionHeadings.map(escapePhrase).join("|")}):?$`, "i");
+const PLAIN_HEADING = new RegExp(
+  `^(?:\\d\\.\\s+)?(?:${vocabulary.sectionHeadings.map(escapePhrase).join("|")}):?$`,
+  "i",
+);
 /** "P 2.2. Planning", "1.2. Staffing": a standard's own section (the ratings page writes "P 2.2 Planning", no dot). */
 const STANDARD_HEADING = /^(?:P\s*)?\d\.\d\.\s+\p{Lu}[\p{Ll} ]+$/u;
 
@@ -63,7 +66,17 @@ export function toBlocks(documentText: string, strippedLines?: string[], plainHe
     if (pipes) {
       if (pipes.every((c) => /^\s*:?-{2,}:?\s*$/.test(c))) return; // the |---|---| line under a header
       const cells = pipes.map((c) => stripMarkup(c));
-      blocks.push({ kind: "row", text: cells.join("\t"), section, subsection, emphasised: false, boldCells: pipes.map((c) => /<b>|\*\*/i.test(c)), listItem: false, line, cellSeparator: " | " });
+      blocks.push({
+        kind: "row",
+        text: cells.join("\t"),
+        section,
+        subsection,
+        emphasised: false,
+        boldCells: pipes.map((c) => /<b>|\*\*/i.test(c)),
+        listItem: false,
+        line,
+        cellSeparator: " | ",
+      });
       return;
     }
     // A "date 2023-02-09" stamp before an article's headline is metadata, not text.
@@ -76,7 +89,17 @@ export function toBlocks(documentText: string, strippedLines?: string[], plainHe
         section = heading;
         subsection = undefined;
       }
-      blocks.push({ kind: "heading", text, section, subsection, emphasised: false, boldCells: [], listItem: false, line, cellSeparator: "\t" });
+      blocks.push({
+        kind: "heading",
+        text,
+        section,
+        subsection,
+        emphasised: false,
+        boldCells: [],
+        listItem: false,
+        line,
+        cellSeparator: "\t",
+      });
       return;
     }
     const cells = raw.split("\t");

@@ -33,7 +33,10 @@ const INSPECTORATE_NAMES = phrasesRegExp(pageVocabulary.inspectorate.names).sour
 const COVER_DATE = new RegExp(`(?:${INSPECTORATE_NAMES}),?\\s+${MONTH}\\s+(\\d{4})`, "iu");
 const PUBLISHED = phrasesRegExp(pageVocabulary.dating.published).source;
 /** "Published: 12 June 2025", "published on 3 March 2024", "Published June 2025". */
-const PUBLISHED_DATE = new RegExp(`(?:${PUBLISHED})\\s*:?\\s*(?:on\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?${MONTH}\\s*,?\\s*(\\d{4})`, "iu");
+const PUBLISHED_DATE = new RegExp(
+  `(?:${PUBLISHED})\\s*:?\\s*(?:on\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?${MONTH}\\s*,?\\s*(\\d{4})`,
+  "iu",
+);
 /** "12 June 2025", "12th Jun 2025", "June 12, 2025". */
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})\\b`, "i");
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "i");
@@ -56,7 +59,11 @@ function printedDate(text: string, isReport: boolean): { date: string; evidence:
     const iso = line.match(ISO_DATE_LINE);
     if (iso) return { date: iso[1]!, evidence: iso[0].trim() };
     const published = line.match(PUBLISHED_DATE);
-    if (published) return { date: `${yearMonth(published[3]!, published[2]!)}${published[1] ? `-${pad(Number(published[1]))}` : ""}`, evidence: published[0] };
+    if (published)
+      return {
+        date: `${yearMonth(published[3]!, published[2]!)}${published[1] ? `-${pad(Number(published[1]))}` : ""}`,
+        evidence: published[0],
+      };
     const dateline = line.split(/\s+/).length <= MAX_DATELINE_WORDS ? fullDateIn(line) : undefined;
     if (dateline) return dateline;
   }
@@ -138,7 +145,11 @@ function textDating(text: string): Omit<DocumentDating, "dateBasis"> {
   let writtenBefore: string | undefined;
   let writtenBeforeEvidence: string | undefined;
   const published = text.match(PUBLISHED_DATE);
-  if (published) return { date: `${yearMonth(published[3]!, published[2]!)}${published[1] ? `-${pad(Number(published[1]))}` : ""}`, dateEvidence: published[0] };
+  if (published)
+    return {
+      date: `${yearMonth(published[3]!, published[2]!)}${published[1] ? `-${pad(Number(published[1]))}` : ""}`,
+      dateEvidence: published[0],
+    };
   for (const sentence of sentencesOf(text)) {
     const months = [...sentence.matchAll(MONTH_YEAR)];
     if (FUTURE.test(sentence)) {
@@ -163,8 +174,17 @@ function textDating(text: string): Omit<DocumentDating, "dateBasis"> {
   const named = nameInUse(text);
   if (named.after && later(after, named.after)) [after, afterEvidence] = [named.after, `it says ${named.evidence}`];
   const [before, beforeEvidence] =
-    named.before && (!writtenBefore || named.before < writtenBefore) ? [named.before, `it says ${named.evidence}`] : [writtenBefore, writtenBeforeEvidence];
-  return { date, dateEvidence, after, afterEvidence, ...(recalls ? { recalls } : {}), ...(before ? { before, beforeEvidence } : {}) };
+    named.before && (!writtenBefore || named.before < writtenBefore)
+      ? [named.before, `it says ${named.evidence}`]
+      : [writtenBefore, writtenBeforeEvidence];
+  return {
+    date,
+    dateEvidence,
+    after,
+    afterEvidence,
+    ...(recalls ? { recalls } : {}),
+    ...(before ? { before, beforeEvidence } : {}),
+  };
 }
 
 /** The document's date and where it comes from: sources.json, the page, the link, the words; else a bound, or nothing. */
@@ -196,7 +216,12 @@ export function inspectionDateOf(text: string, meta: DocumentMeta): { date?: str
 }
 
 function explicitInspectionDate(text: string, meta: DocumentMeta): string | undefined {
-  const fieldwork = text.match(new RegExp(`(?:fieldwork started|beginning(?: \\d{1,2})?|inspected (?:in|during))\\s+${FULL_MONTH}\\s+(\\d{4})`, "i"));
+  const fieldwork = text.match(
+    new RegExp(
+      `(?:fieldwork started|beginning(?: \\d{1,2})?|inspected (?:in|during))\\s+${FULL_MONTH}\\s+(\\d{4})`,
+      "i",
+    ),
+  );
   if (fieldwork) return yearMonth(fieldwork[2]!, fieldwork[1]!);
   const published = meta.date?.match(/^(\d{4})(?:-(\d{2}))?/);
   const inspected = text.match(new RegExp(`(?:inspect\\w*|fieldwork)\\b[^.]{0,80}?\\bin ${FULL_MONTH}(?: (\\d{4}))?`));

@@ -24,7 +24,9 @@ const isByline = (line: string) => {
 };
 /** A site's own name as a line of its own is its header, not a headline. */
 const SITE_NAMES = new Set(
-  [...pageVocabulary.inspectorate.names, ...pageVocabulary.outlets.flatMap((o) => [o.name, ...o.masthead])].map((n) => n.toLowerCase().replace(/[’]/g, "'")),
+  [...pageVocabulary.inspectorate.names, ...pageVocabulary.outlets.flatMap((o) => [o.name, ...o.masthead])].map((n) =>
+    n.toLowerCase().replace(/[’]/g, "'"),
+  ),
 );
 const URL_OR_EMAIL = /\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\w+/i;
 /** A UK postcode ("TW9 4DU"): a line with one is an address. */
@@ -85,7 +87,8 @@ const withoutDatePrefix = (line: string) => line.replace(/^\s*date\s+\d{4}-\d{2}
 /** The page's headline: its first line that is not furniture; a long first line (a paragraph) gives its first sentence. */
 export function headlineOf(text: string): string | undefined {
   const lines = headLines(text).map(withoutDatePrefix);
-  const line = lines.find((l) => !isPageChrome(l) && wordCount(l) >= MIN_HEADLINE_WORDS) ?? lines.find((l) => !isPageChrome(l));
+  const line =
+    lines.find((l) => !isPageChrome(l) && wordCount(l) >= MIN_HEADLINE_WORDS) ?? lines.find((l) => !isPageChrome(l));
   if (!line) return undefined;
   const title = withoutSiteName(line);
   const sentence = title.match(/^.{20,}?[.!?](?=\s|$)/)?.[0] ?? title;
@@ -109,7 +112,10 @@ export function reportTitleOf(text: string): string | undefined {
   return name ? `${first} ${name}` : first;
 }
 
-const REPORT_SECTION = new RegExp(`^(?:${pageVocabulary.inspectorate.reportSections.map(phraseSource).join("|")})\\b`, "i");
+const REPORT_SECTION = new RegExp(
+  `^(?:${pageVocabulary.inspectorate.reportSections.map(phraseSource).join("|")})\\b`,
+  "i",
+);
 /** A report's section heading at the top of a page ("Foreword (Back to top)", "Contents"): short, and nothing else. */
 export function hasReportSection(text: string): boolean {
   return headLines(text).some((l) => REPORT_SECTION.test(l) && wordCount(l) <= 4);

@@ -22,7 +22,8 @@ export function inferMeta(id: string, text: string, source: SourceEntry, mtime: 
   const report = coverSaysReport || isInspectionReport(text, found?.inspectorate);
   const publisher = source.publisher ?? (report ? pageVocabulary.inspectorate.name : found?.name) ?? PUBLISHER_UNKNOWN;
   const byInspectorate = isInspectorateName(publisher);
-  const kind: DocumentKind = source.kind ?? (report ? "inspection report" : byInspectorate ? "inspectorate press release" : "news article");
+  const kind: DocumentKind =
+    source.kind ?? (report ? "inspection report" : byInspectorate ? "inspectorate press release" : "news article");
   const title = source.title ?? (report ? reportTitleOf(text) : undefined) ?? headlineOf(text) ?? "Untitled";
   return {
     id,
@@ -39,7 +40,10 @@ export function inferMeta(id: string, text: string, source: SourceEntry, mtime: 
  * "undated, later than 2022" for a document without a date (or "undated; its inspection 2022" where other documents
  * place it: see search/recency.ts); undefined when it has a date.
  */
-export function undatedLabel(meta: DocumentMeta, placed?: { date?: string; after?: string; before?: string }): string | undefined {
+export function undatedLabel(
+  meta: DocumentMeta,
+  placed?: { date?: string; after?: string; before?: string },
+): string | undefined {
   if (meta.date) return undefined;
   if (placed?.date) return `undated; its inspection ${placed.date}`;
   const after = placed?.after ?? meta.after;

@@ -11,7 +11,19 @@ const PageVocabularySchema = z.object({
     name: z.string().min(1),
     names: words,
     domains: words,
-    namesInUse: z.array(z.object({ name: z.string().min(1), from: z.string().regex(/^\d{4}-\d{2}$/).optional(), until: z.string().regex(/^\d{4}-\d{2}$/).optional() })),
+    namesInUse: z.array(
+      z.object({
+        name: z.string().min(1),
+        from: z
+          .string()
+          .regex(/^\d{4}-\d{2}$/)
+          .optional(),
+        until: z
+          .string()
+          .regex(/^\d{4}-\d{2}$/)
+          .optional(),
+      }),
+    ),
     voice: z.object({ firstPerson: words, inspectionWords: words }),
     authorship: z.object({ after: words, before: words }),
     reportTitles: words,
@@ -43,7 +55,10 @@ export function phraseSource(phrase: string): string {
 /** Any of the phrases, case-insensitive, not inside a longer word. Longer phrases are tried first. */
 export function phrasesRegExp(phrases: string[], flags = "i"): RegExp {
   const sources = [...phrases].sort((a, b) => b.length - a.length).map(phraseSource);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join("|")})(?![\\p{L}\\p{N}])`, flags.includes("u") ? flags : `${flags}u`);
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${sources.join("|")})(?![\\p{L}\\p{N}])`,
+    flags.includes("u") ? flags : `${flags}u`,
+  );
 }
 
 /** The host of a URL without "www.", or undefined when it is not one. */

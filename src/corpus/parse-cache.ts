@@ -24,7 +24,9 @@ function readerVersion(): string {
       if (/\.(?:ts|js|json)$/.test(file) && statSync(path).isFile()) hash.update(file).update(readFileSync(path));
     }
   }
-  const vocabulary = [join(here, "../vocabulary.ts"), join(here, "../vocabulary.js")].find((p) => statSync(p, { throwIfNoEntry: false }));
+  const vocabulary = [join(here, "../vocabulary.ts"), join(here, "../vocabulary.js")].find((p) =>
+    statSync(p, { throwIfNoEntry: false }),
+  );
   if (vocabulary) hash.update(readFileSync(vocabulary));
   return hash.digest("hex").slice(0, 16);
 }
@@ -35,7 +37,12 @@ let version: string | undefined;
 export function parseKey(raw: RawDocument): string {
   version ??= readerVersion();
   const { addedAt: _addedAt, ...meta } = raw.meta;
-  return createHash("sha256").update(version).update(JSON.stringify(meta)).update("\u0000").update(raw.text).digest("hex");
+  return createHash("sha256")
+    .update(version)
+    .update(JSON.stringify(meta))
+    .update("\u0000")
+    .update(raw.text)
+    .digest("hex");
 }
 
 /** What an entry holds: the parse without the text and metadata, which the caller already has. */
@@ -69,7 +76,13 @@ export function folderCache(dir: string, onWarning?: (message: string) => void):
         const body = content.slice(newline + 1);
         if (header.format !== ENTRY_FORMAT || header.key !== key || header.sum !== sha1(body)) return undefined;
         const stored = JSON.parse(body) as Stored;
-        if (!Array.isArray(stored.passages) || !Array.isArray(stored.facts) || !Array.isArray(stored.units) || !stored.corpusNames) return undefined;
+        if (
+          !Array.isArray(stored.passages) ||
+          !Array.isArray(stored.facts) ||
+          !Array.isArray(stored.units) ||
+          !stored.corpusNames
+        )
+          return undefined;
         return { ...stored, meta: raw.meta, text: raw.text };
       } catch {
         return undefined;

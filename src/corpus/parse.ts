@@ -47,7 +47,16 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
     const unitKeys = isReport ? [...new Set([primary!, ...named].filter(Boolean))] : resolved;
     const quantities = quantitiesIn(s.text);
     const dates = datesIn(s.text);
-    return { ...s, unitKeys, named, period: periodOf(s.text, documentYear), quantities, dates, hasFigures: quantities.length > 0, ...toneOf(s.text) };
+    return {
+      ...s,
+      unitKeys,
+      named,
+      period: periodOf(s.text, documentYear),
+      quantities,
+      dates,
+      hasFigures: quantities.length > 0,
+      ...toneOf(s.text),
+    };
   });
   // An article's opening sentences, before it names a unit, are about the first unit it names.
   const firstNamed = sentences.find((s) => s.named.length)?.named[0];
@@ -60,7 +69,12 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   const unitOf = (s: AnnotatedSentence) => (isReport ? primary : s.unitKeys[0]);
   // Words said about an inspection are about the unit in view, even where they speak of probation in general.
   const unitOfBlock = unitInView(sentences, firstNamed ?? primary);
-  const quotes = quotations(blocks, { docId: meta.id, text: blocks.map((b) => b.text).join("\n"), inspectionDate, unitOf: unitOfBlock });
+  const quotes = quotations(blocks, {
+    docId: meta.id,
+    text: blocks.map((b) => b.text).join("\n"),
+    inspectionDate,
+    unitOf: unitOfBlock,
+  });
   const speakerOfBlock = new Map<number, string>();
   for (const q of quotes) for (const b of q.blocks ?? []) speakerOfBlock.set(b, q.speaker);
   for (const s of sentences) {
@@ -74,9 +88,19 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
     facts.push(...tabled);
     // Prose repeats the ratings table, so only earlier inspections count; a report page without the table (a web
     // version of its foreword) states its own ratings in prose.
-    facts.push(...sentenceRatings(sentences, { docId: meta.id, inspectionDate, unitOf, mentionsIn, onlyEarlierInspections: tabled.length > 0 }));
+    facts.push(
+      ...sentenceRatings(sentences, {
+        docId: meta.id,
+        inspectionDate,
+        unitOf,
+        mentionsIn,
+        onlyEarlierInspections: tabled.length > 0,
+      }),
+    );
     facts.push(...keyQuestions(blocks, meta.id, primary, inspectionDate));
-    facts.push(...recommendations(blocks, meta.id, primary, inspectionDate, (audience) => mentionsIn(audience)[0]?.unitKey));
+    facts.push(
+      ...recommendations(blocks, meta.id, primary, inspectionDate, (audience) => mentionsIn(audience)[0]?.unitKey),
+    );
     facts.push(...progressOnPrevious(blocks, meta.id, primary, inspectionDate));
   } else {
     const ratings = sentenceRatings(sentences, { docId: meta.id, inspectionDate, unitOf, mentionsIn });
@@ -123,7 +147,8 @@ function warningsFor(isReport: boolean, unitCount: number, facts: Fact[]): strin
   if (unitCount === 0) warnings.push("no probation unit (PDU, region or service) named");
   if (!has((f) => f.type === "rating")) warnings.push("no rating found");
   if (isReport) {
-    if (!has((f) => f.type === "rating" && f.standard === "overall" && !!f.score)) warnings.push("no overall score (e.g. 3/21) found");
+    if (!has((f) => f.type === "rating" && f.standard === "overall" && !!f.score))
+      warnings.push("no overall score (e.g. 3/21) found");
     if (!has((f) => f.type === "key-question")) warnings.push("no key-question table found");
     if (!has((f) => f.type === "recommendation")) warnings.push("no numbered recommendations found");
   }

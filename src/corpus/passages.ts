@@ -34,7 +34,14 @@ export function toPassages(docId: string, blocks: Block[]): SentencePassage[] {
     const section = [b.section, b.subsection].filter(Boolean).join(" › ") || undefined;
     const pieces = b.kind === "row" ? [rowQuote(b)] : splitSentences(b.text);
     // A line of a few words with no full stop is a crosshead, not a statement.
-    if (b.kind === "paragraph" && block > 0 && b.text.split(/\s+/).length <= 5 && !/[.!?"”]$/.test(b.text) && !/\d/.test(b.text)) return;
+    if (
+      b.kind === "paragraph" &&
+      block > 0 &&
+      b.text.split(/\s+/).length <= 5 &&
+      !/[.!?"”]$/.test(b.text) &&
+      !/\d/.test(b.text)
+    )
+      return;
     for (const text of pieces) if (/\p{L}/u.test(text)) out.push({ docId, text, section, order: out.length, block });
   });
   return out;

@@ -36,8 +36,15 @@ const AUTHORSHIP = new RegExp(
   "iu",
 );
 const PRESS_RELEASE_PHRASE = phrasesRegExp(inspectorate.pressReleasePhrases);
-const PRESS_RELEASE_LINE = new RegExp(`^\\s*(?:${inspectorate.pressReleaseLines.map(phraseSource).join("|")})\\s*$`, "im");
-const inspectorateFinding = (basis: PublisherFinding["basis"]): PublisherFinding => ({ name: inspectorate.name, inspectorate: true, basis });
+const PRESS_RELEASE_LINE = new RegExp(
+  `^\\s*(?:${inspectorate.pressReleaseLines.map(phraseSource).join("|")})\\s*$`,
+  "im",
+);
+const inspectorateFinding = (basis: PublisherFinding["basis"]): PublisherFinding => ({
+  name: inspectorate.name,
+  inspectorate: true,
+  basis,
+});
 
 function byDomain(host: string): PublisherFinding | undefined {
   if (inspectorate.domains.some((d) => onDomain(host, d))) return inspectorateFinding("url");
@@ -46,9 +53,18 @@ function byDomain(host: string): PublisherFinding | undefined {
 }
 
 const outletByName = new Map<string, (typeof outlets)[number]>();
-for (const o of outlets) for (const n of [...o.masthead, ...o.domains]) outletByName.set(n.toLowerCase().replace(/’/g, "'"), o);
-const MASTHEADS = outlets.flatMap((o) => o.masthead).sort((a, b) => b.length - a.length).map(phraseSource).join("|");
-const DOMAINS = outlets.flatMap((o) => o.domains).sort((a, b) => b.length - a.length).map(phraseSource).join("|");
+for (const o of outlets)
+  for (const n of [...o.masthead, ...o.domains]) outletByName.set(n.toLowerCase().replace(/’/g, "'"), o);
+const MASTHEADS = outlets
+  .flatMap((o) => o.masthead)
+  .sort((a, b) => b.length - a.length)
+  .map(phraseSource)
+  .join("|");
+const DOMAINS = outlets
+  .flatMap((o) => o.domains)
+  .sort((a, b) => b.length - a.length)
+  .map(phraseSource)
+  .join("|");
 /** A masthead on a line of its own, or after "Follow"/"©"; an outlet's address in a link or an e-mail address. */
 const MASTHEAD_LINE = new RegExp(
   [
@@ -74,7 +90,10 @@ function outletOnPage(text: string): PublisherFinding | undefined {
 
 /** An organisation's name is short and capitalised: "Ministry of Justice", "HM Prison and Probation Service". */
 const MAX_ORGANISATION_WORDS = 8;
-const LABEL = new RegExp(`^(?:${pageVocabulary.publisherLabels.labels.map(phraseSource).join("|")})\\s*:\\s*(.*)$`, "i");
+const LABEL = new RegExp(
+  `^(?:${pageVocabulary.publisherLabels.labels.map(phraseSource).join("|")})\\s*:\\s*(.*)$`,
+  "i",
+);
 
 /** The publisher a page states after a label ("From: Ministry of Justice", or "From:" and the name on the next line). */
 function labelledPublisher(lines: string[]): string | undefined {
@@ -89,7 +108,10 @@ function labelledPublisher(lines: string[]): string | undefined {
 }
 
 /** A line that is nothing but a link to the inspectorate's own site (not to a page of it, as an article would link). */
-const INSPECTORATE_SITE_LINE = new RegExp(`^\\s*https?://(?:[\\w-]+\\.)*(?:${inspectorate.domains.map(phraseSource).join("|")})/?[.,;]?\\s*$`, "im");
+const INSPECTORATE_SITE_LINE = new RegExp(
+  `^\\s*https?://(?:[\\w-]+\\.)*(?:${inspectorate.domains.map(phraseSource).join("|")})/?[.,;]?\\s*$`,
+  "im",
+);
 
 /** The first paragraphs of the page's content, after its furniture and headline. */
 function openingParagraphs(text: string): string[] {
@@ -109,12 +131,16 @@ export function publisherOf(text: string, url?: string): PublisherFinding | unde
   const outlet = outletOnPage(text);
   if (outlet) return outlet;
   const labelled = labelledPublisher(headLines(text));
-  if (labelled) return isInspectorateName(labelled) ? inspectorateFinding("masthead") : { name: labelled, inspectorate: false, basis: "masthead" };
+  if (labelled)
+    return isInspectorateName(labelled)
+      ? inspectorateFinding("masthead")
+      : { name: labelled, inspectorate: false, basis: "masthead" };
   if (INSPECTORATE_SITE_LINE.test(text)) return inspectorateFinding("url");
   // The inspectorate's name as a line of its own above the headline: its site's header.
   if (headLines(text, SITE_HEADER_LINES).some((l) => INSPECTORATE_LINE.test(l))) return inspectorateFinding("masthead");
   if (VOICE.test(outsideQuotes(text))) return inspectorateFinding("voice");
-  if (INSPECTORATE_NAME.test(text) && (PRESS_RELEASE_PHRASE.test(text) || PRESS_RELEASE_LINE.test(text))) return inspectorateFinding("press release");
+  if (INSPECTORATE_NAME.test(text) && (PRESS_RELEASE_PHRASE.test(text) || PRESS_RELEASE_LINE.test(text)))
+    return inspectorateFinding("press release");
   if (openingParagraphs(text).some((l) => AUTHORSHIP.test(outsideQuotes(l)))) return inspectorateFinding("authorship");
   return undefined;
 }

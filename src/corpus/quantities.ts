@@ -18,14 +18,21 @@ const DURATION = lowerSet(readingWords.durationUnits);
 const STOPS = lowerSet(readingWords.countedPhraseStops);
 const PERCENT_PHRASES = readingWords.percentWords.map((p) => p.toLowerCase().split(/\s+/));
 /** Longest first, so that "out of a possible" is tried before "of". */
-const RATIO_PHRASES = [...readingWords.ratioWords].sort((a, b) => b.length - a.length).map((p) => p.toLowerCase().split(/\s+/));
+const RATIO_PHRASES = [...readingWords.ratioWords]
+  .sort((a, b) => b.length - a.length)
+  .map((p) => p.toLowerCase().split(/\s+/));
 /** How many words may stand between a number and "out of" ("2 inspection points out of 27"). */
 const MAX_WORDS_BEFORE_RATIO = 3;
 /** How many words a counted phrase may have ("community and suspended sentence orders"). */
 const MAX_COUNTED_WORDS = 5;
 
 function tokenize(sentence: string): Token[] {
-  return [...sentence.matchAll(TOKEN)].map((m) => ({ text: m[0], lower: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+  return [...sentence.matchAll(TOKEN)].map((m) => ({
+    text: m[0],
+    lower: m[0].toLowerCase(),
+    start: m.index!,
+    end: m.index! + m[0].length,
+  }));
 }
 
 interface Written {
@@ -42,16 +49,23 @@ function written(token: Token): Written | undefined {
     const value = numberValue(m[2]!);
     if (value === undefined) return undefined;
     const suffix = m[3];
-    return { value, money: m[1] === "£", percent: suffix === "%", scale: suffix && suffix !== "%" ? readingWords.moneyScales[suffix]! : 1 };
+    return {
+      value,
+      money: m[1] === "£",
+      percent: suffix === "%",
+      scale: suffix && suffix !== "%" ? readingWords.moneyScales[suffix]! : 1,
+    };
   }
   if (token.lower === "one") return undefined;
   const value = numberValue(token.lower);
   return value === undefined ? undefined : { value, money: false, percent: false, scale: 1 };
 }
 
-const couldBeNumber = (t: Token) => /^[£\d]/.test(t.text) || t.lower in NUMBER_WORDS || (t.lower.includes("-") && t.lower.split("-")[0]! in NUMBER_WORDS);
+const couldBeNumber = (t: Token) =>
+  /^[£\d]/.test(t.text) || t.lower in NUMBER_WORDS || (t.lower.includes("-") && t.lower.split("-")[0]! in NUMBER_WORDS);
 
-const startsWith = (tokens: Token[], at: number, phrase: string[]) => phrase.every((w, k) => tokens[at + k]?.lower === w);
+const startsWith = (tokens: Token[], at: number, phrase: string[]) =>
+  phrase.every((w, k) => tokens[at + k]?.lower === w);
 
 /** Not a quantity: a year, a day of a month, a section number ("P 2.2", "1.3"), a list number or a code. */
 function isNotQuantity(tokens: Token[], i: number, sentence: string): boolean {
@@ -78,7 +92,10 @@ function countedPhrase(tokens: Token[], from: number): { words: string[]; end: n
     end = k + 1;
   }
   // A phrase ends on what is counted, not on a verb after it ("6 out of 21 and rated …", "50 cases reviewed").
-  while (words.length && (words.at(-1) === "and" || words.at(-1) === "or" || (words.length > 0 && /ed$/.test(words.at(-1)!)))) {
+  while (
+    words.length &&
+    (words.at(-1) === "and" || words.at(-1) === "or" || (words.length > 0 && /ed$/.test(words.at(-1)!)))
+  ) {
     words.pop();
     end--;
   }
@@ -108,7 +125,8 @@ export function quantitiesIn(sentence: string): Quantity[] {
       value = number.value * readingWords.moneyScales[scaleWord]!;
       last = i + 1;
     }
-    const percentPhrase = PERCENT_PHRASES.find((p) => startsWith(tokens, i + 1, p)) ?? (tokens[i + 1]?.text === "%" ? ["%"] : undefined);
+    const percentPhrase =
+      PERCENT_PHRASES.find((p) => startsWith(tokens, i + 1, p)) ?? (tokens[i + 1]?.text === "%" ? ["%"] : undefined);
     if (percentPhrase) {
       kind = "percent";
       last = i + percentPhrase.length;
@@ -123,7 +141,13 @@ export function quantitiesIn(sentence: string): Quantity[] {
         const before = countedPhrase(tokens, i + 1);
         for (let gap = 0; gap <= Math.min(MAX_WORDS_BEFORE_RATIO, before.words.length); gap++) {
           const at = i + 1 + gap;
-          const phrase = RATIO_PHRASES.find((p) => startsWith(tokens, at, p) && (gap === 0 || p[0] === "out") && tokens[at + p.length] && written(tokens[at + p.length]!));
+          const phrase = RATIO_PHRASES.find(
+            (p) =>
+              startsWith(tokens, at, p) &&
+              (gap === 0 || p[0] === "out") &&
+              tokens[at + p.length] &&
+              written(tokens[at + p.length]!),
+          );
           if (!phrase) continue;
           kind = "ratio";
           total = written(tokens[at + phrase.length]!)!.value;
@@ -137,7 +161,8 @@ export function quantitiesIn(sentence: string): Quantity[] {
     // What it counts: the words after it ("1,852 people", "50 cases looked at"), or after "of" for a percentage.
     if (counts.length === 0) {
       const after = tokens[last + 1]?.lower === "of" && (kind === "percent" || kind === "ratio") ? last + 2 : last + 1;
-      const skipThe = tokens[after] && /^(?:the|all)$/.test(tokens[after]!.lower) && kind !== "count" ? after + 1 : after;
+      const skipThe =
+        tokens[after] && /^(?:the|all)$/.test(tokens[after]!.lower) && kind !== "count" ? after + 1 : after;
       const phrase = countedPhrase(tokens, skipThe);
       counts = phrase.words;
       if (kind === "count" && counts.length === 0 && !number.money) {
@@ -147,8 +172,11 @@ export function quantitiesIn(sentence: string): Quantity[] {
     }
     const startToken = tokens[i]!;
     const endToken = tokens[Math.max(last, i)]!;
-    const countedEnd = counts.length ? tokens.findIndex((t, k) => k > last && t.lower.replace(/['’]s$/, "") === counts.at(-1)) : -1;
-    const textEnd = countedEnd > 0 && countedEnd - last <= MAX_COUNTED_WORDS + 2 ? tokens[countedEnd]!.end : endToken.end;
+    const countedEnd = counts.length
+      ? tokens.findIndex((t, k) => k > last && t.lower.replace(/['’]s$/, "") === counts.at(-1))
+      : -1;
+    const textEnd =
+      countedEnd > 0 && countedEnd - last <= MAX_COUNTED_WORDS + 2 ? tokens[countedEnd]!.end : endToken.end;
     out.push({
       text: sentence.slice(startToken.start, Math.max(textEnd, endToken.end)),
       value,

@@ -31,7 +31,10 @@ export function quotations(blocks: Block[], ctx: Context): QuotationFact[] {
     words: squash(s.words),
     unitKey: ctx.unitOf(s.block) ?? "",
     docId: ctx.docId,
-    quote: s.introBlock !== undefined ? `${blocks[s.introBlock]!.text}${QUOTE_GAP}${blocks[s.block]!.text}` : blocks[s.block]!.text,
+    quote:
+      s.introBlock !== undefined
+        ? `${blocks[s.introBlock]!.text}${QUOTE_GAP}${blocks[s.block]!.text}`
+        : blocks[s.block]!.text,
     section: blocks[s.block]!.section,
     inspectionDate: ctx.inspectionDate,
     blocks: s.introBlock !== undefined ? [s.introBlock, s.block] : [s.block],
@@ -45,9 +48,12 @@ export function resolveSpeaker(speaker: string, before: string, whole: string): 
   const title = speaker.match(/^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\p{L}'’-]+)$/u);
   if (title) {
     const surname = title[1]!;
-    const full = whole.match(new RegExp(`([A-Z][\\p{L}'’-]+ ${surname})(,\\s+[^,.:"“]{3,80}?(?:,|\\s+(?=said|told)))?`, "u"));
+    const full = whole.match(
+      new RegExp(`([A-Z][\\p{L}'’-]+ ${surname})(,\\s+[^,.:"“]{3,80}?(?:,|\\s+(?=said|told)))?`, "u"),
+    );
     const role = whole.match(new RegExp(`([A-Z][\\p{L} ]{3,60}?)\\s+[A-Z][\\p{L}'’-]+ ${surname}\\s+said`, "u"));
-    if (full) return `${full[1]}${full[2] ? `, ${full[2].replace(/^,\s+|[,\s]+$/g, "")}` : role ? `, ${role[1]!.trim()}` : ""}`;
+    if (full)
+      return `${full[1]}${full[2] ? `, ${full[2].replace(/^,\s+|[,\s]+$/g, "")}` : role ? `, ${role[1]!.trim()}` : ""}`;
   }
   if (/^(?:a|an|the)\s+spokesperson$|^(?:a|an|the)\s+spokes(?:man|woman)$/i.test(speaker)) {
     const orgs = [...before.matchAll(/\b(?:The\s+)?((?:[A-Z][\p{L}]+\s+)(?:of\s+)?(?:[A-Z][\p{L}]+\s*)+)(?=[,.\s])/gu)];
@@ -59,7 +65,9 @@ export function resolveSpeaker(speaker: string, before: string, whole: string): 
   if (roleFirst && ROLE.test(roleFirst[1]!)) return `${roleFirst[2]}, ${roleFirst[1]!.toLowerCase()}`;
   const named = speaker.match(/^([A-Z][\p{L}'’-]+ [A-Z][\p{L}'’-]+)$/u);
   if (named) {
-    const withRole = whole.match(new RegExp(`${named[1]},\\s+([^,.:"“]{3,80}?),`, "u")) ?? whole.match(new RegExp(`([A-Z][\\p{L} ]{3,60}?)\\s+${named[1]}\\s+said`, "u"));
+    const withRole =
+      whole.match(new RegExp(`${named[1]},\\s+([^,.:"“]{3,80}?),`, "u")) ??
+      whole.match(new RegExp(`([A-Z][\\p{L} ]{3,60}?)\\s+${named[1]}\\s+said`, "u"));
     // "X, which funds …," is a clause about X, not X's role.
     if (withRole && !/^(?:which|who|whose|that)\b/i.test(withRole[1]!)) return `${named[1]}, ${withRole[1]!.trim()}`;
   }
@@ -68,7 +76,9 @@ export function resolveSpeaker(speaker: string, before: string, whole: string): 
 
 /** A report's foreword is its chief inspector speaking: the signature closes the section. */
 function foreword(blocks: Block[], ctx: Context): QuotationFact[] {
-  const inForeword = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.section && /^foreword$/i.test(b.section) && b.kind === "paragraph");
+  const inForeword = blocks
+    .map((b, i) => ({ b, i }))
+    .filter(({ b }) => b.section && /^foreword$/i.test(b.section) && b.kind === "paragraph");
   if (inForeword.length < 2) return [];
   const signature = inForeword.slice(-2);
   const speaker = signature.map(({ b }) => b.text).join(", ");

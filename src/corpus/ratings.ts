@@ -20,10 +20,24 @@ interface ReportContext {
 export function reportRatings(blocks: Block[], ctx: ReportContext): RatingFact[] {
   const facts: RatingFact[] = [];
   const have = (standard: string) => facts.some((f) => f.standard === standard);
-  const span = (from: number, to: number) => blocks.slice(from, to + 1).map((b) => (b.kind === "row" ? rowQuote(b) : squash(b.text))).join(" ");
+  const span = (from: number, to: number) =>
+    blocks
+      .slice(from, to + 1)
+      .map((b) => (b.kind === "row" ? rowQuote(b) : squash(b.text)))
+      .join(" ");
   const add = (standard: string, rating: RatingValue, from: number, to: number, score?: string) => {
     if (have(standard) || (standard !== "overall" && !REPORT_STANDARDS.has(standard))) return;
-    facts.push({ type: "rating", standard, rating, score, unitKey: ctx.unitKey, docId: ctx.docId, quote: span(from, to), section: blocks[from]!.section, inspectionDate: ctx.inspectionDate });
+    facts.push({
+      type: "rating",
+      standard,
+      rating,
+      score,
+      unitKey: ctx.unitKey,
+      docId: ctx.docId,
+      quote: span(from, to),
+      section: blocks[from]!.section,
+      inspectionDate: ctx.inspectionDate,
+    });
   };
   let pendingScore: { score: string; at: number } | undefined;
   for (let i = 0; i < blocks.length; i++) {
@@ -31,7 +45,10 @@ export function reportRatings(blocks: Block[], ctx: ReportContext): RatingFact[]
     const score = text.match(/^Score:?\s+(\d+\s*\/\s*\d+)$/i);
     if (score) {
       // The quote of a score starts at the line that dates the fieldwork, when there is one just before.
-      pendingScore = { score: score[1]!.replace(/\s+/g, ""), at: i > 0 && /fieldwork|inspect/i.test(blocks[i - 1]!.text) ? i - 1 : i };
+      pendingScore = {
+        score: score[1]!.replace(/\s+/g, ""),
+        at: i > 0 && /fieldwork|inspect/i.test(blocks[i - 1]!.text) ? i - 1 : i,
+      };
       continue;
     }
     const overall = text.match(/^overall rating:?\s*(.*)$/i);
@@ -39,7 +56,12 @@ export function reportRatings(blocks: Block[], ctx: ReportContext): RatingFact[]
     const standard = overall ? "overall" : label ? standardOfLabel(label[1]!) : undefined;
     if (!standard) continue;
     // The rating on the same line ("P 1.1 Leadership<tab>Good", "Overall rating: Inadequate")…
-    const rest = overall ? overall[1]! : label![1]!.split(/\t|:\s*/).slice(1).join(" ");
+    const rest = overall
+      ? overall[1]!
+      : label![1]!
+          .split(/\t|:\s*/)
+          .slice(1)
+          .join(" ");
     const sameLine = ratingOfLine(rest.trim());
     const scoreFor = standard === "overall" && pendingScore && i - pendingScore.at <= 4 ? pendingScore : undefined;
     if (sameLine) {
@@ -65,7 +87,8 @@ const SCALE_DESCRIPTION_VALUES = 3;
 /** In prose "probation services" means the whole service, not the Services standard. */
 const PROSE_AMBIGUOUS = new Set(["services"]);
 
-const RATING_CUE = /\b(?:rat(?:ed|ing|ings)|judged|found|described|conclu\w+|deemed|assessed|inspectors?|score[ds]?)\b/i;
+const RATING_CUE =
+  /\b(?:rat(?:ed|ing|ings)|judged|found|described|conclu\w+|deemed|assessed|inspectors?|score[ds]?)\b/i;
 
 interface SentenceContext {
   docId: string;
@@ -98,10 +121,13 @@ export function sentenceRatings(passages: AnnotatedSentence[], ctx: SentenceCont
       // Standards named in the clause before the rating word, outside unit names ("Probation Delivery Unit").
       const clause = p.text.slice(clauseStart, rating.start);
       const inClause = findStandards(clause).filter(
-        (s) => !mentions.some((m) => s.start + clauseStart < m.end && s.end + clauseStart > m.start) && !PROSE_AMBIGUOUS.has(s.value),
+        (s) =>
+          !mentions.some((m) => s.start + clauseStart < m.end && s.end + clauseStart > m.start) &&
+          !PROSE_AMBIGUOUS.has(s.value),
       );
       const standards = inClause.filter((s) => s.value !== "overall");
-      const overall = inClause.some((s) => s.value === "overall") || /^\W{0,3}\s*overall\b/i.test(p.text.slice(rating.end));
+      const overall =
+        inClause.some((s) => s.value === "overall") || /^\W{0,3}\s*overall\b/i.test(p.text.slice(rating.end));
       const targets = standards.length && !overall ? [...new Set(standards.map((s) => s.value))] : ["overall"];
       for (const standard of targets) {
         facts.push({
@@ -113,7 +139,9 @@ export function sentenceRatings(passages: AnnotatedSentence[], ctx: SentenceCont
           quote: p.text,
           section: p.section,
           inspectionDate:
-            yearOfClause(p.text, clauseStart, rating.start, rating.end) ?? (found.length === 1 ? year : undefined) ?? (previous ? undefined : ctx.inspectionDate),
+            yearOfClause(p.text, clauseStart, rating.start, rating.end) ??
+            (found.length === 1 ? year : undefined) ??
+            (previous ? undefined : ctx.inspectionDate),
           ...(previous ? { earlier: true } : {}),
         });
       }
@@ -143,18 +171,29 @@ function isRatingUse(text: string, start: number, end: number, value: RatingValu
   if (quoted) return true;
   if (/^\s+(?:of|to|in|for|at|and|with)\b/i.test(after) && value === "Good") return false;
   if (value === "Good" || value === "Outstanding") return /\b(?:as|rated|judged|was|were|be|been)\s+$/i.test(before);
-  return /\b(?:as|rated|judged|was|were|been|be|of|is|are|found|remained|deemed)\s+$/i.test(before) || /^\s*[,.]/.test(after) || /\b(?:requires?|requiring)\b/i.test(text.slice(start, end));
+  return (
+    /\b(?:as|rated|judged|was|were|been|be|of|is|are|found|remained|deemed)\s+$/i.test(before) ||
+    /^\s*[,.]/.test(after) ||
+    /\b(?:requires?|requiring)\b/i.test(text.slice(start, end))
+  );
 }
 
 /** A score a sentence states: a ratio of points ("2 inspection points out of 27", "scored 14 out of 21"), or "N/M" after "scored". */
 export function scoreInSentence(sentence: AnnotatedSentence): { score: string; text: string } | undefined {
   const scored = /\bscor(?:e|ed|es|ing)\b/i.test(sentence.text);
-  const q = sentence.quantities.find((x) => x.kind === "ratio" && x.total && (/\bpoints?\b/.test(x.counts ?? "") || scored));
+  const q = sentence.quantities.find(
+    (x) => x.kind === "ratio" && x.total && (/\bpoints?\b/.test(x.counts ?? "") || scored),
+  );
   return q ? { score: `${q.value}/${q.total}`, text: q.text } : undefined;
 }
 
 /** Adds article scores ("2 inspection points out of 27") to the overall rating of the same unit and document. */
-export function attachScores(facts: RatingFact[], passages: AnnotatedSentence[], unitOf: (p: AnnotatedSentence) => string | undefined, mentionsIn: (t: string) => Mention[]): void {
+export function attachScores(
+  facts: RatingFact[],
+  passages: AnnotatedSentence[],
+  unitOf: (p: AnnotatedSentence) => string | undefined,
+  mentionsIn: (t: string) => Mention[],
+): void {
   for (const p of passages) {
     const found = scoreInSentence(p);
     if (!found) continue;

@@ -38,7 +38,12 @@ export function recommendations(
   return facts;
 }
 
-export function progressOnPrevious(blocks: Block[], docId: string, unitKey: string, inspectionDate?: string): ProgressFact[] {
+export function progressOnPrevious(
+  blocks: Block[],
+  docId: string,
+  unitKey: string,
+  inspectionDate?: string,
+): ProgressFact[] {
   const facts: ProgressFact[] = [];
   for (const b of blocks) {
     if (b.kind !== "row") continue;

@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SourcesFileSchema, type SourceEntry } from "../types.js";
 
-export type SourcesRead = { ok: true; sources: Record<string, SourceEntry> } | { ok: false; path: string; problem: string };
+export type SourcesRead =
+  | { ok: true; sources: Record<string, SourceEntry> }
+  | { ok: false; path: string; problem: string };
 
 export function readSourcesFile(dir: string): SourcesRead {
   const path = join(dir, "sources.json");

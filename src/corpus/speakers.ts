@@ -90,19 +90,35 @@ function isPersonName(phrase: string): boolean {
   const words = nameWords(phrase);
   const titled = TITLES.has(words[0]?.toLowerCase().replace(/\.$/, "") ?? "");
   const bare = titled ? words.slice(1) : words;
-  return bare.length >= (titled ? 1 : 2) && bare.length <= 3 && bare.every((w) => isCapitalised(w) && !ORDINARY.has(w.toLowerCase())) && !ROLE.test(phrase);
+  return (
+    bare.length >= (titled ? 1 : 2) &&
+    bare.length <= 3 &&
+    bare.every((w) => isCapitalised(w) && !ORDINARY.has(w.toLowerCase())) &&
+    !ROLE.test(phrase)
+  );
 }
 
 /** "Ministry of Justice", "HM Prison and Probation Service": capitalised words, joined by of/and/for/the. */
 function isBodyName(phrase: string): boolean {
   const words = nameWords(phrase);
   const capitalised = words.filter(isCapitalised);
-  return capitalised.length >= 2 && words.every((w) => isCapitalised(w) || /^(?:of|and|for|the)$/.test(w)) && !ORDINARY.has(words[0]!.toLowerCase());
+  return (
+    capitalised.length >= 2 &&
+    words.every((w) => isCapitalised(w) || /^(?:of|and|for|the)$/.test(w)) &&
+    !ORDINARY.has(words[0]!.toLowerCase())
+  );
 }
 
 function personAtEnd(words: string[]): { start: number } | undefined {
   let start = words.length;
-  while (start > 0 && words.length - start < 2 && isCapitalised(words[start - 1]!) && !ROLE.test(words[start - 1]!) && !/^(?:of|for|and)$/i.test(words[start - 1]!)) start--;
+  while (
+    start > 0 &&
+    words.length - start < 2 &&
+    isCapitalised(words[start - 1]!) &&
+    !ROLE.test(words[start - 1]!) &&
+    !/^(?:of|for|and)$/i.test(words[start - 1]!)
+  )
+    start--;
   if (words.length - start < 2) return undefined;
   if (start > 0 && TITLES.has(words[start - 1]!.toLowerCase().replace(/\.$/, ""))) start--;
   return { start };
@@ -111,8 +127,15 @@ function personAtEnd(words: string[]): { start: number } | undefined {
 /** The clause before a speech verb: from the last sentence or clause boundary outside quotes. */
 function phraseBefore(text: string, verbAt: number): string {
   const before = text.slice(0, verbAt);
-  const cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf("” "), before.lastIndexOf('" '), before.lastIndexOf("; "));
-  return before.slice(cut >= 0 ? cut + 2 : 0).replace(/^(?:however|but|and|meanwhile|in (?:a|her|his) statement|responding|in response),?\s+/i, "");
+  const cut = Math.max(
+    before.lastIndexOf(". "),
+    before.lastIndexOf("” "),
+    before.lastIndexOf('" '),
+    before.lastIndexOf("; "),
+  );
+  return before
+    .slice(cut >= 0 ? cut + 2 : 0)
+    .replace(/^(?:however|but|and|meanwhile|in (?:a|her|his) statement|responding|in response),?\s+/i, "");
 }
 
 /** After a closing quote: "… ,” said Martin Jones, chief inspector." or "… ,” Mr Jones said." */
@@ -170,9 +193,14 @@ export function speechIn(blocks: Block[], resolve: (speaker: string, block: numb
       }
       // Reported speech: "Martin Jones said that staff were overstretched.", "She said the leaders know what to do."
       const reporter = normaliseSpeaker(phraseBefore(text, at));
-      const byPerson = !!reporter && (isPersonName(reporter.split(",")[0]!) || isBodyName(reporter) || PRONOUNS.has(reporter.toLowerCase()));
+      const byPerson =
+        !!reporter &&
+        (isPersonName(reporter.split(",")[0]!) || isBodyName(reporter) || PRONOUNS.has(reporter.toLowerCase()));
       const byRole = !!reporter && ROLE.test(reporter);
-      if (/^\s+that\s/.test(afterVerb) || ((byPerson || byRole) && afterVerb.trim().split(/\s+/).length >= MIN_REPORTED_WORDS)) {
+      if (
+        /^\s+that\s/.test(afterVerb) ||
+        ((byPerson || byRole) && afterVerb.trim().split(/\s+/).length >= MIN_REPORTED_WORDS)
+      ) {
         if (reporter && (byPerson || byRole)) {
           add({ block: i, speaker: reporter, words: afterVerb.replace(/^\s+that\s+/, "").trim(), reported: true });
           return;
@@ -180,7 +208,12 @@ export function speechIn(blocks: Block[], resolve: (speaker: string, block: numb
       }
     }
     // A paragraph that only continues the last speaker's quote.
-    if (last && OPEN.test(text.trimStart()[0] ?? "") && i - last.block <= CONTINUATION_BLOCKS && !out.some((s) => s.block === i)) {
+    if (
+      last &&
+      OPEN.test(text.trimStart()[0] ?? "") &&
+      i - last.block <= CONTINUATION_BLOCKS &&
+      !out.some((s) => s.block === i)
+    ) {
       out.push({ block: i, speaker: last.speaker, words: quotedWords(text) ?? text });
       last = { ...last, block: i };
     }

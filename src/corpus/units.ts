@@ -6,9 +6,36 @@ import { stripMarkup } from "../text/normalize.js";
 const NAME_WORD = "[A-Z][\\p{L}'’-]*";
 /** A proper name, possibly a list: "Leicester, Leicestershire and Rutland", "Derby City". */
 const PROPER_NAME = `${NAME_WORD}(?:(?:,\\s+|\\s+and\\s+|\\s+)${NAME_WORD})*`;
-const LEADING_FILLER = /^(?:(?:The|This|That|These|Each|Every|In|At|For|Of|Within|Across|Its|Their|All|Both|Our|Whole|Local|Regional|Probation|Services?)\s+)+/;
-const NOT_NAME_WORDS = new Set(["The", "Probation", "Service", "Services", "HM", "His", "Her", "Majesty's", "Inspectorate", "Ministry", "Justice"]);
-const GENERIC_WORDS = new Set(["East", "West", "North", "South", "Central", "City", "County", "Greater", "Upper", "Lower", "And", "Of", "The"]);
+const LEADING_FILLER =
+  /^(?:(?:The|This|That|These|Each|Every|In|At|For|Of|Within|Across|Its|Their|All|Both|Our|Whole|Local|Regional|Probation|Services?)\s+)+/;
+const NOT_NAME_WORDS = new Set([
+  "The",
+  "Probation",
+  "Service",
+  "Services",
+  "HM",
+  "His",
+  "Her",
+  "Majesty's",
+  "Inspectorate",
+  "Ministry",
+  "Justice",
+]);
+const GENERIC_WORDS = new Set([
+  "East",
+  "West",
+  "North",
+  "South",
+  "Central",
+  "City",
+  "County",
+  "Greater",
+  "Upper",
+  "Lower",
+  "And",
+  "Of",
+  "The",
+]);
 
 export function unitKey(name: string): string {
   return name
@@ -19,7 +46,10 @@ export function unitKey(name: string): string {
 }
 
 function cleanName(raw: string): string | undefined {
-  const name = raw.replace(LEADING_FILLER, "").replace(/[’']s$/, "").trim();
+  const name = raw
+    .replace(LEADING_FILLER, "")
+    .replace(/[’']s$/, "")
+    .trim();
   if (!name || !/^[A-Z]/.test(name)) return undefined;
   const words = name.split(/[\s,]+/).filter((w) => w !== "and");
   if (words.every((w) => NOT_NAME_WORDS.has(w) || GENERIC_WORDS.has(w))) return undefined;
@@ -46,7 +76,13 @@ export function deriveAliases(name: string): string[] {
   if (words.length > 1) for (const w of words) if (!GENERIC_WORDS.has(w) && w.length > 2) aliases.add(w);
   // "Derby City" is also called "Derby"; "Leicester, Leicestershire and Rutland" also "Leicestershire and Rutland".
   const parts = name.split(/,\s+|\s+and\s+/);
-  if (parts.length > 2) aliases.add(parts.slice(1).join(" and ").replace(/ and (?=.* and )/g, ", "));
+  if (parts.length > 2)
+    aliases.add(
+      parts
+        .slice(1)
+        .join(" and ")
+        .replace(/ and (?=.* and )/g, ", "),
+    );
   return [...aliases].filter((a) => a !== name);
 }
 
@@ -67,7 +103,10 @@ const NAME_TOKEN = /^[A-Z][\p{L}'’-]*$/u;
 
 /** The proper name that ends just before `end` ("Leicester, Leicestershire and Rutland" before " PDU"), read backwards. */
 function nameBefore(line: string, end: number): string | undefined {
-  const tokens = line.slice(Math.max(0, end - 120), end).trimEnd().split(/(\s+)/);
+  const tokens = line
+    .slice(Math.max(0, end - 120), end)
+    .trimEnd()
+    .split(/(\s+)/);
   const kept: string[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
@@ -100,13 +139,22 @@ function candidatesIn(lines: string[], ordinary: () => Set<string>, strong: bool
   const add = (raw: string | undefined, kind: Unit["kind"], isStrong: boolean) => {
     if (!raw) return;
     const trimmed = raw.split(/\s+/);
-    while (trimmed.length && (ordinary().has(trimmed[0]!.toLowerCase().replace(/['’]s$/, "")) || /^(?:and|,)$/.test(trimmed[0]!))) trimmed.shift();
+    while (
+      trimmed.length &&
+      (ordinary().has(trimmed[0]!.toLowerCase().replace(/['’]s$/, "")) || /^(?:and|,)$/.test(trimmed[0]!))
+    )
+      trimmed.shift();
     const name = cleanName(trimmed.join(" ").replace(/,$/, ""));
     if (name) out.push({ name, kind, strong: isStrong });
   };
   for (const line of lines) {
     const lower = line.toLowerCase();
-    if (strong ? !(lower.includes("pdu") || lower.includes("delivery unit") || lower.includes("region")) : !lower.includes("service")) continue;
+    if (
+      strong
+        ? !(lower.includes("pdu") || lower.includes("delivery unit") || lower.includes("region"))
+        : !lower.includes("service")
+    )
+      continue;
     if (strong) {
       for (const m of line.matchAll(PDU_SUFFIX)) add(nameBefore(line, m.index!), "pdu", true);
       for (const m of line.matchAll(REGION_SUFFIX)) add(nameBefore(line, m.index!), "region", true);
@@ -196,7 +244,12 @@ export function sameUnit(a: Pick<Unit, "key" | "kind">, b: Pick<Unit, "key" | "k
  * The units a document names, with aliases. `primaryName` (a report's title unit) comes first;
  * `knownNames` (strong names from the whole corpus) help split lists such as "Derby City and Leicester, …".
  */
-export function extractUnits(text: string, primaryName?: string, knownNames: string[] = [], strippedLines?: string[]): Unit[] {
+export function extractUnits(
+  text: string,
+  primaryName?: string,
+  knownNames: string[] = [],
+  strippedLines?: string[],
+): Unit[] {
   const lines = strippedLines ?? text.split("\n").map(stripMarkup);
   const ordinary = ordinaryWords(text);
   const candidates = [
@@ -206,7 +259,9 @@ export function extractUnits(text: string, primaryName?: string, knownNames: str
   const units: Unit[] = [];
   const upsert = (name: string, kind: Unit["kind"]) => {
     const key = unitKey(name);
-    const existing = units.find((u) => u.key === key || u.aliases.some((a) => unitKey(a) === key) || sameUnit({ key, kind }, u));
+    const existing = units.find(
+      (u) => u.key === key || u.aliases.some((a) => unitKey(a) === key) || sameUnit({ key, kind }, u),
+    );
     if (!existing) {
       units.push({ key, name: displayName(name, kind), kind, aliases: deriveAliases(name) });
       return;
@@ -284,13 +339,19 @@ export function mentionMatcher(units: Unit[]): (text: string) => Mention[] {
   const lowerNames = names.map((n) => n.toLowerCase().split(/\s+/)[0]!);
   // A unit's suffix after its name ("… Probation Delivery Unit (PDU)") belongs to the mention, not to the sentence:
   // its words are not a standard ("Delivery") or another name.
-  const suffix = new RegExp(`^(?:\\s+(?:${suffixPattern([...vocabulary.unitSuffixes.pdu, ...vocabulary.unitSuffixes.region])}))+(?:\\s*\\((?:${suffixPattern(vocabulary.unitSuffixes.pdu)})\\))?`, "iu");
+  const suffix = new RegExp(
+    `^(?:\\s+(?:${suffixPattern([...vocabulary.unitSuffixes.pdu, ...vocabulary.unitSuffixes.region])}))+(?:\\s*\\((?:${suffixPattern(vocabulary.unitSuffixes.pdu)})\\))?`,
+    "iu",
+  );
   return (text: string) => {
     const found: Mention[] = [];
     // Most sentences name no unit: a plain substring test spares them the regular expressions.
     const lower = text.toLowerCase();
     if (!lowerNames.some((n) => lower.includes(n)) && !initials.some((i) => text.includes(i))) return found;
-    for (const [re, fold] of [[byName, true], [byInitials, false]] as const) {
+    for (const [re, fold] of [
+      [byName, true],
+      [byInitials, false],
+    ] as const) {
       if (!re) continue;
       for (const m of text.matchAll(re)) {
         const start = m.index!;

@@ -9,7 +9,10 @@ export interface Found<T> {
 }
 
 function finder<T extends string>(table: Record<string, string[]>): (text: string) => Found<T>[] {
-  const res = Object.entries(table).map(([value, patterns]) => ({ value: value as T, re: phraseMatcher(patterns, "gi") }));
+  const res = Object.entries(table).map(([value, patterns]) => ({
+    value: value as T,
+    re: phraseMatcher(patterns, "gi"),
+  }));
   return (text) => {
     const found: Found<T>[] = [];
     for (const { value, re } of res) {
@@ -30,7 +33,9 @@ export const findThemes = finder<string>(vocabulary.keyQuestionThemes);
 /** The rating a whole short line states ("Requires Improvement"), if it is nothing but a rating. */
 export function ratingOfLine(line: string): RatingValue | undefined {
   const found = findRatings(line.trim());
-  return found.length === 1 && found[0]!.start === 0 && found[0]!.end === line.trim().length ? found[0]!.value : undefined;
+  return found.length === 1 && found[0]!.start === 0 && found[0]!.end === line.trim().length
+    ? found[0]!.value
+    : undefined;
 }
 
 /** The canonical standard a heading or label names ("P 2.3 Implementation and delivery" → that standard). */

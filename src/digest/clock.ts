@@ -12,7 +12,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", weekday: "short", hourCycle: "h23" });
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "short",
+      hourCycle: "h23",
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -21,8 +30,16 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 export function localTime(instant: Date, timeZone: string): LocalTime {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, weekday: WEEKDAYS.indexOf(parts.weekday!) + 1 };
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+    weekday: WEEKDAYS.indexOf(parts.weekday!) + 1,
+  };
 }
 
 /** The zone's offset from UTC at an instant, in minutes. */
@@ -41,7 +58,8 @@ export function instantOf(date: string, time: string, timeZone: string): Date {
   let instant = wall - offsetMinutes(wall, timeZone) * 60000;
   instant = wall - offsetMinutes(instant, timeZone) * 60000;
   // In a spring-forward gap the wall time does not exist: move to when the clocks show a later time that day.
-  while (localTime(new Date(instant), timeZone).time < time && localTime(new Date(instant), timeZone).date === date) instant += 15 * 60000;
+  while (localTime(new Date(instant), timeZone).time < time && localTime(new Date(instant), timeZone).date === date)
+    instant += 15 * 60000;
   return new Date(instant);
 }
 

@@ -21,11 +21,20 @@ export interface CommandReply {
   digest?: Digest;
 }
 
-const USAGE = "Use `/probation digest on [HH:MM] [weekdays]` (e.g. `/probation digest on 08:30 weekdays`), `digest off`, `digest status` or `digest preview`.";
+const USAGE =
+  "Use `/probation digest on [HH:MM] [weekdays]` (e.g. `/probation digest on 08:30 weekdays`), `digest off`, `digest status` or `digest preview`.";
 
 function when(date: Date | undefined, timeZone: string): string {
   if (!date) return "—";
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
 }
 
 export async function handleDigestCommand(args: string, ctx: DigestCommandContext): Promise<CommandReply> {
@@ -55,7 +64,9 @@ export async function handleDigestCommand(args: string, ctx: DigestCommandContex
         return { sub: updated, deliveries: state.deliveries };
       });
       const next = nextPost(sub, deliveries, ctx.now());
-      return { text: `This channel will get the probation digest ${weekdaysOnly ? "Monday to Friday" : "every day"} at ${time} (${ctx.timeZone}). Next: ${when(next, ctx.timeZone)}.` };
+      return {
+        text: `This channel will get the probation digest ${weekdaysOnly ? "Monday to Friday" : "every day"} at ${time} (${ctx.timeZone}). Next: ${when(next, ctx.timeZone)}.`,
+      };
     }
     case "off": {
       if (!existing) return { text: "This channel has no digest subscription." };
@@ -68,12 +79,27 @@ export async function handleDigestCommand(args: string, ctx: DigestCommandContex
       if (!existing) return { text: `This channel has no digest subscription. ${USAGE}` };
       const next = nextPost(existing, (await ctx.store.read()).deliveries, ctx.now());
       const last = existing.lastPostedAt ? when(new Date(existing.lastPostedAt), existing.timeZone) : "none yet";
-      const paused = existing.pausedReason ? `\n⚠️ Paused: I can't post here (${existing.pausedReason}). Invite me with \`/invite @Probation Briefing\`, then \`/probation digest on\` again.` : "";
-      return { text: `Digest: ${existing.weekdaysOnly ? "Monday to Friday" : "every day"} at ${existing.time} (${existing.timeZone}).\nNext post: ${existing.pausedReason ? "paused" : when(next, existing.timeZone)}. Last post: ${last}.${paused}` };
+      const paused = existing.pausedReason
+        ? `\n⚠️ Paused: I can't post here (${existing.pausedReason}). Invite me with \`/invite @Probation Briefing\`, then \`/probation digest on\` again.`
+        : "";
+      return {
+        text: `Digest: ${existing.weekdaysOnly ? "Monday to Friday" : "every day"} at ${existing.time} (${existing.timeZone}).\nNext post: ${existing.pausedReason ? "paused" : when(next, existing.timeZone)}. Last post: ${last}.${paused}`,
+      };
     }
     case "preview": {
-      const sub: Subscription = existing ?? { channel: ctx.channel, time: "08:00", weekdaysOnly: false, timeZone: ctx.timeZone, createdBy: ctx.user, createdAt: new Date(0).toISOString(), shownFindings: [] };
-      return { text: "Today's digest:", digest: composeDigest(ctx.getIndex(), sub, localTime(ctx.now(), sub.timeZone).date) };
+      const sub: Subscription = existing ?? {
+        channel: ctx.channel,
+        time: "08:00",
+        weekdaysOnly: false,
+        timeZone: ctx.timeZone,
+        createdBy: ctx.user,
+        createdAt: new Date(0).toISOString(),
+        shownFindings: [],
+      };
+      return {
+        text: "Today's digest:",
+        digest: composeDigest(ctx.getIndex(), sub, localTime(ctx.now(), sub.timeZone).date),
+      };
     }
     default:
       return { text: USAGE };

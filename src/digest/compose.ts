@@ -79,7 +79,9 @@ const hash = (s: string) => createHash("sha1").update(s).digest("hex");
 export function composeDigest(index: CorpusIndex, sub: Subscription, date: string): Digest {
   const units = ratedUnits(index);
   const since = sub.lastPostedAt ?? sub.createdAt;
-  const fresh = index.documents.filter((d) => d.meta.addedAt > since).sort((a, b) => b.meta.addedAt.localeCompare(a.meta.addedAt));
+  const fresh = index.documents
+    .filter((d) => d.meta.addedAt > since)
+    .sort((a, b) => b.meta.addedAt.localeCompare(a.meta.addedAt));
   const finding = pickFinding(listFindings(index), sub.channel, sub.shownFindings);
   return {
     date,

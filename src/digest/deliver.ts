@@ -66,7 +66,12 @@ export async function deliverDue(deps: DeliverDeps): Promise<DeliveryReport> {
 }
 
 /** Under the lock: the digest this channel is due, recorded as attempted by this process; or nothing to do. */
-function claimDigest(state: SmallState, channel: string, now: Date, claimant: Pick<Store, "owner" | "ownerAlive">): Claim | undefined {
+function claimDigest(
+  state: SmallState,
+  channel: string,
+  now: Date,
+  claimant: Pick<Store, "owner" | "ownerAlive">,
+): Claim | undefined {
   const sub = state.subscriptions[channel];
   if (!sub || sub.pausedReason) return undefined;
   const today = localTime(now, sub.timeZone).date;
@@ -74,7 +79,11 @@ function claimDigest(state: SmallState, channel: string, now: Date, claimant: Pi
   const attemptedAt = now.toISOString();
   if (attempt && !attempt.ts) {
     const owner = attempt.owner ?? (attempt.ownerPid === undefined ? undefined : String(attempt.ownerPid));
-    const ownerBusy = owner !== undefined && owner !== claimant.owner && claimant.ownerAlive(owner) && now.getTime() - Date.parse(attempt.attemptedAt) < LIMITS.digestRunTimeoutMs;
+    const ownerBusy =
+      owner !== undefined &&
+      owner !== claimant.owner &&
+      claimant.ownerAlive(owner) &&
+      now.getTime() - Date.parse(attempt.attemptedAt) < LIMITS.digestRunTimeoutMs;
     if (ownerBusy) return undefined; // another process is posting it right now
     const { ownerPid: _old, ...rest } = attempt;
     state.deliveries[deliveryKey(channel, today)] = { ...rest, attemptedAt, owner: claimant.owner };
@@ -87,7 +96,10 @@ function claimDigest(state: SmallState, channel: string, now: Date, claimant: Pi
 }
 
 /** undefined when posted; a line saying why not; false when it was posted before (found, not posted again). */
-async function deliver(deps: DeliverDeps, { sub, date, unfinished, since }: Claim): Promise<string | false | undefined> {
+async function deliver(
+  deps: DeliverDeps,
+  { sub, date, unfinished, since }: Claim,
+): Promise<string | false | undefined> {
   const postId = digestPostId(sub.channel, date);
   let postedTs: string | undefined;
   try {
@@ -124,22 +136,33 @@ async function deliver(deps: DeliverDeps, { sub, date, unfinished, since }: Clai
     const line = `digest for ${sub.channel} on ${date} failed, will try again: ${deps.poster.describe(error)}`;
     deps.log(line);
     // Unknown whether it went out: the attempt stays, so that the next run looks for it before posting.
-    if (!deps.poster.mayHavePosted(error)) await deps.store.update((state) => void delete state.deliveries[key]).catch(() => undefined);
+    if (!deps.poster.mayHavePosted(error))
+      await deps.store.update((state) => void delete state.deliveries[key]).catch(() => undefined);
     return line;
   }
 }
 
-async function complete(deps: DeliverDeps, channel: string, date: string, ts: string, findingId: string | undefined): Promise<void> {
+async function complete(
+  deps: DeliverDeps,
+  channel: string,
+  date: string,
+  ts: string,
+  findingId: string | undefined,
+): Promise<void> {
   await deps.store.update((state) => {
     const key = deliveryKey(channel, date);
-    state.deliveries[key] = { ...(state.deliveries[key] ?? { channel, date, attemptedAt: deps.now().toISOString() }), ts };
+    state.deliveries[key] = {
+      ...(state.deliveries[key] ?? { channel, date, attemptedAt: deps.now().toISOString() }),
+      ts,
+    };
     const sub = state.subscriptions[channel];
     if (!sub) return;
     sub.lastPostedDate = date;
     sub.lastPostedTs = ts;
     sub.lastPostedAt = deps.now().toISOString();
     // Shown again means every finding has had its day: the round starts over.
-    if (findingId) sub.shownFindings = sub.shownFindings.includes(findingId) ? [findingId] : [...sub.shownFindings, findingId];
+    if (findingId)
+      sub.shownFindings = sub.shownFindings.includes(findingId) ? [findingId] : [...sub.shownFindings, findingId];
   });
   // The digest is a thread root: follow-ups under it are answered like any thread.
   deps.store.rememberThread(channel, ts, {});

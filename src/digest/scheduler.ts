@@ -10,7 +10,9 @@ export function startScheduler(deps: DeliverDeps): Scheduler {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     // One check at a time: a slow Slack must not let two checks post the same digest.
-    running = running.then(() => deliverDue(deps)).catch((error) => deps.log(`digest check failed: ${(error as Error).message}`));
+    running = running
+      .then(() => deliverDue(deps))
+      .catch((error) => deps.log(`digest check failed: ${(error as Error).message}`));
     return running;
   };
   const job = new Cron("* * * * *", { protect: true }, () => void tick());

@@ -24,7 +24,9 @@ function blocksToLines(root: Element): string[] {
   const lines: string[] = [];
   for (const el of root.querySelectorAll("h1, h2, h3, h4, p, li, tr, blockquote, figcaption")) {
     if (el.tagName === "TR") {
-      lines.push([...el.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").replace(/\s+/g, " ").trim()).join("\t"));
+      lines.push(
+        [...el.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").replace(/\s+/g, " ").trim()).join("\t"),
+      );
       continue;
     }
     if (el.closest("tr") || (el.tagName === "P" && el.closest("li, blockquote"))) continue;
@@ -38,16 +40,26 @@ function blocksToLines(root: Element): string[] {
 export function htmlToArticle(html: string): HtmlArticle {
   const { document } = parseHTML(html);
   const publisher = meta(document as unknown as Document, "og:site_name", "application-name", "publisher");
-  const published = meta(document as unknown as Document, "article:published_time", "date", "dc.date", "pubdate") ?? document.querySelector("time[datetime]")?.getAttribute("datetime") ?? undefined;
-  const url = document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta(document as unknown as Document, "og:url");
-  const pageTitle = meta(document as unknown as Document, "og:title") ?? document.querySelector("title")?.textContent?.trim();
+  const published =
+    meta(document as unknown as Document, "article:published_time", "date", "dc.date", "pubdate") ??
+    document.querySelector("time[datetime]")?.getAttribute("datetime") ??
+    undefined;
+  const url =
+    document.querySelector('link[rel="canonical"]')?.getAttribute("href") ??
+    meta(document as unknown as Document, "og:url");
+  const pageTitle =
+    meta(document as unknown as Document, "og:title") ?? document.querySelector("title")?.textContent?.trim();
   const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
   let lines: string[] = [];
   if (article?.content) {
     const { document: inner } = parseHTML(`<html><body>${article.content}</body></html>`);
     lines = blocksToLines(inner.body as unknown as Element);
   }
-  if (lines.length === 0) lines = (article?.textContent ?? document.body?.textContent ?? "").split(/\n+/).map((l) => l.replace(/\s+/g, " ").trim()).filter(Boolean);
+  if (lines.length === 0)
+    lines = (article?.textContent ?? document.body?.textContent ?? "")
+      .split(/\n+/)
+      .map((l) => l.replace(/\s+/g, " ").trim())
+      .filter(Boolean);
   const title = article?.title?.trim() || pageTitle;
   if (title && lines[0]?.replace(/^## /, "") !== title) lines.unshift(title);
   else if (lines[0]?.startsWith("## ")) lines[0] = lines[0].slice(3);

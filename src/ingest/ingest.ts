@@ -48,7 +48,9 @@ async function extract(file: string): Promise<Extracted> {
   try {
     data = readFileSync(file);
   } catch (error) {
-    throw new IngestError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new IngestError(
+      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   if (data.length === 0) throw new IngestError(`${file}: is empty`);
   let text: string;
@@ -66,15 +68,20 @@ async function extract(file: string): Promise<Extracted> {
       });
     } else text = data.toString("utf8");
   } catch (error) {
-    throw new IngestError(`${file}: cannot be read as ${ext.slice(1).toUpperCase()} (${(error as Error).message.split("\n")[0]})`);
+    throw new IngestError(
+      `${file}: cannot be read as ${ext.slice(1).toUpperCase()} (${(error as Error).message.split("\n")[0]})`,
+    );
   }
-  if (!text.trim()) throw new IngestError(`${file}: has no text to extract${ext === ".pdf" ? " (a scanned PDF needs OCR first)" : ""}`);
+  if (!text.trim())
+    throw new IngestError(`${file}: has no text to extract${ext === ".pdf" ? " (a scanned PDF needs OCR first)" : ""}`);
   return { file, text: text.endsWith("\n") ? text : `${text}\n`, extension: ext === ".md" ? ".md" : ".txt", found };
 }
 
 /** The same document whatever its markup, bullets, quote marks, case or line breaks (a report as text and as PDF). */
 const fingerprint = (text: string) =>
-  createHash("sha256").update(foldForMatch(text.split("\n").map(stripMarkup).join("\n"))).digest("hex");
+  createHash("sha256")
+    .update(foldForMatch(text.split("\n").map(stripMarkup).join("\n")))
+    .digest("hex");
 
 function slug(title: string): string {
   return (
@@ -99,15 +106,21 @@ function writeAtomically(path: string, content: string): void {
 
 function readSources(corpusDir: string): Record<string, SourceEntry> {
   const read = readSourcesFile(corpusDir);
-  if (!read.ok) throw new IngestError(`${read.path}: is not a valid sources file (${read.problem}); fix or remove it first`);
+  if (!read.ok)
+    throw new IngestError(`${read.path}: is not a valid sources file (${read.problem}); fix or remove it first`);
   return read.sources;
 }
 
 export async function ingestFiles(files: string[], options: IngestOptions): Promise<IngestResult[]> {
-  if (files.length === 0) throw new IngestError("no file given: npm run ingest -- FILE… [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U]");
+  if (files.length === 0)
+    throw new IngestError(
+      "no file given: npm run ingest -- FILE… [--title T] [--publisher P] [--date YYYY-MM-DD] [--url U]",
+    );
   const overrides = SourceEntrySchema.safeParse(options.overrides ?? {});
-  if (!overrides.success) throw new IngestError(`--${String(overrides.error.issues[0]!.path[0])}: ${overrides.error.issues[0]!.message}`);
-  if (overrides.data.url !== undefined && !isSafeLink(overrides.data.url)) throw new IngestError("--url: must be an http or https link with no spaces or <>|");
+  if (!overrides.success)
+    throw new IngestError(`--${String(overrides.error.issues[0]!.path[0])}: ${overrides.error.issues[0]!.message}`);
+  if (overrides.data.url !== undefined && !isSafeLink(overrides.data.url))
+    throw new IngestError("--url: must be an http or https link with no spaces or <>|");
   const now = options.now ?? (() => new Date());
   const { corpusDir } = options;
   if (existsSync(corpusDir)) readSources(corpusDir); // a broken sources.json stops the run before any reading
@@ -136,7 +149,9 @@ function store(extracted: Extracted[], corpusDir: string, overrides: SourceEntry
     const print = fingerprint(item.text);
     const duplicateOf = existing.get(print);
     const entry: SourceEntry = { ...item.found, ...dropUndefined(overrides) };
-    const name = duplicateOf ?? uniqueName(corpusDir, slug(entry.title ?? basename(item.file, extname(item.file))), item.extension);
+    const name =
+      duplicateOf ??
+      uniqueName(corpusDir, slug(entry.title ?? basename(item.file, extname(item.file))), item.extension);
     if (!duplicateOf) {
       writeAtomically(join(corpusDir, name), item.text);
       existing.set(print, name);
@@ -148,7 +163,12 @@ function store(extracted: Extracted[], corpusDir: string, overrides: SourceEntry
       sources[name] = { ...sources[name], ...dropUndefined(overrides) };
     }
     const meta = inferMeta(name, item.text, sources[name] ?? entry, now());
-    results.push({ file: item.file, storedAs: duplicateOf ? undefined : name, duplicateOf, document: parseDocument({ meta, text: item.text }) });
+    results.push({
+      file: item.file,
+      storedAs: duplicateOf ? undefined : name,
+      duplicateOf,
+      document: parseDocument({ meta, text: item.text }),
+    });
   }
   writeAtomically(join(corpusDir, "sources.json"), `${JSON.stringify(sources, null, 2)}\n`);
   return results;

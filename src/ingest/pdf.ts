@@ -48,7 +48,11 @@ export async function pdfToText(data: Uint8Array): Promise<string> {
   }
   const layout = measureLayout(pages.flat(), pages);
   return pages
-    .map((lines) => unwrap(lines, layout).map((l) => l.text).join("\n"))
+    .map((lines) =>
+      unwrap(lines, layout)
+        .map((l) => l.text)
+        .join("\n"),
+    )
     .join("\n\n")
     .replace(/[ \t]+\n/g, "\n")
     .trim();
@@ -79,7 +83,16 @@ function linesOf(items: Item[]): Line[] {
       if (cellStarts.length === 1) firstCellRight = end;
     }
     const size = Math.max(...sorted.map((i) => i.size));
-    return { text: text.trim(), firstY: sorted[0]!.y, y: sorted[0]!.y, size, left: sorted[0]!.x, right: end, cellStarts, firstCellRight };
+    return {
+      text: text.trim(),
+      firstY: sorted[0]!.y,
+      y: sorted[0]!.y,
+      size,
+      left: sorted[0]!.x,
+      right: end,
+      cellStarts,
+      firstCellRight,
+    };
   });
 }
 
@@ -113,7 +126,10 @@ function measureLayout(all: Line[], pages: Line[][]): Layout {
   }
   const recurring = [...gaps].filter(([, n]) => n >= Math.max(2, counted * 0.05)).map(([gap]) => gap);
   const leading = recurring.length ? Math.min(...recurring) : 0;
-  const rights = all.filter((l) => !l.text.includes("\t")).map((l) => l.right).sort((a, b) => a - b);
+  const rights = all
+    .filter((l) => !l.text.includes("\t"))
+    .map((l) => l.right)
+    .sort((a, b) => a - b);
   const usual = rights[Math.floor(rights.length * 0.9)] ?? 0;
   const tables = Math.max(0, ...all.filter((l) => l.text.includes("\t")).map((l) => l.right));
   return { leading, rightMargin: Math.max(usual, tables) };
@@ -146,16 +162,39 @@ function join(prev: Line, line: Line, leading: number, rightMargin: number): Lin
   const prevOpen = !/[.?!:;]$/.test(prev.text.split("\t")[0]!);
   const lineIsRow = line.text.includes("\t");
   // `right` is where the last physical line ends: a paragraph's short last line ends it.
-  const merged = (text: string, extra: Partial<Line> = {}): Line => ({ ...prev, text, y: line.y, right: line.right, ...extra });
+  const merged = (text: string, extra: Partial<Line> = {}): Line => ({
+    ...prev,
+    text,
+    y: line.y,
+    right: line.right,
+    ...extra,
+  });
 
   // A paragraph's line that reached the margin goes on in the next line, which starts no new item.
-  if (!prevIsRow && !lineIsRow && wrapped(prev.right, line.text, rightMargin, size) && !STARTS_ITEM.test(line.text) && line.left >= prev.left - size && line.left <= prev.left + 3 * size) {
+  if (
+    !prevIsRow &&
+    !lineIsRow &&
+    wrapped(prev.right, line.text, rightMargin, size) &&
+    !STARTS_ITEM.test(line.text) &&
+    line.left >= prev.left - size &&
+    line.left <= prev.left + 3 * size
+  ) {
     return merged(joinWords(prev.text, line.text));
   }
   // A table cell that filled its column goes on in the next line, in that column and before the next one.
-  if (prevIsRow && !lineIsRow && prevOpen && Math.abs(line.left - prev.left) <= size && line.right < prev.cellStarts[1]! && cellWrapped(prev.left, prev.firstCellRight, line.text, prev.cellStarts[1]!, size)) {
+  if (
+    prevIsRow &&
+    !lineIsRow &&
+    prevOpen &&
+    Math.abs(line.left - prev.left) <= size &&
+    line.right < prev.cellStarts[1]! &&
+    cellWrapped(prev.left, prev.firstCellRight, line.text, prev.cellStarts[1]!, size)
+  ) {
     const [first, ...rest] = prev.text.split("\t");
-    return merged([joinWords(first!, line.text), ...rest].join("\t"), { right: prev.right, firstCellRight: line.right });
+    return merged([joinWords(first!, line.text), ...rest].join("\t"), {
+      right: prev.right,
+      firstCellRight: line.right,
+    });
   }
   // Cells of a wider table wrapped in their own columns: a line whose cells all sit in the row's columns, that leaves
   // a column empty or goes on in lower case, continues the cells above it (each of which must not have ended).
@@ -168,8 +207,18 @@ function join(prev: Line, line: Line, leading: number, rightMargin: number): Lin
     return merged(`${prev.text}\t${line.text}`, { cellStarts: [prev.left, line.left], firstCellRight: prev.right });
   }
   // A cell's first line, then its next one with the value beside it.
-  if (!prevIsRow && lineIsRow && prevOpen && Math.abs(line.left - prev.left) <= size && prev.right < line.cellStarts[1]! && cellWrapped(prev.left, prev.right, line.text, line.cellStarts[1]!, size)) {
-    return merged(joinWords(prev.text, line.text), { cellStarts: line.cellStarts, firstCellRight: line.firstCellRight });
+  if (
+    !prevIsRow &&
+    lineIsRow &&
+    prevOpen &&
+    Math.abs(line.left - prev.left) <= size &&
+    prev.right < line.cellStarts[1]! &&
+    cellWrapped(prev.left, prev.right, line.text, line.cellStarts[1]!, size)
+  ) {
+    return merged(joinWords(prev.text, line.text), {
+      cellStarts: line.cellStarts,
+      firstCellRight: line.firstCellRight,
+    });
   }
   return undefined;
 }
@@ -180,7 +229,8 @@ function continueCells(prev: Line, line: Line): string | undefined {
   const parts = line.text.split("\t");
   if (cells.length !== prev.cellStarts.length) return undefined;
   const columns = line.cellStarts.map((x) => prev.cellStarts.findIndex((start) => Math.abs(start - x) <= size));
-  if (columns.length !== parts.length || columns.some((c, i) => c < 0 || (i > 0 && c <= columns[i - 1]!))) return undefined;
+  if (columns.length !== parts.length || columns.some((c, i) => c < 0 || (i > 0 && c <= columns[i - 1]!)))
+    return undefined;
   if (parts.length === cells.length && !/^\p{Ll}/u.test(parts[0]!)) return undefined; // a full row: a new one
   if (columns.some((c) => /[.?!:;]$/.test(cells[c]!))) return undefined;
   columns.forEach((c, i) => (cells[c] = joinWords(cells[c]!, parts[i]!)));

@@ -54,7 +54,7 @@ export function scoreBm25(
       const doc = list[i]!;
       const tf = list[i + 1]!;
       if (allowed && !allowed(doc)) continue;
-      const norm = tf * (k1 + 1) / (tf + k1 * (1 - b + (b * index.lengths[doc]!) / index.averageLength));
+      const norm = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * index.lengths[doc]!) / index.averageLength));
       scores.set(doc, (scores.get(doc) ?? 0) + weight * idf * norm);
     }
   }

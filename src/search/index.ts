@@ -37,12 +37,16 @@ function mergeUnits(documents: ParsedDocument[]): { units: Unit[]; keyMap: Map<s
   /** Merged units by their key, and by the keys of their aliases. */
   const byKey = new Map<string, Unit>();
   const byAlias = new Map<string, Unit>();
-  const remember = (u: Unit, aliases: string[]) => aliases.forEach((a) => byAlias.has(unitKey(a)) || byAlias.set(unitKey(a), u));
-  const ordered = [...documents].sort((a, b) => Number(b.meta.kind === "inspection report") - Number(a.meta.kind === "inspection report"));
+  const remember = (u: Unit, aliases: string[]) =>
+    aliases.forEach((a) => byAlias.has(unitKey(a)) || byAlias.set(unitKey(a), u));
+  const ordered = [...documents].sort(
+    (a, b) => Number(b.meta.kind === "inspection report") - Number(a.meta.kind === "inspection report"),
+  );
   for (const doc of ordered) {
     for (const u of doc.units) {
       // A PDU and a region are never one unit, whatever names they share ("Eastmere" PDU, "Wolds and Eastmere" region).
-      const fits = (m: Unit | undefined) => (m && (m.kind === u.kind || m.kind === "service" || u.kind === "service") ? m : undefined);
+      const fits = (m: Unit | undefined) =>
+        m && (m.kind === u.kind || m.kind === "service" || u.kind === "service") ? m : undefined;
       const match =
         fits(byKey.get(u.key)) ??
         fits(byAlias.get(u.key)) ??
@@ -59,13 +63,18 @@ function mergeUnits(documents: ParsedDocument[]): { units: Unit[]; keyMap: Map<s
       remember(match, [u.key, ...u.aliases]);
       keyMap.set(u.key, match.key);
       if (match.kind === "service" && u.kind !== "service") Object.assign(match, { kind: u.kind, name: u.name });
-      for (const a of [u.name, ...u.aliases]) if (!match.aliases.includes(a) && unitKey(a) !== match.key) match.aliases.push(a);
+      for (const a of [u.name, ...u.aliases])
+        if (!match.aliases.includes(a) && unitKey(a) !== match.key) match.aliases.push(a);
     }
   }
   // An alias two units share ("Midlands") names neither.
   const owners = new Map<string, number>();
-  for (const u of units) for (const a of new Set(u.aliases.map((x) => x.toLowerCase()))) owners.set(a, (owners.get(a) ?? 0) + 1);
-  for (const u of units) u.aliases = u.aliases.filter((a) => owners.get(a.toLowerCase()) === 1 && !units.some((o) => o !== u && o.key === unitKey(a)));
+  for (const u of units)
+    for (const a of new Set(u.aliases.map((x) => x.toLowerCase()))) owners.set(a, (owners.get(a) ?? 0) + 1);
+  for (const u of units)
+    u.aliases = u.aliases.filter(
+      (a) => owners.get(a.toLowerCase()) === 1 && !units.some((o) => o !== u && o.key === unitKey(a)),
+    );
   return { units, keyMap };
 }
 
@@ -124,8 +133,11 @@ export function* indexSteps(documents: ParsedDocument[]): Generator<void, Corpus
   const placements = placeUndatedDocuments(documents, facts);
   yield;
   const passages: Passage[] = documents.flatMap((d) => d.passages);
-  for (const p of passages) if (p.unitKeys.some((k) => remap(k) !== k)) p.unitKeys = [...new Set(p.unitKeys.map(remap))];
-  const unitNamesOf = new Map(units.map((u) => [u.key, terms(`${u.name} ${u.kind === "region" ? "region regional" : ""}`)]));
+  for (const p of passages)
+    if (p.unitKeys.some((k) => remap(k) !== k)) p.unitKeys = [...new Set(p.unitKeys.map(remap))];
+  const unitNamesOf = new Map(
+    units.map((u) => [u.key, terms(`${u.name} ${u.kind === "region" ? "region regional" : ""}`)]),
+  );
   // One pass over the passages: BM25 terms, the corpus vocabulary, and which words are only ever capitalised.
   const allWords = new Set<string>();
   const lowerSeen = new Set<string>();
@@ -138,7 +150,8 @@ export function* indexSteps(documents: ParsedDocument[]): Generator<void, Corpus
     for (const r of raw) {
       let lower = r.toLowerCase();
       const last = lower[lower.length - 1];
-      if (last === "'" || last === "." || last === "," || lower.endsWith("'s")) lower = lower.replace(/'s$|'$/, "").replace(/[.,]+$/, "");
+      if (last === "'" || last === "." || last === "," || lower.endsWith("'s"))
+        lower = lower.replace(/'s$|'$/, "").replace(/[.,]+$/, "");
       allWords.add(lower);
       const first = r[0]!;
       if (first !== "£" && (first < "0" || first > "9")) (first !== lower[0] ? capitalSeen : lowerSeen).add(lower);
@@ -179,4 +192,3 @@ export function* indexSteps(documents: ParsedDocument[]): Generator<void, Corpus
     placements,
   };
 }
-

@@ -67,7 +67,11 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): CorpusIndex 
  * Reads the folder again and builds a new index in slices, without holding the event loop: a document whose text
  * and metadata have not changed keeps its parse from `previous`, the others are parsed (or read from the cache).
  */
-export function reloadCorpus(dir: string, previous: CorpusIndex | undefined, options: LoadOptions = {}): Promise<CorpusIndex> {
+export function reloadCorpus(
+  dir: string,
+  previous: CorpusIndex | undefined,
+  options: LoadOptions = {},
+): Promise<CorpusIndex> {
   return runInSlices(loadSteps(dir, options, previous));
 }
 
@@ -81,7 +85,12 @@ export function indexDocuments(raws: RawDocument[], options: LoadOptions = {}, d
   return runToEnd(corpusSteps(raws, options, dir));
 }
 
-function* corpusSteps(raws: RawDocument[], options: LoadOptions, dir: string, previous?: CorpusIndex): Generator<void, CorpusIndex> {
+function* corpusSteps(
+  raws: RawDocument[],
+  options: LoadOptions,
+  dir: string,
+  previous?: CorpusIndex,
+): Generator<void, CorpusIndex> {
   const cache = options.cacheDir ? folderCache(options.cacheDir, options.onWarning) : undefined;
   const kept: (ParsedDocument | undefined)[] = [];
   for (const raw of raws) {

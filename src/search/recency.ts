@@ -36,7 +36,8 @@ function quotedSpans(text: string): Set<string> {
 /** Each document's own-inspection facts that carry no date (not those of an earlier inspection it recalls). */
 function undatedFactsByDoc(facts: Fact[]): Map<string, Fact[]> {
   const byDoc = new Map<string, Fact[]>();
-  for (const f of facts) if (!f.inspectionDate && !f.earlier) (byDoc.get(f.docId) ?? byDoc.set(f.docId, []).get(f.docId)!).push(f);
+  for (const f of facts)
+    if (!f.inspectionDate && !f.earlier) (byDoc.get(f.docId) ?? byDoc.set(f.docId, []).get(f.docId)!).push(f);
   return byDoc;
 }
 
@@ -57,8 +58,20 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
     const recalled = own.get(d.meta.id)!.find((f) => f.inspectionAfter)?.inspectionAfter;
     const after = laterBound(d.meta.after, recalled);
     const before = d.meta.before ? { before: d.meta.before } : {};
-    if (after) placements.set(d.meta.id, { after, ...before, evidence: after === d.meta.after ? `later than ${after} (${d.meta.afterEvidence ?? "its words"})` : `later than the ${after} inspection it recalls` });
-    else if (d.meta.before) placements.set(d.meta.id, { ...before, evidence: `earlier than ${d.meta.before} (${d.meta.beforeEvidence ?? "its words"})` });
+    if (after)
+      placements.set(d.meta.id, {
+        after,
+        ...before,
+        evidence:
+          after === d.meta.after
+            ? `later than ${after} (${d.meta.afterEvidence ?? "its words"})`
+            : `later than the ${after} inspection it recalls`,
+      });
+    else if (d.meta.before)
+      placements.set(d.meta.id, {
+        ...before,
+        evidence: `earlier than ${d.meta.before} (${d.meta.beforeEvidence ?? "its words"})`,
+      });
   }
 
   const unitsOf = new Map<string, Set<string>>();
@@ -76,11 +89,13 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
     return [...ids].sort((a, b) => position.get(a)! - position.get(b)!).map((id) => documents[position.get(id)!]!);
   };
   const spans = new Map<string, Set<string>>();
-  const spansOf = (d: ParsedDocument) => spans.get(d.meta.id) ?? spans.set(d.meta.id, quotedSpans(d.text)).get(d.meta.id)!;
+  const spansOf = (d: ParsedDocument) =>
+    spans.get(d.meta.id) ?? spans.set(d.meta.id, quotedSpans(d.text)).get(d.meta.id)!;
 
   // The date of each dated document's own inspection, as its facts carry it.
   const ownDated = new Map<string, string>();
-  for (const f of facts) if (f.inspectionDate && !f.earlier && !ownDated.has(f.docId)) ownDated.set(f.docId, f.inspectionDate);
+  for (const f of facts)
+    if (f.inspectionDate && !f.earlier && !ownDated.has(f.docId)) ownDated.set(f.docId, f.inspectionDate);
   // The dated overall ratings of each unit: the inspections an undated document can be matched to.
   const datedOverall = new Map<string, RatingFact[]>();
   for (const f of facts) {
@@ -106,13 +121,25 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
       const after = laterBound(placements.get(d.meta.id)?.after, otherPlacement?.after);
       if (after) {
         placements.set(d.meta.id, { ...placements.get(d.meta.id), after, evidence });
-        placements.set(other.meta.id, { ...otherPlacement, after, evidence: otherPlacement?.evidence ?? `quotes the same words as "${d.meta.title}"` });
+        placements.set(other.meta.id, {
+          ...otherPlacement,
+          after,
+          evidence: otherPlacement?.evidence ?? `quotes the same words as "${d.meta.title}"`,
+        });
       }
     }
     if (placements.get(d.meta.id)?.date) continue;
     const recalled = laterBound(d.meta.recalls, own.get(d.meta.id)!.find((f) => f.inspectionAfter)?.inspectionAfter);
-    const matched = inspectionWithSameRating(datedOverall, own.get(d.meta.id)!, { recalled, written: placements.get(d.meta.id)?.after, before: d.meta.before });
-    if (matched) placements.set(d.meta.id, { date: matched.date, evidence: `the only inspection of its unit rated ${matched.rating}, in ${matched.date} as ${matched.docId} says` });
+    const matched = inspectionWithSameRating(datedOverall, own.get(d.meta.id)!, {
+      recalled,
+      written: placements.get(d.meta.id)?.after,
+      before: d.meta.before,
+    });
+    if (matched)
+      placements.set(d.meta.id, {
+        date: matched.date,
+        evidence: `the only inspection of its unit rated ${matched.rating}, in ${matched.date} as ${matched.docId} says`,
+      });
   }
   for (const [docId, p] of placements) {
     for (const f of own.get(docId) ?? []) {
@@ -146,7 +173,11 @@ interface Bounds {
  * The document's headline rating (its first overall rating of a unit) matched to the dated inspections of that unit
  * its bounds allow: placed when exactly one of them gave that rating.
  */
-function inspectionWithSameRating(datedOverall: Map<string, RatingFact[]>, own: Fact[], { recalled, written, before }: Bounds): { date: string; rating: string; docId: string } | undefined {
+function inspectionWithSameRating(
+  datedOverall: Map<string, RatingFact[]>,
+  own: Fact[],
+  { recalled, written, before }: Bounds,
+): { date: string; rating: string; docId: string } | undefined {
   const headline = own.find((f): f is RatingFact => f.type === "rating" && f.standard === "overall");
   if (!headline) return undefined;
   const docId = headline.docId;
@@ -160,7 +191,8 @@ function inspectionWithSameRating(datedOverall: Map<string, RatingFact[]>, own: 
     );
   });
   const years = new Map<string, RatingFact[]>();
-  for (const f of dated) years.set(f.inspectionDate!.slice(0, 4), [...(years.get(f.inspectionDate!.slice(0, 4)) ?? []), f]);
+  for (const f of dated)
+    years.set(f.inspectionDate!.slice(0, 4), [...(years.get(f.inspectionDate!.slice(0, 4)) ?? []), f]);
   const same = [...years.values()].filter((fs) => fs.some((f) => f.rating === headline.rating));
   if (same.length !== 1) return undefined;
   const f = same[0]!.find((x) => x.rating === headline.rating)!;
@@ -168,20 +200,28 @@ function inspectionWithSameRating(datedOverall: Map<string, RatingFact[]>, own: 
 }
 
 /** The bound a fact's inspection is known to be later than: its own, or its document's placement. */
-const afterOf = (placements: Map<string, Placement>, f: Fact) => laterBound(f.inspectionAfter, placements.get(f.docId)?.after);
+const afterOf = (placements: Map<string, Placement>, f: Fact) =>
+  laterBound(f.inspectionAfter, placements.get(f.docId)?.after);
 
 /** True when the documents settle that `a`'s inspection is later than `b`'s. */
 export function certainlyLater(placements: Map<string, Placement>, a: Fact, b: Fact): boolean {
   // The earliest `a` can be, against the latest `b` can be.
-  const aFrom = a.inspectionDate ? a.inspectionDate.slice(0, 7) : afterOf(placements, a) && `${endOf(afterOf(placements, a)!)}~`;
+  const aFrom = a.inspectionDate
+    ? a.inspectionDate.slice(0, 7)
+    : afterOf(placements, a) && `${endOf(afterOf(placements, a)!)}~`;
   const bUntil = b.inspectionDate ? endOf(b.inspectionDate) : placements.get(b.docId)?.before;
   if (!aFrom || !bUntil) return false;
   return b.inspectionDate ? aFrom > bUntil : aFrom >= bUntil;
 }
 
 /** Ratings of other documents that differ from `latest` and that the documents do not place before or after it. */
-export function undecidedAgainst(placements: Map<string, Placement>, facts: RatingFact[], latest: RatingFact): RatingFact[] {
-  const samePeriod = (a: Fact, b: Fact) => !!a.inspectionDate && !!b.inspectionDate && a.inspectionDate.slice(0, 4) === b.inspectionDate.slice(0, 4);
+export function undecidedAgainst(
+  placements: Map<string, Placement>,
+  facts: RatingFact[],
+  latest: RatingFact,
+): RatingFact[] {
+  const samePeriod = (a: Fact, b: Fact) =>
+    !!a.inspectionDate && !!b.inspectionDate && a.inspectionDate.slice(0, 4) === b.inspectionDate.slice(0, 4);
   return facts.filter(
     (f) =>
       f.docId !== latest.docId &&

@@ -14,7 +14,11 @@ export interface UnitMatch {
 
 export type UnitFinder = (question: string, knownWord: (w: string) => boolean) => UnitMatch[];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+").replace(/,/g, ",?");
+const escape = (s: string) =>
+  s
+    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    .replace(/\s+/g, "\\s+")
+    .replace(/,/g, ",?");
 
 export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder {
   const names = units
@@ -28,7 +32,17 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
     }));
   // A name typed in another order ("Rutland, Leicestershire and Leicester") still names the unit: all its words are there.
   const wordSets = units
-    .map((u) => ({ key: u.key, words: [...new Set(baseName(u).toLowerCase().split(/[^\p{L}'’-]+/u).filter((w) => w.length > 2 && w !== "and"))] }))
+    .map((u) => ({
+      key: u.key,
+      words: [
+        ...new Set(
+          baseName(u)
+            .toLowerCase()
+            .split(/[^\p{L}'’-]+/u)
+            .filter((w) => w.length > 2 && w !== "and"),
+        ),
+      ],
+    }))
     .filter((u) => u.words.length >= 2);
   const byProbe = new Map<string, number[]>();
   names.forEach((n, at) => {
@@ -36,7 +50,13 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
     if (list) list.push(at);
     else byProbe.set(n.probe, [at]);
   });
-  const fuse = new Fuse(names, { keys: ["alias"], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 4 });
+  const fuse = new Fuse(names, {
+    keys: ["alias"],
+    includeScore: true,
+    threshold: 0.3,
+    ignoreLocation: true,
+    minMatchCharLength: 4,
+  });
 
   return (question, knownWord) => {
     const found: UnitMatch[] = [];
@@ -70,11 +90,19 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
       }
     }
     // Words the corpus does not know may be misspelt names: try them, alone and in pairs, against fuse.js.
-    const tokens = [...question.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((m) => ({ w: m[0], start: m.index!, end: m.index! + m[0].length }));
+    const tokens = [...question.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((m) => ({
+      w: m[0],
+      start: m.index!,
+      end: m.index! + m[0].length,
+    }));
     tokens.forEach((t, i) => {
-      if (t.w.length < 5 || knownWord(t.w.toLowerCase()) || corpusWords.has(t.w.toLowerCase()) || !free(t.start, t.end)) return;
+      if (t.w.length < 5 || knownWord(t.w.toLowerCase()) || corpusWords.has(t.w.toLowerCase()) || !free(t.start, t.end))
+        return;
       const pair = tokens[i + 1];
-      const candidates = [pair ? { text: `${t.w} ${pair.w}`, end: pair.end } : undefined, { text: t.w, end: t.end }].filter(Boolean) as { text: string; end: number }[];
+      const candidates = [
+        pair ? { text: `${t.w} ${pair.w}`, end: pair.end } : undefined,
+        { text: t.w, end: t.end },
+      ].filter(Boolean) as { text: string; end: number }[];
       for (const c of candidates) {
         const best = fuse.search(c.text)[0];
         if (best && (best.score ?? 1) <= 0.25 && Math.abs(best.item.alias.length - c.text.length) <= 3) {

@@ -14,7 +14,10 @@ export interface WatchOptions {
   cacheDir?: LoadOptions["cacheDir"];
 }
 
-export function watchCorpus(dir: string, { current, onReindex, onError, debounceMs = 500, cacheDir }: WatchOptions): { close(): void } {
+export function watchCorpus(
+  dir: string,
+  { current, onReindex, onError, debounceMs = 500, cacheDir }: WatchOptions,
+): { close(): void } {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;

@@ -18,21 +18,36 @@ const INVITE = "`/invite @Probation Briefing`";
 const answerPostId = (pendingKey: string) => `answer:${pendingKey}`;
 
 /** Takes the request over from the middleware: it is marked done when its answer is posted (or given up). */
-export function handOff(deps: BotDeps, context: RequestContext): { postId?: string; replay: boolean; arrivedAt?: number; done: () => void } {
+export function handOff(
+  deps: BotDeps,
+  context: RequestContext,
+): { postId?: string; replay: boolean; arrivedAt?: number; done: () => void } {
   const key = context.pendingKey;
   if (key) context.handedOff = true;
-  return { postId: key ? answerPostId(key) : undefined, replay: !!context.replayOf, arrivedAt: context.replayArrivedAt, done: () => key && deps.store.finishEvent(key) };
+  return {
+    postId: key ? answerPostId(key) : undefined,
+    replay: !!context.replayOf,
+    arrivedAt: context.replayArrivedAt,
+    done: () => key && deps.store.finishEvent(key),
+  };
 }
 
 /** Adds or removes 👀 without waiting: a slow or failing reactions call never holds an answer. */
 function react(client: WebClient, add: boolean, channel: string, ts: string | undefined): Promise<unknown> {
   if (!ts) return Promise.resolve();
-  const call = add ? client.reactions.add({ channel, timestamp: ts, name: "eyes" }) : client.reactions.remove({ channel, timestamp: ts, name: "eyes" });
+  const call = add
+    ? client.reactions.add({ channel, timestamp: ts, name: "eyes" })
+    : client.reactions.remove({ channel, timestamp: ts, name: "eyes" });
   return call.catch(() => undefined); // a missing reaction is no reason to fail an answer
 }
 
 /** Answers one inbound question. Not awaited by listeners: the request is acknowledged once recorded, answered after. */
-export function answerInbound(deps: BotDeps, client: WebClient, q: Inbound, context: RequestContext = {}): Promise<void> {
+export function answerInbound(
+  deps: BotDeps,
+  client: WebClient,
+  q: Inbound,
+  context: RequestContext = {},
+): Promise<void> {
   const request = handOff(deps, context);
   return track(deps, async () => {
     const added = react(client, true, q.channel, q.questionTs);
@@ -44,7 +59,12 @@ export function answerInbound(deps: BotDeps, client: WebClient, q: Inbound, cont
         await q.respond?.(ephemeral(answerMessage(answer, options)));
         return;
       }
-      if (request.replay && request.postId && (await findPosted(deps.poster, q.channel, q.threadTs, request.postId, request.arrivedAt))) return;
+      if (
+        request.replay &&
+        request.postId &&
+        (await findPosted(deps.poster, q.channel, q.threadTs, request.postId, request.arrivedAt))
+      )
+        return;
       const stored = q.contextTs ? ((await deps.store.thread(q.channel, q.contextTs)) ?? {}) : undefined;
       const turn = await compute(() => answerQuestion(deps.getIndex(), q.question, stored));
       answer = turn.answer;
@@ -70,17 +90,35 @@ async function failed(deps: BotDeps, q: Inbound, answer: Answer | undefined, err
     return;
   }
   const slackReqId = (error as { headers?: Record<string, string> })?.headers?.["x-slack-req-id"];
-  deps.logger.error(`answer failed (request ${q.requestId}, ${q.via}${slackReqId ? `, slack request ${slackReqId}` : ""}): ${describeFailure(error)}`);
+  deps.logger.error(
+    `answer failed (request ${q.requestId}, ${q.via}${slackReqId ? `, slack request ${slackReqId}` : ""}): ${describeFailure(error)}`,
+  );
   try {
     const code = platformError(error);
     const seen = q.askedBy?.verb === "shared"; // the asker has the answer already, privately
     if (q.respond && code && CANNOT_POST.has(code)) {
       if (answer && !seen) await q.respond(ephemeral(answerMessage(answer)));
-      await q.respond(noticeMessage(seen ? `I can't post in this channel: invite me with ${INVITE} first.` : `I can't post in this channel, so only you can see this answer. To let me answer here, invite me: type ${INVITE}.`));
+      await q.respond(
+        noticeMessage(
+          seen
+            ? `I can't post in this channel: invite me with ${INVITE} first.`
+            : `I can't post in this channel, so only you can see this answer. To let me answer here, invite me: type ${INVITE}.`,
+        ),
+      );
     } else if (q.respond) {
-      await q.respond(noticeMessage(seen ? "Sorry, I couldn't share that just now." : "Sorry, I couldn't post the answer just now. Please try again in a minute."));
+      await q.respond(
+        noticeMessage(
+          seen
+            ? "Sorry, I couldn't share that just now."
+            : "Sorry, I couldn't post the answer just now. Please try again in a minute.",
+        ),
+      );
     } else {
-      await deps.poster.chat.postMessage({ channel: q.channel, ...(q.threadTs ? { thread_ts: q.threadTs } : {}), ...noticeMessage("Sorry, I couldn't answer that just now. Please try again in a minute.") });
+      await deps.poster.chat.postMessage({
+        channel: q.channel,
+        ...(q.threadTs ? { thread_ts: q.threadTs } : {}),
+        ...noticeMessage("Sorry, I couldn't answer that just now. Please try again in a minute."),
+      });
     }
   } catch {
     // Slack is unreachable: the log line is all we can do.

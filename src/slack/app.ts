@@ -46,7 +46,15 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
     handler: (_req: unknown, res: ServerResponse) => {
       const problem = unhealthy();
       res.writeHead(problem ? 503 : 200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok: !problem, ...(problem ? { problem } : {}), documents: getIndex().documents.length, answersInFlight: deps?.inFlight.size ?? 0, uptime: Math.round(process.uptime()) }));
+      res.end(
+        JSON.stringify({
+          ok: !problem,
+          ...(problem ? { problem } : {}),
+          documents: getIndex().documents.length,
+          answersInFlight: deps?.inFlight.size ?? 0,
+          uptime: Math.round(process.uptime()),
+        }),
+      );
     },
   };
   const common = {
@@ -62,7 +70,13 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
   };
   let app: App;
   if (config.socketMode) {
-    app = new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, customRoutes: [health], installerOptions: { port: config.PORT } });
+    app = new App({
+      ...common,
+      appToken: config.SLACK_APP_TOKEN,
+      socketMode: true,
+      customRoutes: [health],
+      installerOptions: { port: config.PORT },
+    });
   } else {
     const receiver = new HTTPReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET!,
@@ -101,13 +115,14 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
       // Replicas (PostgreSQL): questions acknowledged by a process that died since are claimed once their lease runs
       // out. With lowdb one process answers, and what it left pending is answered at its next start.
       let reclaiming = false;
-      if (store.kind === "postgres") reclaimer = setInterval(() => {
-        if (reclaiming) return;
-        reclaiming = true;
-        replayPending(app, ready)
-          .catch((error) => app.logger.error(`could not claim pending questions: ${(error as Error).message}`))
-          .finally(() => (reclaiming = false));
-      }, LIMITS.pendingReclaimEveryMs);
+      if (store.kind === "postgres")
+        reclaimer = setInterval(() => {
+          if (reclaiming) return;
+          reclaiming = true;
+          replayPending(app, ready)
+            .catch((error) => app.logger.error(`could not claim pending questions: ${(error as Error).message}`))
+            .finally(() => (reclaiming = false));
+        }, LIMITS.pendingReclaimEveryMs);
       reclaimer?.unref();
       const address = config.socketMode ? undefined : (started as Server).address();
       return { port: typeof address === "object" && address ? address.port : undefined };
@@ -119,7 +134,10 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
       const grace = new Promise<"timeout">((r) => (timer = setTimeout(() => r("timeout"), LIMITS.stopGraceMs)));
       const outcome = await Promise.race([Promise.allSettled([...ready.inFlight.keys()]), grace]);
       clearTimeout(timer);
-      if (outcome === "timeout") app.logger.warn(`stopping with ${ready.inFlight.size} answer(s) unfinished; they stay pending and are answered at the next start`);
+      if (outcome === "timeout")
+        app.logger.warn(
+          `stopping with ${ready.inFlight.size} answer(s) unfinished; they stay pending and are answered at the next start`,
+        );
       await store.close().catch((error) => app.logger.error(`could not flush the store: ${(error as Error).message}`));
     },
   };
@@ -138,6 +156,10 @@ async function replayPending(app: App, deps: BotDeps): Promise<void> {
       continue;
     }
     deps.logger.info(`answering request ${pending.key.slice(0, 16)}, acknowledged at ${pending.at} before a restart`);
-    await app.processEvent({ body: pending.body as Record<string, unknown>, ack: async () => undefined, customProperties: { replayOf: pending.key, replayArrivedAt: Date.parse(pending.at) } });
+    await app.processEvent({
+      body: pending.body as Record<string, unknown>,
+      ack: async () => undefined,
+      customProperties: { replayOf: pending.key, replayArrivedAt: Date.parse(pending.at) },
+    });
   }
 }

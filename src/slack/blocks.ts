@@ -30,7 +30,14 @@ function leadOf(answer: Answer): string {
 }
 
 function sourceLine(c: Citation): string {
-  return [linkTo(c.url, c.title), escapeText(c.publisher), displayDate(c.date), c.section && `§ ${escapeText(c.section)}`].filter(Boolean).join(" · ");
+  return [
+    linkTo(c.url, c.title),
+    escapeText(c.publisher),
+    displayDate(c.date),
+    c.section && `§ ${escapeText(c.section)}`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 export function citationBlock(c: Citation): ContextBlock {
@@ -88,16 +95,35 @@ export function answerMessage(answer: Answer, options: MessageOptions = {}): Sla
   const buttons: ActionsBlock["elements"] = [];
   if (options.feedback) {
     buttons.push(
-      { type: "button", action_id: ACTIONS.feedbackUp, text: { type: "plain_text", text: "👍", emoji: true }, value: "up" },
-      { type: "button", action_id: ACTIONS.feedbackDown, text: { type: "plain_text", text: "👎", emoji: true }, value: "down" },
+      {
+        type: "button",
+        action_id: ACTIONS.feedbackUp,
+        text: { type: "plain_text", text: "👍", emoji: true },
+        value: "up",
+      },
+      {
+        type: "button",
+        action_id: ACTIONS.feedbackDown,
+        text: { type: "plain_text", text: "👎", emoji: true },
+        value: "down",
+      },
     );
   }
   if (options.shareQuestion) {
-    buttons.push({ type: "button", action_id: ACTIONS.share, text: { type: "plain_text", text: "Share in channel" }, value: options.shareQuestion.slice(0, 1900) });
+    buttons.push({
+      type: "button",
+      action_id: ACTIONS.share,
+      text: { type: "plain_text", text: "Share in channel" },
+      value: options.shareQuestion.slice(0, 1900),
+    });
   }
   if (buttons.length) blocks.push({ type: "actions", elements: buttons });
   const plainLead = lead.replace(/\*/g, "");
-  return { text: cutAtSentence(header ? `${header}\n${plainLead}` : plainLead, 3000), blocks, ...(more ? { more } : {}) };
+  return {
+    text: cutAtSentence(header ? `${header}\n${plainLead}` : plainLead, 3000),
+    blocks,
+    ...(more ? { more } : {}),
+  };
 }
 
 /** A short message with no answer (an apology, a hint). */

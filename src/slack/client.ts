@@ -11,7 +11,12 @@ export function clientOptions(slackApiUrl: string | undefined, logger?: Logger):
     ...(slackApiUrl ? { slackApiUrl } : {}),
     ...(logger ? { logger } : {}),
     timeout: LIMITS.apiTimeoutMs,
-    retryConfig: { retries: LIMITS.apiRetries, maxRetryTime: LIMITS.apiMaxRetryMs, minTimeout: LIMITS.apiRetryMinDelayMs, maxTimeout: LIMITS.apiRetryMaxDelayMs },
+    retryConfig: {
+      retries: LIMITS.apiRetries,
+      maxRetryTime: LIMITS.apiMaxRetryMs,
+      minTimeout: LIMITS.apiRetryMinDelayMs,
+      maxTimeout: LIMITS.apiRetryMaxDelayMs,
+    },
     rejectRateLimitedCalls: true,
   };
 }

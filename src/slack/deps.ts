@@ -35,13 +35,18 @@ let computing: Promise<unknown> = Promise.resolve();
 
 /** Runs a synchronous computation (an answer, a message) on its own turn, after the ones queued before it. */
 export function compute<T>(fn: () => T): Promise<T> {
-  const result = computing.then(() => new Promise<T>((resolve, reject) => setImmediate(() => {
-    try {
-      resolve(fn());
-    } catch (error) {
-      reject(error);
-    }
-  })));
+  const result = computing.then(
+    () =>
+      new Promise<T>((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            resolve(fn());
+          } catch (error) {
+            reject(error);
+          }
+        }),
+      ),
+  );
   computing = result.catch(() => undefined);
   return result;
 }

@@ -13,29 +13,44 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function unitText(u: DigestUnit): string {
   const head = `*${escapeText(u.name)}* — ${u.rating}${u.score ? ` (${u.score})` : ""}${u.inspectionDate ? `, inspected ${u.inspectionDate}` : ""}`;
-  const bars = u.keyQuestions.map((k) => `\`${capitalise(k.standard)}${k.theme ? ` · ${k.theme}` : ""}\` ${bar(k.percentYes)}`);
+  const bars = u.keyQuestions.map(
+    (k) => `\`${capitalise(k.standard)}${k.theme ? ` · ${k.theme}` : ""}\` ${bar(k.percentYes)}`,
+  );
   return [head, ...bars].join("\n");
 }
 
 export function digestMessage(digest: Digest): { text: string; blocks: KnownBlock[] } {
   const title = `Probation briefing — ${digest.date}`;
   const units = digest.units.map(unitText);
-  if (digest.ratedUnits > digest.units.length) units.push(`…and ${digest.ratedUnits - digest.units.length} more: ask \`/probation <unit> rating\`.`);
+  if (digest.ratedUnits > digest.units.length)
+    units.push(`…and ${digest.ratedUnits - digest.units.length} more: ask \`/probation <unit> rating\`.`);
   const moreNew = digest.newCount - digest.newDocuments.length;
   const newText = digest.newCount
-    ? digest.newDocuments.map((d) => `• ${linkTo(d.url, d.title)} — ${escapeText(d.publisher)}${d.date ? `, ${d.date}` : ""}`).join("\n") +
-      (moreNew > 0 ? `\n…and ${moreNew} more (\`/probation sources\`)` : "")
+    ? digest.newDocuments
+        .map((d) => `• ${linkTo(d.url, d.title)} — ${escapeText(d.publisher)}${d.date ? `, ${d.date}` : ""}`)
+        .join("\n") + (moreNew > 0 ? `\n…and ${moreNew} more (\`/probation sources\`)` : "")
     : "Nothing new since the last digest.";
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: title } },
-    { type: "section", text: { type: "mrkdwn", text: (units.join("\n\n") || "No ratings in the documents yet.").slice(0, MAX_SECTION) } },
+    {
+      type: "section",
+      text: { type: "mrkdwn", text: (units.join("\n\n") || "No ratings in the documents yet.").slice(0, MAX_SECTION) },
+    },
     { type: "section", text: { type: "mrkdwn", text: `*New since ${digest.newSince}*\n${newText}` } },
   ];
   if (digest.finding) {
     blocks.push({ type: "section", text: { type: "mrkdwn", text: "*Finding of the day*" } });
     blocks.push(citationBlock(digest.finding.citation));
   }
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "Ask on in this thread, e.g. “and planning?” or “source?”. `/probation digest off` to stop." }] });
+  blocks.push({
+    type: "context",
+    elements: [
+      {
+        type: "mrkdwn",
+        text: "Ask on in this thread, e.g. “and planning?” or “source?”. `/probation digest off` to stop.",
+      },
+    ],
+  });
   const text = `${title}: ${digest.ratedUnits} units rated; ${digest.newCount} new document${digest.newCount === 1 ? "" : "s"}.`;
   return { text, blocks };
 }

@@ -11,7 +11,8 @@ const CANNOT_POST = new Set(["channel_not_found", "not_in_channel", "is_archived
 /** `client` must not retry by itself (slack/client.ts posterClient): postOnce does, without doubling. */
 export function slackDigestPoster(client: WebClient): DigestPoster {
   return {
-    post: async (channel, digest, postId) => (await postOnce(client, { channel, ...digestMessage(digest) }, { postId })).ts,
+    post: async (channel, digest, postId) =>
+      (await postOnce(client, { channel, ...digestMessage(digest) }, { postId })).ts,
     find: async (channel, postId, since) => (await findPosted(client, channel, undefined, postId, since))?.ts,
     cannotPost: (error) => {
       const code = platformError(error);

@@ -42,7 +42,10 @@ export function guardRequests(receiver: HTTPReceiver, signingSecret: string, log
         url: req.url,
         httpVersion: req.httpVersion,
         socket: req.socket,
-        requestKey: createHash("sha256").update(`${req.headers["x-slack-request-timestamp"]}:`).update(raw).digest("hex"),
+        requestKey: createHash("sha256")
+          .update(`${req.headers["x-slack-request-timestamp"]}:`)
+          .update(raw)
+          .digest("hex"),
       });
       inner(replay as unknown as IncomingMessage, res);
     });
@@ -59,15 +62,24 @@ function check(req: IncomingMessage, body: string, signingSecret: string): { sta
   const signature = req.headers["x-slack-signature"];
   const timestamp = Number(req.headers["x-slack-request-timestamp"]);
   if (typeof signature !== "string" || !Number.isFinite(timestamp)) return undefined; // Bolt refuses it
-  if (!isValidSlackRequest({ signingSecret, body, headers: { "x-slack-signature": signature, "x-slack-request-timestamp": timestamp } })) return undefined;
-  if (timestamp * 1000 > Date.now() + LIMITS.maxClockSkewMs) return { status: 401, why: "its timestamp is in the future" };
+  if (
+    !isValidSlackRequest({
+      signingSecret,
+      body,
+      headers: { "x-slack-signature": signature, "x-slack-request-timestamp": timestamp },
+    })
+  )
+    return undefined;
+  if (timestamp * 1000 > Date.now() + LIMITS.maxClockSkewMs)
+    return { status: 401, why: "its timestamp is in the future" };
   const type = req.headers["content-type"] ?? "";
   try {
     if (type.includes("application/json")) {
       if (!isObject(JSON.parse(body))) return { status: 400, why: "its JSON body is not an object" };
     } else if (type.includes("application/x-www-form-urlencoded")) {
       const payload = new URLSearchParams(body).get("payload");
-      if (payload !== null && !isObject(JSON.parse(payload))) return { status: 400, why: "its payload is not an object" };
+      if (payload !== null && !isObject(JSON.parse(payload)))
+        return { status: 400, why: "its payload is not an object" };
     }
   } catch {
     return { status: 400, why: "its body cannot be parsed" };

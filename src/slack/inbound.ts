@@ -3,7 +3,10 @@
 import type { KnownBlock } from "@slack/types";
 
 /** An ephemeral reply to the person who asked (slash commands and buttons have a response_url; messages do not). */
-export type Respond = (message: { text: string; blocks?: KnownBlock[] }, options?: { replaceOriginal?: boolean }) => Promise<unknown>;
+export type Respond = (
+  message: { text: string; blocks?: KnownBlock[] },
+  options?: { replaceOriginal?: boolean },
+) => Promise<unknown>;
 
 export interface Inbound {
   /** How it arrived, for the log. */

@@ -34,7 +34,8 @@ function rateLimitedFor(error: unknown): number | undefined {
 export function describeFailure(error: unknown): string {
   const e = error as { code?: string; original?: Error; statusCode?: number; message?: string };
   const original = e?.original ?? (error as { cause?: Error })?.cause;
-  if (original && (original.name === "TimeoutError" || original.name === "AbortError")) return `Slack did not answer within ${LIMITS.apiTimeoutMs / 1000} s`;
+  if (original && (original.name === "TimeoutError" || original.name === "AbortError"))
+    return `Slack did not answer within ${LIMITS.apiTimeoutMs / 1000} s`;
   if (e?.code === "slack_webapi_request_error") return `Slack could not be reached (${original?.message ?? e.message})`;
   if (e?.statusCode) return `Slack answered HTTP ${e.statusCode}`;
   return platformError(error) ?? e?.message ?? String(error);
@@ -44,15 +45,29 @@ export function describeFailure(error: unknown): string {
  * The post carrying `postId` among the messages since `since` (ms; a busy channel's older messages are not
  * searched), undefined when Slack has none; throws PostUnknownError when the look-up fails.
  */
-export async function findPosted(client: WebClient, channel: string, threadTs: string | undefined, postId: string, since?: number): Promise<Posted | undefined> {
+export async function findPosted(
+  client: WebClient,
+  channel: string,
+  threadTs: string | undefined,
+  postId: string,
+  since?: number,
+): Promise<Posted | undefined> {
   const oldest = since === undefined ? {} : { oldest: String(Math.floor((since - LIMITS.maxClockSkewMs) / 1000)) };
   let lastError: unknown;
   for (let attempt = 1; attempt <= LIMITS.lookupAttempts; attempt++) {
     try {
       const page = threadTs
-        ? await client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true, ...oldest })
+        ? await client.conversations.replies({
+            channel,
+            ts: threadTs,
+            limit: 200,
+            include_all_metadata: true,
+            ...oldest,
+          })
         : await client.conversations.history({ channel, limit: 200, include_all_metadata: true, ...oldest });
-      const hit = page.messages?.find((m) => (m.metadata?.event_payload as { post_id?: string } | undefined)?.post_id === postId);
+      const hit = page.messages?.find(
+        (m) => (m.metadata?.event_payload as { post_id?: string } | undefined)?.post_id === postId,
+      );
       return hit?.ts ? { channel, ts: hit.ts } : undefined;
     } catch (error) {
       lastError = error;
@@ -72,7 +87,10 @@ export async function postOnce(
 ): Promise<Posted> {
   const postId = options.postId ?? randomUUID();
   const wait = options.wait ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-  const message = { ...args, metadata: { event_type: EVENT_TYPE, event_payload: { post_id: postId } } } as ChatPostMessageArguments;
+  const message = {
+    ...args,
+    metadata: { event_type: EVENT_TYPE, event_payload: { post_id: postId } },
+  } as ChatPostMessageArguments;
   const threadTs = "thread_ts" in args ? (args.thread_ts as string | undefined) : undefined;
   const startedAt = Date.now();
   let lastError: unknown;
@@ -106,9 +124,22 @@ export async function postWithMore(
   postId?: string,
 ): Promise<Posted> {
   const { more, ...first } = message;
-  const posted = await postOnce(client, { channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...(first as { text: string }) }, postId ? { postId } : {});
+  const posted = await postOnce(
+    client,
+    { channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...(first as { text: string }) },
+    postId ? { postId } : {},
+  );
   for (const [i, part] of (more ?? []).entries()) {
-    await postOnce(client, { channel, thread_ts: threadTs ?? posted.ts, text: part, blocks: [{ type: "section", text: { type: "mrkdwn", text: part } }] }, postId ? { postId: `${postId}:more:${i + 1}` } : {});
+    await postOnce(
+      client,
+      {
+        channel,
+        thread_ts: threadTs ?? posted.ts,
+        text: part,
+        blocks: [{ type: "section", text: { type: "mrkdwn", text: part } }],
+      },
+      postId ? { postId: `${postId}:more:${i + 1}` } : {},
+    );
   }
   return posted;
 }

@@ -22,6 +22,7 @@ export async function waitTurn(method: string, channel: string): Promise<void> {
     pausedUntil.delete(key);
     return;
   }
-  if (ms > LIMITS.maxRateLimitWaitMs) throw new RateLimitTooLongError(`${method} is rate limited in ${channel} for ${Math.ceil(ms / 1000)} s`);
+  if (ms > LIMITS.maxRateLimitWaitMs)
+    throw new RateLimitTooLongError(`${method} is rate limited in ${channel} for ${Math.ceil(ms / 1000)} s`);
   await new Promise((r) => setTimeout(r, ms));
 }

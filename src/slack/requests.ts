@@ -18,9 +18,16 @@ export interface RequestContext {
  * The store key of a request to answer at least once, or undefined: buttons, views, other events, and channel
  * messages that cannot be questions to the bot (not in a thread it is part of), which are neither kept nor waited for.
  */
-export async function pendingKeyOf(body: Record<string, unknown>, context: RequestContext, isBotThread: (channel: string, threadTs: string) => Promise<boolean>): Promise<string | undefined> {
+export async function pendingKeyOf(
+  body: Record<string, unknown>,
+  context: RequestContext,
+  isBotThread: (channel: string, threadTs: string) => Promise<boolean>,
+): Promise<string | undefined> {
   if (context.replayOf) return context.replayOf;
-  if (typeof body.event_id === "string") return (await mayBeQuestion(body.event as Record<string, unknown> | undefined, isBotThread)) ? `event:${body.event_id}` : undefined;
+  if (typeof body.event_id === "string")
+    return (await mayBeQuestion(body.event as Record<string, unknown> | undefined, isBotThread))
+      ? `event:${body.event_id}`
+      : undefined;
   const id = context.requestKey ?? body.trigger_id;
   if (typeof body.command === "string" && typeof id === "string" && id) return `command:${id}`;
   return undefined;
@@ -30,15 +37,23 @@ export async function pendingKeyOf(body: Record<string, unknown>, context: Reque
 export function boundText(body: Record<string, unknown>): void {
   const cut = (holder: unknown) => {
     const h = holder as { text?: unknown } | undefined;
-    if (h && typeof h.text === "string" && h.text.length > LIMITS.maxRawQuestionChars) h.text = h.text.slice(0, LIMITS.maxRawQuestionChars);
+    if (h && typeof h.text === "string" && h.text.length > LIMITS.maxRawQuestionChars)
+      h.text = h.text.slice(0, LIMITS.maxRawQuestionChars);
   };
   cut(body);
   cut(body.event);
 }
 
-async function mayBeQuestion(event: Record<string, unknown> | undefined, isBotThread: (channel: string, threadTs: string) => Promise<boolean>): Promise<boolean> {
+async function mayBeQuestion(
+  event: Record<string, unknown> | undefined,
+  isBotThread: (channel: string, threadTs: string) => Promise<boolean>,
+): Promise<boolean> {
   if (event?.type === "app_mention") return true;
   if (event?.type !== "message" || event.subtype !== undefined || event.bot_id) return false;
   if (event.channel_type === "im") return true;
-  return typeof event.thread_ts === "string" && typeof event.channel === "string" && isBotThread(event.channel, event.thread_ts);
+  return (
+    typeof event.thread_ts === "string" &&
+    typeof event.channel === "string" &&
+    isBotThread(event.channel, event.thread_ts)
+  );
 }

@@ -155,10 +155,16 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     waiting = undefined;
     running = true;
     try {
-      const snapshots = await withLock(lockPath, () => [appendAndStartCompaction(threads), appendAndStartCompaction(events)]);
+      const snapshots = await withLock(lockPath, () => [
+        appendAndStartCompaction(threads),
+        appendAndStartCompaction(events),
+      ]);
       writeProblem = undefined;
       for (const write of snapshots) {
-        if (write) compaction = compaction.then(write).catch((e) => warn(`warning: compacting the store failed: ${(e as Error).message}`));
+        if (write)
+          compaction = compaction
+            .then(write)
+            .catch((e) => warn(`warning: compacting the store failed: ${(e as Error).message}`));
       }
       batch.resolve();
     } catch (error) {
@@ -194,7 +200,12 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     ownerAlive: (claimant) => isAlive(Number(claimant)),
     thread: async (channel, threadTs) => threads.lookup(threadKey(channel, threadTs), now())?.context,
     rememberThread(channel, threadTs, context) {
-      threads.set(threadKey(channel, threadTs), { context, channel, threadTs, updatedAt: new Date(now()).toISOString() });
+      threads.set(threadKey(channel, threadTs), {
+        context,
+        channel,
+        threadTs,
+        updatedAt: new Date(now()).toISOString(),
+      });
       void requestFlush(false);
     },
     threadCount: async () => threads.size,
@@ -263,7 +274,13 @@ function fileStamp(file: string): string | undefined {
  * db.json, validated record by record: a record that fails its schema is dropped with a warning, the rest kept.
  * A file that is empty or not JSON is moved aside. A version 1 file hands its threads and events to the journals.
  */
-function readSmallState(file: string, warn: (m: string) => void, threads: JournalTable<ThreadRecord> | undefined, events: JournalTable<EventRecord> | undefined, now: Date): SmallState {
+function readSmallState(
+  file: string,
+  warn: (m: string) => void,
+  threads: JournalTable<ThreadRecord> | undefined,
+  events: JournalTable<EventRecord> | undefined,
+  now: Date,
+): SmallState {
   let raw: string;
   try {
     raw = readFileSync(file, "utf8");
@@ -281,27 +298,43 @@ function readSmallState(file: string, warn: (m: string) => void, threads: Journa
   if (!json) {
     const aside = `${file}.corrupt-${now.toISOString().replace(/[:.]/g, "-")}`;
     renameSync(file, aside);
-    warn(`warning: ${file} ${raw.trim() ? "was not a JSON object (truncated?)" : "was empty"}; moved it to ${aside} and started afresh`);
+    warn(
+      `warning: ${file} ${raw.trim() ? "was not a JSON object (truncated?)" : "was empty"}; moved it to ${aside} and started afresh`,
+    );
     return emptySmallState();
   }
   if (json.schemaVersion === 1) migrateVersion1(json, threads, events, warn);
   const state = emptySmallState();
   const dropped: string[] = [];
-  for (const [collection, schema] of Object.entries(SMALL_STATE_RECORDS) as [keyof typeof SMALL_STATE_RECORDS, (typeof SMALL_STATE_RECORDS)[keyof typeof SMALL_STATE_RECORDS]][]) {
+  for (const [collection, schema] of Object.entries(SMALL_STATE_RECORDS) as [
+    keyof typeof SMALL_STATE_RECORDS,
+    (typeof SMALL_STATE_RECORDS)[keyof typeof SMALL_STATE_RECORDS],
+  ][]) {
     const records = json[collection];
     if (!records || typeof records !== "object") continue;
     for (const [key, value] of Object.entries(records)) {
       const parsed = schema.safeParse(value);
       if (parsed.success) (state[collection] as Record<string, unknown>)[key] = parsed.data;
-      else dropped.push(`${collection}.${key} (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})`);
+      else
+        dropped.push(
+          `${collection}.${key} (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})`,
+        );
     }
   }
-  if (dropped.length) warn(`warning: ${file}: dropped ${dropped.length} record(s) that did not match the schema, kept the rest: ${dropped.slice(0, 5).join("; ")}`);
+  if (dropped.length)
+    warn(
+      `warning: ${file}: dropped ${dropped.length} record(s) that did not match the schema, kept the rest: ${dropped.slice(0, 5).join("; ")}`,
+    );
   return SmallStateSchema.parse(state);
 }
 
 /** Version 1 kept threads and events in db.json: they move to the journals, one record at a time. */
-function migrateVersion1(json: Record<string, unknown>, threads: JournalTable<ThreadRecord> | undefined, events: JournalTable<EventRecord> | undefined, warn: (m: string) => void): void {
+function migrateVersion1(
+  json: Record<string, unknown>,
+  threads: JournalTable<ThreadRecord> | undefined,
+  events: JournalTable<EventRecord> | undefined,
+  warn: (m: string) => void,
+): void {
   let dropped = 0;
   for (const [key, value] of Object.entries((json.threads as Record<string, unknown>) ?? {})) {
     const parsed = ThreadRecordSchema.safeParse(value);
@@ -315,9 +348,12 @@ function migrateVersion1(json: Record<string, unknown>, threads: JournalTable<Th
 }
 
 function pruneSmallState(state: SmallState, now: number): void {
-  for (const [key, d] of Object.entries(state.deliveries)) if (Date.parse(d.attemptedAt) < now - LIMITS.deliveryTtlMs) delete state.deliveries[key];
+  for (const [key, d] of Object.entries(state.deliveries))
+    if (Date.parse(d.attemptedAt) < now - LIMITS.deliveryTtlMs) delete state.deliveries[key];
   const feedback = Object.entries(state.feedback).filter(([, f]) => Date.parse(f.at) > now - LIMITS.feedbackTtlMs);
   if (feedback.length !== Object.keys(state.feedback).length || feedback.length > LIMITS.maxFeedback) {
-    state.feedback = Object.fromEntries(feedback.sort((a, b) => b[1].at.localeCompare(a[1].at)).slice(0, LIMITS.maxFeedback));
+    state.feedback = Object.fromEntries(
+      feedback.sort((a, b) => b[1].at.localeCompare(a[1].at)).slice(0, LIMITS.maxFeedback),
+    );
   }
 }

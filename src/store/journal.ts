@@ -9,7 +9,19 @@
 // put in place under it (unless another process has put in place a newer one).
 // A record that fails the schema is dropped with a warning; the rest are kept. A line torn by a crash is cut off.
 import { randomUUID } from "node:crypto";
-import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
@@ -86,7 +98,9 @@ export class JournalTable<T> {
   }
 
   entries(now = Date.now()): [string, T][] {
-    return [...this.map].filter(([, e]) => this.kept(e, now)).map(([k, e]) => [k, JSON.parse(e.json.toString("utf8")) as T]);
+    return [...this.map]
+      .filter(([, e]) => this.kept(e, now))
+      .map(([k, e]) => [k, JSON.parse(e.json.toString("utf8")) as T]);
   }
 
   get dirty(): boolean {
@@ -109,7 +123,9 @@ export class JournalTable<T> {
     }
     // A tenth over the maximum before compacting for it: not a compaction for every new thread at the cap.
     const overfull = this.options.maxEntries !== undefined && this.map.size > this.options.maxEntries * 1.1;
-    return !this.compacting && (overfull || (this.offset > this.options.compactMinBytes && this.offset > this.snapshotBytes));
+    return (
+      !this.compacting && (overfull || (this.offset > this.options.compactMinBytes && this.offset > this.snapshotBytes))
+    );
   }
 
   /**
@@ -128,7 +144,10 @@ export class JournalTable<T> {
    * Step 2: writes the snapshot to a temp file of its own, then, under the lock (`underLock`), puts it in place and
    * removes the journals it folded in, unless another process has meanwhile put in place a newer one.
    */
-  async writeSnapshot({ gen, records }: { gen: number; records: [string, Entry][] }, underLock: (install: () => void) => Promise<void>): Promise<void> {
+  async writeSnapshot(
+    { gen, records }: { gen: number; records: [string, Entry][] },
+    underLock: (install: () => void) => Promise<void>,
+  ): Promise<void> {
     try {
       const temp = join(this.dir, `.${this.name}.jsonl.${process.pid}.${randomUUID()}.tmp`);
       const file = await open(temp, "w");
@@ -138,7 +157,10 @@ export class JournalTable<T> {
         await file.write(header);
         bytes += header.length;
         for (let i = 0; i < records.length; i += LIMITS.snapshotChunk) {
-          const chunk = records.slice(i, i + LIMITS.snapshotChunk).map(([k, e]) => `{"k":${JSON.stringify(k)},"v":${e.json.toString("utf8")}}\n`).join("");
+          const chunk = records
+            .slice(i, i + LIMITS.snapshotChunk)
+            .map(([k, e]) => `{"k":${JSON.stringify(k)},"v":${e.json.toString("utf8")}}\n`)
+            .join("");
           await file.write(chunk);
           bytes += Buffer.byteLength(chunk);
           await new Promise((r) => setImmediate(r));
@@ -172,7 +194,9 @@ export class JournalTable<T> {
 
   private mostRecent(records: [string, Entry][]): [string, Entry][] {
     const { maxEntries } = this.options;
-    return maxEntries !== undefined && records.length > maxEntries ? records.sort((a, b) => b[1].at - a[1].at).slice(0, maxEntries) : records;
+    return maxEntries !== undefined && records.length > maxEntries
+      ? records.sort((a, b) => b[1].at - a[1].at).slice(0, maxEntries)
+      : records;
   }
 
   /** Reads lines other processes appended since we last looked; true when anything was read. */
@@ -316,7 +340,10 @@ export class JournalTable<T> {
       }
       this.map.set(line.k, this.entryOf(parsed.data));
     }
-    if (dropped) this.options.warn(`warning: ${source}: dropped ${dropped} record(s) that did not match the schema (${reason}); kept the rest`);
+    if (dropped)
+      this.options.warn(
+        `warning: ${source}: dropped ${dropped} record(s) that did not match the schema (${reason}); kept the rest`,
+      );
   }
 
   /** The generation of the snapshot in place (its header), or -1. */
@@ -372,4 +399,3 @@ function unlinkQuietly(path: string): void {
     // Already gone.
   }
 }
-

@@ -11,14 +11,16 @@ const queues = new Map<string, Promise<unknown>>();
 /** Runs `work` while holding the lock file at `path`; waits at most `waitMs` for it. */
 export function withLock<T>(path: string, work: () => Promise<T> | T, waitMs: number = LIMITS.lockWaitMs): Promise<T> {
   const previous = queues.get(path) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(async () => {
-    await acquire(path, waitMs);
-    try {
-      return await work();
-    } finally {
-      release(path);
-    }
-  });
+  const run = previous
+    .catch(() => undefined)
+    .then(async () => {
+      await acquire(path, waitMs);
+      try {
+        return await work();
+      } finally {
+        release(path);
+      }
+    });
   const tail = run.catch(() => undefined);
   queues.set(path, tail);
   void tail.then(() => {
@@ -46,7 +48,10 @@ async function acquire(path: string, waitMs: number): Promise<void> {
       }
       continue;
     }
-    if (Date.now() > deadline) throw new LockTimeoutError(`${path} is held by another process (pid ${ownerOf(path) ?? "?"}) for more than ${Math.round(waitMs / 1000)} s`);
+    if (Date.now() > deadline)
+      throw new LockTimeoutError(
+        `${path} is held by another process (pid ${ownerOf(path) ?? "?"}) for more than ${Math.round(waitMs / 1000)} s`,
+      );
     await new Promise((r) => setTimeout(r, LIMITS.lockRetryMs));
   }
 }

@@ -90,7 +90,10 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
       batch.push({ key, body: JSON.stringify(body ?? null), done, fail });
     });
   const iso = (ms = 0) => new Date(clock().getTime() + ms).toISOString();
-  let pruner: NodeJS.Timeout | undefined = setInterval(() => void prune(pool, clock()).catch((e: Error) => warn(`warning: pruning the database failed: ${e.message}`)), LIMITS.dbPruneEveryMs);
+  let pruner: NodeJS.Timeout | undefined = setInterval(
+    () => void prune(pool, clock()).catch((e: Error) => warn(`warning: pruning the database failed: ${e.message}`)),
+    LIMITS.dbPruneEveryMs,
+  );
   pruner.unref();
 
   return {
@@ -100,27 +103,41 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
     ownerAlive: (claimant) => claimant !== owner,
     async thread(channel, threadTs) {
       await threadWrites.get(`${channel}:${threadTs}`);
-      const { rows } = await pool.query<{ context: unknown }>("SELECT context FROM threads WHERE channel = $1 AND thread_ts = $2 AND updated_at > $3", [channel, threadTs, iso(-LIMITS.threadTtlMs)]);
+      const { rows } = await pool.query<{ context: unknown }>(
+        "SELECT context FROM threads WHERE channel = $1 AND thread_ts = $2 AND updated_at > $3",
+        [channel, threadTs, iso(-LIMITS.threadTtlMs)],
+      );
       if (!rows[0]) return undefined;
       const parsed = ThreadContextSchema.safeParse(rows[0].context);
       return parsed.success ? (parsed.data as ThreadContext) : undefined;
     },
     rememberThread(channel, threadTs, context) {
       const key = `${channel}:${threadTs}`;
-      const write = background("INSERT INTO threads (channel, thread_ts, context, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, thread_ts) DO UPDATE SET context = EXCLUDED.context, updated_at = EXCLUDED.updated_at", [channel, threadTs, JSON.stringify(context), iso()]);
+      const write = background(
+        "INSERT INTO threads (channel, thread_ts, context, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, thread_ts) DO UPDATE SET context = EXCLUDED.context, updated_at = EXCLUDED.updated_at",
+        [channel, threadTs, JSON.stringify(context), iso()],
+      );
       threadWrites.set(key, write);
       void write.finally(() => threadWrites.get(key) === write && threadWrites.delete(key));
     },
     async threadCount() {
-      const { rows } = await pool.query<{ n: string }>("SELECT count(*) AS n FROM threads WHERE updated_at > $1", [iso(-LIMITS.threadTtlMs)]);
+      const { rows } = await pool.query<{ n: string }>("SELECT count(*) AS n FROM threads WHERE updated_at > $1", [
+        iso(-LIMITS.threadTtlMs),
+      ]);
       return Number(rows[0]?.n ?? 0);
     },
     beginEvent: (key, body) => recordEvent(key, body),
     finishEvent(key) {
-      background("INSERT INTO events (key, state, at) VALUES ($1, 'done', $2) ON CONFLICT (key) DO UPDATE SET state = 'done', body = NULL, claimed_by = NULL, claimed_until = NULL", [key, iso()]);
+      background(
+        "INSERT INTO events (key, state, at) VALUES ($1, 'done', $2) ON CONFLICT (key) DO UPDATE SET state = 'done', body = NULL, claimed_by = NULL, claimed_until = NULL",
+        [key, iso()],
+      );
     },
     async eventState(key) {
-      const { rows } = await pool.query<{ state: EventRecord["state"] }>("SELECT state FROM events WHERE key = $1 AND at > $2", [key, iso(-LIMITS.eventTtlMs)]);
+      const { rows } = await pool.query<{ state: EventRecord["state"] }>(
+        "SELECT state FROM events WHERE key = $1 AND at > $2",
+        [key, iso(-LIMITS.eventTtlMs)],
+      );
       return rows[0]?.state;
     },
     async pendingEvents() {
@@ -136,7 +153,9 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
           [owner, iso(LIMITS.pendingLeaseMs), iso()],
         ),
       );
-      return rows.map((r): PendingEvent => ({ key: r.key, at: r.at.toISOString(), body: r.body ?? undefined })).sort((a, b) => a.at.localeCompare(b.at));
+      return rows
+        .map((r): PendingEvent => ({ key: r.key, at: r.at.toISOString(), body: r.body ?? undefined }))
+        .sort((a, b) => a.at.localeCompare(b.at));
     },
     async read() {
       return loadSmallState(pool, warn);
@@ -200,18 +219,24 @@ export async function migrate(pool: pg.Pool, warn: (m: string) => void = () => u
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     try {
-      await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+      await client.query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+      );
       const { rows } = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
       const applied = new Set(rows.map((r) => r.version));
       const newest = Math.max(0, ...applied);
       const latest = Math.max(...MIGRATIONS.map((m) => m.version));
-      if (newest > latest) warn(`warning: the database's schema (version ${newest}) is newer than this code's (${latest})`);
+      if (newest > latest)
+        warn(`warning: the database's schema (version ${newest}) is newer than this code's (${latest})`);
       const done: number[] = [];
       for (const migration of MIGRATIONS.filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version)) {
         await client.query("BEGIN");
         try {
           await client.query(migration.sql);
-          await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [migration.version, migration.name]);
+          await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
+            migration.version,
+            migration.name,
+          ]);
           await client.query("COMMIT");
         } catch (error) {
           await client.query("ROLLBACK").catch(() => undefined);
@@ -233,10 +258,15 @@ async function prune(pool: pg.Pool, now: Date): Promise<void> {
   const before = (ms: number) => new Date(now.getTime() - ms).toISOString();
   await pool.query("DELETE FROM events WHERE at < $1", [before(LIMITS.eventTtlMs)]);
   await pool.query("DELETE FROM threads WHERE updated_at < $1", [before(LIMITS.threadTtlMs)]);
-  await pool.query("DELETE FROM threads WHERE (channel, thread_ts) IN (SELECT channel, thread_ts FROM threads ORDER BY updated_at DESC OFFSET $1)", [LIMITS.maxThreads]);
+  await pool.query(
+    "DELETE FROM threads WHERE (channel, thread_ts) IN (SELECT channel, thread_ts FROM threads ORDER BY updated_at DESC OFFSET $1)",
+    [LIMITS.maxThreads],
+  );
   await pool.query("DELETE FROM deliveries WHERE attempted_at < $1", [before(LIMITS.deliveryTtlMs)]);
   await pool.query("DELETE FROM feedback WHERE at < $1", [before(LIMITS.feedbackTtlMs)]);
-  await pool.query("DELETE FROM feedback WHERE key IN (SELECT key FROM feedback ORDER BY at DESC OFFSET $1)", [LIMITS.maxFeedback]);
+  await pool.query("DELETE FROM feedback WHERE key IN (SELECT key FROM feedback ORDER BY at DESC OFFSET $1)", [
+    LIMITS.maxFeedback,
+  ]);
 }
 
 type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
@@ -246,24 +276,36 @@ async function loadSmallState(db: Queryable, warn: (m: string) => void): Promise
   const state = emptySmallState();
   // One after another: a transaction's client runs one query at a time.
   const feedback = await db.query<{ key: string; record: unknown }>("SELECT key, record FROM feedback");
-  const subscriptions = await db.query<{ key: string; record: unknown }>("SELECT channel AS key, record FROM subscriptions");
-  const deliveries = await db.query<{ key: string; record: unknown }>("SELECT channel || ':' || date AS key, record FROM deliveries");
+  const subscriptions = await db.query<{ key: string; record: unknown }>(
+    "SELECT channel AS key, record FROM subscriptions",
+  );
+  const deliveries = await db.query<{ key: string; record: unknown }>(
+    "SELECT channel || ':' || date AS key, record FROM deliveries",
+  );
   const dropped: string[] = [];
-  for (const [collection, result] of [["feedback", feedback], ["subscriptions", subscriptions], ["deliveries", deliveries]] as const) {
+  for (const [collection, result] of [
+    ["feedback", feedback],
+    ["subscriptions", subscriptions],
+    ["deliveries", deliveries],
+  ] as const) {
     for (const row of result.rows) {
       const parsed = SMALL_STATE_RECORDS[collection].safeParse(row.record);
       if (parsed.success) (state[collection] as Record<string, unknown>)[row.key] = parsed.data;
       else dropped.push(`${collection}.${row.key}`);
     }
   }
-  if (dropped.length) warn(`warning: the database holds ${dropped.length} record(s) that do not match the schema, left out: ${dropped.slice(0, 5).join("; ")}`);
+  if (dropped.length)
+    warn(
+      `warning: the database holds ${dropped.length} record(s) that do not match the schema, left out: ${dropped.slice(0, 5).join("; ")}`,
+    );
   return SmallStateSchema.parse(state);
 }
 
 type Snapshot = Record<"feedback" | "subscriptions" | "deliveries", Map<string, string>>;
 
 function snapshot(state: SmallState): Snapshot {
-  const of = (records: Record<string, unknown>) => new Map(Object.entries(records).map(([k, v]) => [k, JSON.stringify(v)]));
+  const of = (records: Record<string, unknown>) =>
+    new Map(Object.entries(records).map(([k, v]) => [k, JSON.stringify(v)]));
   return { feedback: of(state.feedback), subscriptions: of(state.subscriptions), deliveries: of(state.deliveries) };
 }
 
@@ -271,18 +313,29 @@ function snapshot(state: SmallState): Snapshot {
 async function saveChanges(client: pg.PoolClient, before: Snapshot, after: Snapshot): Promise<void> {
   for (const [key, json] of after.feedback) {
     if (before.feedback.get(key) === json) continue;
-    await client.query("INSERT INTO feedback (key, record, at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record, at = EXCLUDED.at", [key, json, (JSON.parse(json) as { at: string }).at]);
+    await client.query(
+      "INSERT INTO feedback (key, record, at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record, at = EXCLUDED.at",
+      [key, json, (JSON.parse(json) as { at: string }).at],
+    );
   }
-  for (const key of before.feedback.keys()) if (!after.feedback.has(key)) await client.query("DELETE FROM feedback WHERE key = $1", [key]);
+  for (const key of before.feedback.keys())
+    if (!after.feedback.has(key)) await client.query("DELETE FROM feedback WHERE key = $1", [key]);
   for (const [key, json] of after.subscriptions) {
     if (before.subscriptions.get(key) === json) continue;
-    await client.query("INSERT INTO subscriptions (channel, record) VALUES ($1, $2) ON CONFLICT (channel) DO UPDATE SET record = EXCLUDED.record", [key, json]);
+    await client.query(
+      "INSERT INTO subscriptions (channel, record) VALUES ($1, $2) ON CONFLICT (channel) DO UPDATE SET record = EXCLUDED.record",
+      [key, json],
+    );
   }
-  for (const key of before.subscriptions.keys()) if (!after.subscriptions.has(key)) await client.query("DELETE FROM subscriptions WHERE channel = $1", [key]);
+  for (const key of before.subscriptions.keys())
+    if (!after.subscriptions.has(key)) await client.query("DELETE FROM subscriptions WHERE channel = $1", [key]);
   for (const [key, json] of after.deliveries) {
     if (before.deliveries.get(key) === json) continue;
     const d = JSON.parse(json) as { channel: string; date: string; attemptedAt: string };
-    await client.query("INSERT INTO deliveries (channel, date, record, attempted_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, date) DO UPDATE SET record = EXCLUDED.record, attempted_at = EXCLUDED.attempted_at", [d.channel, d.date, json, d.attemptedAt]);
+    await client.query(
+      "INSERT INTO deliveries (channel, date, record, attempted_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, date) DO UPDATE SET record = EXCLUDED.record, attempted_at = EXCLUDED.attempted_at",
+      [d.channel, d.date, json, d.attemptedAt],
+    );
   }
   for (const [key, json] of before.deliveries) {
     if (after.deliveries.has(key)) continue;

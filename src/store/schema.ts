@@ -80,7 +80,11 @@ export const SmallStateSchema = z.object({
 export type SmallState = z.infer<typeof SmallStateSchema>;
 
 /** The collections of db.json and the schema of one record of each: a record that fails is dropped, not the file. */
-export const SMALL_STATE_RECORDS = { feedback: FeedbackSchema, subscriptions: SubscriptionSchema, deliveries: DeliverySchema } as const;
+export const SMALL_STATE_RECORDS = {
+  feedback: FeedbackSchema,
+  subscriptions: SubscriptionSchema,
+  deliveries: DeliverySchema,
+} as const;
 
 export function emptySmallState(): SmallState {
   return { schemaVersion: SCHEMA_VERSION, feedback: {}, subscriptions: {}, deliveries: {} };

@@ -1,6 +1,13 @@
 // Markup and whitespace: the only things a quote may differ from its document in.
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&quot;": '"', "&#39;": "'" };
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&nbsp;": " ",
+  "&quot;": '"',
+  "&#39;": "'",
+};
 
 /**
  * One line of a Markdown/HTML-ish document with its markup removed: tags become spaces,
@@ -47,6 +54,9 @@ export const QUOTE_GAP = " … ";
 
 /** True when every piece of `quote` (pieces joined by QUOTE_GAP, or table cells by " | ") stands in the folded document text. */
 export function isVerbatim(quote: string, foldedDocument: string): boolean {
-  const pieces = quote.split(/ … | \| /).map(foldForMatch).filter(Boolean);
+  const pieces = quote
+    .split(/ … | \| /)
+    .map(foldForMatch)
+    .filter(Boolean);
   return pieces.length > 0 && pieces.every((p) => foldedDocument.includes(p));
 }

@@ -13,7 +13,15 @@ import { freshDatabase, openAt, type StoreKind } from "./stores.js";
 import type { TestContext } from "vitest";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
-const quietLogger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error", setName() {} } as never;
+const quietLogger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  setLevel() {},
+  getLevel: () => "error",
+  setName() {},
+} as never;
 
 export interface TestBot {
   url: string;
@@ -25,7 +33,10 @@ export interface TestBot {
   databaseUrl?: string;
   errors: string[];
   /** Sends a slash command, signed; returns the HTTP response and how long the ack took. */
-  command(text: string, opts?: { user?: string; channel?: string }): Promise<{ status: number; ms: number; body: string }>;
+  command(
+    text: string,
+    opts?: { user?: string; channel?: string },
+  ): Promise<{ status: number; ms: number; body: string }>;
   /** Sends an Events API event, signed. */
   event(event: Record<string, unknown>, opts?: { eventId?: string; retryNum?: number }): Promise<Response>;
   /** Sends an interactivity payload (block_actions, view_submission), signed. */
@@ -38,18 +49,39 @@ export interface TestBot {
 
 let eventCounter = 0;
 
-export async function startTestBot(options: { dataDir?: string; subCommands?: Record<string, SubCommand>; beforeStart?: (standIn: StandIn) => Promise<void>; store?: StoreKind; context?: TestContext; databaseUrl?: string; standIn?: StandIn } = {}): Promise<TestBot> {
+export async function startTestBot(
+  options: {
+    dataDir?: string;
+    subCommands?: Record<string, SubCommand>;
+    beforeStart?: (standIn: StandIn) => Promise<void>;
+    store?: StoreKind;
+    context?: TestContext;
+    databaseUrl?: string;
+    standIn?: StandIn;
+  } = {},
+): Promise<TestBot> {
   // A stand-in given is shared (replicas talking to one Slack) and left open.
   const standIn = options.standIn ?? (await startStandIn());
   await options.beforeStart?.(standIn);
   const dataDir = options.dataDir ?? tempDir("probation-bot-");
-  const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: standIn.apiUrl, PORT: "0", DATA_DIR: dataDir });
-  const databaseUrl = options.store === "postgres" ? (options.databaseUrl ?? (await freshDatabase(options.context))) : undefined;
-  const store = databaseUrl ? await openAt("postgres", databaseUrl, { warn: () => undefined }) : await openStore(dataDir, { warn: () => undefined });
+  const config = readConfig({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: standIn.apiUrl,
+    PORT: "0",
+    DATA_DIR: dataDir,
+  });
+  const databaseUrl =
+    options.store === "postgres" ? (options.databaseUrl ?? (await freshDatabase(options.context))) : undefined;
+  const store = databaseUrl
+    ? await openAt("postgres", databaseUrl, { warn: () => undefined })
+    : await openStore(dataDir, { warn: () => undefined });
   const errors: string[] = [];
   const logger = { ...(quietLogger as object), error: (...m: unknown[]) => errors.push(m.join(" ")) } as never;
   const getIndex = () => index;
-  const subCommands = options.subCommands ?? { digest: digestSubCommand(digestCommand({ store, getIndex, now: () => new Date(), timeZone: "Europe/London" })) };
+  const subCommands = options.subCommands ?? {
+    digest: digestSubCommand(digestCommand({ store, getIndex, now: () => new Date(), timeZone: "Europe/London" })),
+  };
   const bot = createBot({ config, getIndex, store, logger, subCommands });
   const { port } = await bot.start();
   const url = `http://127.0.0.1:${port}/slack/events`;
@@ -65,8 +97,16 @@ export async function startTestBot(options: { dataDir?: string; subCommands?: Re
     errors,
     async command(text, opts = {}) {
       const body = new URLSearchParams({
-        command: "/probation", text, user_id: opts.user ?? "U123", user_name: "ann", channel_id: opts.channel ?? "C123", channel_name: "general",
-        team_id: "T1", response_url: `${standIn.responseUrl}/${++eventCounter}`, trigger_id: `trigger-${eventCounter}`, api_app_id: "A1",
+        command: "/probation",
+        text,
+        user_id: opts.user ?? "U123",
+        user_name: "ann",
+        channel_id: opts.channel ?? "C123",
+        channel_name: "general",
+        team_id: "T1",
+        response_url: `${standIn.responseUrl}/${++eventCounter}`,
+        trigger_id: `trigger-${eventCounter}`,
+        api_app_id: "A1",
       }).toString();
       const t0 = performance.now();
       const res = await raw(body, signedHeaders(SIGNING_SECRET, body), "application/x-www-form-urlencoded");
@@ -74,8 +114,20 @@ export async function startTestBot(options: { dataDir?: string; subCommands?: Re
       return { status: res.status, ms, body: await res.text() };
     },
     event(event, opts = {}) {
-      const body = JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: opts.eventId ?? `Ev${++eventCounter}`, event_time: 1700000000, event });
-      return raw(body, { ...signedHeaders(SIGNING_SECRET, body), ...(opts.retryNum ? { "x-slack-retry-num": String(opts.retryNum), "x-slack-retry-reason": "http_timeout" } : {}) });
+      const body = JSON.stringify({
+        type: "event_callback",
+        team_id: "T1",
+        api_app_id: "A1",
+        event_id: opts.eventId ?? `Ev${++eventCounter}`,
+        event_time: 1700000000,
+        event,
+      });
+      return raw(body, {
+        ...signedHeaders(SIGNING_SECRET, body),
+        ...(opts.retryNum
+          ? { "x-slack-retry-num": String(opts.retryNum), "x-slack-retry-reason": "http_timeout" }
+          : {}),
+      });
     },
     interaction(payload) {
       const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
@@ -89,7 +141,9 @@ export async function startTestBot(options: { dataDir?: string; subCommands?: Re
         if (got.length >= count) return got;
         await new Promise((r) => setTimeout(r, 10));
       }
-      throw new Error(`expected ${count} call(s) of ${method}, got ${standIn.callsTo(method).length}: ${standIn.calls.map((c) => c.method).join(", ")}`);
+      throw new Error(
+        `expected ${count} call(s) of ${method}, got ${standIn.callsTo(method).length}: ${standIn.calls.map((c) => c.method).join(", ")}`,
+      );
     },
     async stop() {
       await bot.stop();

@@ -51,13 +51,31 @@ export async function startPostgres(): Promise<PostgresServer> {
   // Outside the tests' own TMPDIR (a folder only its owner may enter; as root the server runs as another user).
   const dir = mkdtempSync(join(existsSync("/tmp") ? "/tmp" : tmpdir(), "probation-bot-pg-"));
   const run = (bin: string, args: string[]) =>
-    asRoot ? execFileSync("runuser", ["-u", "postgres", "--", bin, ...args], { stdio: "pipe" }) : execFileSync(bin, args, { stdio: "pipe" });
-  if (asRoot) chownSync(dir, Number(execFileSync("id", ["-u", "postgres"]).toString().trim()), Number(execFileSync("id", ["-g", "postgres"]).toString().trim()));
+    asRoot
+      ? execFileSync("runuser", ["-u", "postgres", "--", bin, ...args], { stdio: "pipe" })
+      : execFileSync(bin, args, { stdio: "pipe" });
+  if (asRoot)
+    chownSync(
+      dir,
+      Number(execFileSync("id", ["-u", "postgres"]).toString().trim()),
+      Number(execFileSync("id", ["-g", "postgres"]).toString().trim()),
+    );
   const data = join(dir, "data");
   const port = await freePort();
   try {
     run(initdb, ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
-    run(pgCtl, ["-D", data, "-l", join(dir, "server.log"), "-w", "-t", String(PG_CTL_TIMEOUT_S), "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, "start"]);
+    run(pgCtl, [
+      "-D",
+      data,
+      "-l",
+      join(dir, "server.log"),
+      "-w",
+      "-t",
+      String(PG_CTL_TIMEOUT_S),
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      "start",
+    ]);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();

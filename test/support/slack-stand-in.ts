@@ -31,7 +31,15 @@ function parseBody(req: IncomingMessage, raw: string): Record<string, unknown> {
   if ((req.headers["content-type"] ?? "").includes("application/json")) return raw ? JSON.parse(raw) : {};
   const out: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
-    out[k] = /^[[{]/.test(v) ? (() => { try { return JSON.parse(v); } catch { return v; } })() : v;
+    out[k] = /^[[{]/.test(v)
+      ? (() => {
+          try {
+            return JSON.parse(v);
+          } catch {
+            return v;
+          }
+        })()
+      : v;
   }
   return out;
 }
@@ -71,10 +79,21 @@ export async function startStandIn(): Promise<StandIn> {
       }
       if (!failure || "status" in failure) calls.push({ method, args });
       if (failure && "error" in failure) return send(200, { ok: false, error: failure.error });
-      if (failure && "status" in failure) return send(failure.status, { ok: false }, failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {});
-      if (method === "auth.test") result = { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "probation" };
-      if (method === "conversations.history") result = { ok: true, messages: messages.filter((m) => m.channel === args.channel && !m.thread_ts).reverse() };
-      if (method === "conversations.replies") result = { ok: true, messages: messages.filter((m) => m.channel === args.channel && (m.thread_ts === args.ts || m.ts === args.ts)) };
+      if (failure && "status" in failure)
+        return send(
+          failure.status,
+          { ok: false },
+          failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {},
+        );
+      if (method === "auth.test")
+        result = { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "probation" };
+      if (method === "conversations.history")
+        result = { ok: true, messages: messages.filter((m) => m.channel === args.channel && !m.thread_ts).reverse() };
+      if (method === "conversations.replies")
+        result = {
+          ok: true,
+          messages: messages.filter((m) => m.channel === args.channel && (m.thread_ts === args.ts || m.ts === args.ts)),
+        };
       if (method === "views.open" || method === "views.publish") result = { ok: true, view: { id: "V1" } };
       send(200, result);
     });
@@ -88,6 +107,10 @@ export async function startStandIn(): Promise<StandIn> {
     callsTo: (method) => calls.filter((c) => c.method === method),
     failNext: (method, ...f) => failures.set(method, [...(failures.get(method) ?? []), ...f]),
     delay: (method, ms) => delays.set(method, ms),
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

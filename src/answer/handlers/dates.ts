@@ -9,7 +9,9 @@ import { TUNING } from "../../tuning.js";
 
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 /** A date as reports and articles write one: "17 March 2025", "November and December 2022", "March 2025", "November", "2022". */
-const DATE_PHRASE = new RegExp(`(?:\\b\\d{1,2}\\s+)?${MONTH}(?:\\s+(?:and|to|-|–)\\s+${MONTH})?(?:\\s+\\d{4})?|\\b(?:19|20)\\d{2}\\b`);
+const DATE_PHRASE = new RegExp(
+  `(?:\\b\\d{1,2}\\s+)?${MONTH}(?:\\s+(?:and|to|-|–)\\s+${MONTH})?(?:\\s+\\d{4})?|\\b(?:19|20)\\d{2}\\b`,
+);
 /** A sentence about when inspectors were there. */
 const aboutVisit = phraseMatcher(queryWords.visitSentences);
 
@@ -20,7 +22,20 @@ interface Dated {
   key: string;
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** "17 March 2025" → "2025-03"; "November" with the document's year when the phrase has none. */
 function keyOf(phrase: string, fallbackYear: string | undefined): string {
@@ -47,7 +62,9 @@ function datesOf(index: CorpusIndex, unitKey: string): Dated[] {
   }
   // A month whose year neither the sentence nor its document gives cannot be placed among the others.
   const placed = [...byKey.values()].filter((d) => d.key);
-  return (placed.length ? placed : [...byKey.values()]).sort((a, b) => b.key.localeCompare(a.key)).slice(0, TUNING.query.maxInspectionDates);
+  return (placed.length ? placed : [...byKey.values()])
+    .sort((a, b) => b.key.localeCompare(a.key))
+    .slice(0, TUNING.query.maxInspectionDates);
 }
 
 /** The inspection dates of the unit, or undefined when no sentence of its documents gives one. */
@@ -59,12 +76,22 @@ export function answerInspectionDate(input: HandlerInput): Reply | undefined {
   const all = datesOf(index, unitKey);
   // "When was it last inspected?": the latest only; "the previous inspection": the one before it; a year: that year's.
   const kind = query.period?.kind;
-  const dates = kind === "latest" ? all.slice(0, 1) : kind === "previous" ? all.slice(1, 2) : query.year ? all.filter((d) => d.key.startsWith(query.year!)) : all;
+  const dates =
+    kind === "latest"
+      ? all.slice(0, 1)
+      : kind === "previous"
+        ? all.slice(1, 2)
+        : query.year
+          ? all.filter((d) => d.key.startsWith(query.year!))
+          : all;
   if (dates.length === 0) return undefined;
   const [latest, ...earlier] = dates;
   const lines = earlier.map((d) => `Also: ${bold(d.phrase)}.`);
   return {
-    lead: [`${bold(name)}: inspected ${bold(latest!.phrase)}${earlier.length ? " (the latest the documents give)" : ""}.`, ...lines].join("\n"),
+    lead: [
+      `${bold(name)}: inspected ${bold(latest!.phrase)}${earlier.length ? " (the latest the documents give)" : ""}.`,
+      ...lines,
+    ].join("\n"),
     answered: true,
     intent: "rating",
     citations: uniqueCitations(dates.map((d) => d.citation)),

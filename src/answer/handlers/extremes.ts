@@ -26,10 +26,14 @@ function latestRows(input: HandlerInput): KeyQuestionFact[] {
   const { index, query, unitKeys } = input;
   const inPeriod = periodFilter(index, query);
   const rows = ((index.factsByType.get("key-question") ?? []) as KeyQuestionFact[]).filter(
-    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) && (!query.standard || f.standard === query.standard) && (!inPeriod || inPeriod({ ...f, text: f.quote })),
+    (f) =>
+      (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) &&
+      (!query.standard || f.standard === query.standard) &&
+      (!inPeriod || inPeriod({ ...f, text: f.quote })),
   );
   const latest = new Map<string, string>();
-  for (const f of rows) if ((f.inspectionDate ?? "") > (latest.get(f.unitKey) ?? "")) latest.set(f.unitKey, f.inspectionDate ?? "");
+  for (const f of rows)
+    if ((f.inspectionDate ?? "") > (latest.get(f.unitKey) ?? "")) latest.set(f.unitKey, f.inspectionDate ?? "");
   return rows.filter((f) => (f.inspectionDate ?? "") === (latest.get(f.unitKey) ?? ""));
 }
 
@@ -37,13 +41,16 @@ export function answerKeyQuestionExtreme(input: HandlerInput, direction: "high" 
   const { index, unitKeys } = input;
   const rows = latestRows(input);
   if (rows.length === 0) return undefined;
-  const sorted = [...rows].sort((a, b) => (direction === "high" ? b.percentYes - a.percentYes : a.percentYes - b.percentYes));
+  const sorted = [...rows].sort((a, b) =>
+    direction === "high" ? b.percentYes - a.percentYes : a.percentYes - b.percentYes,
+  );
   const extreme = sorted[0]!.percentYes;
   const tied = sorted.filter((r) => r.percentYes === extreme).slice(0, TUNING.query.maxTiedKeyQuestions);
   const word = direction === "high" ? "highest" : "lowest";
   const where = unitKeys.length ? `${bold(unitName(index, unitKeys[0]!))}'s` : "The documents'";
   const lines = tied.map(
-    (r) => `• ${unitKeys.length ? "" : `${bold(unitName(index, r.unitKey))}: `}${escapeMrkdwn(r.question)} (${escapeMrkdwn(standardLabel(r.standard))}) ${bold(`${r.percentYes}%`)}`,
+    (r) =>
+      `• ${unitKeys.length ? "" : `${bold(unitName(index, r.unitKey))}: `}${escapeMrkdwn(r.question)} (${escapeMrkdwn(standardLabel(r.standard))}) ${bold(`${r.percentYes}%`)}`,
   );
   const citations: (Citation | undefined)[] = tied.map((r) => cite(index, r.docId, r.quote, r.section));
   return {

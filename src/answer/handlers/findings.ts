@@ -11,7 +11,8 @@ import { TUNING } from "../../tuning.js";
 
 /** "Strengths" and "areas for improvement" are the reports' own sub-headings: a question that names one looks there. */
 const STRENGTHS = /\bstrengths?\b|\bdone well\b|\bgood practice\b|\bpositives?\b/i;
-const WEAKNESSES = /\bareas? (?:for|of) improvement\b|\bweakness\w*|\bproblems?\b|\bconcerns?\b|\bfailings?\b|\bwent wrong\b/i;
+const WEAKNESSES =
+  /\bareas? (?:for|of) improvement\b|\bweakness\w*|\bproblems?\b|\bconcerns?\b|\bfailings?\b|\bwent wrong\b/i;
 
 function sectionFilter(index: HandlerInput["index"], question: string): ((i: number) => boolean) | undefined {
   const wanted = STRENGTHS.test(question) ? /strength/i : WEAKNESSES.test(question) ? /improvement/i : undefined;
@@ -27,7 +28,9 @@ function toneFilter(index: HandlerInput["index"], question: string): ((i: number
 }
 /** A question that asks what someone must do ("what were managers told to do?") is answered by what the documents say must be done. */
 function directiveFilter(index: HandlerInput["index"], question: string): ((i: number) => boolean) | undefined {
-  return asksWhatMustBeDone(question) ? (i) => !!index.passages[i]!.directive && SENTENCE_END.test(index.passages[i]!.text) : undefined;
+  return asksWhatMustBeDone(question)
+    ? (i) => !!index.passages[i]!.directive && SENTENCE_END.test(index.passages[i]!.text)
+    : undefined;
 }
 const DIRECTIVE_ASKED = phraseMatcher(readingWords.directiveWords, "iu");
 const DIRECTIVE_STEMS = new Set(readingWords.directiveWords.flatMap((w) => words(w)).map(stem));
@@ -35,17 +38,22 @@ export const asksWhatMustBeDone = (question: string) => DIRECTIVE_ASKED.test(que
 /** A full sentence, not a crosshead ("What inspectors say needs to change"). */
 const SENTENCE_END = /[.!?"”’]$/;
 
-const both = (a?: (i: number) => boolean, b?: (i: number) => boolean) => (a && b ? (i: number) => a(i) && b(i) : a ?? b);
+const both = (a?: (i: number) => boolean, b?: (i: number) => boolean) =>
+  a && b ? (i: number) => a(i) && b(i) : (a ?? b);
 
 /** Passages of the unit (or the corpus) in document order, when the question has no topic words. */
-function firstPassages(input: HandlerInput, filter?: (i: number) => boolean): { picked: number[]; inSections: boolean } {
+function firstPassages(
+  input: HandlerInput,
+  filter?: (i: number) => boolean,
+): { picked: number[]; inSections: boolean } {
   const { index, unitKeys, publisherDocs } = input;
   const out: number[] = [];
   index.passages.forEach((p, i) => {
     if (out.length >= 3) return;
     if (unitKeys.length && !p.unitKeys.some((k) => unitKeys.includes(k))) return;
     if (publisherDocs && !publisherDocs.has(p.docId)) return;
-    if (p.text.length >= 60 && (filter ? filter(i) : /\b(?:found|find|inspectors?|rated|report)\b/i.test(p.text))) out.push(i);
+    if (p.text.length >= 60 && (filter ? filter(i) : /\b(?:found|find|inspectors?|rated|report)\b/i.test(p.text)))
+      out.push(i);
   });
   return { picked: out, inSections: !!filter && out.length > 0 };
 }
@@ -62,12 +70,18 @@ export const answerFinding: Handler = (input) => {
     if (picked.length === 0 && sections) ({ picked, inSections } = firstPassages(input));
     if (picked.length) {
       const where = unitKeys.length ? ` about ${bold(unitName(index, unitKeys[0]!))}` : "";
-      const what = inSections ? (STRENGTHS.test(query.text) ? "Strengths the inspectors found" : "Areas for improvement the inspectors found") : "What the documents say";
+      const what = inSections
+        ? STRENGTHS.test(query.text)
+          ? "Strengths the inspectors found"
+          : "Areas for improvement the inspectors found"
+        : "What the documents say";
       return {
         lead: `${what}${where}:`,
         answered: true,
         intent: "finding",
-        citations: uniqueCitations(picked.map((i) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section))),
+        citations: uniqueCitations(
+          picked.map((i) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section)),
+        ),
         remember: { unitKey: unitKeys[0] },
       };
     }
@@ -77,7 +91,13 @@ export const answerFinding: Handler = (input) => {
   const inPeriod = periodFilter(index, query);
   const thenDocs = !query.year && !!inPeriod;
   const search = (filter?: (i: number) => boolean, terms = query.terms) =>
-    searchPassages(index, terms, { unitKeys: thenDocs ? undefined : unitKeys, year: query.year, limit: 15, filter, docIds: input.publisherDocs });
+    searchPassages(index, terms, {
+      unitKeys: thenDocs ? undefined : unitKeys,
+      year: query.year,
+      limit: 15,
+      filter,
+      docIds: input.publisherDocs,
+    });
   const ofYear = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
   const directive = directiveFilter(index, query.text);
   // The words that ask what must be done ("needs to", "told to") are not what it is about.
@@ -91,7 +111,9 @@ export const answerFinding: Handler = (input) => {
         lead: `What the documents say must be done in ${bold(unitName(index, unitKeys[0]!))}:`,
         answered: true,
         intent: "finding",
-        citations: uniqueCitations(must.map((i) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section))),
+        citations: uniqueCitations(
+          must.map((i) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section)),
+        ),
         remember: { unitKey: unitKeys[0] },
       };
     }
@@ -107,11 +129,21 @@ export const answerFinding: Handler = (input) => {
   if (strict || !isRelevant(hits[0], query.terms)) {
     if (unitKeys.length && query.terms.length) {
       const none = noFigures(input, topic);
-      return { ...none, intent: "finding", lead: none.lead.replace(/^I don't have figures on/, "I don't have anything on"), lacking: true };
+      return {
+        ...none,
+        intent: "finding",
+        lead: none.lead.replace(/^I don't have figures on/, "I don't have anything on"),
+        lacking: true,
+      };
     }
     return { lead: "", answered: false, intent: "finding", citations: [] };
   }
-  const chosen = diverse(index, hits.filter((h) => h.coverage >= hits[0]!.coverage * 0.75), 3, 0.5);
+  const chosen = diverse(
+    index,
+    hits.filter((h) => h.coverage >= hits[0]!.coverage * 0.75),
+    3,
+    0.5,
+  );
   const citations = chosen.map((h) => {
     const p = index.passages[h.passage]!;
     return cite(index, p.docId, p.text, p.section);
@@ -138,7 +170,11 @@ function termsOf(q: QuotationFact): { speaker: Set<string>; words: Set<string> }
 }
 
 function speakerTerms(speaker: string): Set<string> {
-  const out = new Set(words(speaker).filter((w) => !isStopword(w)).map(stem));
+  const out = new Set(
+    words(speaker)
+      .filter((w) => !isStopword(w))
+      .map(stem),
+  );
   for (const run of speaker.match(/[A-Z][\p{L}]+(?:\s+(?:of|for|and)\s+[A-Z][\p{L}]+|\s+[A-Z][\p{L}]+)+/gu) ?? []) {
     for (const i of initialsOf(run)) out.add(i.toLowerCase());
   }
@@ -151,7 +187,14 @@ export const answerQuotation: Handler = (input) => {
   // The words of the question and their synonyms ("government" → "ministry of justice").
   // The words that named a unit ("Marshgate") say whom the words are about, not who spoke them.
   const unitWords = new Set(query.units.flatMap((u) => words(u.text)).map(stem));
-  const asked = [...new Set([...words(query.text).filter((w) => !isStopword(w)).map(stem), ...query.terms.map((t) => t.term)])].filter((w) => !unitWords.has(w));
+  const asked = [
+    ...new Set([
+      ...words(query.text)
+        .filter((w) => !isStopword(w))
+        .map(stem),
+      ...query.terms.map((t) => t.term),
+    ]),
+  ].filter((w) => !unitWords.has(w));
   const askedChief = /chief inspector/i.test(query.text);
   const scored = quotes.map((q) => {
     const terms = termsOf(q);
@@ -164,15 +207,27 @@ export const answerQuotation: Handler = (input) => {
   const wantsSpeaker = scored.some((s) => s.speaker > 0);
   if (!wantsSpeaker) return answerFinding(input);
   // A year asked ("in 2022", "at the time") keeps the words said then: of that inspection, or naming the year.
-  const inPeriod = (q: QuotationFact) => !query.year || (q.inspectionDate?.slice(0, 4) ?? inspectionYearOfDoc(index, q.docId)) === query.year;
+  const inPeriod = (q: QuotationFact) =>
+    !query.year || (q.inspectionDate?.slice(0, 4) ?? inspectionYearOfDoc(index, q.docId)) === query.year;
   const ranked = scored
     .filter((s) => s.speaker > 0 && s.unit > 0 && inPeriod(s.q))
-    .sort((a, b) => b.speaker - a.speaker || b.topic - a.topic || Number(!!a.q.reported) - Number(!!b.q.reported) || docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)));
+    .sort(
+      (a, b) =>
+        b.speaker - a.speaker ||
+        b.topic - a.topic ||
+        Number(!!a.q.reported) - Number(!!b.q.reported) ||
+        docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)),
+    );
   const who = (ranked[0] ?? scored.filter((s) => s.speaker > 0).sort((a, b) => b.speaker - a.speaker)[0]!).q.speaker;
   const about = unitKeys.length ? ` about ${bold(unitKeys.map((k) => unitName(index, k)).join(", "))}` : "";
   // The passages of the unit's documents that name the speaker and what follows in quotation marks: for when no
   // quotation was read from them, or when those passages, unlike the quotations, are on the question's topic.
-  const whoStems = [...asked.filter((w) => termsOf(scored.find((s) => s.q.speaker === who)!.q).speaker.has(w) && !GENERIC_SPEAKERS.has(w)), ...(askedChief ? ["chief", "inspector"] : [])];
+  const whoStems = [
+    ...asked.filter(
+      (w) => termsOf(scored.find((s) => s.q.speaker === who)!.q).speaker.has(w) && !GENERIC_SPEAKERS.has(w),
+    ),
+    ...(askedChief ? ["chief", "inspector"] : []),
+  ];
   const spoken = unitKeys.length ? speakerPassages(input, whoStems) : [];
   const spokenOnTopic = Math.max(0, ...spoken.map((x) => x.score)) > Math.max(0, ...ranked.map((r) => r.topic));
   if (ranked.length === 0 || spokenOnTopic) {
@@ -182,7 +237,11 @@ export const answerQuotation: Handler = (input) => {
         lead: `What ${bold(speakerLabel(query.speaker, who))} said${about}:`,
         answered: true,
         intent: "quotation",
-        citations: uniqueCitations(spoken.map(({ i }) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section))),
+        citations: uniqueCitations(
+          spoken.map(({ i }) =>
+            cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section),
+          ),
+        ),
         remember: { unitKey: unitKeys[0], topic: input.topic },
       };
     }
@@ -195,7 +254,9 @@ export const answerQuotation: Handler = (input) => {
     };
   }
   const top = ranked.filter((r) => r.speaker === ranked[0]!.speaker);
-  const citations: (Citation | undefined)[] = top.slice(0, 6).map((r) => cite(index, r.q.docId, r.q.quote, r.q.section));
+  const citations: (Citation | undefined)[] = top
+    .slice(0, 6)
+    .map((r) => cite(index, r.q.docId, r.q.quote, r.q.section));
   const kept = uniqueCitations(citations, 3);
   // One label per person: "Ada Whitlock, chief inspector" and "Ada Whitlock, HM Chief Inspector" are one speaker.
   const byPerson = new Map<string, string>();
@@ -239,7 +300,8 @@ function speakerPassages(input: HandlerInput, speakerStems: string[]): { i: numb
     const stems = stemsOf(i);
     if (!speakerStems.every((w) => stems.has(w))) return;
     block.push(i);
-    for (let j = i + 1; index.passages[j]?.docId === p.docId && OPENS_QUOTE.test(index.passages[j]!.text); j++) block.push(j);
+    for (let j = i + 1; index.passages[j]?.docId === p.docId && OPENS_QUOTE.test(index.passages[j]!.text); j++)
+      block.push(j);
   });
   const own = query.terms.filter((t) => t.group >= 0);
   const onTopic = (i: number) => {
@@ -257,4 +319,3 @@ function speakerPassages(input: HandlerInput, speakerStems: string[]): { i: numb
 function docRecency(index: { docsById: Map<string, { meta: { date?: string } }> }, docId: string): string {
   return index.docsById.get(docId)?.meta.date ?? "";
 }
-

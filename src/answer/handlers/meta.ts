@@ -38,7 +38,9 @@ export const answerHelp: Handler = ({ index }) => ({
     `I brief you on HM Inspectorate of Probation inspections, quoting the reports and articles I hold (${index.documents.length} documents).\n` +
     `Units covered: ${escapeMrkdwn(knownUnits(index))}.\n` +
     `Ask about a rating or score, a standard (leadership, staffing, services, assessment, planning, implementation and delivery, reviewing), figures, findings on a topic, who said what, recommendations, progress on previous recommendations, or compare units and inspections. Then ask on in the thread: "and planning?", "what about another unit?", "source?", "why?".\n` +
-    `Try: ${exampleQuestions(index).map((q) => `\`${q}\``).join(" · ")}`,
+    `Try: ${exampleQuestions(index)
+      .map((q) => `\`${q}\``)
+      .join(" · ")}`,
   answered: true,
   intent: "help",
   citations: [],
@@ -79,7 +81,12 @@ export const answerSources: Handler = ({ index }) => {
 export const answerSourceFollowUp: Handler = ({ context }) => {
   const last = context.lastAnswer;
   if (!last || last.citations.length === 0) {
-    return { lead: "The last answer quoted no document, so there is no source to give.", answered: !!last?.answered, intent: "followup-source", citations: [] };
+    return {
+      lead: "The last answer quoted no document, so there is no source to give.",
+      answered: !!last?.answered,
+      intent: "followup-source",
+      citations: [],
+    };
   }
   const factLine = last.text.split("\n")[0] ?? "";
   // One line per document, with the sections quoted.
@@ -106,14 +113,23 @@ export const answerWhy: Handler = (input) => {
   const unitKey = context.unitKey;
   const topic = context.topic && context.topic !== "overall" ? context.topic : "";
   const reasonWords = "insufficient concern inadequate lack poor not improvement failed".split(" ");
-  const terms = queryTerms([...topic.split(/\s+/).filter(Boolean), ...reasonWords]).map((t) => (topic.includes(t.term) ? { ...t, weight: 3 } : t));
+  const terms = queryTerms([...topic.split(/\s+/).filter(Boolean), ...reasonWords]).map((t) =>
+    topic.includes(t.term) ? { ...t, weight: 3 } : t,
+  );
   const hits = searchPassages(index, terms, { unitKeys: unitKey ? [unitKey] : undefined, limit: 20 }).filter((h) => {
     const p = index.passages[h.passage]!;
-    return !topic || (p.section ?? "").toLowerCase().includes(topic.split(" ")[0]!) || p.text.toLowerCase().includes(topic);
+    return (
+      !topic || (p.section ?? "").toLowerCase().includes(topic.split(" ")[0]!) || p.text.toLowerCase().includes(topic)
+    );
   });
   const chosen = diverse(index, hits, 3, 0.2);
   if (chosen.length === 0) {
-    return { lead: "The documents don't say more about why than what I quoted.", answered: true, intent: "followup-why", citations: (context.lastAnswer?.citations ?? []) as Citation[] };
+    return {
+      lead: "The documents don't say more about why than what I quoted.",
+      answered: true,
+      intent: "followup-why",
+      citations: (context.lastAnswer?.citations ?? []) as Citation[],
+    };
   }
   const citations = chosen.map((h) => {
     const p = index.passages[h.passage]!;
@@ -130,7 +146,12 @@ export const answerWhy: Handler = (input) => {
 
 export function noSuchUnit(index: CorpusIndex, names: string[]): Reply {
   return {
-    lead: `I have no inspection of ${bold(names.join(" "))} in the documents, so I can't give its rating or figures. I hold inspections of: ${escapeMrkdwn(knownUnits(index))}.\nTry: ${exampleQuestions(index).slice(0, 3).map((q) => `\`${q}\``).join(" · ")}`,
+    lead: `I have no inspection of ${bold(names.join(" "))} in the documents, so I can't give its rating or figures. I hold inspections of: ${escapeMrkdwn(knownUnits(index))}.\nTry: ${exampleQuestions(
+      index,
+    )
+      .slice(0, 3)
+      .map((q) => `\`${q}\``)
+      .join(" · ")}`,
     answered: false,
     intent: "unknown",
     citations: [],
@@ -139,7 +160,11 @@ export function noSuchUnit(index: CorpusIndex, names: string[]): Reply {
 
 export function notAnswered(index: CorpusIndex): Reply {
   return {
-    lead: `I can't answer that from the inspection documents I hold. I know about the inspections of ${escapeMrkdwn(knownUnits(index))}: ratings and scores, standards, key questions, figures, findings, recommendations and who said what.\nTry: ${exampleQuestions(index).map((q) => `\`${q}\``).join(" · ")}`,
+    lead: `I can't answer that from the inspection documents I hold. I know about the inspections of ${escapeMrkdwn(knownUnits(index))}: ratings and scores, standards, key questions, figures, findings, recommendations and who said what.\nTry: ${exampleQuestions(
+      index,
+    )
+      .map((q) => `\`${q}\``)
+      .join(" · ")}`,
     answered: false,
     intent: "unknown",
     citations: [],

@@ -9,7 +9,8 @@ import { periodFilter } from "../retrieve.js";
 
 const ROLE = phraseMatcher(vocabulary.speakerRoles, "giu");
 /** "Martin Jones, chief inspector of probation": a person's name, then the role. */
-const NAMED = /^(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}(?:\s+(?:CBE|OBE|MBE))?,/u;
+const NAMED =
+  /^(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}(?:\s+(?:CBE|OBE|MBE))?,/u;
 
 export function answerPerson(input: HandlerInput): Reply | undefined {
   const { index, query, unitKeys } = input;

@@ -6,7 +6,17 @@ import { findRatings } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { undecidedAgainst } from "../../search/recency.js";
 import { inspectionYearOfDoc } from "../retrieve.js";
-import { bold, byRecency, inspectionKey, quotedDate, standardLabel, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
+import {
+  bold,
+  byRecency,
+  inspectionKey,
+  quotedDate,
+  standardLabel,
+  unitName,
+  type Handler,
+  type HandlerInput,
+  type Reply,
+} from "../reply.js";
 
 export function ratingsOf(index: CorpusIndex, unitKey: string, standard?: string): RatingFact[] {
   return (index.factsByUnit.get(unitKey) ?? [])
@@ -20,11 +30,12 @@ function keyQuestionsOf(index: CorpusIndex, unitKey: string, standard: string, d
   );
 }
 
-const citeFact = (index: CorpusIndex, f: { docId: string; quote: string; section?: string }) => cite(index, f.docId, f.quote, f.section);
+const citeFact = (index: CorpusIndex, f: { docId: string; quote: string; section?: string }) =>
+  cite(index, f.docId, f.quote, f.section);
 
 /** "3/21" as a report writes it, or an article's own words for it. */
 function scoreAsQuoted(f: RatingFact): string {
-  return f.quote.includes(f.score ?? "") || !f.scoreText ? f.score ?? "" : f.scoreText;
+  return f.quote.includes(f.score ?? "") || !f.scoreText ? (f.score ?? "") : f.scoreText;
 }
 
 /** The year of an inspection, for telling inspections apart. */
@@ -47,7 +58,11 @@ function earlierThan(facts: RatingFact[], latest: RatingFact): RatingFact | unde
 }
 
 /** One line per earlier inspection of the same standard: "Previously *Inadequate* (2022)". */
-function earlierLines(index: CorpusIndex, facts: RatingFact[], latest: RatingFact): { lines: string[]; citations: (Citation | undefined)[] } {
+function earlierLines(
+  index: CorpusIndex,
+  facts: RatingFact[],
+  latest: RatingFact,
+): { lines: string[]; citations: (Citation | undefined)[] } {
   const seen = new Set([period(latest)]);
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
@@ -60,7 +75,9 @@ function earlierLines(index: CorpusIndex, facts: RatingFact[], latest: RatingFac
     citations.push(c);
     const when = quotedDate(f.inspectionDate, c ? [c] : []);
     const label = (inspectionKey(f) ?? "") < (inspectionKey(latest) ?? "") ? "Previously" : "Later";
-    lines.push(`${label} ${bold(f.rating)}${when ? ` (inspection of ${when})` : label === "Later" ? " (a later inspection)" : " (an earlier inspection)"}.`);
+    lines.push(
+      `${label} ${bold(f.rating)}${when ? ` (inspection of ${when})` : label === "Later" ? " (a later inspection)" : " (an earlier inspection)"}.`,
+    );
   }
   return { lines, citations };
 }
@@ -71,7 +88,12 @@ const RATING_WORD = /\b(?:inadequate|requires? improvement|requiring improvement
 /** A sentence of what the inspectors found about the unit (not the rating itself), from the latest rating's document first. */
 function keyFinding(index: CorpusIndex, unitKey: string, latest: RatingFact): Citation | undefined {
   const candidates = index.passages.filter(
-    (p) => p.unitKeys[0] === unitKey && FINDING.test(p.text) && !RATING_WORD.test(p.text) && p.text.length > 60 && p.text.length < 400,
+    (p) =>
+      p.unitKeys[0] === unitKey &&
+      FINDING.test(p.text) &&
+      !RATING_WORD.test(p.text) &&
+      p.text.length > 60 &&
+      p.text.length < 400,
   );
   const best = candidates.find((p) => p.docId === latest.docId) ?? candidates[0];
   return best ? cite(index, best.docId, best.text, best.section) : undefined;
@@ -106,8 +128,13 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
   }
   // A year in the question ("in 2022", or "at the time" of the thread) picks that inspection, "before" the one
   // ahead of the latest; otherwise the latest. A year the documents hold no rating for is said, never filled with another's.
-  const ofYear = (year: string) => bestOfPeriod(facts, year) ?? facts.find((f) => !period(f) && inspectionYearOfDoc(index, f.docId) === year);
-  const asked = query.year ? ofYear(query.year) : query.period?.kind === "previous" ? earlierThan(facts, facts[0]!) : undefined;
+  const ofYear = (year: string) =>
+    bestOfPeriod(facts, year) ?? facts.find((f) => !period(f) && inspectionYearOfDoc(index, f.docId) === year);
+  const asked = query.year
+    ? ofYear(query.year)
+    : query.period?.kind === "previous"
+      ? earlierThan(facts, facts[0]!)
+      : undefined;
   if (query.year && !asked) {
     return {
       lead: `The documents hold no ${standardLabel(standard).toLowerCase()} rating of ${bold(name)} from ${query.year}.`,
@@ -129,17 +156,23 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
   if (standard === "overall") {
     const score = scored?.score ? `, score ${bold(scoreAsQuoted(scored))}` : "";
     const isLatest = latest === facts[0] || period(latest) === period(facts[0]!);
-    lead = wantScore && !scored
-      ? `The documents give no score for ${bold(name)}; its overall rating is ${bold(latest.rating)}.`
-      : `${bold(name)} ${isLatest ? "is" : "was"} rated ${bold(latest.rating)} overall${score}${when ? ` (inspection of ${when})` : ""}.`;
-    const sameDoc = all.filter((f) => f.docId === latest.docId && period(f) === period(latest) && f.standard !== "overall");
+    lead =
+      wantScore && !scored
+        ? `The documents give no score for ${bold(name)}; its overall rating is ${bold(latest.rating)}.`
+        : `${bold(name)} ${isLatest ? "is" : "was"} rated ${bold(latest.rating)} overall${score}${when ? ` (inspection of ${when})` : ""}.`;
+    const sameDoc = all.filter(
+      (f) => f.docId === latest.docId && period(f) === period(latest) && f.standard !== "overall",
+    );
     const standards = vocabulary.reportStandards.flatMap((s) => sameDoc.filter((f) => f.standard === s).slice(0, 1));
-    if (standards.length) lead += `\nStandards: ${standards.map((f) => `${standardLabel(f.standard)} — ${f.rating}`).join("; ")}.`;
+    if (standards.length)
+      lead += `\nStandards: ${standards.map((f) => `${standardLabel(f.standard)} — ${f.rating}`).join("; ")}.`;
   } else {
     lead = `${bold(name)} — ${standardLabel(standard)}: ${bold(latest.rating)}${when ? ` (inspection of ${when})` : ""}.`;
     const questions = keyQuestionsOf(index, unitKey, standard, latest.docId);
     const driving = questions.find((q) => q.drivesRating);
-    const asked = query.theme ? questions.find((q) => q.question.toLowerCase().includes(query.theme!.split(" ")[0]!.slice(0, 5))) : undefined;
+    const asked = query.theme
+      ? questions.find((q) => q.question.toLowerCase().includes(query.theme!.split(" ")[0]!.slice(0, 5)))
+      : undefined;
     for (const q of [driving, asked].filter((q, i, a): q is KeyQuestionFact => !!q && a.indexOf(q) === i)) {
       lead += `\n• ${q.question} ${bold(`${q.percentYes}%`)}${q.drivesRating ? " (drives the rating)" : ""}`;
       citations.push(citeFact(index, q));
@@ -158,8 +191,15 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
   }
   // The headline comes with what the inspectors found, in their words.
   if (standard === "overall" && !wantScore) citations.push(keyFinding(index, unitKey, latest));
-  if (query.period?.kind === "previous" && !asked) lead = `The documents hold no inspection of ${bold(name)} before this one.\n${lead}`;
-  return { lead, answered: true, intent: wantScore ? "score" : "rating", citations: uniqueCitations(citations, 4), remember: { unitKey, topic: standard, answerYear: period(latest) } };
+  if (query.period?.kind === "previous" && !asked)
+    lead = `The documents hold no inspection of ${bold(name)} before this one.\n${lead}`;
+  return {
+    lead,
+    answered: true,
+    intent: wantScore ? "score" : "rating",
+    citations: uniqueCitations(citations, 4),
+    remember: { unitKey, topic: standard, answerYear: period(latest) },
+  };
 }
 
 /** No unit named: the headline (or the named standard's) rating of every unit the documents rate. */
@@ -170,7 +210,8 @@ function overview(input: HandlerInput): Reply {
   const named = findRatings(input.query.text).map((r) => r.value);
   // "Who was inspected in 2022?": each unit's rating of an inspection known to be of that year, never a later one.
   const year = input.query.year;
-  const ofYear = (f: RatingFact) => !year || (f.inspectionDate ? f.inspectionDate.startsWith(year) : inspectionYearOfDoc(index, f.docId) === year);
+  const ofYear = (f: RatingFact) =>
+    !year || (f.inspectionDate ? f.inspectionDate.startsWith(year) : inspectionYearOfDoc(index, f.docId) === year);
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
   for (const u of index.units) {
@@ -185,12 +226,26 @@ function overview(input: HandlerInput): Reply {
   const label = standardLabel(standard).replace(/^./, (c) => c.toUpperCase());
   // Every number the reply states is in a quote: the year is said when one shows it.
   const shown = uniqueCitations(citations, lines.length);
-  const when = !year ? "" : lines.length === 0 || shown.some((c) => c.quote.includes(year)) ? ` from ${year}` : " from the year asked";
+  const when = !year
+    ? ""
+    : lines.length === 0 || shown.some((c) => c.quote.includes(year))
+      ? ` from ${year}`
+      : " from the year asked";
   if (lines.length === 0) {
     const which = named.length ? ` of ${named.join(" or ")}` : "";
-    return { lead: `The documents give no ${standardLabel(standard).toLowerCase()} rating${which} for any unit${when}.`, answered: named.length > 0 || !!year, intent: "rating", citations: [] };
+    return {
+      lead: `The documents give no ${standardLabel(standard).toLowerCase()} rating${which} for any unit${when}.`,
+      answered: named.length > 0 || !!year,
+      intent: "rating",
+      citations: [],
+    };
   }
-  return { lead: `${label} ratings${named.length ? ` of ${named.join(" or ")}` : ""}${when} in the documents:\n${lines.join("\n")}`, answered: true, intent: "rating", citations: shown };
+  return {
+    lead: `${label} ratings${named.length ? ` of ${named.join(" or ")}` : ""}${when} in the documents:\n${lines.join("\n")}`,
+    answered: true,
+    intent: "rating",
+    citations: shown,
+  };
 }
 
 function combine(replies: Reply[], intent: Reply["intent"]): Reply {
@@ -198,7 +253,10 @@ function combine(replies: Reply[], intent: Reply["intent"]): Reply {
     lead: replies.map((r) => r.lead).join("\n\n"),
     answered: replies.some((r) => r.answered),
     intent,
-    citations: uniqueCitations(replies.flatMap((r) => r.citations), 4),
+    citations: uniqueCitations(
+      replies.flatMap((r) => r.citations),
+      4,
+    ),
     remember: replies[0]?.remember,
   };
 }
@@ -207,19 +265,28 @@ export const answerRating: Handler = (input) => {
   if (input.unitKeys.length === 0) return overview(input);
   // Several standards of one unit ("staffing and leadership ratings"): one short answer for each.
   const standards = input.query.standards.length > 1 ? input.query.standards.slice(0, 3) : [input.query.standard];
-  const replies = input.unitKeys.slice(0, 2).flatMap((k) => standards.map((standard) => unitRating({ ...input, query: { ...input.query, standard } }, k, false)));
+  const replies = input.unitKeys
+    .slice(0, 2)
+    .flatMap((k) =>
+      standards.map((standard) => unitRating({ ...input, query: { ...input.query, standard } }, k, false)),
+    );
   return combine(replies, "rating");
 };
 
 export const answerScore: Handler = (input) => {
   if (input.unitKeys.length === 0) return overview(input);
-  return combine(input.unitKeys.slice(0, 2).map((k) => unitRating(input, k, true)), "score");
+  return combine(
+    input.unitKeys.slice(0, 2).map((k) => unitRating(input, k, true)),
+    "score",
+  );
 };
 
 export const answerCompare: Handler = (input) => {
   const { index, unitKeys } = input;
   if (unitKeys.length >= 2) {
-    const replies = unitKeys.slice(0, 3).map((k) => unitRating({ ...input, query: { ...input.query, standard: input.query.standard } }, k, false));
+    const replies = unitKeys
+      .slice(0, 3)
+      .map((k) => unitRating({ ...input, query: { ...input.query, standard: input.query.standard } }, k, false));
     return { ...combine(replies, "compare"), remember: { unitKey: unitKeys[0] } };
   }
   const unitKey = unitKeys[0];
@@ -228,7 +295,11 @@ export const answerCompare: Handler = (input) => {
   const periods = [...new Set(facts.map(period).filter(Boolean))] as string[];
   if (periods.length < 2) {
     const one = unitRating(input, unitKey, false);
-    return { ...one, lead: `The documents hold one inspection of ${bold(unitName(index, unitKey))}.\n${one.lead}`, intent: "compare" };
+    return {
+      ...one,
+      lead: `The documents hold one inspection of ${bold(unitName(index, unitKey))}.\n${one.lead}`,
+      intent: "compare",
+    };
   }
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
@@ -239,7 +310,9 @@ export const answerCompare: Handler = (input) => {
     const c = citeFact(index, f);
     const s = scoredFact && scoredFact !== f ? citeFact(index, scoredFact) : undefined;
     citations.push(c, s);
-    const when = quotedDate(f.inspectionDate, uniqueCitations([c, s])) ?? (p === newest ? "the latest inspection" : "an earlier inspection");
+    const when =
+      quotedDate(f.inspectionDate, uniqueCitations([c, s])) ??
+      (p === newest ? "the latest inspection" : "an earlier inspection");
     lines.push(`• ${when}: ${bold(f.rating)}${scoredFact?.score ? `, score ${scoreAsQuoted(scoredFact)}` : ""}`);
   }
   return {

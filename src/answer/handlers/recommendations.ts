@@ -36,23 +36,41 @@ export const answerRecommendation: Handler = (input) => {
   if (query.answerType === "quantity" && unitKeys.length) {
     const counting = passagesOf(index, unitKeys).filter((i) => {
       const p = index.passages[i]!;
-      return (!inPeriod || inPeriod(p)) && p.quantities.some((q) => q.counts && words(q.counts).map(stem).includes(RECOMMENDATION));
+      return (
+        (!inPeriod || inPeriod(p)) &&
+        p.quantities.some((q) => q.counts && words(q.counts).map(stem).includes(RECOMMENDATION))
+      );
     });
-    const citations = uniqueCitations(counting.map((i) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section)));
+    const citations = uniqueCitations(
+      counting.map((i) => cite(index, index.passages[i]!.docId, index.passages[i]!.text, index.passages[i]!.section)),
+    );
     if (citations.length) {
-      return { lead: `How many recommendations the documents report for ${bold(unitName(index, unitKeys[0]!))}:`, answered: true, intent: "recommendation", citations, remember: { unitKey: unitKeys[0], topic } };
+      return {
+        lead: `How many recommendations the documents report for ${bold(unitName(index, unitKeys[0]!))}:`,
+        answered: true,
+        intent: "recommendation",
+        citations,
+        remember: { unitKey: unitKeys[0], topic },
+      };
     }
   }
   const ranked = recs.map((r) => ({ r, score: overlap(r.text, query.terms) })).sort((a, b) => b.score - a.score);
   const onTopic = query.terms.some((t) => t.group >= 0) && (ranked[0]?.score ?? 0) > 0;
   // A list of recommendations, unless the question has a topic none of them is about.
   if (recs.length && (onTopic || !query.terms.some((t) => t.group >= 0))) {
-    const shown = onTopic ? ranked.filter((x) => x.score >= ranked[0]!.score * 0.75).slice(0, 3).map((x) => x.r) : recs.slice(0, 6);
+    const shown = onTopic
+      ? ranked
+          .filter((x) => x.score >= ranked[0]!.score * 0.75)
+          .slice(0, 3)
+          .map((x) => x.r)
+      : recs.slice(0, 6);
     const unit = unitName(index, shown[0]!.unitKey);
     const lead = onTopic
       ? `Recommendation${shown.length > 1 ? "s" : ""} on ${bold(topic)} for ${bold(unit)}:`
       : `The recommendations to ${bold(unit)} (${escapeMrkdwn(shown[0]!.audience)} should):`;
-    const citations = shown.map((r) => cite(index, r.docId, `${r.number}. ${r.text}`, r.section) ?? cite(index, r.docId, r.quote, r.section));
+    const citations = shown.map(
+      (r) => cite(index, r.docId, `${r.number}. ${r.text}`, r.section) ?? cite(index, r.docId, r.quote, r.section),
+    );
     return {
       lead,
       answered: true,
@@ -67,7 +85,12 @@ export const answerRecommendation: Handler = (input) => {
     const p = index.passages[i]!;
     const before = index.passages[i - 1];
     // In prose, what must be done stands for a recommendation ("Managers were told they must tighten up oversight").
-    return (p.directive && SENTENCE_END.test(p.text)) || RECOMMEND.test(p.text) || RECOMMEND.test(p.section ?? "") || (!!before && before.docId === p.docId && RECOMMEND.test(before.text));
+    return (
+      (p.directive && SENTENCE_END.test(p.text)) ||
+      RECOMMEND.test(p.text) ||
+      RECOMMEND.test(p.section ?? "") ||
+      (!!before && before.docId === p.docId && RECOMMEND.test(before.text))
+    );
   };
   const terms: QueryTerm[] = [...query.terms, { term: stem("recommendations"), weight: 0.5, group: -1, cover: 0 }];
   const allowed = (i: number) => aboutRecommendations(i) && (!inPeriod || inPeriod(index.passages[i]!));
@@ -75,12 +98,21 @@ export const answerRecommendation: Handler = (input) => {
   const hasTopic = query.terms.some((t) => t.group >= 0);
   const hits =
     !hasTopic && unitKeys.length
-      ? passagesOf(index, unitKeys).filter(allowed).sort((a, b) => a - b).map((passage) => ({ passage, score: 1, coverage: 0 }))
+      ? passagesOf(index, unitKeys)
+          .filter(allowed)
+          .sort((a, b) => a - b)
+          .map((passage) => ({ passage, score: 1, coverage: 0 }))
       : searchPassages(index, terms, { unitKeys, limit: 10, filter: allowed });
   const onTopicHits = query.terms.some((t) => t.group >= 0) ? hits.filter((h) => h.coverage > 0) : hits;
   if (onTopicHits.length === 0) {
     return unitKeys.length
-      ? { lead: `The documents report no recommendations${topic ? ` on ${bold(topic)}` : ""} for ${bold(unitName(index, unitKeys[0]!))}${query.year ? ` from ${query.year}` : ""}.`, answered: true, intent: "recommendation", citations: [], remember: { unitKey: unitKeys[0] } }
+      ? {
+          lead: `The documents report no recommendations${topic ? ` on ${bold(topic)}` : ""} for ${bold(unitName(index, unitKeys[0]!))}${query.year ? ` from ${query.year}` : ""}.`,
+          answered: true,
+          intent: "recommendation",
+          citations: [],
+          remember: { unitKey: unitKeys[0] },
+        }
       : { lead: "", answered: false, intent: "recommendation", citations: [] };
   }
   // "The report made 11 recommendations." is usually followed by what they were: "These include …".
@@ -88,7 +120,10 @@ export const answerRecommendation: Handler = (input) => {
     const p = index.passages[h.passage]!;
     const next = index.passages[h.passage + 1];
     const continues = next && next.docId === p.docId && /^(?:These|They|This|Among|Including|It)\b/.test(next.text);
-    return [cite(index, p.docId, p.text, p.section), continues ? cite(index, next.docId, next.text, next.section) : undefined];
+    return [
+      cite(index, p.docId, p.text, p.section),
+      continues ? cite(index, next.docId, next.text, next.section) : undefined,
+    ];
   });
   const where = unitKeys.length ? ` for ${bold(unitName(index, unitKeys[0]!))}` : "";
   return {
@@ -107,24 +142,43 @@ const SENTENCE_END = /[.!?"”’]$/;
 
 export const answerProgress: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
-  const categories = new Set(((index.factsByType.get("progress") ?? []) as ProgressFact[]).map((f) => f.categorisation.toLowerCase()));
+  const categories = new Set(
+    ((index.factsByType.get("progress") ?? []) as ProgressFact[]).map((f) => f.categorisation.toLowerCase()),
+  );
   // "which recommendations saw no progress": the table's own categories filter its rows.
-  const askedCategory = [...categories].filter((c) => c.length > 3 && query.text.toLowerCase().includes(c)).sort((a, b) => b.length - a.length)[0];
+  const askedCategory = [...categories]
+    .filter((c) => c.length > 3 && query.text.toLowerCase().includes(c))
+    .sort((a, b) => b.length - a.length)[0];
   const rows = ((index.factsByType.get("progress") ?? []) as ProgressFact[]).filter(
-    (f) => (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) && (!askedCategory || f.categorisation.toLowerCase() === askedCategory),
+    (f) =>
+      (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) &&
+      (!askedCategory || f.categorisation.toLowerCase() === askedCategory),
   );
   if (rows.length === 0) {
     const where = unitKeys.length ? ` for ${bold(unitName(index, unitKeys[0]!))}` : "";
     return unitKeys.length
-      ? { lead: `The documents hold no table of progress on previous recommendations${where}.`, answered: true, intent: "progress", citations: [], remember: { unitKey: unitKeys[0] } }
+      ? {
+          lead: `The documents hold no table of progress on previous recommendations${where}.`,
+          answered: true,
+          intent: "progress",
+          citations: [],
+          remember: { unitKey: unitKeys[0] },
+        }
       : { lead: "", answered: false, intent: "progress", citations: [] };
   }
   const ranked = rows
     .map((r) => ({ r, score: overlap(r.recommendation, query.terms) * 2 + overlap(r.action, query.terms) }))
     .sort((a, b) => b.score - a.score);
   const onTopic = !askedCategory && query.terms.length > 0 && ranked[0]!.score > 0;
-  const shown = onTopic ? ranked.filter((x) => x.score >= ranked[0]!.score * 0.8).slice(0, 3).map((x) => x.r) : rows.slice(0, 3);
-  const lines = shown.map((r) => `• ${bold(r.categorisation)} — ${escapeMrkdwn(r.recommendation)}\n   _${escapeMrkdwn(r.action)}_`);
+  const shown = onTopic
+    ? ranked
+        .filter((x) => x.score >= ranked[0]!.score * 0.8)
+        .slice(0, 3)
+        .map((x) => x.r)
+    : rows.slice(0, 3);
+  const lines = shown.map(
+    (r) => `• ${bold(r.categorisation)} — ${escapeMrkdwn(r.recommendation)}\n   _${escapeMrkdwn(r.action)}_`,
+  );
   const unit = unitName(index, shown[0]!.unitKey);
   return {
     lead: `Progress on previous recommendations, ${bold(unit)}${onTopic ? ` (${escapeMrkdwn(topic)})` : askedCategory ? ` (${escapeMrkdwn(askedCategory)})` : ""}:\n${lines.join("\n")}`,

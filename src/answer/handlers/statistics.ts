@@ -32,7 +32,10 @@ export const answerKeyQuestion: Handler = (input) => {
   // No key-question table (an article, a press release): the figures the documents state on the same words.
   if (rows.length === 0) return answerStatistic({ ...input, query: { ...input.query, theme: undefined } });
   const shown = rows.slice(0, 3);
-  const lines = shown.map((r) => `• ${bold(unitName(index, r.unitKey))}: ${escapeMrkdwn(r.question)} ${bold(`${r.percentYes}%`)} of cases inspected${r.drivesRating ? " (the score that drives the rating)" : ""}`);
+  const lines = shown.map(
+    (r) =>
+      `• ${bold(unitName(index, r.unitKey))}: ${escapeMrkdwn(r.question)} ${bold(`${r.percentYes}%`)} of cases inspected${r.drivesRating ? " (the score that drives the rating)" : ""}`,
+  );
   return {
     lead: `Key question${shown.length > 1 ? "s" : ""}, ${query.standard}:\n${lines.join("\n")}`,
     answered: true,
@@ -59,7 +62,9 @@ export function noFigures(input: HandlerInput, topic: string): Reply {
 /** "Any figures?" about a unit, with no topic: the key-question scores that drive its ratings. */
 function headlineFigures(input: HandlerInput): Reply | undefined {
   const { index, unitKeys } = input;
-  const rows = ((index.factsByType.get("key-question") ?? []) as KeyQuestionFact[]).filter((f) => f.unitKey === unitKeys[0] && f.drivesRating);
+  const rows = ((index.factsByType.get("key-question") ?? []) as KeyQuestionFact[]).filter(
+    (f) => f.unitKey === unitKeys[0] && f.drivesRating,
+  );
   if (rows.length === 0) {
     // No key questions: the first statements with figures about the unit.
     const passages = index.passages.filter((p) => p.hasFigures && p.unitKeys.includes(unitKeys[0]!)).slice(0, 3);
@@ -77,7 +82,10 @@ function headlineFigures(input: HandlerInput): Reply | undefined {
     lead: `Key-question scores that drive ${bold(unitName(index, unitKeys[0]!))}'s ratings:\n${lines.join("\n")}`,
     answered: true,
     intent: "statistic",
-    citations: uniqueCitations(rows.map((r) => cite(index, r.docId, r.quote, r.section)), 4),
+    citations: uniqueCitations(
+      rows.map((r) => cite(index, r.docId, r.quote, r.section)),
+      4,
+    ),
     remember: { unitKey: unitKeys[0] },
   };
 }
@@ -90,9 +98,16 @@ export const answerStatistic: Handler = (input) => {
   const ownTopic = query.fromThread.includes("topic") ? "" : query.topic;
   if (!ownTopic && last && (input.context.intent === "quotation" || input.context.intent === "finding")) {
     // A heading's numbering ("P 1.2 Staffing") is no figure.
-    const withFigures = last.citations.filter((c) => /\d/.test(c.quote.replace(/^(?:[A-Z]{1,2}\s*)?\d+(?:\.\d+)*\.?\s/, "")));
+    const withFigures = last.citations.filter((c) =>
+      /\d/.test(c.quote.replace(/^(?:[A-Z]{1,2}\s*)?\d+(?:\.\d+)*\.?\s/, "")),
+    );
     if (withFigures.length) {
-      return { lead: "The figures in what I quoted:", answered: true, intent: "statistic", citations: withFigures.slice(0, 3) as Citation[] };
+      return {
+        lead: "The figures in what I quoted:",
+        answered: true,
+        intent: "statistic",
+        citations: withFigures.slice(0, 3) as Citation[],
+      };
     }
   }
   if (!query.terms.some((t) => t.group >= 0) && unitKeys.length) {
@@ -104,12 +119,24 @@ export const answerStatistic: Handler = (input) => {
   const inPeriod = periodFilter(index, query);
   const allowed = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
   const asksCount = /\b(?:how many|number of)\b/i.test(query.text);
-  const hits = rankByQuantityFit(index, searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12, filter: allowed }), terms, unitKeys, asksCount, allowed);
+  const hits = rankByQuantityFit(
+    index,
+    searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12, filter: allowed }),
+    terms,
+    unitKeys,
+    asksCount,
+    allowed,
+  );
   if (!isRelevant(hits[0], terms, true)) {
     if (unitKeys.length) return noFigures(input, topic);
     return { lead: "", answered: false, intent: "statistic", citations: [] };
   }
-  const chosen = diverse(index, hits.filter((h) => h.coverage >= hits[0]!.coverage * 0.75), 3, 0.6);
+  const chosen = diverse(
+    index,
+    hits.filter((h) => h.coverage >= hits[0]!.coverage * 0.75),
+    3,
+    0.6,
+  );
   const citations: (Citation | undefined)[] = chosen.map((h) => {
     const p = index.passages[h.passage]!;
     return cite(index, p.docId, p.text, p.section);
@@ -147,7 +174,8 @@ function rankByQuantityFit(
   if (unitKeys.length && measuresOf(terms).length) {
     for (const at of passagesOf(index, unitKeys)) {
       if (seen.has(at) || !index.passages[at]!.hasFigures || (allowed && !allowed(at))) continue;
-      if (quantityFit(index.passages[at]!, terms) >= FIT_MEASURE) extra.push({ passage: at, score: base * 0.5, coverage: 0 });
+      if (quantityFit(index.passages[at]!, terms) >= FIT_MEASURE)
+        extra.push({ passage: at, score: base * 0.5, coverage: 0 });
     }
   }
   const ranked = [...hits, ...extra].map((h) => {

@@ -19,7 +19,11 @@ export function registerListeners(app: App, deps: BotDeps, subCommands: Record<s
     const request = body as Record<string, unknown>;
     boundText(request);
     const ctx = context as RequestContext;
-    const key = await pendingKeyOf(request, ctx, async (channel, threadTs) => (await deps.store.thread(channel, threadTs)) !== undefined);
+    const key = await pendingKeyOf(
+      request,
+      ctx,
+      async (channel, threadTs) => (await deps.store.thread(channel, threadTs)) !== undefined,
+    );
     if (!key) return next();
     if (!ctx.replayOf) {
       try {

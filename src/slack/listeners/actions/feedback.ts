@@ -17,26 +17,28 @@ export function feedbackButton(deps: BotDeps) {
     // Not awaited: the click is acknowledged at once; the modal opens while the trigger is fresh.
     void track(deps, () => deps.store.update((state) => void (state.feedback[key] = record)));
     if (value === "down") {
-      void track(deps, () => client.views.open({
-        trigger_id: body.trigger_id,
-        view: {
-          type: "modal",
-          callback_id: FEEDBACK_VIEW,
-          private_metadata: key,
-          title: { type: "plain_text", text: "What was wrong?" },
-          submit: { type: "plain_text", text: "Send" },
-          close: { type: "plain_text", text: "Skip" },
-          blocks: [
-            {
-              type: "input",
-              block_id: "reason",
-              optional: true,
-              label: { type: "plain_text", text: "Tell us what was wrong with the answer (optional)" },
-              element: { type: "plain_text_input", action_id: "text", multiline: true, max_length: 1000 },
-            },
-          ],
-        },
-      }));
+      void track(deps, () =>
+        client.views.open({
+          trigger_id: body.trigger_id,
+          view: {
+            type: "modal",
+            callback_id: FEEDBACK_VIEW,
+            private_metadata: key,
+            title: { type: "plain_text", text: "What was wrong?" },
+            submit: { type: "plain_text", text: "Send" },
+            close: { type: "plain_text", text: "Skip" },
+            blocks: [
+              {
+                type: "input",
+                block_id: "reason",
+                optional: true,
+                label: { type: "plain_text", text: "Tell us what was wrong with the answer (optional)" },
+                element: { type: "plain_text_input", action_id: "text", multiline: true, max_length: 1000 },
+              },
+            ],
+          },
+        }),
+      );
     }
   };
 }

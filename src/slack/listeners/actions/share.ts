@@ -4,7 +4,13 @@ import { answerInbound } from "../../answering.js";
 import type { BotDeps } from "../../deps.js";
 
 export function shareAnswer(deps: BotDeps) {
-  return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+    client,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
     const channel = body.channel?.id ?? body.container?.channel_id;
     const question = action.value ?? "";
@@ -15,7 +21,8 @@ export function shareAnswer(deps: BotDeps) {
       question,
       requestId: body.trigger_id,
       askedBy: { user: body.user.id, verb: "shared" },
-      respond: (message, { replaceOriginal = false } = {}) => respond({ response_type: "ephemeral", replace_original: replaceOriginal, ...message }),
+      respond: (message, { replaceOriginal = false } = {}) =>
+        respond({ response_type: "ephemeral", replace_original: replaceOriginal, ...message }),
       confirm: "Shared in the channel.",
     });
   };

@@ -8,7 +8,10 @@ import type { Respond } from "../../inbound.js";
 import type { RequestContext } from "../../requests.js";
 
 /** Sub-commands other layers add ("digest …"): they get the rest of the text and answer ephemerally. */
-export type SubCommand = (args: string, ctx: { channel: string; user: string }) => Promise<{ text: string; blocks?: unknown[] }>;
+export type SubCommand = (
+  args: string,
+  ctx: { channel: string; user: string },
+) => Promise<{ text: string; blocks?: unknown[] }>;
 
 export function probationCommand(deps: BotDeps, subCommands: Record<string, SubCommand> = {}) {
   return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {

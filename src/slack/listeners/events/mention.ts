@@ -10,6 +10,19 @@ export function appMention(deps: BotDeps) {
     const question = (event.text ?? "").replace(new RegExp(`<@${context.botUserId}>`, "g"), " ").trim();
     const threadTs = event.thread_ts ?? event.ts;
     const requestId = (body as { event_id?: string }).event_id ?? event.ts;
-    void answerInbound(deps, client, { via: "mention", channel: event.channel, question, requestId, threadTs, contextTs: threadTs, questionTs: event.ts }, context as RequestContext);
+    void answerInbound(
+      deps,
+      client,
+      {
+        via: "mention",
+        channel: event.channel,
+        question,
+        requestId,
+        threadTs,
+        contextTs: threadTs,
+        questionTs: event.ts,
+      },
+      context as RequestContext,
+    );
   };
 }

@@ -9,9 +9,11 @@ export function feedbackReason(deps: BotDeps) {
     await ack();
     const comment = view.state.values.reason?.text?.value?.trim();
     if (!comment) return;
-    void track(deps, () => deps.store.update((state) => {
-      const record = state.feedback[view.private_metadata];
-      if (record) record.comment = comment.slice(0, 1000);
-    }));
+    void track(deps, () =>
+      deps.store.update((state) => {
+        const record = state.feedback[view.private_metadata];
+        if (record) record.comment = comment.slice(0, 1000);
+      }),
+    );
   };
 }
