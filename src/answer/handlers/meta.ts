@@ -9,6 +9,14 @@ import { ratingsOf } from "./ratings.js";
 import { undatedLabel } from "../../corpus/metadata.js";
 
 /** Example questions drawn from what the corpus holds. */
+/** "Try: `LLR rating` · …": example questions on the corpus held, at most `count`. */
+export function tryLine(index: CorpusIndex, count?: number): string {
+  return `Try: ${exampleQuestions(index)
+    .slice(0, count)
+    .map((q) => `\`${q}\``)
+    .join(" · ")}`;
+}
+
 export function exampleQuestions(index: CorpusIndex): string[] {
   const rated = index.units.filter((u) => index.factsByUnit.get(u.key)?.some((f) => f.type === "rating"));
   const shortName = (key: string) => {
@@ -38,9 +46,7 @@ export const answerHelp: Handler = ({ index }) => ({
     `I brief you on HM Inspectorate of Probation inspections, quoting the reports and articles I hold (${index.documents.length} documents).\n` +
     `Units covered: ${escapeMrkdwn(knownUnits(index))}.\n` +
     `Ask about a rating or score, a standard (leadership, staffing, services, assessment, planning, implementation and delivery, reviewing), figures, findings on a topic, who said what, recommendations, progress on previous recommendations, or compare units and inspections. Then ask on in the thread: "and planning?", "what about another unit?", "source?", "why?".\n` +
-    `Try: ${exampleQuestions(index)
-      .map((q) => `\`${q}\``)
-      .join(" · ")}`,
+    tryLine(index),
   answered: true,
   intent: "help",
   citations: [],
@@ -146,12 +152,7 @@ export const answerWhy: Handler = (input) => {
 
 export function noSuchUnit(index: CorpusIndex, names: string[]): Reply {
   return {
-    lead: `I have no inspection of ${bold(names.join(" "))} in the documents, so I can't give its rating or figures. I hold inspections of: ${escapeMrkdwn(knownUnits(index))}.\nTry: ${exampleQuestions(
-      index,
-    )
-      .slice(0, 3)
-      .map((q) => `\`${q}\``)
-      .join(" · ")}`,
+    lead: `I have no inspection of ${bold(names.join(" "))} in the documents, so I can't give its rating or figures. I hold inspections of: ${escapeMrkdwn(knownUnits(index))}.\n${tryLine(index, 3)}`,
     answered: false,
     intent: "unknown",
     citations: [],
@@ -160,11 +161,7 @@ export function noSuchUnit(index: CorpusIndex, names: string[]): Reply {
 
 export function notAnswered(index: CorpusIndex): Reply {
   return {
-    lead: `I can't answer that from the inspection documents I hold. I know about the inspections of ${escapeMrkdwn(knownUnits(index))}: ratings and scores, standards, key questions, figures, findings, recommendations and who said what.\nTry: ${exampleQuestions(
-      index,
-    )
-      .map((q) => `\`${q}\``)
-      .join(" · ")}`,
+    lead: `I can't answer that from the inspection documents I hold. I know about the inspections of ${escapeMrkdwn(knownUnits(index))}: ratings and scores, standards, key questions, figures, findings, recommendations and who said what.\n${tryLine(index)}`,
     answered: false,
     intent: "unknown",
     citations: [],
