@@ -2,6 +2,7 @@
 import type { Citation } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
 import { cite, uniqueCitations } from "../cite.js";
+import { passagesOf } from "../retrieve.js";
 import { bold, unitName, type HandlerInput, type Reply } from "../reply.js";
 import { ratingsOf } from "./ratings.js";
 import { phraseMatcher, queryWords } from "../phrases.js";
@@ -47,7 +48,8 @@ function keyOf(phrase: string, fallbackYear: string | undefined): string {
 function datesOf(index: CorpusIndex, unitKey: string): Dated[] {
   const yearOfRatings = new Map(ratingsOf(index, unitKey).map((f) => [f.docId, f.inspectionDate?.slice(0, 4)]));
   const found: Dated[] = [];
-  for (const p of index.passages) {
+  for (const i of passagesOf(index, [unitKey])) {
+    const p = index.passages[i]!;
     if (p.unitKeys[0] !== unitKey || aboutVisit(p.text).length === 0) continue;
     const phrase = p.text.match(DATE_PHRASE)?.[0];
     if (!phrase) continue;

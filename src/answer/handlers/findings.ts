@@ -4,7 +4,7 @@ import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { phraseMatcher, readingWords } from "../../corpus/reading-words.js";
-import { diverse, inspectionYearOfDoc, isRelevant, periodFilter, searchPassages } from "../retrieve.js";
+import { diverse, inspectionYearOfDoc, isRelevant, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { noFigures } from "./statistics.js";
 import { TUNING } from "../../tuning.js";
@@ -48,13 +48,17 @@ function firstPassages(
 ): { picked: number[]; inSections: boolean } {
   const { index, unitKeys, publisherDocs } = input;
   const out: number[] = [];
-  index.passages.forEach((p, i) => {
-    if (out.length >= 3) return;
-    if (unitKeys.length && !p.unitKeys.some((k) => unitKeys.includes(k))) return;
-    if (publisherDocs && !publisherDocs.has(p.docId)) return;
+  // A unit's passages come from the index; only a question about no unit looks at them all.
+  const candidates = unitKeys.length
+    ? passagesOf(index, unitKeys).sort((a, b) => a - b)
+    : index.passages.map((_, i) => i);
+  for (const i of candidates) {
+    const p = index.passages[i]!;
+    if (out.length >= 3) break;
+    if (publisherDocs && !publisherDocs.has(p.docId)) continue;
     if (p.text.length >= 60 && (filter ? filter(i) : /\b(?:found|find|inspectors?|rated|report)\b/i.test(p.text)))
       out.push(i);
-  });
+  }
   return { picked: out, inSections: !!filter && out.length > 0 };
 }
 
@@ -295,14 +299,17 @@ function speakerPassages(input: HandlerInput, speakerStems: string[]): { i: numb
   const inPeriod = periodFilter(index, query);
   const stemsOf = (i: number) => new Set(words(index.passages[i]!.text).map(stem));
   const block: number[] = [];
-  index.passages.forEach((p, i) => {
-    if (!p.unitKeys.some((k) => unitKeys.includes(k)) || (inPeriod && !inPeriod(p)) || !SAYS.test(p.text)) return;
-    const stems = stemsOf(i);
-    if (!speakerStems.every((w) => stems.has(w))) return;
-    block.push(i);
-    for (let j = i + 1; index.passages[j]?.docId === p.docId && OPENS_QUOTE.test(index.passages[j]!.text); j++)
-      block.push(j);
-  });
+  passagesOf(index, unitKeys)
+    .sort((a, b) => a - b)
+    .forEach((i) => {
+      const p = index.passages[i]!;
+      if ((inPeriod && !inPeriod(p)) || !SAYS.test(p.text)) return;
+      const stems = stemsOf(i);
+      if (!speakerStems.every((w) => stems.has(w))) return;
+      block.push(i);
+      for (let j = i + 1; index.passages[j]?.docId === p.docId && OPENS_QUOTE.test(index.passages[j]!.text); j++)
+        block.push(j);
+    });
   const own = query.terms.filter((t) => t.group >= 0);
   const onTopic = (i: number) => {
     const stems = stemsOf(i);

@@ -5,7 +5,7 @@ import { vocabulary } from "../../vocabulary.js";
 import { findRatings } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { undecidedAgainst } from "../../search/recency.js";
-import { inspectionYearOfDoc } from "../retrieve.js";
+import { inspectionYearOfDoc, passagesOf } from "../retrieve.js";
 import {
   bold,
   byRecency,
@@ -87,14 +87,17 @@ const RATING_WORD = /\b(?:inadequate|requires? improvement|requiring improvement
 
 /** A sentence of what the inspectors found about the unit (not the rating itself), from the latest rating's document first. */
 function keyFinding(index: CorpusIndex, unitKey: string, latest: RatingFact): Citation | undefined {
-  const candidates = index.passages.filter(
-    (p) =>
-      p.unitKeys[0] === unitKey &&
-      FINDING.test(p.text) &&
-      !RATING_WORD.test(p.text) &&
-      p.text.length > 60 &&
-      p.text.length < 400,
-  );
+  // The unit's own passages (from the index), not a scan of the whole corpus.
+  const candidates = passagesOf(index, [unitKey])
+    .map((i) => index.passages[i]!)
+    .filter(
+      (p) =>
+        p.unitKeys[0] === unitKey &&
+        FINDING.test(p.text) &&
+        !RATING_WORD.test(p.text) &&
+        p.text.length > 60 &&
+        p.text.length < 400,
+    );
   const best = candidates.find((p) => p.docId === latest.docId) ?? candidates[0];
   return best ? cite(index, best.docId, best.text, best.section) : undefined;
 }

@@ -67,7 +67,10 @@ function headlineFigures(input: HandlerInput): Reply | undefined {
   );
   if (rows.length === 0) {
     // No key questions: the first statements with figures about the unit.
-    const passages = index.passages.filter((p) => p.hasFigures && p.unitKeys.includes(unitKeys[0]!)).slice(0, 3);
+    const passages = passagesOf(index, [unitKeys[0]!])
+      .map((i) => index.passages[i]!)
+      .filter((p) => p.hasFigures)
+      .slice(0, 3);
     if (passages.length === 0) return undefined;
     return {
       lead: `Figures the documents give on ${bold(unitName(index, unitKeys[0]!))}:`,
