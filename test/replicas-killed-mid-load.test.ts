@@ -81,7 +81,7 @@ describe("two replicas on one database, one killed with SIGKILL mid-load", () =>
       standIn!.callsTo("chat.postMessage").filter((c) => c.args.thread_ts === threadOf(i)).length;
     const unansweredAtKill = [...acked].filter((i) => postsIn(i) === 0).length;
 
-    for (let wait = 0; wait < 300 && [...acked].some((i) => postsIn(i) === 0); wait++)
+    for (let wait = 0; wait < 700 && [...acked].some((i) => postsIn(i) === 0); wait++)
       await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 500));
     const missing = [...acked].filter((i) => postsIn(i) === 0);

@@ -1,7 +1,7 @@
 // From the words a person typed to a Query: cleaned text, units, standard, theme, year, topic terms.
 import type { Intent, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
-import type { UnitMatch } from "../search/units.js";
+import type { SharedName, UnitMatch } from "../search/units.js";
 import { DamerauLevenshteinDistance } from "../text/natural.js";
 import { isOrdinaryWord } from "../text/wordnet.js";
 import { isStopword, stem, words } from "../text/tokens.js";
@@ -71,6 +71,8 @@ export interface Query {
   fromThread: ThreadSlot[];
   /** Nothing the question asks about is a word of the documents or of probation's world ("the weather"). */
   offTopic: boolean;
+  /** Names the question uses that several units share, with the units each may mean. */
+  sharedNames: SharedName[];
   intent: Intent;
   /** Every intent whose keywords matched, best first. */
   intents: Intent[];
@@ -213,9 +215,13 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   let corrected = text;
   const unknown: string[] = [];
   const units = index.findUnits(text, (w) => isKnownWord(index, w));
+  // A name several units share ("KR") is neither a unit nor unknown: the answer asks which one is meant.
+  const sharedNames = index.findSharedNames(text).filter((n) => !units.some((u) => n.start < u.end && n.end > u.start));
+  const within = (at: number, spans: { start: number; end: number }[]) =>
+    spans.some((u) => at >= u.start && at < u.end);
   for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
     const w = m[0].toLowerCase();
-    if (isKnownWord(index, w) || units.some((u) => m.index! >= u.start && m.index! < u.end)) continue;
+    if (isKnownWord(index, w) || within(m.index!, units) || within(m.index!, sharedNames)) continue;
     // "PO-supervised": a compound of known words is known.
     if (w.includes("-") && w.split("-").every((part) => !part || isKnownWord(index, part))) continue;
     const fix = queryWords.notTopics.has(w) ? undefined : correct(index, w);
@@ -308,9 +314,10 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     speaker: speakerOf(corrected),
     acrossUnits: asksAcrossUnits(corrected),
     leansOnThread: leansOnThread(text),
+    sharedNames,
     // A unit the documents cover, asked about with a word of their own ("recommendations"), is never off the topic.
     offTopic:
-      !(units.length > 0 && matched.length > 0) &&
+      !((units.length > 0 || sharedNames.length > 0) && matched.length > 0) &&
       offTopic(
         topicWords.filter((w) => !WEAK_WORDS.has(w) && !isCueWord(w) && !queryWords.notTopics.has(w)),
         inScope,

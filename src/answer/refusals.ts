@@ -49,6 +49,20 @@ export function refusalOf(
   intent: Intent,
   uncoveredNames: string[],
 ): Reply | undefined {
+  // A name several units share, and no unit named otherwise (or only the thread's): ask which one is meant.
+  if (query.sharedNames.length && (query.unitKeys.length === 0 || query.fromThread.includes("units"))) {
+    const { text, unitKeys } = query.sharedNames[0]!;
+    const names = unitKeys.map((k) => unitName(index, k));
+    return {
+      lead: `${bold(text)} names more than one unit in the documents: ${names.map((n) => bold(n)).join(", ")}. Which one do you mean?\nTry: ${names
+        .slice(0, 3)
+        .map((n) => `\`${n} rating\``)
+        .join(" · ")}`,
+      answered: false,
+      intent: "unknown",
+      citations: [],
+    };
+  }
   if (!query.body.covered) {
     return {
       lead: `The documents are probation inspections, so I have nothing on ${bold(query.body.name)} (a ${escapeMrkdwn(query.body.kind)}). I hold inspections of: ${escapeMrkdwn(knownUnits(index))}.\n${tryLine(index, 3)}`,

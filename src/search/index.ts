@@ -4,7 +4,7 @@ import { foldForMatch } from "../text/normalize.js";
 import { isStopword, stem, terms } from "../text/tokens.js";
 import { sameUnit, unitKey } from "../corpus/units.js";
 import { bm25Steps, type Bm25Index } from "./bm25.js";
-import { unitFinder, type UnitFinder } from "./units.js";
+import { sharedNameFinder, unitFinder, type SharedNameFinder, type UnitFinder } from "./units.js";
 import { placeUndatedDocuments, type Placement } from "./recency.js";
 import { runToEnd } from "../steps.js";
 
@@ -26,12 +26,18 @@ export interface CorpusIndex {
   /** Words the corpus only ever writes capitalised (place and person names), lower case. */
   properNouns: Set<string>;
   findUnits: UnitFinder;
+  /** Names that several units share ("KR" for two units with those initials), with the units each may mean. */
+  findSharedNames: SharedNameFinder;
   /** Where the documents without a date stand in time (see recency.ts), by document id. */
   placements: Map<string, Placement>;
 }
 
 /** Units of all documents merged into one list; returns the list and a map from each document's keys to it. */
-function mergeUnits(documents: ParsedDocument[]): { units: Unit[]; keyMap: Map<string, string> } {
+function mergeUnits(documents: ParsedDocument[]): {
+  units: Unit[];
+  keyMap: Map<string, string>;
+  shared: Map<string, string[]>;
+} {
   const units: Unit[] = [];
   const keyMap = new Map<string, string>();
   /** Merged units by their key, and by the keys of their aliases. */
@@ -67,15 +73,21 @@ function mergeUnits(documents: ParsedDocument[]): { units: Unit[]; keyMap: Map<s
         if (!match.aliases.includes(a) && unitKey(a) !== match.key) match.aliases.push(a);
     }
   }
-  // An alias two units share ("Midlands") names neither.
-  const owners = new Map<string, number>();
-  for (const u of units)
-    for (const a of new Set(u.aliases.map((x) => x.toLowerCase()))) owners.set(a, (owners.get(a) ?? 0) + 1);
+  // An alias two units share ("Midlands", "KR") names neither: a question that uses it is asked which unit it means.
+  const owners = new Map<string, { alias: string; keys: string[] }>();
+  for (const u of units) {
+    for (const a of new Set(u.aliases)) {
+      const entry = owners.get(a.toLowerCase()) ?? { alias: a, keys: [] };
+      if (!entry.keys.includes(u.key)) entry.keys.push(u.key);
+      owners.set(a.toLowerCase(), entry);
+    }
+  }
   for (const u of units)
     u.aliases = u.aliases.filter(
-      (a) => owners.get(a.toLowerCase()) === 1 && !units.some((o) => o !== u && o.key === unitKey(a)),
+      (a) => owners.get(a.toLowerCase())!.keys.length === 1 && !units.some((o) => o !== u && o.key === unitKey(a)),
     );
-  return { units, keyMap };
+  const shared = new Map([...owners.values()].filter((o) => o.keys.length > 1).map((o) => [o.alias, o.keys]));
+  return { units, keyMap, shared };
 }
 
 function foldedTexts(documents: ParsedDocument[]): (docId: string) => string | undefined {
@@ -124,7 +136,7 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
 
 /** The steps of building an index; each `yield` is a point where the builder may pause. */
 export function* indexSteps(documents: ParsedDocument[]): Generator<void, CorpusIndex> {
-  const { units, keyMap } = mergeUnits(documents);
+  const { units, keyMap, shared } = mergeUnits(documents);
   yield;
   const remap = (key: string) => keyMap.get(key) ?? key;
   const facts: Fact[] = documents.flatMap((d) => d.facts.map((f) => ({ ...f, unitKey: remap(f.unitKey) })));
@@ -189,6 +201,7 @@ export function* indexSteps(documents: ParsedDocument[]): Generator<void, Corpus
     words: allWords,
     properNouns,
     findUnits: unitFinder(units, allWords),
+    findSharedNames: sharedNameFinder(shared),
     placements,
   };
 }

@@ -114,3 +114,26 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
     return found.sort((a, b) => a.start - b.start);
   };
 }
+
+export interface SharedName {
+  /** The words of the question that used the name. */
+  text: string;
+  start: number;
+  end: number;
+  /** Every unit the name may mean. */
+  unitKeys: string[];
+}
+
+export type SharedNameFinder = (question: string) => SharedName[];
+
+/** Finds names that several units share ("KR"): initials as written in capitals, other names in any case. */
+export function sharedNameFinder(shared: Map<string, string[]>): SharedNameFinder {
+  const names = [...shared].map(([alias, unitKeys]) => ({
+    unitKeys,
+    re: new RegExp(`(?<![\\p{L}])${escape(alias)}(?![\\p{L}])`, /^[A-Z]{2,5}$/.test(alias) ? "gu" : "giu"),
+  }));
+  return (question) =>
+    names.flatMap(({ unitKeys, re }) =>
+      [...question.matchAll(re)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length, unitKeys })),
+    );
+}
