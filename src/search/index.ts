@@ -32,6 +32,8 @@ export interface CorpusIndex {
   placements: Map<string, Placement>;
 }
 
+const nameWords = (key: string) => key.split(/[\s,]+/).filter((w) => w && w !== "and");
+
 /** Units of all documents merged into one list; returns the list and a map from each document's keys to it. */
 function mergeUnits(documents: ParsedDocument[]): {
   units: Unit[];
@@ -43,6 +45,11 @@ function mergeUnits(documents: ParsedDocument[]): {
   /** Merged units by their key, and by the keys of their aliases. */
   const byKey = new Map<string, Unit>();
   const byAlias = new Map<string, Unit>();
+  /** Merged units by each word of their key: two names of one unit share a word, so only those are compared. */
+  const byWord = new Map<string, Unit[]>();
+  const order = new Map<Unit, number>();
+  const unitsSharingAWord = (key: string) =>
+    [...new Set(nameWords(key).flatMap((w) => byWord.get(w) ?? []))].sort((a, b) => order.get(a)! - order.get(b)!);
   const remember = (u: Unit, aliases: string[]) =>
     aliases.forEach((a) => byAlias.has(unitKey(a)) || byAlias.set(unitKey(a), u));
   const ordered = [...documents].sort(
@@ -57,10 +64,12 @@ function mergeUnits(documents: ParsedDocument[]): {
         fits(byKey.get(u.key)) ??
         fits(byAlias.get(u.key)) ??
         u.aliases.map((a) => fits(byKey.get(unitKey(a)))).find(Boolean) ??
-        units.find((m) => sameUnit(m, u, true));
+        unitsSharingAWord(u.key).find((m) => sameUnit(m, u, true));
       if (!match) {
         const added = { ...u, aliases: [...u.aliases] };
+        order.set(added, units.length);
         units.push(added);
+        for (const w of nameWords(added.key)) byWord.set(w, [...(byWord.get(w) ?? []), added]);
         byKey.set(u.key, added);
         remember(added, u.aliases);
         keyMap.set(u.key, u.key);
