@@ -1,6 +1,6 @@
 // When a document was published and when its inspection took place, as the document tells it.
 // What is not known stays unknown: an undated document keeps only the bound its words give ("later than 2022").
-import type { DateBasis, DocumentMeta, SourceEntry } from "../types.js";
+import type { DocumentMeta, SourceEntry } from "../types.js";
 import { splitSentences } from "../text/sentences.js";
 import { MONTH_NAMES, monthNumber } from "../text/calendar.js";
 import { headLines } from "./headline.js";
@@ -17,16 +17,11 @@ const yearMonth = (year: string, month: string) => `${year}-${pad(monthNumber(mo
 const ARTICLE_HEAD_LINES = 30;
 const REPORT_HEAD_LINES = 60;
 
-export interface DocumentDating {
-  date?: string;
-  dateBasis: DateBasis;
-  dateEvidence?: string;
-  after?: string;
-  afterEvidence?: string;
-  recalls?: string;
-  before?: string;
-  beforeEvidence?: string;
-}
+/** The dating fields of a document's metadata, as read from its text. */
+export type DocumentDating = Pick<
+  DocumentMeta,
+  "date" | "dateBasis" | "dateEvidence" | "after" | "afterEvidence" | "recalls" | "before" | "beforeEvidence"
+>;
 
 const INSPECTORATE_NAMES = phrasesRegExp(pageVocabulary.inspectorate.names).source;
 /** "HM Inspectorate of Probation, May 2025" on a report's cover. */
