@@ -65,7 +65,7 @@ export function isPageChrome(line: string): boolean {
   if (CHROME_PHRASE.test(bare)) return true;
   if (isByline(bare)) return true;
   // A breadcrumb: "Home > News > Press releases".
-  if (/^home\s*[>›»|\/]/i.test(bare)) return true;
+  if (/^home\s*[>›»|/]/i.test(bare)) return true;
   if (DATE_ONLY.test(bare) || /^published\b[\s:]*\S*\s*\S*\s*\d{0,4}$/i.test(bare)) return true;
   // Labels ("To view this licence, visit:"), links, e-mail addresses, postal addresses.
   if (/:$/.test(line.trim())) return true;

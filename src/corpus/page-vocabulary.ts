@@ -47,7 +47,7 @@ export const pageVocabulary: PageVocabulary = PageVocabularySchema.parse(JSON.pa
 export function phraseSource(phrase: string): string {
   return phrase
     .trim()
-    .replace(/[.*+?^${}()|[\]\\\/]/g, "\\$&")
+    .replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
     .replace(/\s+/g, "\\s+")
     .replace(/['’]/g, "['’]");
 }

@@ -167,7 +167,7 @@ function yearOfClause(text: string, previousEnd: number, start: number, end: num
 function isRatingUse(text: string, start: number, end: number, value: RatingValue): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 25);
-  const quoted = /["'‘“\[]\s*$/.test(before) || /^\s*[\]"'’”]/.test(after);
+  const quoted = /["'‘“[]\s*$/.test(before) || /^\s*[\]"'’”]/.test(after);
   if (quoted) return true;
   if (/^\s+(?:of|to|in|for|at|and|with)\b/i.test(after) && value === "Good") return false;
   if (value === "Good" || value === "Outstanding") return /\b(?:as|rated|judged|was|were|be|been)\s+$/i.test(before);

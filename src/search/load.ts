@@ -131,7 +131,12 @@ const OWN_INSPECTION: Passage["period"] = { relation: "current" };
  * changes a passage's lists in place: a new list is assigned where one changes.)
  */
 function compact(doc: ParsedDocument, strings: Map<string, string>): ParsedDocument {
-  const intern = (text: string) => strings.get(text) ?? (strings.set(text, text), text);
+  const intern = (text: string) => {
+    const known = strings.get(text);
+    if (known !== undefined) return known;
+    strings.set(text, text);
+    return text;
+  };
   for (const p of doc.passages) {
     if (p.quantities.length === 0) p.quantities = NONE;
     if (p.dates.length === 0) p.dates = NONE;

@@ -14,7 +14,8 @@ export interface UnitMatch {
 
 export type UnitFinder = (question: string, knownWord: (w: string) => boolean) => UnitMatch[];
 
-const escape = (s: string) =>
+/** A unit name as a pattern: escaped, any run of spaces, a comma optional ("Leicester Leicestershire and Rutland"). */
+const namePattern = (s: string) =>
   s
     .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
     .replace(/\s+/g, "\\s+")
@@ -28,7 +29,7 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
     .map((n) => ({
       ...n,
       probe: n.alias.toLowerCase().split(/[\s,]+/)[0]!,
-      re: new RegExp(`(?<![\\p{L}])${escape(n.alias)}(?![\\p{L}])`, /^[A-Z]{2}$/.test(n.alias) ? "gu" : "giu"),
+      re: new RegExp(`(?<![\\p{L}])${namePattern(n.alias)}(?![\\p{L}])`, /^[A-Z]{2}$/.test(n.alias) ? "gu" : "giu"),
     }));
   // A name typed in another order ("Rutland, Leicestershire and Leicester") still names the unit: all its words are there.
   const wordSets = units
@@ -130,7 +131,7 @@ export type SharedNameFinder = (question: string) => SharedName[];
 export function sharedNameFinder(shared: Map<string, string[]>): SharedNameFinder {
   const names = [...shared].map(([alias, unitKeys]) => ({
     unitKeys,
-    re: new RegExp(`(?<![\\p{L}])${escape(alias)}(?![\\p{L}])`, /^[A-Z]{2,5}$/.test(alias) ? "gu" : "giu"),
+    re: new RegExp(`(?<![\\p{L}])${namePattern(alias)}(?![\\p{L}])`, /^[A-Z]{2,5}$/.test(alias) ? "gu" : "giu"),
   }));
   return (question) =>
     names.flatMap(({ unitKeys, re }) =>
