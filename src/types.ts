@@ -220,11 +220,6 @@ export interface ParsedDocument {
   warnings: string[];
   /** What the parse took from the rest of the corpus, so that a cached parse can be checked against it. */
   corpusNames: CorpusNames;
-  /**
-   * Each passage's stemmed terms and the document's words, read at parse for the index (which drops them once
-   * built): a warm start reads them from the parse cache instead of reading every passage again.
-   */
-  terms?: { stems: string[][]; words: string[]; capitalised: string[]; lower: string[] };
 }
 
 /**

@@ -11,7 +11,6 @@ import { quantitiesIn } from "./quantities.js";
 import { quotations } from "./quotations.js";
 import { toneOf } from "./tone.js";
 import { datesIn } from "../text/calendar.js";
-import { indexWords } from "../text/tokens.js";
 import { attachScores, reportRatings, sentenceRatings } from "./ratings.js";
 import { progressOnPrevious, recommendations } from "./recommendations.js";
 import { coreference } from "./coreference.js";
@@ -114,24 +113,7 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   const passages: Passage[] = sentences.map(({ block: _block, ...p }) => p);
   if (fromPublication) for (const f of facts) if (f.inspectionDate === inspectionDate) f.dateFromPublication = true;
   const corpusNames = { strong: strongUnitNames(text), weak, used };
-  const read = passages.map((p) => indexWords(p.text));
-  const unique = (lists: string[][]) => [...new Set(lists.flat())];
-  const terms = {
-    stems: read.map((r) => r.stems),
-    words: unique(read.map((r) => r.words)),
-    capitalised: unique(read.map((r) => r.capitalised)),
-    lower: unique(read.map((r) => r.lower)),
-  };
-  return {
-    meta,
-    text,
-    units,
-    facts,
-    passages,
-    warnings: warningsFor(isReport, units.length, facts),
-    corpusNames,
-    terms,
-  };
+  return { meta, text, units, facts, passages, warnings: warningsFor(isReport, units.length, facts), corpusNames };
 }
 
 /** For each block, the unit its first sentence is about, else the last unit the document was about before it. */

@@ -1,7 +1,7 @@
 // The corpus index: units merged across documents, facts re-keyed to them, and a BM25 index of passages.
 import type { Fact, ParsedDocument, Passage, Unit } from "../types.js";
 import { foldForMatch } from "../text/normalize.js";
-import { indexWords, terms } from "../text/tokens.js";
+import { isStopword, stem, terms } from "../text/tokens.js";
 import { sameUnit, unitKey } from "../corpus/units.js";
 import { bm25Steps, type Bm25Index } from "./bm25.js";
 import { sharedNameFinder, unitFinder, type SharedNameFinder, type UnitFinder } from "./units.js";
@@ -164,35 +164,25 @@ export function* indexSteps(documents: ParsedDocument[]): Generator<void, Corpus
   const lowerSeen = new Set<string>();
   const capitalSeen = new Set<string>();
   const sectionTerms = new Map<string, string[]>();
-  // A document's passages' terms and words, read at parse (and kept in the parse cache) where it has them.
-  const pretokenised: (string[] | undefined)[] = [];
-  for (const d of documents) {
-    const t = d.terms;
-    if (t && t.stems.length === d.passages.length) {
-      pretokenised.push(...t.stems);
-      for (const w of t.words) allWords.add(w);
-      for (const w of t.capitalised) capitalSeen.add(w);
-      for (const w of t.lower) lowerSeen.add(w);
-    } else pretokenised.push(...d.passages.map(() => undefined));
-    // Read once: the index keeps what it needs, and a reload without them reads the passages again.
-    delete d.terms;
-  }
   const passageTerms = (at: number) => {
     const p = passages[at]!;
-    let out = pretokenised[at];
-    if (!out) {
-      const read = indexWords(p.text);
-      for (const w of read.words) allWords.add(w);
-      for (const w of read.capitalised) capitalSeen.add(w);
-      for (const w of read.lower) lowerSeen.add(w);
-      out = read.stems;
+    const raw = p.text.replace(/[\u2018\u2019]/g, "'").match(/£?\d[\d,.]*%?m?|[\p{L}][\p{L}'-]*/gu) ?? [];
+    const out: string[] = [];
+    for (const r of raw) {
+      let lower = r.toLowerCase();
+      const last = lower[lower.length - 1];
+      if (last === "'" || last === "." || last === "," || lower.endsWith("'s"))
+        lower = lower.replace(/'s$|'$/, "").replace(/[.,]+$/, "");
+      allWords.add(lower);
+      const first = r[0]!;
+      if (first !== "£" && (first < "0" || first > "9")) (first !== lower[0] ? capitalSeen : lowerSeen).add(lower);
+      if (!isStopword(lower)) out.push(stem(lower));
     }
-    pretokenised[at] = undefined;
     const section = p.section ?? "";
     let st = sectionTerms.get(section);
     if (!st) sectionTerms.set(section, (st = terms(section)));
-    const unitTerms = p.unitKeys.flatMap((k) => unitNamesOf.get(k) ?? []);
-    return out.concat(unitTerms, st);
+    for (const k of p.unitKeys) out.push(...(unitNamesOf.get(k) ?? []));
+    return out.concat(st);
   };
   const bm25 = yield* bm25Steps(passages.length, passageTerms);
   const properNouns = new Set([...capitalSeen].filter((w) => !lowerSeen.has(w)));
