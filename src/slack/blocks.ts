@@ -2,7 +2,7 @@
 import type { ActionsBlock, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import type { Answer, Citation } from "../types.js";
 import { displayDate } from "../engine.js";
-import { escapeText, linkTo } from "./mrkdwn.js";
+import { escapeText, linkTo, mrkdwnOf, suggestionsLine } from "./mrkdwn.js";
 
 /** Slack allows 3,000 characters in a section; we stay well under and cut at a sentence. */
 const MAX_SECTION = 2800;
@@ -22,11 +22,11 @@ export function cutAtSentence(text: string, max: number, more = "… more in the
   return `${(end > max / 2 ? head.slice(0, end + 1) : head.replace(/\s+\S*$/, "")).trimEnd()} ${more}`;
 }
 
-/** The answer's text without its quotes (they become context blocks). */
+/** The answer's lead and suggestions in mrkdwn, without its quotes (they become context blocks). */
 function leadOf(answer: Answer): string {
-  const lines = answer.text.split("\n");
-  const firstQuote = lines.findIndex((l) => l.startsWith("> "));
-  return (firstQuote < 0 ? lines : lines.slice(0, firstQuote)).join("\n").trim();
+  const lines = [mrkdwnOf(answer.lead)];
+  if (answer.suggestions.length) lines.push(suggestionsLine(answer.suggestions));
+  return lines.join("\n").trim();
 }
 
 function sourceLine(c: Citation): string {
