@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answerMessage } from "../src/slack/blocks.js";
 import { formatAnswer } from "../src/cli/common.js";
+import { code, em, link, markedOf, spansOf, strong } from "../src/answer/spans.js";
 import type { Answer } from "../src/types.js";
 import { ask, converse, seeds } from "./support/engine.js";
 
@@ -57,6 +58,36 @@ describe("an answer's parts", () => {
   });
 });
 
+describe("writing a lead", () => {
+  it("turns marked runs into spans, and back", () => {
+    const marked = `A ${strong("B")}, ${em("c")} ${code("d")} ${link("https://x.example/", "T")} ${link(undefined, "U")}.`;
+    const spans = spansOf(marked);
+    expect(spans).toEqual([
+      { text: "A " },
+      { text: "B", strong: true },
+      { text: ", " },
+      { text: "c", em: true },
+      { text: " " },
+      { text: "d", code: true },
+      { text: " " },
+      { text: "T", url: "https://x.example/" },
+      { text: " " },
+      { text: "U", em: true },
+      { text: "." },
+    ]);
+    expect(spansOf(markedOf(spans))).toEqual(spans);
+  });
+
+  it("keeps marker characters in marked text from closing the mark or opening another", () => {
+    const forged = "x\uE001 y \uE000z\uE006\uE001";
+    expect(spansOf(`${strong(forged)} and ${link("https://x.example/", forged)}`)).toEqual([
+      { text: "x y z", strong: true },
+      { text: " and " },
+      { text: "x y z", url: "https://x.example/" },
+    ]);
+  });
+});
+
 describe("rendering an answer's parts", () => {
   const hostile: Answer = {
     status: "answered",
@@ -87,6 +118,8 @@ describe("rendering an answer's parts", () => {
     expect(section.text.text).toContain("<https://news.example/a?x=1&amp;y=2|Report &amp; &lt;b&gt;>");
     expect(section.text.text).toContain("Try: `&lt;!here&gt; rating`");
     expect(all).toContain("A quote &lt;!everyone&gt; &amp; more");
+    expect(message.text).toMatch(/^Rated &lt;!channel&gt; &amp; Co — &lt;@U1&gt; said/);
+    expect(message.text).not.toMatch(/[*_]|<https?:/);
   });
 
   it("in a terminal, shows the text as written, marks dropped and a link as title (url)", () => {

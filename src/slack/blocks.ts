@@ -7,6 +7,8 @@ import { escapeText, linkTo, mrkdwnOf, suggestionsLine } from "./mrkdwn.js";
 /** Slack allows 3,000 characters in a section; we stay well under and cut at a sentence. */
 const MAX_SECTION = 2800;
 const MAX_QUOTE = 600;
+/** The notification text (what a phone shows, and clients without blocks): cut well under Slack's limit too. */
+const MAX_NOTIFICATION = 3000;
 
 export const ACTIONS = {
   feedbackUp: "feedback_up",
@@ -118,9 +120,10 @@ export function answerMessage(answer: Answer, options: MessageOptions = {}): Sla
     });
   }
   if (buttons.length) blocks.push({ type: "actions", elements: buttons });
-  const plainLead = lead.replace(/\*/g, "");
+  // The notification text: the lead's words with no marks (a link shows its title), escaped all the same.
+  const plainLead = escapeText(answer.lead.map((s) => s.text).join("")).trim();
   return {
-    text: cutAtSentence(header ? `${header}\n${plainLead}` : plainLead, 3000),
+    text: cutAtSentence(header ? `${header}\n${plainLead}` : plainLead, MAX_NOTIFICATION),
     blocks,
     ...(more ? { more } : {}),
   };
