@@ -27,4 +27,5 @@ export { answerQuestion, type Turn } from "./answer/answer.js";
 export type { Query } from "./answer/question.js";
 export { summarizeUnits, listFindings, type Finding } from "./answer/summaries.js";
 export { displayDate } from "./answer/reply.js";
+export { shortQuote } from "./answer/cite.js";
 export { exampleQuestions } from "./answer/handlers/meta.js";

@@ -259,8 +259,41 @@ export type Intent =
   | "followup-why"
   | "unknown";
 
+/**
+ * One run of an answer's lead: plain text (never mrkdwn, never escaped), its emphasis marked here and not by
+ * characters in `text`. A "\n" in `text` ends a line. Renderers (src/slack, src/cli) decide how each mark looks.
+ */
+export interface Span {
+  text: string;
+  strong?: boolean;
+  em?: boolean;
+  code?: boolean;
+  /** The run is the title of this link. */
+  url?: string;
+}
+
+export const SpanSchema = z.object({
+  text: z.string(),
+  strong: z.boolean().optional(),
+  em: z.boolean().optional(),
+  code: z.boolean().optional(),
+  url: z.string().optional(),
+});
+
+/** Answered; the unit is known but the documents lack what was asked; or nothing in the documents bears on it. */
+export type AnswerStatus = "answered" | "lacking" | "refused";
+
+/**
+ * An answer as parts: the engine says what, the renderers (src/slack, src/cli) say how.
+ * `text`, `answered`, `intent` and `citations` are the JSON lines interface (../shared/eval reads them).
+ */
 export interface Answer {
-  /** Slack mrkdwn. Any user text in it is escaped so that it never becomes a live mention. */
+  status: AnswerStatus;
+  /** The fact first, as spans. */
+  lead: Span[];
+  /** Example questions the reply offers ("Try: …"), if any. */
+  suggestions: string[];
+  /** Plain text rendered from the parts (markdown-ish: *strong*, `code`, "> " quote lines), unescaped. */
   text: string;
   /** False only when nothing in the documents bears on the question. */
   answered: boolean;
@@ -287,6 +320,7 @@ export const ThreadContextSchema = z.object({
   lastAnswer: z
     .object({
       text: z.string(),
+      lead: z.array(SpanSchema).optional(),
       answered: z.boolean(),
       intent: z.string(),
       citations: z.array(

@@ -81,8 +81,10 @@ describe("two replicas on one database, one killed with SIGKILL mid-load", () =>
       standIn!.callsTo("chat.postMessage").filter((c) => c.args.thread_ts === threadOf(i)).length;
     const unansweredAtKill = [...acked].filter((i) => postsIn(i) === 0).length;
 
-    for (let wait = 0; wait < 700 && [...acked].some((i) => postsIn(i) === 0); wait++)
-      await new Promise((r) => setTimeout(r, 50));
+    // Until every acknowledged question has its post and the survivor has claimed what the dead one left pending
+    // (a post may have left the dead process before the kill and still be pending in the store until its lease ends).
+    const settled = () => [...acked].every((i) => postsIn(i) > 0) && /answering request/.test(b!.out());
+    for (let wait = 0; wait < 300 && !settled(); wait++) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 500));
     const missing = [...acked].filter((i) => postsIn(i) === 0);
     const doubled = Array.from({ length: QUESTIONS }, (_, i) => i).filter((i) => postsIn(i) > 1);

@@ -8,6 +8,9 @@ const long = Array.from(
   (_, i) => `• Sentence number ${i} of a very long list of documents and what each contributes.`,
 ).join("\n");
 const answer: Answer = {
+  status: "answered",
+  lead: [{ text: long }],
+  suggestions: [],
   text: `${long}\n> a quote\n> — _Publisher: Title_`,
   answered: true,
   intent: "sources",

@@ -12,7 +12,7 @@ import { answerKeyQuestionExtreme, keyQuestionExtreme } from "./handlers/extreme
 import { answerPerson } from "./handlers/people.js";
 import { asksWhatMustBeDone } from "./handlers/findings.js";
 import { inspectionYearOfDoc } from "./retrieve.js";
-import { render, type Handler, type HandlerInput, type Reply } from "./reply.js";
+import { answerOf, type Handler, type HandlerInput, type Reply } from "./reply.js";
 import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
 import { answerKeyQuestion, answerStatistic, asksKeyQuestion } from "./handlers/statistics.js";
 import { answerFinding, answerQuotation } from "./handlers/findings.js";
@@ -126,12 +126,7 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
       reply = answerFinding(input);
     if (!reply.answered && reply.lead === "") reply = notAnswered(index);
   }
-  const answer: Answer = {
-    text: render(reply),
-    answered: reply.answered,
-    intent: reply.intent,
-    citations: reply.citations,
-  };
+  const answer: Answer = answerOf(reply);
   return { answer, context: nextContext(index, context, reply, answer, query), query };
 }
 

@@ -20,17 +20,11 @@ export function cite(index: CorpusIndex, docId: string, quote: string, section?:
   };
 }
 
-/** Escapes text for Slack mrkdwn: only &, < and >, which also keeps any <!channel> or <@U…> from going live. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 const MAX_QUOTE = 420;
 
-/** A quote as a mrkdwn block quote line with its publisher; long quotes are shown cut (the citation keeps it whole). */
-export function quoteLine(c: Citation): string {
-  const text = c.quote.length > MAX_QUOTE ? `${c.quote.slice(0, MAX_QUOTE).replace(/\s+\S*$/, "")} …` : c.quote;
-  return `> ${escapeMrkdwn(text)}\n> — _${escapeMrkdwn(c.publisher)}: ${escapeMrkdwn(c.title)}_`;
+/** A quote as shown under an answer's text: long quotes are cut (the citation keeps it whole). */
+export function shortQuote(c: Citation): string {
+  return c.quote.length > MAX_QUOTE ? `${c.quote.slice(0, MAX_QUOTE).replace(/\s+\S*$/, "")} …` : c.quote;
 }
 
 /** Drops repeated citations (same document and quote) and undefined ones, keeping order; at most `max`. */

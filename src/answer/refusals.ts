@@ -2,10 +2,9 @@
 // a unit or body they do not cover, the future, a topic outside probation.
 import type { Intent } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
-import { escapeMrkdwn } from "./cite.js";
 import type { Query } from "./question.js";
 import { bold, unitName, type Reply } from "./reply.js";
-import { tryLine, knownUnits, noSuchUnit, notAnswered } from "./handlers/meta.js";
+import { exampleQuestions, knownUnits, noSuchUnit, notAnswered } from "./handlers/meta.js";
 import { asksAboutVisit, asksForecast, isUnitWord, opensAsFollowUp } from "./slots.js";
 
 /** Intents whose answer is about a unit: a name the documents lack makes them unanswerable. */
@@ -54,10 +53,8 @@ export function refusalOf(
     const { text, unitKeys } = query.sharedNames[0]!;
     const names = unitKeys.map((k) => unitName(index, k));
     return {
-      lead: `${bold(text)} names more than one unit in the documents: ${names.map((n) => bold(n)).join(", ")}. Which one do you mean?\nTry: ${names
-        .slice(0, 3)
-        .map((n) => `\`${n} rating\``)
-        .join(" · ")}`,
+      lead: `${bold(text)} names more than one unit in the documents: ${names.map((n) => bold(n)).join(", ")}. Which one do you mean?`,
+      suggestions: names.slice(0, 3).map((n) => `${n} rating`),
       answered: false,
       intent: "unknown",
       citations: [],
@@ -65,7 +62,8 @@ export function refusalOf(
   }
   if (!query.body.covered) {
     return {
-      lead: `The documents are probation inspections, so I have nothing on ${bold(query.body.name)} (a ${escapeMrkdwn(query.body.kind)}). I hold inspections of: ${escapeMrkdwn(knownUnits(index))}.\n${tryLine(index, 3)}`,
+      lead: `The documents are probation inspections, so I have nothing on ${bold(query.body.name)} (a ${query.body.kind}). I hold inspections of: ${knownUnits(index)}.`,
+      suggestions: exampleQuestions(index).slice(0, 3),
       answered: false,
       intent: "unknown",
       citations: [],
@@ -76,7 +74,8 @@ export function refusalOf(
   if (query.period?.kind === "future" && predictsInspection(query)) {
     const about = query.unitKeys.length ? ` about ${bold(unitName(index, query.unitKeys[0]!))}` : "";
     return {
-      lead: `The documents report inspections that have happened; they can't tell what comes next${about}.\n${tryLine(index, 3)}`,
+      lead: `The documents report inspections that have happened; they can't tell what comes next${about}.`,
+      suggestions: exampleQuestions(index).slice(0, 3),
       answered: false,
       intent: "unknown",
       citations: [],

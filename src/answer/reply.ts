@@ -1,13 +1,16 @@
 // What every handler returns, and small helpers for writing briefing-style replies.
 import { MONTH_NAMES } from "../text/calendar.js";
-import type { Citation, Intent, RatingFact, ThreadContext, Unit } from "../types.js";
+import type { Answer, Citation, Intent, RatingFact, Span, ThreadContext, Unit } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import type { Query } from "./question.js";
-import { escapeMrkdwn, quoteLine } from "./cite.js";
+import { shortQuote } from "./cite.js";
+import { spansOf, strong } from "./spans.js";
 
 export interface Reply {
-  /** The fact first, in mrkdwn; quotes are appended from `citations`. */
+  /** The fact first, plain text with emphasis marked by `strong()` and friends (./spans.ts); never mrkdwn. */
   lead: string;
+  /** Example questions to offer ("Try: …"). */
+  suggestions?: string[];
   answered: boolean;
   intent: Intent;
   citations: Citation[];
@@ -41,9 +44,7 @@ export function unitName(index: CorpusIndex, key: string): string {
   return unitOf(index, key)?.name ?? key;
 }
 
-export function bold(text: string): string {
-  return `*${escapeMrkdwn(text)}*`;
-}
+export const bold = strong;
 
 export function standardLabel(standard: string): string {
   return standard === "overall" ? "overall" : standard.charAt(0).toUpperCase() + standard.slice(1);
@@ -92,8 +93,38 @@ export function byRecency(index: CorpusIndex) {
   };
 }
 
-/** The final text: the lead, then the quotes. */
-export function render(reply: Reply): string {
-  if (reply.quotesInLead || reply.citations.length === 0) return reply.lead;
-  return `${reply.lead}\n${reply.citations.map(quoteLine).join("\n")}`;
+/** The reply as the Answer's parts, and its text rendered from them. */
+export function answerOf(reply: Reply): Answer {
+  const lead = spansOf(reply.lead);
+  const suggestions = reply.suggestions ?? [];
+  return {
+    status: reply.lacking ? "lacking" : reply.answered ? "answered" : "refused",
+    lead,
+    suggestions,
+    text: textOf(lead, suggestions, reply.quotesInLead ? [] : reply.citations),
+    answered: reply.answered,
+    intent: reply.intent,
+    citations: reply.citations,
+  };
+}
+
+/** Markdown-ish plain text, unescaped: the lead, the suggestions, then the quotes as "> " lines. */
+function textOf(lead: Span[], suggestions: string[], quoted: Citation[]): string {
+  const leadText = lead
+    .map((s) =>
+      s.url
+        ? `${s.text} (${s.url})`
+        : s.strong
+          ? `*${s.text}*`
+          : s.em
+            ? `_${s.text}_`
+            : s.code
+              ? `\`${s.text}\``
+              : s.text,
+    )
+    .join("");
+  const lines = [leadText];
+  if (suggestions.length) lines.push(`Try: ${suggestions.map((q) => `\`${q}\``).join(" · ")}`);
+  for (const c of quoted) lines.push(`> ${shortQuote(c)}`, `> — _${c.publisher}: ${c.title}_`);
+  return lines.filter((l, i) => i > 0 || l !== "").join("\n");
 }

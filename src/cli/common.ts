@@ -1,6 +1,6 @@
 // What the terminal commands share: where the corpus is, and how an answer reads in a terminal.
-import type { Answer } from "../types.js";
-import { displayDate } from "../engine.js";
+import type { Answer, Span } from "../types.js";
+import { displayDate, shortQuote } from "../engine.js";
 
 /** --corpus DIR, else CORPUS_DIR, else seeds/. */
 export function corpusDirFrom(argv: string[]): string {
@@ -14,19 +14,19 @@ export function parseCacheDir(): string {
   return process.env.PARSE_CACHE_DIR || `${process.env.DATA_DIR || "data"}/parse-cache`;
 }
 
-/** Slack mrkdwn made plain for a terminal: entities decoded, links shown as "text (url)". */
-export function plain(mrkdwn: string): string {
-  return mrkdwn
-    .replace(/<([^|>]+)\|([^>]+)>/g, "$2 ($1)")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/^> /gm, "  │ ")
-    .replace(/\*([^*\n]+)\*/g, "$1");
+/** An answer's lead for a terminal: marks dropped, a link shown as "title (url)". */
+export function leadText(spans: Span[]): string {
+  return spans.map((s) => (s.url ? `${s.text} (${s.url})` : s.text)).join("");
 }
 
 export function formatAnswer(answer: Answer): string {
-  const lines = [plain(answer.text)];
+  const lines = [leadText(answer.lead)];
+  if (answer.suggestions.length) lines.push(`Try: ${answer.suggestions.join(" · ")}`);
+  if (answer.intent !== "sources") {
+    for (const c of answer.citations) {
+      lines.push(`  │ ${shortQuote(c)}`, `  │ — ${c.publisher}: ${c.title}`);
+    }
+  }
   if (answer.citations.length) {
     lines.push("", "Sources:");
     answer.citations.forEach((c, i) => {

@@ -2,11 +2,13 @@
 import type { ActionsBlock, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import type { Answer, Citation } from "../types.js";
 import { displayDate } from "../engine.js";
-import { escapeText, linkTo } from "./mrkdwn.js";
+import { escapeText, linkTo, mrkdwnOf, suggestionsLine } from "./mrkdwn.js";
 
 /** Slack allows 3,000 characters in a section; we stay well under and cut at a sentence. */
 const MAX_SECTION = 2800;
 const MAX_QUOTE = 600;
+/** The notification text (what a phone shows, and clients without blocks): cut well under Slack's limit too. */
+const MAX_NOTIFICATION = 3000;
 
 export const ACTIONS = {
   feedbackUp: "feedback_up",
@@ -22,11 +24,11 @@ export function cutAtSentence(text: string, max: number, more = "… more in the
   return `${(end > max / 2 ? head.slice(0, end + 1) : head.replace(/\s+\S*$/, "")).trimEnd()} ${more}`;
 }
 
-/** The answer's text without its quotes (they become context blocks). */
+/** The answer's lead and suggestions in mrkdwn, without its quotes (they become context blocks). */
 function leadOf(answer: Answer): string {
-  const lines = answer.text.split("\n");
-  const firstQuote = lines.findIndex((l) => l.startsWith("> "));
-  return (firstQuote < 0 ? lines : lines.slice(0, firstQuote)).join("\n").trim();
+  const lines = [mrkdwnOf(answer.lead)];
+  if (answer.suggestions.length) lines.push(suggestionsLine(answer.suggestions));
+  return lines.join("\n").trim();
 }
 
 function sourceLine(c: Citation): string {
@@ -118,9 +120,10 @@ export function answerMessage(answer: Answer, options: MessageOptions = {}): Sla
     });
   }
   if (buttons.length) blocks.push({ type: "actions", elements: buttons });
-  const plainLead = lead.replace(/\*/g, "");
+  // The notification text: the lead's words with no marks (a link shows its title), escaped all the same.
+  const plainLead = escapeText(answer.lead.map((s) => s.text).join("")).trim();
   return {
-    text: cutAtSentence(header ? `${header}\n${plainLead}` : plainLead, 3000),
+    text: cutAtSentence(header ? `${header}\n${plainLead}` : plainLead, MAX_NOTIFICATION),
     blocks,
     ...(more ? { more } : {}),
   };

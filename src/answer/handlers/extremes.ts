@@ -1,7 +1,7 @@
 // "Which key question scored highest?": the highest or lowest key-question score of a unit's latest inspection,
 // or of every unit's when none is named.
 import type { Citation, KeyQuestionFact } from "../../types.js";
-import { cite, escapeMrkdwn, uniqueCitations } from "../cite.js";
+import { cite, uniqueCitations } from "../cite.js";
 import { phraseMatcher, queryWords } from "../phrases.js";
 import type { Query } from "../question.js";
 import { bold, standardLabel, unitName, type HandlerInput, type Reply } from "../reply.js";
@@ -50,11 +50,11 @@ export function answerKeyQuestionExtreme(input: HandlerInput, direction: "high" 
   const where = unitKeys.length ? `${bold(unitName(index, unitKeys[0]!))}'s` : "The documents'";
   const lines = tied.map(
     (r) =>
-      `• ${unitKeys.length ? "" : `${bold(unitName(index, r.unitKey))}: `}${escapeMrkdwn(r.question)} (${escapeMrkdwn(standardLabel(r.standard))}) ${bold(`${r.percentYes}%`)}`,
+      `• ${unitKeys.length ? "" : `${bold(unitName(index, r.unitKey))}: `}${r.question} (${standardLabel(r.standard)}) ${bold(`${r.percentYes}%`)}`,
   );
   const citations: (Citation | undefined)[] = tied.map((r) => cite(index, r.docId, r.quote, r.section));
   return {
-    lead: `${where} ${word} key-question score${tied.length > 1 ? "s" : ""}${unitKeys.length ? "" : " across the units"}${input.query.standard ? ` in ${escapeMrkdwn(standardLabel(input.query.standard).toLowerCase())}` : ""}:\n${lines.join("\n")}`,
+    lead: `${where} ${word} key-question score${tied.length > 1 ? "s" : ""}${unitKeys.length ? "" : " across the units"}${input.query.standard ? ` in ${standardLabel(input.query.standard).toLowerCase()}` : ""}:\n${lines.join("\n")}`,
     answered: true,
     intent: "statistic",
     citations: uniqueCitations(citations, TUNING.query.maxTiedKeyQuestions),

@@ -1,22 +1,15 @@
 // Help, the list of sources, follow-ups on the last answer, and honest "I don't have that" replies.
 import type { Citation, RatingFact } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
-import { cite, escapeMrkdwn, uniqueCitations } from "../cite.js";
+import { cite, uniqueCitations } from "../cite.js";
 import { diverse, searchPassages } from "../retrieve.js";
 import { queryTerms } from "../question.js";
+import { link, markedOf } from "../spans.js";
 import { bold, displayDate, unitName, type Handler, type Reply } from "../reply.js";
 import { ratingsOf } from "./ratings.js";
 import { undatedLabel } from "../../corpus/metadata.js";
 
 /** Example questions drawn from what the corpus holds. */
-/** "Try: `LLR rating` · …": example questions on the corpus held, at most `count`. */
-export function tryLine(index: CorpusIndex, count?: number): string {
-  return `Try: ${exampleQuestions(index)
-    .slice(0, count)
-    .map((q) => `\`${q}\``)
-    .join(" · ")}`;
-}
-
 export function exampleQuestions(index: CorpusIndex): string[] {
   const rated = index.units.filter((u) => index.factsByUnit.get(u.key)?.some((f) => f.type === "rating"));
   const shortName = (key: string) => {
@@ -44,9 +37,9 @@ export function knownUnits(index: CorpusIndex): string {
 export const answerHelp: Handler = ({ index }) => ({
   lead:
     `I brief you on HM Inspectorate of Probation inspections, quoting the reports and articles I hold (${index.documents.length} documents).\n` +
-    `Units covered: ${escapeMrkdwn(knownUnits(index))}.\n` +
-    `Ask about a rating or score, a standard (leadership, staffing, services, assessment, planning, implementation and delivery, reviewing), figures, findings on a topic, who said what, recommendations, progress on previous recommendations, or compare units and inspections. Then ask on in the thread: "and planning?", "what about another unit?", "source?", "why?".\n` +
-    tryLine(index),
+    `Units covered: ${knownUnits(index)}.\n` +
+    `Ask about a rating or score, a standard (leadership, staffing, services, assessment, planning, implementation and delivery, reviewing), figures, findings on a topic, who said what, recommendations, progress on previous recommendations, or compare units and inspections. Then ask on in the thread: "and planning?", "what about another unit?", "source?", "why?".`,
+  suggestions: exampleQuestions(index),
   answered: true,
   intent: "help",
   citations: [],
@@ -71,9 +64,9 @@ function contributes(index: CorpusIndex, docId: string): string {
 export const answerSources: Handler = ({ index }) => {
   const docs = [...index.documents].sort((a, b) => (b.meta.date ?? "").localeCompare(a.meta.date ?? ""));
   const lines = docs.map((d) => {
-    const title = d.meta.url ? `<${d.meta.url}|${escapeMrkdwn(d.meta.title)}>` : `_${escapeMrkdwn(d.meta.title)}_`;
+    const title = link(d.meta.url, d.meta.title);
     const date = displayDate(d.meta.date) ?? undatedLabel(d.meta, index.placements.get(d.meta.id));
-    return `• ${title} — ${escapeMrkdwn(d.meta.publisher)}${date ? `, ${date}` : ""} (${d.meta.kind}): ${escapeMrkdwn(contributes(index, d.meta.id))}`;
+    return `• ${title} — ${d.meta.publisher}${date ? `, ${date}` : ""} (${d.meta.kind}): ${contributes(index, d.meta.id)}`;
   });
   return {
     lead: `I hold ${docs.length} document${docs.length === 1 ? "" : "s"}:\n${lines.join("\n")}`,
@@ -94,7 +87,8 @@ export const answerSourceFollowUp: Handler = ({ context }) => {
       citations: [],
     };
   }
-  const factLine = last.text.split("\n")[0] ?? "";
+  // The first line of the last lead; an answer remembered before leads were kept gives its text, marks dropped.
+  const factLine = (last.lead ? markedOf(last.lead) : last.text.replace(/[*_`]/g, "")).split("\n")[0] ?? "";
   // One line per document, with the sections quoted.
   const byDoc = new Map<string, Citation[]>();
   for (const c of last.citations) byDoc.set(c.doc, [...(byDoc.get(c.doc) ?? []), c]);
@@ -102,8 +96,8 @@ export const answerSourceFollowUp: Handler = ({ context }) => {
     const c = group[0]!;
     const sections = [...new Set(group.map((g) => g.section).filter(Boolean))];
     const date = displayDate(c.date);
-    const title = c.url ? `<${c.url}|${escapeMrkdwn(c.title)}>` : `_${escapeMrkdwn(c.title)}_`;
-    return `• ${title} — ${escapeMrkdwn(c.publisher)}${date ? `, ${date}` : ""}${sections.length ? `, ${sections.map((s) => `“${escapeMrkdwn(s!)}”`).join(", ")}` : ""}`;
+    const title = link(c.url, c.title);
+    return `• ${title} — ${c.publisher}${date ? `, ${date}` : ""}${sections.length ? `, ${sections.map((s) => `“${s!}”`).join(", ")}` : ""}`;
   });
   return {
     lead: `${factLine}\nSources:\n${lines.join("\n")}`,
@@ -143,7 +137,7 @@ export const answerWhy: Handler = (input) => {
   });
   const about = unitKey ? ` ${bold(unitName(index, unitKey))}` : "";
   return {
-    lead: `Why, in the inspectors' words${about}${topic ? ` (${escapeMrkdwn(topic)})` : ""}:`,
+    lead: `Why, in the inspectors' words${about}${topic ? ` (${topic})` : ""}:`,
     answered: true,
     intent: "followup-why",
     citations: uniqueCitations(citations),
@@ -152,7 +146,8 @@ export const answerWhy: Handler = (input) => {
 
 export function noSuchUnit(index: CorpusIndex, names: string[]): Reply {
   return {
-    lead: `I have no inspection of ${bold(names.join(" "))} in the documents, so I can't give its rating or figures. I hold inspections of: ${escapeMrkdwn(knownUnits(index))}.\n${tryLine(index, 3)}`,
+    lead: `I have no inspection of ${bold(names.join(" "))} in the documents, so I can't give its rating or figures. I hold inspections of: ${knownUnits(index)}.`,
+    suggestions: exampleQuestions(index).slice(0, 3),
     answered: false,
     intent: "unknown",
     citations: [],
@@ -161,7 +156,8 @@ export function noSuchUnit(index: CorpusIndex, names: string[]): Reply {
 
 export function notAnswered(index: CorpusIndex): Reply {
   return {
-    lead: `I can't answer that from the inspection documents I hold. I know about the inspections of ${escapeMrkdwn(knownUnits(index))}: ratings and scores, standards, key questions, figures, findings, recommendations and who said what.\n${tryLine(index)}`,
+    lead: `I can't answer that from the inspection documents I hold. I know about the inspections of ${knownUnits(index)}: ratings and scores, standards, key questions, figures, findings, recommendations and who said what.`,
+    suggestions: exampleQuestions(index),
     answered: false,
     intent: "unknown",
     citations: [],

@@ -1,7 +1,8 @@
 // Recommendations made, and progress on the previous ones.
 import type { ProgressFact, RecommendationFact } from "../../types.js";
 import { stem, words } from "../../text/tokens.js";
-import { cite, escapeMrkdwn, uniqueCitations } from "../cite.js";
+import { cite, uniqueCitations } from "../cite.js";
+import { em } from "../spans.js";
 import { diverse, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
 import type { QueryTerm } from "../question.js";
 import { bold, unitName, type Handler } from "../reply.js";
@@ -67,7 +68,7 @@ export const answerRecommendation: Handler = (input) => {
     const unit = unitName(index, shown[0]!.unitKey);
     const lead = onTopic
       ? `Recommendation${shown.length > 1 ? "s" : ""} on ${bold(topic)} for ${bold(unit)}:`
-      : `The recommendations to ${bold(unit)} (${escapeMrkdwn(shown[0]!.audience)} should):`;
+      : `The recommendations to ${bold(unit)} (${shown[0]!.audience} should):`;
     const citations = shown.map(
       (r) => cite(index, r.docId, `${r.number}. ${r.text}`, r.section) ?? cite(index, r.docId, r.quote, r.section),
     );
@@ -176,12 +177,10 @@ export const answerProgress: Handler = (input) => {
         .slice(0, 3)
         .map((x) => x.r)
     : rows.slice(0, 3);
-  const lines = shown.map(
-    (r) => `• ${bold(r.categorisation)} — ${escapeMrkdwn(r.recommendation)}\n   _${escapeMrkdwn(r.action)}_`,
-  );
+  const lines = shown.map((r) => `• ${bold(r.categorisation)} — ${r.recommendation}\n   ${em(r.action)}`);
   const unit = unitName(index, shown[0]!.unitKey);
   return {
-    lead: `Progress on previous recommendations, ${bold(unit)}${onTopic ? ` (${escapeMrkdwn(topic)})` : askedCategory ? ` (${escapeMrkdwn(askedCategory)})` : ""}:\n${lines.join("\n")}`,
+    lead: `Progress on previous recommendations, ${bold(unit)}${onTopic ? ` (${topic})` : askedCategory ? ` (${askedCategory})` : ""}:\n${lines.join("\n")}`,
     answered: true,
     intent: "progress",
     citations: uniqueCitations(shown.map((r) => cite(index, r.docId, r.quote, r.section))),

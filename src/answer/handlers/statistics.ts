@@ -6,7 +6,6 @@ import { cite, uniqueCitations } from "../cite.js";
 import { diverse, isRelevant, passagesOf, periodFilter, searchPassages, type Hit } from "../retrieve.js";
 import { bestQuantity, FIT_MEASURE, measuresOf, quantityFit } from "../quantity-fit.js";
 import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
-import { escapeMrkdwn } from "../cite.js";
 import { answerRating } from "./ratings.js";
 import type { QueryTerm } from "../question.js";
 
@@ -34,7 +33,7 @@ export const answerKeyQuestion: Handler = (input) => {
   const shown = rows.slice(0, 3);
   const lines = shown.map(
     (r) =>
-      `• ${bold(unitName(index, r.unitKey))}: ${escapeMrkdwn(r.question)} ${bold(`${r.percentYes}%`)} of cases inspected${r.drivesRating ? " (the score that drives the rating)" : ""}`,
+      `• ${bold(unitName(index, r.unitKey))}: ${r.question} ${bold(`${r.percentYes}%`)} of cases inspected${r.drivesRating ? " (the score that drives the rating)" : ""}`,
   );
   return {
     lead: `Key question${shown.length > 1 ? "s" : ""}, ${query.standard}:\n${lines.join("\n")}`,
@@ -80,7 +79,7 @@ function headlineFigures(input: HandlerInput): Reply | undefined {
       remember: { unitKey: unitKeys[0] },
     };
   }
-  const lines = rows.map((r) => `• ${escapeMrkdwn(r.question)} ${bold(`${r.percentYes}%`)}`);
+  const lines = rows.map((r) => `• ${r.question} ${bold(`${r.percentYes}%`)}`);
   return {
     lead: `Key-question scores that drive ${bold(unitName(index, unitKeys[0]!))}'s ratings:\n${lines.join("\n")}`,
     answered: true,
