@@ -22,6 +22,38 @@ export interface Tuning {
   retrieval: {
     /** How much more a passage weighs when it has every word of the topic as asked, not only their stems (at most). */
     exactWordBonus: number;
+    /** Weight of a synonym of a topic word (the word itself weighs 1). */
+    synonymWeight: number;
+    /** Weight of a word too common in the domain to carry a topic ("inspection", "report"). */
+    weakTermWeight: number;
+    /** Most a topic word's group counts as covered when only synonyms of it are found. */
+    synonymCoverMax: number;
+    /** How many of the best BM25 hits are weighed further (coverage, year). */
+    candidates: number;
+    /** A passage's score is its BM25 score times (this + the share of the topic it covers). */
+    coverageBase: number;
+    /** Passages of the inspection year asked weigh this much more. */
+    yearBoost: number;
+    /** A topic of at most this many words needs `shortTopicCoverage` of them; a longer one `longTopicCoverage`. */
+    shortTopicWords: number;
+    shortTopicCoverage: number;
+    longTopicCoverage: number;
+    /** For figures, a topic of at least `lenientTopicWords` words needs only `lenientCoverage` (the sentence names less). */
+    lenientTopicWords: number;
+    lenientCoverage: number;
+    /** Hits kept beside the best: those covering at least this share of what the best covers. */
+    keepBesideBest: number;
+    /** Two passages sharing more than this share of their words are one passage said twice. */
+    nearRepeat: number;
+    /** Quotes shown beside the best: those scoring at least this share of its score (unless a handler says otherwise). */
+    minScoreBesideBest: number;
+  };
+  units: {
+    /** fuse.js threshold for a misspelt unit name, and the best score accepted (lower is closer). */
+    fuzzyThreshold: number;
+    fuzzyAccept: number;
+    /** A misspelt name may differ in length from the name by at most this many characters. */
+    fuzzyLengthSlack: number;
   };
   figures: {
     /** Fit of a quantity that counts the topic's own word ("how many cases" → "50 cases"). */
@@ -42,6 +74,23 @@ export interface Tuning {
 export const TUNING: Tuning = {
   query: { titleCaseShare: 0.6, maxSpokenPassages: 3, maxInspectionDates: 3, maxTiedKeyQuestions: 3 },
   bm25: { k1: 1.2, b: 0.75 },
-  retrieval: { exactWordBonus: 0.3 },
+  retrieval: {
+    exactWordBonus: 0.3,
+    synonymWeight: 0.6,
+    weakTermWeight: 0.3,
+    synonymCoverMax: 0.6,
+    candidates: 300,
+    coverageBase: 0.5,
+    yearBoost: 1.5,
+    shortTopicWords: 2,
+    shortTopicCoverage: 0.5,
+    longTopicCoverage: 0.6,
+    lenientTopicWords: 4,
+    lenientCoverage: 0.5,
+    keepBesideBest: 0.75,
+    nearRepeat: 0.7,
+    minScoreBesideBest: 0.5,
+  },
+  units: { fuzzyThreshold: 0.3, fuzzyAccept: 0.25, fuzzyLengthSlack: 3 },
   figures: { ownWord: 1, ownWordNear: 0.9, measure: 0.8, synonym: 0.6, nearWords: 4, tieBreakPerWord: 0.01 },
 };

@@ -418,14 +418,15 @@ export function queryTerms(topicWords: string[]): QueryTerm[] {
     if (!had || had.weight < weight) out.set(term, { term, weight, group, cover, ...(word ? { word } : {}) });
   };
   stems.forEach((s, i) => {
-    if (WEAK.has(s)) return add(s, 0.3, -1, 0);
+    if (WEAK.has(s)) return add(s, TUNING.retrieval.weakTermWeight, -1, 0);
     add(s, 1, i, 1, asked.get(s));
     const pair = i + 1 < stems.length ? `${s} ${stems[i + 1]}` : undefined;
     for (const key of [s, pair]) {
       if (!key) continue;
       for (const syn of SYNONYMS.get(key) ?? []) {
         const parts = syn.split(" ").filter((p) => !isStopword(p));
-        for (const part of parts) add(part, 0.6, i, 0.6 / parts.length);
+        for (const part of parts)
+          add(part, TUNING.retrieval.synonymWeight, i, TUNING.retrieval.synonymWeight / parts.length);
       }
     }
   });

@@ -151,7 +151,8 @@ export function coverageOf(index: CorpusIndex, at: number, terms: QueryTerm[]): 
   for (const t of terms) {
     if (t.group < 0 || !stems.has(t.term)) continue;
     if (t.cover >= 1) own.set(t.group, 1);
-    else viaSynonyms.set(t.group, Math.min(0.6, (viaSynonyms.get(t.group) ?? 0) + t.cover));
+    else
+      viaSynonyms.set(t.group, Math.min(TUNING.retrieval.synonymCoverMax, (viaSynonyms.get(t.group) ?? 0) + t.cover));
   }
   let sum = 0;
   for (const g of groups) sum += own.get(g) ?? viaSynonyms.get(g) ?? 0;
@@ -184,21 +185,21 @@ export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: 
     ? scoreWithin(index, terms, passagesOf(index, [...units]).filter(allowed))
     : scoreBm25(index.bm25, terms, allowed);
   // Coverage and the year are weighed for the best few hundred by BM25 alone: enough, and cheap.
-  const candidates = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 300);
+  const candidates = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TUNING.retrieval.candidates);
   const asked = terms.filter((t) => t.word);
   const hits: Hit[] = [];
   for (const [passage, raw] of candidates) {
     const coverage = coverageOf(index, passage, terms);
     const p = index.passages[passage]!;
     const doc = index.docsById.get(p.docId)!;
-    let score = raw * (0.5 + coverage);
+    let score = raw * (TUNING.retrieval.coverageBase + coverage);
     if (asked.length) {
       const written = passageWords(index, passage);
       score *= 1 + (TUNING.retrieval.exactWordBonus * asked.filter((t) => written.has(t.word!)).length) / asked.length;
     }
     if (options.year) {
       const year = inspectionYears(index).get(p.docId) ?? doc.meta.date?.slice(0, 4);
-      if (year === options.year || p.text.includes(options.year)) score *= 1.5;
+      if (year === options.year || p.text.includes(options.year)) score *= TUNING.retrieval.yearBoost;
     }
     hits.push({ passage, score, coverage });
   }
@@ -211,13 +212,19 @@ export function isRelevant(hit: Hit | undefined, terms: QueryTerm[], lenient = f
   if (!hit) return false;
   const groups = new Set(terms.filter((t) => t.group >= 0).map((t) => t.group)).size;
   if (groups === 0) return false;
-  if (groups <= 2) return hit.coverage >= 0.5;
+  if (groups <= TUNING.retrieval.shortTopicWords) return hit.coverage >= TUNING.retrieval.shortTopicCoverage;
   // A long question about a figure names more than the sentence does ("… posts were filled"): half will do.
-  return hit.coverage >= (lenient && groups >= 4 ? 0.5 : 0.6);
+  const { lenientTopicWords, lenientCoverage, longTopicCoverage } = TUNING.retrieval;
+  return hit.coverage >= (lenient && groups >= lenientTopicWords ? lenientCoverage : longTopicCoverage);
 }
 
 /** Up to `max` hits from different passages, skipping near-repeats of a passage already chosen. */
-export function diverse(index: CorpusIndex, hits: Hit[], max: number, minRatio = 0.5): Hit[] {
+export function diverse(
+  index: CorpusIndex,
+  hits: Hit[],
+  max: number,
+  minRatio = TUNING.retrieval.minScoreBesideBest,
+): Hit[] {
   const out: Hit[] = [];
   for (const h of hits) {
     if (out.length >= max) break;
@@ -233,5 +240,5 @@ function similar(a: string, b: string): boolean {
   const wa = new Set(a.split(/\W+/));
   const wb = b.split(/\W+/);
   const shared = wb.filter((w) => wa.has(w)).length;
-  return shared / Math.max(wa.size, wb.length) > 0.7;
+  return shared / Math.max(wa.size, wb.length) > TUNING.retrieval.nearRepeat;
 }

@@ -1,5 +1,6 @@
 // Which units a question names: exact names and aliases, then fuse.js for misspelt ones ("leicestr").
 import Fuse from "fuse.js";
+import { TUNING } from "../tuning.js";
 import type { Unit } from "../types.js";
 import { baseName } from "../corpus/units.js";
 
@@ -54,7 +55,7 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
   const fuse = new Fuse(names, {
     keys: ["alias"],
     includeScore: true,
-    threshold: 0.3,
+    threshold: TUNING.units.fuzzyThreshold,
     ignoreLocation: true,
     minMatchCharLength: 4,
   });
@@ -106,7 +107,11 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
       ].filter(Boolean) as { text: string; end: number }[];
       for (const c of candidates) {
         const best = fuse.search(c.text)[0];
-        if (best && (best.score ?? 1) <= 0.25 && Math.abs(best.item.alias.length - c.text.length) <= 3) {
+        if (
+          best &&
+          (best.score ?? 1) <= TUNING.units.fuzzyAccept &&
+          Math.abs(best.item.alias.length - c.text.length) <= TUNING.units.fuzzyLengthSlack
+        ) {
           found.push({ unitKey: best.item.key, text: c.text, start: t.start, end: c.end, fuzzy: true });
           return;
         }

@@ -144,7 +144,7 @@ export const answerFinding: Handler = (input) => {
   }
   const chosen = diverse(
     index,
-    hits.filter((h) => h.coverage >= hits[0]!.coverage * 0.75),
+    hits.filter((h) => h.coverage >= hits[0]!.coverage * TUNING.retrieval.keepBesideBest),
     3,
     0.5,
   );

@@ -2,6 +2,7 @@
 import type { Citation, KeyQuestionFact } from "../../types.js";
 import { vocabulary } from "../../vocabulary.js";
 import { findThemes } from "../../corpus/vocab-match.js";
+import { TUNING } from "../../tuning.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { diverse, isRelevant, passagesOf, periodFilter, searchPassages, type Hit } from "../retrieve.js";
 import { bestQuantity, FIT_MEASURE, measuresOf, quantityFit } from "../quantity-fit.js";
@@ -135,7 +136,7 @@ export const answerStatistic: Handler = (input) => {
   }
   const chosen = diverse(
     index,
-    hits.filter((h) => h.coverage >= hits[0]!.coverage * 0.75),
+    hits.filter((h) => h.coverage >= hits[0]!.coverage * TUNING.retrieval.keepBesideBest),
     3,
     0.6,
   );
