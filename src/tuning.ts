@@ -48,6 +48,23 @@ export interface Tuning {
     /** Quotes shown beside the best: those scoring at least this share of its score (unless a handler says otherwise). */
     minScoreBesideBest: number;
   };
+  answers: {
+    /** Quotes shown under an answer at most. */
+    quotes: number;
+    /** Passages a search returns for each kind of answer. */
+    searchLimit: { findings: number; figures: number; recommendations: number; sources: number };
+    /** Quotes shown beside the best: those scoring at least this share of its score, per kind of answer. */
+    besideBest: { findings: number; figures: number; recommendations: number; sources: number };
+    /** Recommendations (or progress rows) listed beside the best on the topic: those scoring at least this share of it. */
+    recommendationsBesideBest: number;
+    progressBesideBest: number;
+    /** A unit's sentence that counts what a measure counts, without the question's words, starts at this share of the best hit's score. */
+    measureHitShare: number;
+    /** A finding quoted on its own (a unit's key finding, a digest's finding of the day) is at least/at most this many characters. */
+    findingMinChars: number;
+    findingMaxChars: number;
+    digestFindingMinChars: number;
+  };
   units: {
     /** fuse.js threshold for a misspelt unit name, and the best score accepted (lower is closer). */
     fuzzyThreshold: number;
@@ -90,6 +107,17 @@ export const TUNING: Tuning = {
     keepBesideBest: 0.75,
     nearRepeat: 0.7,
     minScoreBesideBest: 0.5,
+  },
+  answers: {
+    quotes: 3,
+    searchLimit: { findings: 15, figures: 12, recommendations: 10, sources: 20 },
+    besideBest: { findings: 0.5, figures: 0.6, recommendations: 0.3, sources: 0.2 },
+    recommendationsBesideBest: 0.75,
+    progressBesideBest: 0.8,
+    measureHitShare: 0.5,
+    findingMinChars: 60,
+    findingMaxChars: 400,
+    digestFindingMinChars: 80,
   },
   units: { fuzzyThreshold: 0.3, fuzzyAccept: 0.25, fuzzyLengthSlack: 3 },
   figures: { ownWord: 1, ownWordNear: 0.9, measure: 0.8, synonym: 0.6, nearWords: 4, tieBreakPerWord: 0.01 },

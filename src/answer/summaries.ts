@@ -1,4 +1,5 @@
 // Headlines per unit (App Home, digest) and the findings a digest can rotate through.
+import { TUNING } from "../tuning.js";
 import type { Citation, KeyQuestionFact, RatingFact, UnitSummary } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import { cite } from "./cite.js";
@@ -40,7 +41,13 @@ export function listFindings(index: CorpusIndex): Finding[] {
       doc.meta.kind === "inspection report"
         ? /strength|improvement/i.test(p.section ?? "")
         : !haveReports && /(?:found|inspectors?|report)/i.test(p.text) && !/^["“]/.test(p.text);
-    if (!inFindings || p.text.length < 80 || p.text.length > 400 || /\t/.test(p.text)) continue;
+    if (
+      !inFindings ||
+      p.text.length < TUNING.answers.digestFindingMinChars ||
+      p.text.length > TUNING.answers.findingMaxChars ||
+      /\t/.test(p.text)
+    )
+      continue;
     const citation = cite(index, p.docId, p.text, p.section);
     if (!citation) continue;
     findings.push({ id: `${p.docId}#${p.order}`, unitKey: p.unitKeys[0], citation });

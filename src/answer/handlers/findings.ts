@@ -56,7 +56,10 @@ function firstPassages(
     const p = index.passages[i]!;
     if (out.length >= 3) break;
     if (publisherDocs && !publisherDocs.has(p.docId)) continue;
-    if (p.text.length >= 60 && (filter ? filter(i) : /\b(?:found|find|inspectors?|rated|report)\b/i.test(p.text)))
+    if (
+      p.text.length >= TUNING.answers.findingMinChars &&
+      (filter ? filter(i) : /\b(?:found|find|inspectors?|rated|report)\b/i.test(p.text))
+    )
       out.push(i);
   }
   return { picked: out, inSections: !!filter && out.length > 0 };
@@ -98,7 +101,7 @@ export const answerFinding: Handler = (input) => {
     searchPassages(index, terms, {
       unitKeys: thenDocs ? undefined : unitKeys,
       year: query.year,
-      limit: 15,
+      limit: TUNING.answers.searchLimit.findings,
       filter,
       docIds: input.publisherDocs,
     });
@@ -145,8 +148,8 @@ export const answerFinding: Handler = (input) => {
   const chosen = diverse(
     index,
     hits.filter((h) => h.coverage >= hits[0]!.coverage * TUNING.retrieval.keepBesideBest),
-    3,
-    0.5,
+    TUNING.answers.quotes,
+    TUNING.answers.besideBest.findings,
   );
   const citations = chosen.map((h) => {
     const p = index.passages[h.passage]!;

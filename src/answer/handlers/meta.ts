@@ -1,4 +1,5 @@
 // Help, the list of sources, follow-ups on the last answer, and honest "I don't have that" replies.
+import { TUNING } from "../../tuning.js";
 import type { Citation, RatingFact } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
 import { cite, uniqueCitations } from "../cite.js";
@@ -116,13 +117,16 @@ export const answerWhy: Handler = (input) => {
   const terms = queryTerms([...topic.split(/\s+/).filter(Boolean), ...reasonWords]).map((t) =>
     topic.includes(t.term) ? { ...t, weight: 3 } : t,
   );
-  const hits = searchPassages(index, terms, { unitKeys: unitKey ? [unitKey] : undefined, limit: 20 }).filter((h) => {
+  const hits = searchPassages(index, terms, {
+    unitKeys: unitKey ? [unitKey] : undefined,
+    limit: TUNING.answers.searchLimit.sources,
+  }).filter((h) => {
     const p = index.passages[h.passage]!;
     return (
       !topic || (p.section ?? "").toLowerCase().includes(topic.split(" ")[0]!) || p.text.toLowerCase().includes(topic)
     );
   });
-  const chosen = diverse(index, hits, 3, 0.2);
+  const chosen = diverse(index, hits, TUNING.answers.quotes, TUNING.answers.besideBest.sources);
   if (chosen.length === 0) {
     return {
       lead: "The documents don't say more about why than what I quoted.",

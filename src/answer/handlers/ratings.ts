@@ -1,4 +1,5 @@
 // Ratings, scores and comparisons (two units, or one unit then and now).
+import { TUNING } from "../../tuning.js";
 import type { Citation, KeyQuestionFact, RatingFact } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
 import { vocabulary } from "../../vocabulary.js";
@@ -95,8 +96,8 @@ function keyFinding(index: CorpusIndex, unitKey: string, latest: RatingFact): Ci
         p.unitKeys[0] === unitKey &&
         FINDING.test(p.text) &&
         !RATING_WORD.test(p.text) &&
-        p.text.length > 60 &&
-        p.text.length < 400,
+        p.text.length > TUNING.answers.findingMinChars &&
+        p.text.length < TUNING.answers.findingMaxChars,
     );
   const best = candidates.find((p) => p.docId === latest.docId) ?? candidates[0];
   return best ? cite(index, best.docId, best.text, best.section) : undefined;

@@ -1,4 +1,5 @@
 // Recommendations made, and progress on the previous ones.
+import { TUNING } from "../../tuning.js";
 import type { ProgressFact, RecommendationFact } from "../../types.js";
 import { stem, words } from "../../text/tokens.js";
 import { cite, uniqueCitations } from "../cite.js";
@@ -61,7 +62,7 @@ export const answerRecommendation: Handler = (input) => {
   if (recs.length && (onTopic || !query.terms.some((t) => t.group >= 0))) {
     const shown = onTopic
       ? ranked
-          .filter((x) => x.score >= ranked[0]!.score * 0.75)
+          .filter((x) => x.score >= ranked[0]!.score * TUNING.answers.recommendationsBesideBest)
           .slice(0, 3)
           .map((x) => x.r)
       : recs.slice(0, 6);
@@ -103,7 +104,7 @@ export const answerRecommendation: Handler = (input) => {
           .filter(allowed)
           .sort((a, b) => a - b)
           .map((passage) => ({ passage, score: 1, coverage: 0 }))
-      : searchPassages(index, terms, { unitKeys, limit: 10, filter: allowed });
+      : searchPassages(index, terms, { unitKeys, limit: TUNING.answers.searchLimit.recommendations, filter: allowed });
   const onTopicHits = query.terms.some((t) => t.group >= 0) ? hits.filter((h) => h.coverage > 0) : hits;
   if (onTopicHits.length === 0) {
     return unitKeys.length
@@ -117,7 +118,12 @@ export const answerRecommendation: Handler = (input) => {
       : { lead: "", answered: false, intent: "recommendation", citations: [] };
   }
   // "The report made 11 recommendations." is usually followed by what they were: "These include …".
-  const citations = diverse(index, onTopicHits, 3, 0.3).flatMap((h) => {
+  const citations = diverse(
+    index,
+    onTopicHits,
+    TUNING.answers.quotes,
+    TUNING.answers.besideBest.recommendations,
+  ).flatMap((h) => {
     const p = index.passages[h.passage]!;
     const next = index.passages[h.passage + 1];
     const continues = next && next.docId === p.docId && /^(?:These|They|This|Among|Including|It)\b/.test(next.text);
@@ -173,7 +179,7 @@ export const answerProgress: Handler = (input) => {
   const onTopic = !askedCategory && query.terms.length > 0 && ranked[0]!.score > 0;
   const shown = onTopic
     ? ranked
-        .filter((x) => x.score >= ranked[0]!.score * 0.8)
+        .filter((x) => x.score >= ranked[0]!.score * TUNING.answers.progressBesideBest)
         .slice(0, 3)
         .map((x) => x.r)
     : rows.slice(0, 3);

@@ -124,7 +124,13 @@ export const answerStatistic: Handler = (input) => {
   const asksCount = /\b(?:how many|number of)\b/i.test(query.text);
   const hits = rankByQuantityFit(
     index,
-    searchPassages(index, terms, { unitKeys, withFigures: true, year: query.year, limit: 12, filter: allowed }),
+    searchPassages(index, terms, {
+      unitKeys,
+      withFigures: true,
+      year: query.year,
+      limit: TUNING.answers.searchLimit.figures,
+      filter: allowed,
+    }),
     terms,
     unitKeys,
     asksCount,
@@ -137,8 +143,8 @@ export const answerStatistic: Handler = (input) => {
   const chosen = diverse(
     index,
     hits.filter((h) => h.coverage >= hits[0]!.coverage * TUNING.retrieval.keepBesideBest),
-    3,
-    0.6,
+    TUNING.answers.quotes,
+    TUNING.answers.besideBest.figures,
   );
   const citations: (Citation | undefined)[] = chosen.map((h) => {
     const p = index.passages[h.passage]!;
@@ -178,7 +184,7 @@ function rankByQuantityFit(
     for (const at of passagesOf(index, unitKeys)) {
       if (seen.has(at) || !index.passages[at]!.hasFigures || (allowed && !allowed(at))) continue;
       if (quantityFit(index.passages[at]!, terms) >= FIT_MEASURE)
-        extra.push({ passage: at, score: base * 0.5, coverage: 0 });
+        extra.push({ passage: at, score: base * TUNING.answers.measureHitShare, coverage: 0 });
     }
   }
   const ranked = [...hits, ...extra].map((h) => {
