@@ -287,10 +287,22 @@ export type AnswerStatus = "answered" | "lacking" | "refused";
  * An answer as parts: the engine says what, the renderers (src/slack, src/cli) say how.
  * `text`, `answered`, `intent` and `citations` are the JSON lines interface (../shared/eval reads them).
  */
+/** A value an answer states, as its quote gives it: a rating, a score, a figure, a date, a person. */
+export interface StatedFact {
+  kind: "rating" | "score" | "figure" | "date" | "person";
+  value: string;
+  /** The unit it is about, when the answer is about one. */
+  unitKey?: string;
+  /** The inspection it belongs to (YYYY or YYYY-MM), when known. */
+  inspection?: string;
+}
+
 export interface Answer {
   status: AnswerStatus;
   /** The fact first, as spans. */
   lead: Span[];
+  /** The values the lead states, for a reader that wants them without the words. */
+  facts: StatedFact[];
   /** Example questions the reply offers ("Try: …"), if any. */
   suggestions: string[];
   /** Plain text rendered from the parts (markdown-ish: *strong*, `code`, "> " quote lines), unescaped. */

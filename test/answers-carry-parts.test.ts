@@ -91,6 +91,7 @@ describe("writing a lead", () => {
 describe("rendering an answer's parts", () => {
   const hostile: Answer = {
     status: "answered",
+    facts: [],
     lead: [
       { text: "Rated " },
       { text: "<!channel> & Co", strong: true },
@@ -130,5 +131,26 @@ describe("rendering an answer's parts", () => {
     expect(shown).toContain("Try: <!here> rating");
     expect(shown).toContain("  │ A quote <!everyone> & more");
     expect(shown).not.toMatch(/&amp;|&lt;|\*/);
+  });
+});
+
+describe("the facts an answer states", () => {
+  it("are given beside the words: a rating and its score, a figure, a person", () => {
+    const rating = converse(seeds, "LLR rating")[0]!;
+    expect(rating.facts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: "rating",
+          value: "Inadequate",
+          unitKey: "leicester, leicestershire and rutland",
+        }),
+        expect.objectContaining({ kind: "score", value: "3/21" }),
+      ]),
+    );
+    const figure = converse(seeds, "how many people on licence does LLR supervise")[0]!;
+    expect(figure.facts).toEqual([expect.objectContaining({ kind: "figure", value: "939 people" })]);
+    const person = converse(seeds, "who is the chief inspector of probation")[0]!;
+    expect(person.facts[0]).toMatchObject({ kind: "person" });
+    expect(person.facts[0]!.value).toMatch(/Martin Jones/);
   });
 });

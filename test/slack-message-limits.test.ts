@@ -9,6 +9,7 @@ const long = Array.from(
 ).join("\n");
 const answer: Answer = {
   status: "answered",
+  facts: [],
   lead: [{ text: long }],
   suggestions: [],
   text: `${long}\n> a quote\n> — _Publisher: Title_`,

@@ -1,6 +1,6 @@
 // What every handler returns, and small helpers for writing briefing-style replies.
 import { MONTH_NAMES } from "../text/calendar.js";
-import type { Answer, Citation, Intent, RatingFact, Span, ThreadContext, Unit } from "../types.js";
+import type { Answer, Citation, Intent, RatingFact, Span, StatedFact, ThreadContext, Unit } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import type { Query } from "./question.js";
 import { shortQuote } from "./cite.js";
@@ -11,6 +11,8 @@ export interface Reply {
   lead: string;
   /** Example questions to offer ("Try: …"). */
   suggestions?: string[];
+  /** The values the lead states (a rating, a score, a figure, a date, a person). */
+  facts?: StatedFact[];
   answered: boolean;
   intent: Intent;
   citations: Citation[];
@@ -100,6 +102,7 @@ export function answerOf(reply: Reply): Answer {
   return {
     status: reply.lacking ? "lacking" : reply.answered ? "answered" : "refused",
     lead,
+    facts: reply.facts ?? [],
     suggestions,
     text: textOf(lead, suggestions, reply.quotesInLead ? [] : reply.citations),
     answered: reply.answered,

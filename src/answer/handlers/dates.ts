@@ -94,6 +94,12 @@ export function answerInspectionDate(input: HandlerInput): Reply | undefined {
       `${bold(name)}: inspected ${bold(latest!.phrase)}${earlier.length ? " (the latest the documents give)" : ""}.`,
       ...lines,
     ].join("\n"),
+    facts: dates.map((d) => ({
+      kind: "date" as const,
+      value: d.phrase,
+      unitKey,
+      ...(d.key ? { inspection: d.key } : {}),
+    })),
     answered: true,
     intent: "rating",
     citations: uniqueCitations(dates.map((d) => d.citation)),

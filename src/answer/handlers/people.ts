@@ -32,6 +32,14 @@ export function answerPerson(input: HandlerInput): Reply | undefined {
   const where = unitKeys.length ? ` of ${bold(unitName(index, unitKeys[0]!))}` : "";
   return {
     lead: `${bold(name!.trim())}, ${role.join(",").trim()}, speaking of the inspection${where}${when ? ` of ${when}` : ""}:`,
+    facts: [
+      {
+        kind: "person",
+        value: latest.speaker,
+        unitKey: latest.unitKey,
+        ...(latest.inspectionDate ? { inspection: latest.inspectionDate } : {}),
+      },
+    ],
     answered: true,
     intent: "quotation",
     citations,

@@ -1,6 +1,6 @@
 // Ratings, scores and comparisons (two units, or one unit then and now).
 import { TUNING } from "../../tuning.js";
-import type { Citation, KeyQuestionFact, RatingFact } from "../../types.js";
+import type { Citation, KeyQuestionFact, RatingFact, StatedFact } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
 import { vocabulary } from "../../vocabulary.js";
 import { findRatings } from "../../corpus/vocab-match.js";
@@ -197,8 +197,16 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
   if (standard === "overall" && !wantScore) citations.push(keyFinding(index, unitKey, latest));
   if (query.period?.kind === "previous" && !asked)
     lead = `The documents hold no inspection of ${bold(name)} before this one.\n${lead}`;
+  const inspection = latest.inspectionDate;
+  const stated: StatedFact[] = [
+    { kind: "rating", value: latest.rating, unitKey, ...(inspection ? { inspection } : {}) },
+    ...(scored?.score
+      ? [{ kind: "score" as const, value: scored.score, unitKey, ...(inspection ? { inspection } : {}) }]
+      : []),
+  ];
   return {
     lead,
+    facts: stated,
     answered: true,
     intent: wantScore ? "score" : "rating",
     citations: uniqueCitations(citations, 4),
@@ -255,6 +263,7 @@ function overview(input: HandlerInput): Reply {
 function combine(replies: Reply[], intent: Reply["intent"]): Reply {
   return {
     lead: replies.map((r) => r.lead).join("\n\n"),
+    facts: replies.flatMap((r) => r.facts ?? []),
     answered: replies.some((r) => r.answered),
     intent,
     citations: uniqueCitations(

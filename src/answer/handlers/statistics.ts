@@ -156,6 +156,13 @@ export const answerStatistic: Handler = (input) => {
   const stated = best && best.fit >= FIT_MEASURE && citations[0] ? `${bold(best.quantity.text)} — ` : "";
   return {
     lead: `${stated}Figures on ${bold(topic || "that")}${where}:`,
+    ...(stated
+      ? {
+          facts: [
+            { kind: "figure" as const, value: best!.quantity.text, ...(unitKeys[0] ? { unitKey: unitKeys[0] } : {}) },
+          ],
+        }
+      : {}),
     answered: true,
     intent: "statistic",
     citations: uniqueCitations(citations),
