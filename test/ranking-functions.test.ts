@@ -1,0 +1,62 @@
+// The ranking's own functions, asked directly: how well a passage's numbers answer a figure question, and which
+// passage a search puts first.
+import { describe, expect, it } from "vitest";
+import { bestQuantity, quantityFit } from "../src/answer/quantity-fit.js";
+import { queryTerms } from "../src/answer/question.js";
+import { isRelevant, searchPassages } from "../src/answer/retrieve.js";
+import { quantitiesIn } from "../src/corpus/quantities.js";
+import { words } from "../src/text/tokens.js";
+import type { Passage } from "../src/types.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadCorpus } from "../src/engine.js";
+import { seeds } from "./support/engine.js";
+import { tempDir } from "./support/temp.js";
+
+const passage = (text: string): Passage => ({
+  docId: "d",
+  text,
+  order: 0,
+  unitKeys: [],
+  named: [],
+  period: { relation: "current" },
+  quantities: quantitiesIn(text),
+  dates: [],
+  hasFigures: true,
+});
+const terms = (question: string) => queryTerms(words(question));
+
+describe("the fit of a passage's numbers", () => {
+  it("prefers a number that counts the asked word, then one a measure counts, and none that counts something else", () => {
+    expect(quantityFit(passage("Inspectors looked at 62 cases."), terms("cases"))).toBe(1);
+    expect(quantityFit(passage("The unit supervises 1,940 people."), terms("caseload"))).toBe(0.8);
+    expect(quantityFit(passage("The unit has 58 practitioners."), terms("caseload"))).toBe(0);
+  });
+
+  it("picks, of several numbers, the one with most of the question's words about it", () => {
+    const p = passage("It had a caseload of 1,364 people on probation and 939 people who were supervised on licence.");
+    expect(bestQuantity(p, terms("people licence supervise"))?.quantity.text).toBe("939 people");
+  });
+});
+
+describe("a search", () => {
+  it("puts the passage with the asked word itself before one with only its stem, and judges relevance by coverage", () => {
+    const dir = tempDir("ranking-");
+    writeFileSync(
+      join(dir, "article.txt"),
+      "Orford probation unit told to improve\nInspectors rated Orford Probation Delivery Unit 'Inadequate'.\n" +
+        "The unit manages 2,000 people across the county.\nManagers were told to check every case twice.\n",
+    );
+    const index = loadCorpus(dir);
+    const t = terms("managers");
+    const hits = searchPassages(index, t, { limit: 5 });
+    const order = hits.map((h) => index.passages[h.passage]!.text);
+    const manages = order.findIndex((t) => t.startsWith("The unit manages"));
+    expect(order[0]).toMatch(/^Managers were told/);
+    expect(manages).toBeGreaterThan(0); // found by its stem, ranked after the word itself
+    expect(isRelevant(hits[0], t)).toBe(true);
+    expect(isRelevant(searchPassages(seeds, terms("zebra crossings"), { limit: 5 })[0], terms("zebra crossings"))).toBe(
+      false,
+    );
+  });
+});
