@@ -15,18 +15,10 @@ import { SEEDS, seeds as index } from "./support/engine.js";
 import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
 import { newPlace, openAt, STORE_KINDS } from "./support/stores.js";
 import { tempDir } from "./support/temp.js";
+import { subscription } from "./support/subscription.js";
 
 const run = promisify(execFile);
-const sub = (over: Partial<Subscription> = {}): Subscription => ({
-  channel: "C1",
-  time: "08:00",
-  weekdaysOnly: false,
-  timeZone: "Europe/London",
-  createdBy: "U1",
-  createdAt: "2026-01-01T00:00:00Z",
-  shownFindings: [],
-  ...over,
-});
+const sub = subscription;
 
 let standIn: StandIn;
 let store: Store;

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { dueDate, nextPost, deliveryKey } from "../src/digest/schedule.js";
 import type { Delivery, Subscription } from "../src/store/schema.js";
+import { subscription } from "./support/subscription.js";
 
-const sub = (over: Partial<Subscription> = {}): Subscription => ({
-  channel: "C1",
-  time: "08:00",
-  weekdaysOnly: false,
-  timeZone: "Europe/London",
-  createdBy: "U1",
-  createdAt: "2026-01-01T00:00:00Z",
-  shownFindings: [],
-  ...over,
-});
+const sub = subscription;
 
 /** Walks a clock minute by minute and returns the local dates on which the digest fell due (and was then posted). */
 function postsBetween(s: Subscription, fromIso: string, toIso: string): string[] {

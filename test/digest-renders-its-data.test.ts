@@ -4,18 +4,10 @@ import { describe, expect, it } from "vitest";
 import { digestAsText } from "../src/cli/digest-text.js";
 import { composeDigest, type Digest } from "../src/digest/compose.js";
 import { digestMessage } from "../src/slack/digest-blocks.js";
-import type { Subscription } from "../src/store/schema.js";
 import { seeds as index } from "./support/engine.js";
+import { subscription } from "./support/subscription.js";
 
-const sub: Subscription = {
-  channel: "C1",
-  time: "08:00",
-  weekdaysOnly: false,
-  timeZone: "Europe/London",
-  createdBy: "U1",
-  createdAt: "2026-01-01T00:00:00Z",
-  shownFindings: [],
-};
+const sub = subscription();
 
 describe("the digest as data", () => {
   it("holds plain text: names, ratings and titles as the documents give them, no mrkdwn", () => {

@@ -5,23 +5,16 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SCHEMA_VERSION, type Subscription } from "../src/store/schema.js";
+import { SCHEMA_VERSION } from "../src/store/schema.js";
 import { ROOT } from "./support/bot-process.js";
 import { SEEDS } from "./support/engine.js";
 import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
 import { freshDatabase, openAt } from "./support/stores.js";
 import { tempDir } from "./support/temp.js";
+import { subscription } from "./support/subscription.js";
 
 const run = promisify(execFile);
-const sub = (channel: string): Subscription => ({
-  channel,
-  time: "00:00",
-  weekdaysOnly: false,
-  timeZone: "Europe/London",
-  createdBy: "U1",
-  createdAt: "2026-01-01T00:00:00Z",
-  shownFindings: [],
-});
+const sub = (channel: string) => subscription({ channel, time: "00:00" });
 
 let standIn: StandIn;
 let dataDir: string;

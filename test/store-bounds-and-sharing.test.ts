@@ -13,6 +13,7 @@ import { LockTimeoutError, withLock } from "../src/store/lock.js";
 import { newPlace, openAt, STORE_KINDS } from "./support/stores.js";
 import { withLimits } from "./support/limits.js";
 import { tempDir } from "./support/temp.js";
+import { subscription } from "./support/subscription.js";
 
 const DAY = 86_400_000;
 
@@ -152,15 +153,7 @@ describe.each(STORE_KINDS)("two %s stores on one place (two processes)", (kind) 
     a.rememberThread("C1", "1.0", { topic: "from a" });
     await a.flush();
     expect(await b.thread("C1", "1.0")).toEqual({ topic: "from a" });
-    const sub = (channel: string) => ({
-      channel,
-      time: "08:00",
-      weekdaysOnly: false,
-      timeZone: "Europe/London",
-      createdBy: "U1",
-      createdAt: "2026-01-01T00:00:00Z",
-      shownFindings: [],
-    });
+    const sub = (channel: string) => subscription({ channel });
     await Promise.all([
       a.update((s) => void (s.subscriptions.C1 = sub("C1"))),
       b.update((s) => void (s.subscriptions.C2 = sub("C2"))),

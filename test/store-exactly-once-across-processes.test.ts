@@ -9,20 +9,12 @@ import { posterClient } from "../src/slack/client.js";
 import { slackDigestPoster } from "../src/slack/digest-poster.js";
 import type { Store } from "../src/store/db.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
-import type { Subscription } from "../src/store/schema.js";
 import { seeds as index } from "./support/engine.js";
 import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
 import { freshDatabase, openAt } from "./support/stores.js";
+import { subscription } from "./support/subscription.js";
 
-const sub = (channel: string): Subscription => ({
-  channel,
-  time: "08:00",
-  weekdaysOnly: false,
-  timeZone: "Europe/London",
-  createdBy: "U1",
-  createdAt: "2026-01-01T00:00:00Z",
-  shownFindings: [],
-});
+const sub = (channel: string) => subscription({ channel });
 
 let url: string;
 let clock: Date;

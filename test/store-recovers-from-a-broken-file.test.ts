@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openStore } from "../src/store/db.js";
 import { SCHEMA_VERSION } from "../src/store/schema.js";
 import { tempDir } from "./support/temp.js";
+import { subscription } from "./support/subscription.js";
 
 describe("db.json (feedback, subscriptions, deliveries)", () => {
   it.each([
@@ -26,15 +27,7 @@ describe("db.json (feedback, subscriptions, deliveries)", () => {
 
   it("drops a record that fails the schema with a warning, and keeps the rest", async () => {
     const dir = tempDir("db-");
-    const good = {
-      channel: "C1",
-      time: "08:00",
-      weekdaysOnly: false,
-      timeZone: "Europe/London",
-      createdBy: "U1",
-      createdAt: "2026-01-01T00:00:00Z",
-      shownFindings: [],
-    };
+    const good = subscription();
     writeFileSync(
       join(dir, "db.json"),
       JSON.stringify({
@@ -51,15 +44,7 @@ describe("db.json (feedback, subscriptions, deliveries)", () => {
 
   it("keeps what it stored across a reopen, and reads a version 1 file's threads and subscriptions", async () => {
     const dir = tempDir("db-");
-    const sub = {
-      channel: "C1",
-      time: "08:00",
-      weekdaysOnly: false,
-      timeZone: "Europe/London",
-      createdBy: "U1",
-      createdAt: "2026-01-01T00:00:00Z",
-      shownFindings: [],
-    };
+    const sub = subscription();
     const now = new Date().toISOString();
     writeFileSync(
       join(dir, "db.json"),
