@@ -70,4 +70,13 @@ describe("imports run downward only", () => {
       ),
     ).toEqual([]);
   });
+
+  it("handlers never import one another: what to try next is the plan's (src/answer/plan.ts)", () => {
+    const handlers = all.filter((f) => f.startsWith("src/answer/handlers/"));
+    expect(handlers.length).toBeGreaterThan(5);
+    expect(arrows(handlers, (t) => t.startsWith("src/answer/handlers/"))).toEqual([]);
+    expect(importsOf("src/answer/plan.ts").filter((t) => t.startsWith("src/answer/handlers/")).length).toBe(
+      handlers.length,
+    );
+  });
 });

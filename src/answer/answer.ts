@@ -1,59 +1,21 @@
 // Question → answer. Pure: the same index, question and context give the same answer.
-import type { Answer, Intent, ThreadContext } from "../types.js";
+import type { Answer, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import { stem, words } from "../text/tokens.js";
 import { analyseQuestion, type Query } from "./question.js";
 import { mergeWithThread } from "./merge.js";
 import { refusalOf } from "./refusals.js";
-import { asksAboutVisit } from "./slots.js";
-import { queryWords } from "./phrases.js";
-import { answerInspectionDate } from "./handlers/dates.js";
-import { answerKeyQuestionExtreme, keyQuestionExtreme } from "./handlers/extremes.js";
-import { answerPerson } from "./handlers/people.js";
 import { asksWhatMustBeDone } from "./handlers/findings.js";
+import { answerHelp, notAnswered } from "./handlers/meta.js";
 import { inspectionYearOfDoc } from "./retrieve.js";
-import { answerOf, type Handler, type HandlerInput, type Reply } from "./reply.js";
-import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
-import { answerKeyQuestion, answerStatistic, asksKeyQuestion } from "./handlers/statistics.js";
-import { answerFinding, answerQuotation } from "./handlers/findings.js";
-import { answerProgress, answerRecommendation } from "./handlers/recommendations.js";
-import { answerHelp, answerSourceFollowUp, answerSources, answerWhy, notAnswered } from "./handlers/meta.js";
+import { answerOf, type HandlerInput, type Reply } from "./reply.js";
+import { planOf, runPlan } from "./plan.js";
 
 export interface Turn {
   answer: Answer;
   context: ThreadContext;
   /** The question as understood: its typed query, merged with the thread. */
   query: Query;
-}
-
-const HANDLERS: Record<Intent, Handler> = {
-  help: answerHelp,
-  sources: answerSources,
-  "followup-source": answerSourceFollowUp,
-  "followup-why": answerWhy,
-  compare: answerCompare,
-  progress: answerProgress,
-  recommendation: answerRecommendation,
-  quotation: answerQuotation,
-  rating: answerRating,
-  score: answerScore,
-  statistic: answerStatistic,
-  finding: answerFinding,
-  unknown: answerFinding,
-};
-
-/** "When was Derby inspected?": a date, about the inspectors' visit to a unit, and no topic beyond it. */
-function asksInspectionDate(q: Query, intent: Intent): boolean {
-  const visit = new Set(words(queryWords.visitWords.join(" ")).map(stem));
-  const ownTopic = q.fromThread.includes("topic") ? [] : q.terms.filter((t) => t.group >= 0 && !visit.has(t.term));
-  return (
-    q.answerType === "date" &&
-    q.answerTypeCued &&
-    q.unitKeys.length > 0 &&
-    asksAboutVisit(q.text) &&
-    ownTopic.length === 0 &&
-    !["quotation", "recommendation", "progress", "compare"].includes(intent)
-  );
 }
 
 /** The documents of a publisher the question names by a distinctive word of its name ("BBC", "Guardian"). */
@@ -88,7 +50,7 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
   let reply: Reply;
   let query = asked;
   if (!asked.text) {
-    reply = answerHelp({ index, query: asked, context, unitKeys: [], topic: "" });
+    reply = answerHelp({ index });
   } else {
     const merged = mergeWithThread(index, asked, context);
     const { topic } = merged;
@@ -106,25 +68,7 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
       publisherDocs,
     };
     const refusal = refusalOf(index, q, intent, merged.uncoveredNames);
-    let dated: Reply | undefined;
-    let extreme: "high" | "low" | undefined;
-    if (refusal) reply = refusal;
-    else if (asksInspectionDate(q, intent) && (dated = answerInspectionDate(input))) reply = dated;
-    else if ((extreme = keyQuestionExtreme(q)) && (dated = answerKeyQuestionExtreme(input, extreme))) reply = dated;
-    else if (q.answerType === "person" && (dated = answerPerson(input))) reply = dated;
-    else if (intent === "statistic" && asksKeyQuestion(input)) reply = answerKeyQuestion(input);
-    else if ((intent === "followup-source" || intent === "followup-why") && !context.lastAnswer)
-      reply = answerFinding(input);
-    else reply = HANDLERS[intent](input);
-    // The classifier guessed "figures" but there are none: the question may be about a finding ("who led the inspection").
-    if (!refusal && reply.lacking && asked.intents.length === 0 && intent === "statistic") {
-      const finding = answerFinding(input);
-      if (finding.answered && !finding.lacking) reply = finding;
-    }
-    // Nothing found the way the question asked: look for the topic as a finding before giving up.
-    if (!refusal && !reply.answered && reply.lead === "" && intent !== "finding" && intent !== "unknown")
-      reply = answerFinding(input);
-    if (!reply.answered && reply.lead === "") reply = notAnswered(index);
+    reply = refusal ?? runPlan(planOf(q, input, intent), input, asked.intents.length === 0) ?? notAnswered(index);
   }
   const answer: Answer = answerOf(reply);
   return { answer, context: nextContext(index, context, reply, answer, query), query };

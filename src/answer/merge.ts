@@ -7,7 +7,7 @@ import { words } from "../text/tokens.js";
 import { vocabulary } from "../vocabulary.js";
 import { queryTerms, type Query, type ThreadSlot } from "./question.js";
 import { asksKeyQuestion } from "./handlers/statistics.js";
-import { ratingsOf } from "./handlers/ratings.js";
+import { ratingsOf } from "./facts.js";
 import { unitNamesNotCovered } from "./refusals.js";
 import { asksAboutVisit, type AnswerType } from "./slots.js";
 

@@ -36,7 +36,26 @@ export interface HandlerInput {
   publisherDocs?: Set<string>;
 }
 
-export type Handler = (input: HandlerInput) => Reply;
+/** One way of answering. `undefined`: it found nothing to say, and the plan (./plan.ts) tries the next. */
+export type Handler = (input: HandlerInput) => Reply | undefined;
+
+/**
+ * The unit is known but the documents hold nothing on what was asked ("I don't have figures on the budget for X").
+ * The plan adds what the documents do hold on the unit.
+ */
+export function lackingOn(input: HandlerInput, topic: string, what: "figures" | "anything"): Reply {
+  const unitKey = input.unitKeys[0]!;
+  const on =
+    what === "figures" ? (topic ? `figures on ${bold(topic)}` : "that figure") : `anything on ${bold(topic || "that")}`;
+  return {
+    lead: `I don't have ${on} for ${bold(unitName(input.index, unitKey))}${input.query.year ? ` from ${input.query.year}` : ""} in the documents.`,
+    answered: true,
+    intent: what === "figures" ? "statistic" : "finding",
+    citations: [],
+    remember: { unitKey, topic },
+    lacking: true,
+  };
+}
 
 export function unitOf(index: CorpusIndex, key: string): Unit | undefined {
   return index.units.find((u) => u.key === key);

@@ -4,7 +4,7 @@ import type { CorpusIndex } from "../../search/index.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { passagesOf } from "../retrieve.js";
 import { bold, unitName, type HandlerInput, type Reply } from "../reply.js";
-import { ratingsOf } from "./ratings.js";
+import { ratingsOf } from "../facts.js";
 import { phraseMatcher, queryWords } from "../phrases.js";
 import { TUNING } from "../../tuning.js";
 

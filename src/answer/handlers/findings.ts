@@ -5,8 +5,7 @@ import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { phraseMatcher, readingWords } from "../../corpus/reading-words.js";
 import { diverse, inspectionYearOfDoc, isRelevant, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
-import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
-import { noFigures } from "./statistics.js";
+import { bold, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { TUNING } from "../../tuning.js";
 
 /** "Strengths" and "areas for improvement" are the reports' own sub-headings: a question that names one looks there. */
@@ -134,16 +133,7 @@ export const answerFinding: Handler = (input) => {
   // A word the documents never use is likely what the question is about ("rate my essay"): half a match is not enough.
   const strict = query.unknownNames.length > 0 && unitKeys.length === 0 && (hits[0]?.coverage ?? 0) < 1;
   if (strict || !isRelevant(hits[0], query.terms)) {
-    if (unitKeys.length && query.terms.length) {
-      const none = noFigures(input, topic);
-      return {
-        ...none,
-        intent: "finding",
-        lead: none.lead.replace(/^I don't have figures on/, "I don't have anything on"),
-        lacking: true,
-      };
-    }
-    return { lead: "", answered: false, intent: "finding", citations: [] };
+    return unitKeys.length && query.terms.length ? lackingOn(input, topic, "anything") : undefined;
   }
   const chosen = diverse(
     index,
@@ -212,7 +202,8 @@ export const answerQuotation: Handler = (input) => {
     return { q, speaker: speakerHits.length + chiefMatch, topic: topicHits, unit: unitHit };
   });
   const wantsSpeaker = scored.some((s) => s.speaker > 0);
-  if (!wantsSpeaker) return answerFinding(input);
+  // No speaker asked after: the plan goes on to the findings on the question's words.
+  if (!wantsSpeaker) return undefined;
   // A year asked ("in 2022", "at the time") keeps the words said then: of that inspection, or naming the year.
   const inPeriod = (q: QuotationFact) =>
     !query.year || (q.inspectionDate?.slice(0, 4) ?? inspectionYearOfDoc(index, q.docId)) === query.year;

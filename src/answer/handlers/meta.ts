@@ -7,7 +7,7 @@ import { diverse, searchPassages } from "../retrieve.js";
 import { queryTerms } from "../question.js";
 import { link, markedOf } from "../spans.js";
 import { bold, displayDate, unitName, type Handler, type Reply } from "../reply.js";
-import { ratingsOf } from "./ratings.js";
+import { ratingsOf } from "../facts.js";
 import { undatedLabel } from "../../corpus/metadata.js";
 
 /** Example questions drawn from what the corpus holds. */
@@ -35,7 +35,7 @@ export function knownUnits(index: CorpusIndex): string {
   return rated.map((u) => u.name).join(", ");
 }
 
-export const answerHelp: Handler = ({ index }) => ({
+export const answerHelp = ({ index }: { index: CorpusIndex }): Reply => ({
   lead:
     `I brief you on HM Inspectorate of Probation inspections, quoting the reports and articles I hold (${index.documents.length} documents).\n` +
     `Units covered: ${knownUnits(index)}.\n` +
@@ -80,10 +80,12 @@ export const answerSources: Handler = ({ index }) => {
 
 export const answerSourceFollowUp: Handler = ({ context }) => {
   const last = context.lastAnswer;
-  if (!last || last.citations.length === 0) {
+  // No answer before it in the thread: "source?" is a question of its own.
+  if (!last) return undefined;
+  if (last.citations.length === 0) {
     return {
       lead: "The last answer quoted no document, so there is no source to give.",
-      answered: !!last?.answered,
+      answered: last.answered,
       intent: "followup-source",
       citations: [],
     };
@@ -111,6 +113,7 @@ export const answerSourceFollowUp: Handler = ({ context }) => {
 /** "why?": for a rating, the passages of that standard's section that explain it; otherwise more on the same topic. */
 export const answerWhy: Handler = (input) => {
   const { index, context } = input;
+  if (!context.lastAnswer) return undefined;
   const unitKey = context.unitKey;
   const topic = context.topic && context.topic !== "overall" ? context.topic : "";
   const reasonWords = "insufficient concern inadequate lack poor not improvement failed".split(" ");

@@ -7,9 +7,9 @@ import { findRatings } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { undecidedAgainst } from "../../search/recency.js";
 import { inspectionYearOfDoc, passagesOf } from "../retrieve.js";
+import { ratingsOf } from "../facts.js";
 import {
   bold,
-  byRecency,
   inspectionKey,
   quotedDate,
   standardLabel,
@@ -18,12 +18,6 @@ import {
   type HandlerInput,
   type Reply,
 } from "../reply.js";
-
-export function ratingsOf(index: CorpusIndex, unitKey: string, standard?: string): RatingFact[] {
-  return (index.factsByUnit.get(unitKey) ?? [])
-    .filter((f): f is RatingFact => f.type === "rating" && (!standard || f.standard === standard))
-    .sort(byRecency(index));
-}
 
 function keyQuestionsOf(index: CorpusIndex, unitKey: string, standard: string, docId: string): KeyQuestionFact[] {
   return (index.factsByUnit.get(unitKey) ?? []).filter(

@@ -115,7 +115,7 @@ export const answerRecommendation: Handler = (input) => {
           citations: [],
           remember: { unitKey: unitKeys[0] },
         }
-      : { lead: "", answered: false, intent: "recommendation", citations: [] };
+      : undefined;
   }
   // "The report made 11 recommendations." is usually followed by what they were: "These include …".
   const citations = diverse(
@@ -171,7 +171,7 @@ export const answerProgress: Handler = (input) => {
           citations: [],
           remember: { unitKey: unitKeys[0] },
         }
-      : { lead: "", answered: false, intent: "progress", citations: [] };
+      : undefined;
   }
   const ranked = rows
     .map((r) => ({ r, score: overlap(r.recommendation, query.terms) * 2 + overlap(r.action, query.terms) }))

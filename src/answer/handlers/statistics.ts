@@ -6,8 +6,7 @@ import { TUNING } from "../../tuning.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { diverse, isRelevant, passagesOf, periodFilter, searchPassages, type Hit } from "../retrieve.js";
 import { bestQuantity, FIT_MEASURE, measuresOf, quantityFit } from "../quantity-fit.js";
-import { bold, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
-import { answerRating } from "./ratings.js";
+import { bold, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import type { QueryTerm } from "../question.js";
 
 const REPORT_STANDARDS = new Set(vocabulary.reportStandards);
@@ -29,8 +28,8 @@ export const answerKeyQuestion: Handler = (input) => {
       (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) &&
       (!query.theme || findThemes(f.question).some((t) => t.value === query.theme)),
   );
-  // No key-question table (an article, a press release): the figures the documents state on the same words.
-  if (rows.length === 0) return answerStatistic({ ...input, query: { ...input.query, theme: undefined } });
+  // No key-question table (an article, a press release): the plan goes on to the figures the documents state.
+  if (rows.length === 0) return undefined;
   const shown = rows.slice(0, 3);
   const lines = shown.map(
     (r) =>
@@ -44,20 +43,6 @@ export const answerKeyQuestion: Handler = (input) => {
     remember: { unitKey: shown[0]!.unitKey, topic: query.standard },
   };
 };
-
-/** The unit is known but the figure is not: say so, and give what the documents hold on the unit. */
-export function noFigures(input: HandlerInput, topic: string): Reply {
-  const unitKey = input.unitKeys[0]!;
-  const brief = answerRating({ ...input, unitKeys: [unitKey], query: { ...input.query, standard: undefined } });
-  return {
-    lead: `I don't have ${topic ? `figures on ${bold(topic)}` : "that figure"} for ${bold(unitName(input.index, unitKey))}${input.query.year ? ` from ${input.query.year}` : ""} in the documents. What they do hold on it:\n${brief.lead}`,
-    answered: true,
-    intent: "statistic",
-    citations: brief.citations,
-    remember: { unitKey, topic },
-    lacking: true,
-  };
-}
 
 /** "Any figures?" about a unit, with no topic: the key-question scores that drive its ratings. */
 function headlineFigures(input: HandlerInput): Reply | undefined {
@@ -95,7 +80,6 @@ function headlineFigures(input: HandlerInput): Reply | undefined {
 
 export const answerStatistic: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
-  if (asksKeyQuestion(input)) return answerKeyQuestion(input);
   // "Any figures?" after quotes or findings: the figures in what was just quoted.
   const last = input.context.lastAnswer;
   const ownTopic = query.fromThread.includes("topic") ? "" : query.topic;
@@ -137,8 +121,7 @@ export const answerStatistic: Handler = (input) => {
     allowed,
   );
   if (!isRelevant(hits[0], terms, true)) {
-    if (unitKeys.length) return noFigures(input, topic);
-    return { lead: "", answered: false, intent: "statistic", citations: [] };
+    return unitKeys.length ? lackingOn(input, topic, "figures") : undefined;
   }
   const chosen = diverse(
     index,

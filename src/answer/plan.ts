@@ -1,0 +1,129 @@
+// What to try for each kind of question, declared in one place. Handlers never call each other: when one finds
+// nothing, the plan tries the next.
+import type { Intent } from "../types.js";
+import type { Query } from "./question.js";
+import { stem, words } from "../text/tokens.js";
+import { asksAboutVisit } from "./slots.js";
+import { queryWords } from "./phrases.js";
+import { answerInspectionDate } from "./handlers/dates.js";
+import { answerKeyQuestionExtreme, keyQuestionExtreme } from "./handlers/extremes.js";
+import { answerPerson } from "./handlers/people.js";
+import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js";
+import { answerKeyQuestion, answerStatistic, asksKeyQuestion } from "./handlers/statistics.js";
+import { answerFinding, answerQuotation } from "./handlers/findings.js";
+import { answerProgress, answerRecommendation } from "./handlers/recommendations.js";
+import { answerHelp, answerSourceFollowUp, answerSources, answerWhy } from "./handlers/meta.js";
+import type { Handler, HandlerInput, Reply } from "./reply.js";
+
+/** Every way of answering, by name. */
+const HANDLERS = {
+  inspectionDate: answerInspectionDate,
+  keyQuestionExtreme: (input: HandlerInput) => {
+    const direction = keyQuestionExtreme(input.query);
+    return direction ? answerKeyQuestionExtreme(input, direction) : undefined;
+  },
+  person: answerPerson,
+  keyQuestion: answerKeyQuestion,
+  statistic: answerStatistic,
+  rating: answerRating,
+  score: answerScore,
+  compare: answerCompare,
+  finding: answerFinding,
+  quotation: answerQuotation,
+  recommendation: answerRecommendation,
+  progress: answerProgress,
+  help: answerHelp,
+  sources: answerSources,
+  source: answerSourceFollowUp,
+  why: answerWhy,
+} satisfies Record<string, Handler>;
+
+export type HandlerName = keyof typeof HANDLERS;
+
+/** Each intent's plan: its own handler, then what to look for when that finds nothing. */
+export const PLANS: Record<Intent, HandlerName[]> = {
+  rating: ["rating", "finding"],
+  score: ["score", "finding"],
+  compare: ["compare", "finding"],
+  statistic: ["statistic", "finding"],
+  quotation: ["quotation", "finding"],
+  recommendation: ["recommendation", "finding"],
+  progress: ["progress", "finding"],
+  finding: ["finding"],
+  unknown: ["finding"],
+  help: ["help"],
+  sources: ["sources"],
+  // "source?" with no answer before it in the thread: the documents held; "why?": a question of its own.
+  "followup-source": ["source", "sources"],
+  "followup-why": ["why", "finding"],
+};
+
+/** A question of one of these shapes tries its own handler before its intent's plan. */
+export const SHAPES: { handler: HandlerName; when: (query: Query, intent: Intent, input: HandlerInput) => boolean }[] =
+  [
+    { handler: "inspectionDate", when: asksInspectionDate },
+    { handler: "keyQuestionExtreme", when: (q) => keyQuestionExtreme(q) !== undefined },
+    { handler: "person", when: (q) => q.answerType === "person" },
+    { handler: "keyQuestion", when: (_q, intent, input) => intent === "statistic" && asksKeyQuestion(input) },
+  ];
+
+/** "When was Derby inspected?": a date, about the inspectors' visit to a unit, and no topic beyond it. */
+function asksInspectionDate(q: Query, intent: Intent): boolean {
+  const visit = new Set(words(queryWords.visitWords.join(" ")).map(stem));
+  const ownTopic = q.fromThread.includes("topic") ? [] : q.terms.filter((t) => t.group >= 0 && !visit.has(t.term));
+  return (
+    q.answerType === "date" &&
+    q.answerTypeCued &&
+    q.unitKeys.length > 0 &&
+    asksAboutVisit(q.text) &&
+    ownTopic.length === 0 &&
+    !["quotation", "recommendation", "progress", "compare"].includes(intent)
+  );
+}
+
+/** An "I don't have that" of these handlers goes on with what the documents do hold on the unit, from this one. */
+export const WHAT_THEY_HOLD: { after: HandlerName[]; from: HandlerName } = {
+  after: ["statistic", "finding"],
+  from: "rating",
+};
+
+/** The handlers a question tries, in order. */
+export function planOf(query: Query, input: HandlerInput, intent: Intent): HandlerName[] {
+  const shaped = SHAPES.filter((s) => s.when(query, intent, input)).map((s) => s.handler);
+  return [...new Set([...shaped, ...PLANS[intent]])];
+}
+
+/**
+ * Runs a plan: the first handler that answers wins. "I don't have that" stands, unless the question's kind was
+ * only guessed (no word of the question asked for it) and a later handler answers. Undefined: nothing found.
+ */
+export function runPlan(plan: HandlerName[], input: HandlerInput, kindWasGuessed: boolean): Reply | undefined {
+  let lacking: { reply: Reply; by: HandlerName } | undefined;
+  for (const name of plan) {
+    const reply = HANDLERS[name](input);
+    if (!reply) continue;
+    if (!reply.lacking) {
+      if (lacking && !reply.answered) break;
+      return reply;
+    }
+    lacking ??= { reply, by: name };
+    if (!kindWasGuessed) break;
+  }
+  return lacking && withWhatTheyHold(lacking.reply, lacking.by, input);
+}
+
+function withWhatTheyHold(reply: Reply, by: HandlerName, input: HandlerInput): Reply {
+  const unitKey = reply.remember?.unitKey;
+  if (!WHAT_THEY_HOLD.after.includes(by) || !unitKey) return reply;
+  const brief = HANDLERS[WHAT_THEY_HOLD.from]({
+    ...input,
+    unitKeys: [unitKey],
+    query: { ...input.query, standard: undefined },
+  });
+  if (!brief) return reply;
+  return {
+    ...reply,
+    lead: `${reply.lead} What they do hold on it:\n${brief.lead}`,
+    citations: [...reply.citations, ...brief.citations],
+  };
+}
