@@ -64,6 +64,12 @@ export interface Tuning {
     findingMinChars: number;
     findingMaxChars: number;
     digestFindingMinChars: number;
+    /** A passage is quoted with the rest of its paragraph or list item when that is at most this many characters. */
+    paragraphMaxChars: number;
+    /** Items of a list shown when the question does not ask for all of them; the answer says how many it leaves out. */
+    listShown: { keyQuestions: number; recommendations: number; progress: number };
+    /** Items of a list shown at most when the question asks for all of them ("all the recommendations", "the rest"). */
+    wholeList: number;
   };
   units: {
     /** fuse.js threshold for a misspelt unit name, and the best score accepted (lower is closer). */
@@ -118,6 +124,9 @@ export const TUNING: Tuning = {
     findingMinChars: 60,
     findingMaxChars: 400,
     digestFindingMinChars: 80,
+    paragraphMaxChars: 450,
+    listShown: { keyQuestions: 3, recommendations: 6, progress: 3 },
+    wholeList: 25,
   },
   units: { fuzzyThreshold: 0.3, fuzzyAccept: 0.25, fuzzyLengthSlack: 3 },
   figures: { ownWord: 1, ownWordNear: 0.9, measure: 0.8, synonym: 0.6, nearWords: 4, tieBreakPerWord: 0.01 },

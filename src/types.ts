@@ -92,6 +92,8 @@ export interface Passage {
   tone?: "strength" | "weakness";
   /** True when it says what must be done ("managers must tighten oversight", "leaders need to prioritise …"). */
   directive?: boolean;
+  /** True when it goes on with the passage before it, in the same paragraph or list item. */
+  continues?: boolean;
 }
 
 /** A number a sentence states: "1,852 people", "43%", "13 out of 50 cases", "£700m", "two years". */
@@ -305,6 +307,8 @@ export interface Answer {
   facts: StatedFact[];
   /** Example questions the reply offers ("Try: …"), if any. */
   suggestions: string[];
+  /** What a list leaves out, in plain words ("9 more rows not shown: ask for all of them."), if it is cut. */
+  more?: string;
   /** Plain text rendered from the parts (markdown-ish: *strong*, `code`, "> " quote lines), unescaped. */
   text: string;
   /** False only when nothing in the documents bears on the question. */

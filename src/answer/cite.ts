@@ -2,6 +2,7 @@
 import type { Citation } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import { isVerbatim } from "../text/normalize.js";
+import { TUNING } from "../tuning.js";
 
 /** A citation of `quote` from `docId`, or undefined when the quote is not verbatim in that document. */
 export function cite(index: CorpusIndex, docId: string, quote: string, section?: string): Citation | undefined {
@@ -18,6 +19,25 @@ export function cite(index: CorpusIndex, docId: string, quote: string, section?:
     ...(url ? { url } : {}),
     ...(section ? { section } : {}),
   };
+}
+
+/**
+ * A passage cited with the rest of its paragraph or list item when that is short: the sentence a search finds
+ * ("Work delivered from the satellite office was not conducive …") is often followed by the one that says why.
+ */
+export function citePassage(index: CorpusIndex, at: number): Citation | undefined {
+  const p = index.passages[at]!;
+  let last = at;
+  while (index.passages[last + 1]?.continues && index.passages[last + 1]!.docId === p.docId) last++;
+  const withRest = index.passages
+    .slice(at, last + 1)
+    .map((q) => q.text)
+    .join(" ");
+  if (last > at && withRest.length <= TUNING.answers.paragraphMaxChars) {
+    const c = cite(index, p.docId, withRest, p.section);
+    if (c) return c;
+  }
+  return cite(index, p.docId, p.text, p.section);
 }
 
 const MAX_QUOTE = 420;

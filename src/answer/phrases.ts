@@ -56,6 +56,7 @@ const QueryWordsSchema = z.object({
   visitSentences: z.object({ phrases: words }),
   extremes: z.object({ high: words, low: words, keyQuestionWords: words }),
   forecastWords: z.object({ phrases: words }),
+  wholeList: z.object({ phrases: words }),
 });
 
 const file = fileURLToPath(new URL("../../intents/query.json", import.meta.url));
@@ -87,4 +88,5 @@ export const queryWords = {
   visitSentences: raw.visitSentences.phrases,
   extremes: raw.extremes,
   forecastWords: raw.forecastWords.phrases,
+  wholeList: raw.wholeList.phrases,
 };

@@ -15,6 +15,7 @@ import {
   namesRegion,
   opensAsFollowUp,
   isCueWord,
+  wholeListCues,
   TYPES_ASKING_NOT_NAMING,
   isNeverAName,
   isUnitWord,
@@ -65,6 +66,8 @@ export interface Query {
   leansOnThread: boolean;
   /** The question holds a cue word of its answer type ("improved", "when"), not only the classifier's guess. */
   answerTypeCued: boolean;
+  /** The whole list is asked for ("all the recommendations", "the rest"), not its first items. */
+  wholeList: boolean;
   /** Most words are capitalised (title case, capitals): a capital is no sign of a name. */
   caseSaysNothing: boolean;
   /** The slots the merge filled from the thread, the question leaving them empty. */
@@ -240,7 +243,8 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const answerType = answerTypeOf(corrected, unitSpans);
   // "has that improved?", "why", "when", "who", "highest" and period words ask; they are not what is asked about.
   const typeWords = TYPES_ASKING_NOT_NAMING.has(answerType.type) ? answerType.spans : [];
-  const topicText = stripSpans(corrected, [...unitSpans, ...asking, ...periodSpans, ...typeWords]);
+  const wholeList = wholeListCues(corrected);
+  const topicText = stripSpans(corrected, [...unitSpans, ...asking, ...periodSpans, ...typeWords, ...wholeList]);
   const standards = findStandards(outsideUnits);
   const themes = findThemes(outsideUnits);
 
@@ -309,6 +313,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     period,
     answerType: answerType.type,
     answerTypeCued: answerType.spans.length > 0,
+    wholeList: wholeList.length > 0,
     fromThread: [],
     caseSaysNothing,
     speaker: speakerOf(corrected),

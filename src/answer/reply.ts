@@ -5,12 +5,15 @@ import type { CorpusIndex } from "../search/index.js";
 import type { Query } from "./question.js";
 import { shortQuote } from "./cite.js";
 import { spansOf, strong } from "./spans.js";
+import { TUNING } from "../tuning.js";
 
 export interface Reply {
   /** The fact first, plain text with emphasis marked by `strong()` and friends (./spans.ts); never mrkdwn. */
   lead: string;
   /** Example questions to offer ("Try: …"). */
   suggestions?: string[];
+  /** What a list leaves out (./reply.ts `cutList`). */
+  more?: string;
   /** The values the lead states (a rating, a score, a figure, a date, a person). */
   facts?: StatedFact[];
   answered: boolean;
@@ -66,6 +69,26 @@ export function unitName(index: CorpusIndex, key: string): string {
 }
 
 export const bold = strong;
+
+/**
+ * The first `shown` items of a list, or (when the question asks for all of them) up to `TUNING.answers.wholeList`,
+ * and a sentence that says how many are left out.
+ */
+export function cutList<T>(
+  items: T[],
+  query: Query,
+  shown: number,
+  noun: [string, string],
+): { items: T[]; more?: string } {
+  const limit = query.wholeList ? Math.max(shown, TUNING.answers.wholeList) : shown;
+  const left = items.length - limit;
+  if (left <= 0) return { items };
+  const what = left === 1 ? noun[0] : noun[1];
+  return {
+    items: items.slice(0, limit),
+    more: `${left} more ${what} not shown${query.wholeList ? "" : ": ask for all of them"}.`,
+  };
+}
 
 export function standardLabel(standard: string): string {
   return standard === "overall" ? "overall" : standard.charAt(0).toUpperCase() + standard.slice(1);
@@ -123,7 +146,8 @@ export function answerOf(reply: Reply): Answer {
     lead,
     facts: reply.facts ?? [],
     suggestions,
-    text: textOf(lead, suggestions, reply.quotesInLead ? [] : reply.citations),
+    ...(reply.more ? { more: reply.more } : {}),
+    text: textOf(lead, suggestions, reply.quotesInLead ? [] : reply.citations, reply.more),
     answered: reply.answered,
     intent: reply.intent,
     citations: reply.citations,
@@ -131,7 +155,7 @@ export function answerOf(reply: Reply): Answer {
 }
 
 /** Markdown-ish plain text, unescaped: the lead, the suggestions, then the quotes as "> " lines. */
-function textOf(lead: Span[], suggestions: string[], quoted: Citation[]): string {
+function textOf(lead: Span[], suggestions: string[], quoted: Citation[], more?: string): string {
   const leadText = lead
     .map((s) =>
       s.url
@@ -146,6 +170,7 @@ function textOf(lead: Span[], suggestions: string[], quoted: Citation[]): string
     )
     .join("");
   const lines = [leadText];
+  if (more) lines.push(`_${more}_`);
   if (suggestions.length) lines.push(`Try: ${suggestions.map((q) => `\`${q}\``).join(" · ")}`);
   for (const c of quoted) lines.push(`> ${shortQuote(c)}`, `> — _${c.publisher}: ${c.title}_`);
   return lines.filter((l, i) => i > 0 || l !== "").join("\n");

@@ -204,3 +204,6 @@ export const asksAboutVisit = (text: string): boolean => visitWords(text).length
 const forecastWords = phraseMatcher(queryWords.forecastWords);
 /** "Tomorrow", "next time", "predict": the question asks for a forecast. */
 export const asksForecast = (text: string): boolean => forecastWords(text).length > 0;
+
+/** "All the recommendations", "show the rest": where the whole list is asked for. */
+export const wholeListCues = phraseMatcher(queryWords.wholeList);

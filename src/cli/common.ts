@@ -21,6 +21,7 @@ export function leadText(spans: Span[]): string {
 
 export function formatAnswer(answer: Answer): string {
   const lines = [leadText(answer.lead)];
+  if (answer.more) lines.push(`(${answer.more})`);
   if (answer.suggestions.length) lines.push(`Try: ${answer.suggestions.join(" · ")}`);
   if (answer.intent !== "sources") {
     for (const c of answer.citations) {

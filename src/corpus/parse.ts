@@ -110,7 +110,10 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   facts.push(...quotes);
 
   placeUndatedInspection(facts, sentences);
-  const passages: Passage[] = sentences.map(({ block: _block, ...p }) => p);
+  // A sentence of the same paragraph or list item as the one before it goes on with it.
+  const passages: Passage[] = sentences.map(({ block, ...p }, i) =>
+    i > 0 && sentences[i - 1]!.block === block ? { ...p, continues: true } : p,
+  );
   if (fromPublication) for (const f of facts) if (f.inspectionDate === inspectionDate) f.dateFromPublication = true;
   const corpusNames = { strong: strongUnitNames(text), weak, used };
   return { meta, text, units, facts, passages, warnings: warningsFor(isReport, units.length, facts), corpusNames };

@@ -11,6 +11,8 @@ const BOILERPLATE_START = lineStartMatcher(boilerplate.lineStarts);
 const SHORT_LINE_START = lineStartMatcher(boilerplate.shortLineStarts);
 /** A line of at most this many words that starts with a short-line phrase is boilerplate ("Published 3 days ago"). */
 const SHORT_LINE_WORDS = 4;
+/** A heading's own numbering: "P 1.2 ", "2.3. ", "A 4 ". */
+const HEADING_NUMBER = /^(?:[A-Z]{1,2}\s*)?\d+(?:\.\d+)*\.?\s/;
 /** A contents page's dot leaders ("Foreword ........ 4"). */
 const DOT_LEADER = /\.{4,}/;
 
@@ -33,13 +35,14 @@ export function toPassages(docId: string, blocks: Block[]): SentencePassage[] {
     if (b.kind === "heading" || isBoilerplate(b)) return;
     const section = [b.section, b.subsection].filter(Boolean).join(" › ") || undefined;
     const pieces = b.kind === "row" ? [rowQuote(b)] : splitSentences(b.text);
-    // A line of a few words with no full stop is a crosshead, not a statement.
+    // A line of a few words with no full stop is a crosshead, not a statement; its only number may be its own
+    // numbering ("P 1.2 Staffing"), but a number beyond that makes it a figure ("Score 3/21").
     if (
       b.kind === "paragraph" &&
       block > 0 &&
       b.text.split(/\s+/).length <= 5 &&
       !/[.!?"”]$/.test(b.text) &&
-      !/\d/.test(b.text)
+      !/\d/.test(b.text.replace(HEADING_NUMBER, ""))
     )
       return;
     for (const text of pieces) if (/\p{L}/u.test(text)) out.push({ docId, text, section, order: out.length, block });

@@ -27,6 +27,7 @@ export function cutAtSentence(text: string, max: number, more = "… more in the
 /** The answer's lead and suggestions in mrkdwn, without its quotes (they become context blocks). */
 function leadOf(answer: Answer): string {
   const lines = [mrkdwnOf(answer.lead)];
+  if (answer.more) lines.push(`_${escapeText(answer.more)}_`);
   if (answer.suggestions.length) lines.push(suggestionsLine(answer.suggestions));
   return lines.join("\n").trim();
 }

@@ -3,7 +3,7 @@ import type { Citation } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { passagesOf } from "../retrieve.js";
-import { bold, unitName, type HandlerInput, type Reply } from "../reply.js";
+import { bold, cutList, unitName, type HandlerInput, type Reply } from "../reply.js";
 import { ratingsOf } from "../facts.js";
 import { phraseMatcher, queryWords } from "../phrases.js";
 import { TUNING } from "../../tuning.js";
@@ -64,9 +64,7 @@ function datesOf(index: CorpusIndex, unitKey: string): Dated[] {
   }
   // A month whose year neither the sentence nor its document gives cannot be placed among the others.
   const placed = [...byKey.values()].filter((d) => d.key);
-  return (placed.length ? placed : [...byKey.values()])
-    .sort((a, b) => b.key.localeCompare(a.key))
-    .slice(0, TUNING.query.maxInspectionDates);
+  return (placed.length ? placed : [...byKey.values()]).sort((a, b) => b.key.localeCompare(a.key));
 }
 
 /** The inspection dates of the unit, or undefined when no sentence of its documents gives one. */
@@ -78,7 +76,7 @@ export function answerInspectionDate(input: HandlerInput): Reply | undefined {
   const all = datesOf(index, unitKey);
   // "When was it last inspected?": the latest only; "the previous inspection": the one before it; a year: that year's.
   const kind = query.period?.kind;
-  const dates =
+  const asked =
     kind === "latest"
       ? all.slice(0, 1)
       : kind === "previous"
@@ -86,7 +84,11 @@ export function answerInspectionDate(input: HandlerInput): Reply | undefined {
         : query.year
           ? all.filter((d) => d.key.startsWith(query.year!))
           : all;
-  if (dates.length === 0) return undefined;
+  if (asked.length === 0) return undefined;
+  const { items: dates, more } = cutList(asked, query, TUNING.query.maxInspectionDates, [
+    "earlier inspection date",
+    "earlier inspection dates",
+  ]);
   const [latest, ...earlier] = dates;
   const lines = earlier.map((d) => `Also: ${bold(d.phrase)}.`);
   return {
@@ -100,6 +102,7 @@ export function answerInspectionDate(input: HandlerInput): Reply | undefined {
       unitKey,
       ...(d.key ? { inspection: d.key } : {}),
     })),
+    ...(more ? { more } : {}),
     answered: true,
     intent: "rating",
     citations: uniqueCitations(dates.map((d) => d.citation)),

@@ -4,7 +4,7 @@ import type { Citation, KeyQuestionFact } from "../../types.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { phraseMatcher, queryWords } from "../phrases.js";
 import type { Query } from "../question.js";
-import { bold, standardLabel, unitName, type HandlerInput, type Reply } from "../reply.js";
+import { bold, cutList, standardLabel, unitName, type HandlerInput, type Reply } from "../reply.js";
 import { periodFilter } from "../retrieve.js";
 import { TUNING } from "../../tuning.js";
 
@@ -45,7 +45,12 @@ export function answerKeyQuestionExtreme(input: HandlerInput, direction: "high" 
     direction === "high" ? b.percentYes - a.percentYes : a.percentYes - b.percentYes,
   );
   const extreme = sorted[0]!.percentYes;
-  const tied = sorted.filter((r) => r.percentYes === extreme).slice(0, TUNING.query.maxTiedKeyQuestions);
+  const { items: tied, more } = cutList(
+    sorted.filter((r) => r.percentYes === extreme),
+    input.query,
+    TUNING.query.maxTiedKeyQuestions,
+    ["key question with the same score", "key questions with the same score"],
+  );
   const word = direction === "high" ? "highest" : "lowest";
   const where = unitKeys.length ? `${bold(unitName(index, unitKeys[0]!))}'s` : "The documents'";
   const lines = tied.map(
@@ -55,9 +60,10 @@ export function answerKeyQuestionExtreme(input: HandlerInput, direction: "high" 
   const citations: (Citation | undefined)[] = tied.map((r) => cite(index, r.docId, r.quote, r.section));
   return {
     lead: `${where} ${word} key-question score${tied.length > 1 ? "s" : ""}${unitKeys.length ? "" : " across the units"}${input.query.standard ? ` in ${standardLabel(input.query.standard).toLowerCase()}` : ""}:\n${lines.join("\n")}`,
+    ...(more ? { more } : {}),
     answered: true,
     intent: "statistic",
-    citations: uniqueCitations(citations, TUNING.query.maxTiedKeyQuestions),
+    citations: uniqueCitations(citations, tied.length),
     remember: { unitKey: unitKeys[0] ?? tied[0]!.unitKey },
   };
 }

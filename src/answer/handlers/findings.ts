@@ -2,7 +2,7 @@
 import type { Citation, QuotationFact } from "../../types.js";
 import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
-import { cite, uniqueCitations } from "../cite.js";
+import { cite, citePassage, uniqueCitations } from "../cite.js";
 import { phraseMatcher, readingWords } from "../../corpus/reading-words.js";
 import { diverse, inspectionYearOfDoc, isRelevant, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
 import { bold, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
@@ -141,10 +141,7 @@ export const answerFinding: Handler = (input) => {
     TUNING.answers.quotes,
     TUNING.answers.besideBest.findings,
   );
-  const citations = chosen.map((h) => {
-    const p = index.passages[h.passage]!;
-    return cite(index, p.docId, p.text, p.section);
-  });
+  const citations = chosen.map((h) => citePassage(index, h.passage));
   const where = unitKeys.length ? ` in ${bold(unitName(index, unitKeys[0]!))}` : "";
   return {
     lead: `What the documents say about ${bold(topic || "that")}${where}:`,

@@ -2,7 +2,7 @@
 import { TUNING } from "../../tuning.js";
 import type { Citation, RatingFact } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
-import { cite, uniqueCitations } from "../cite.js";
+import { citePassage, uniqueCitations } from "../cite.js";
 import { diverse, searchPassages } from "../retrieve.js";
 import { queryTerms } from "../question.js";
 import { link, markedOf } from "../spans.js";
@@ -138,10 +138,7 @@ export const answerWhy: Handler = (input) => {
       citations: (context.lastAnswer?.citations ?? []) as Citation[],
     };
   }
-  const citations = chosen.map((h) => {
-    const p = index.passages[h.passage]!;
-    return cite(index, p.docId, p.text, p.section);
-  });
+  const citations = chosen.map((h) => citePassage(index, h.passage));
   const about = unitKey ? ` ${bold(unitName(index, unitKey))}` : "";
   return {
     lead: `Why, in the inspectors' words${about}${topic ? ` (${topic})` : ""}:`,

@@ -6,7 +6,7 @@ import { cite, uniqueCitations } from "../cite.js";
 import { em } from "../spans.js";
 import { diverse, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
 import type { QueryTerm } from "../question.js";
-import { bold, unitName, type Handler } from "../reply.js";
+import { bold, cutList, unitName, type Handler } from "../reply.js";
 
 const stemsOfText = new Map<string, Set<string>>();
 /** A text's word stems, worked out once per text (recommendation and progress texts are asked about often). */
@@ -60,12 +60,14 @@ export const answerRecommendation: Handler = (input) => {
   const onTopic = query.terms.some((t) => t.group >= 0) && (ranked[0]?.score ?? 0) > 0;
   // A list of recommendations, unless the question has a topic none of them is about.
   if (recs.length && (onTopic || !query.terms.some((t) => t.group >= 0))) {
-    const shown = onTopic
-      ? ranked
-          .filter((x) => x.score >= ranked[0]!.score * TUNING.answers.recommendationsBesideBest)
-          .slice(0, 3)
-          .map((x) => x.r)
-      : recs.slice(0, 6);
+    const { items: shown, more } = cutList(
+      onTopic
+        ? ranked.filter((x) => x.score >= ranked[0]!.score * TUNING.answers.recommendationsBesideBest).map((x) => x.r)
+        : recs,
+      query,
+      onTopic ? TUNING.answers.quotes : TUNING.answers.listShown.recommendations,
+      ["recommendation", "recommendations"],
+    );
     const unit = unitName(index, shown[0]!.unitKey);
     const lead = onTopic
       ? `Recommendation${shown.length > 1 ? "s" : ""} on ${bold(topic)} for ${bold(unit)}:`
@@ -75,9 +77,10 @@ export const answerRecommendation: Handler = (input) => {
     );
     return {
       lead,
+      ...(more ? { more } : {}),
       answered: true,
       intent: "recommendation",
-      citations: uniqueCitations(citations, 6),
+      citations: uniqueCitations(citations, shown.length),
       remember: { unitKey: shown[0]!.unitKey, topic },
     };
   }
@@ -177,19 +180,25 @@ export const answerProgress: Handler = (input) => {
     .map((r) => ({ r, score: overlap(r.recommendation, query.terms) * 2 + overlap(r.action, query.terms) }))
     .sort((a, b) => b.score - a.score);
   const onTopic = !askedCategory && query.terms.length > 0 && ranked[0]!.score > 0;
-  const shown = onTopic
-    ? ranked
-        .filter((x) => x.score >= ranked[0]!.score * TUNING.answers.progressBesideBest)
-        .slice(0, 3)
-        .map((x) => x.r)
-    : rows.slice(0, 3);
+  const { items: shown, more } = cutList(
+    onTopic
+      ? ranked.filter((x) => x.score >= ranked[0]!.score * TUNING.answers.progressBesideBest).map((x) => x.r)
+      : rows,
+    query,
+    TUNING.answers.listShown.progress,
+    ["row of the progress table", "rows of the progress table"],
+  );
   const lines = shown.map((r) => `• ${bold(r.categorisation)} — ${r.recommendation}\n   ${em(r.action)}`);
   const unit = unitName(index, shown[0]!.unitKey);
   return {
     lead: `Progress on previous recommendations, ${bold(unit)}${onTopic ? ` (${topic})` : askedCategory ? ` (${askedCategory})` : ""}:\n${lines.join("\n")}`,
+    ...(more ? { more } : {}),
     answered: true,
     intent: "progress",
-    citations: uniqueCitations(shown.map((r) => cite(index, r.docId, r.quote, r.section))),
+    citations: uniqueCitations(
+      shown.map((r) => cite(index, r.docId, r.quote, r.section)),
+      shown.length,
+    ),
     remember: { unitKey: shown[0]!.unitKey, topic },
   };
 };

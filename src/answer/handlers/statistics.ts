@@ -6,8 +6,9 @@ import { TUNING } from "../../tuning.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { diverse, isRelevant, passagesOf, periodFilter, searchPassages, type Hit } from "../retrieve.js";
 import { bestQuantity, FIT_MEASURE, measuresOf, quantityFit } from "../quantity-fit.js";
-import { bold, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
+import { bold, cutList, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import type { QueryTerm } from "../question.js";
+import { stem, words } from "../../text/tokens.js";
 
 const REPORT_STANDARDS = new Set(vocabulary.reportStandards);
 
@@ -30,16 +31,23 @@ export const answerKeyQuestion: Handler = (input) => {
   );
   // No key-question table (an article, a press release): the plan goes on to the figures the documents state.
   if (rows.length === 0) return undefined;
-  const shown = rows.slice(0, 3);
+  const { items: shown, more } = cutList(rows, query, TUNING.answers.listShown.keyQuestions, [
+    "key question",
+    "key questions",
+  ]);
   const lines = shown.map(
     (r) =>
       `• ${bold(unitName(index, r.unitKey))}: ${r.question} ${bold(`${r.percentYes}%`)} of cases inspected${r.drivesRating ? " (the score that drives the rating)" : ""}`,
   );
   return {
     lead: `Key question${shown.length > 1 ? "s" : ""}, ${query.standard}:\n${lines.join("\n")}`,
+    ...(more ? { more } : {}),
     answered: true,
     intent: "statistic",
-    citations: uniqueCitations(shown.map((r) => cite(index, r.docId, r.quote, r.section))),
+    citations: uniqueCitations(
+      shown.map((r) => cite(index, r.docId, r.quote, r.section)),
+      shown.length,
+    ),
     remember: { unitKey: shown[0]!.unitKey, topic: query.standard },
   };
 };
@@ -84,9 +92,14 @@ export const answerStatistic: Handler = (input) => {
   const last = input.context.lastAnswer;
   const ownTopic = query.fromThread.includes("topic") ? "" : query.topic;
   if (!ownTopic && last && (input.context.intent === "quotation" || input.context.intent === "finding")) {
-    // A heading's numbering ("P 1.2 Staffing") is no figure.
-    const withFigures = last.citations.filter((c) =>
-      /\d/.test(c.quote.replace(/^(?:[A-Z]{1,2}\s*)?\d+(?:\.\d+)*\.?\s/, "")),
+    // A heading's numbering ("P 1.2 Staffing") is no figure; nor is one of a quote that is not on the thread's topic.
+    const topicStems = query.terms.filter((t) => t.group >= 0).map((t) => t.term);
+    const onTopic = (quote: string) => {
+      const stems = new Set(words(quote).map(stem));
+      return topicStems.length === 0 || topicStems.some((t) => stems.has(t));
+    };
+    const withFigures = last.citations.filter(
+      (c) => /\d/.test(c.quote.replace(/^(?:[A-Z]{1,2}\s*)?\d+(?:\.\d+)*\.?\s/, "")) && onTopic(c.quote),
     );
     if (withFigures.length) {
       return {
