@@ -1,6 +1,6 @@
 // Runs the probe's question sets through the engine and prints every case that fails (and every known failure
 // that now passes), with the reply's lead and quotes, then the pass rates.
-//   npx tsx test/probe/run.ts [--all] [--set seeds|invented] [--id P012]
+//   npx tsx test/probe/run.ts [--all] [--set seeds|invented|real] [--id P012]
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,20 +10,23 @@ import { askCase, judge, leadText, readCases, readDocuments } from "./judge.js";
 const here = import.meta.dirname;
 const SEEDS = join(here, "../../seeds");
 const INVENTED = join(here, "documents");
+/** The real documents of other units that ../shared/eval adds to the seeds. */
+const REAL = join(here, "../../../shared/eval/documents");
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
 const showAll = args.includes("--all");
 
-function seedsPlusInvented(): string {
+function seedsPlus(other: string): string {
   const dir = mkdtempSync(join(tmpdir(), "probe-corpus-"));
   for (const f of readdirSync(SEEDS)) cpSync(join(SEEDS, f), join(dir, f));
-  for (const f of readdirSync(INVENTED)) cpSync(join(INVENTED, f), join(dir, f));
+  for (const f of readdirSync(other)) cpSync(join(other, f), join(dir, f));
   return dir;
 }
 
 const sets = [
   { name: "seeds", cases: join(here, "seeds.jsonl"), dir: () => SEEDS },
-  { name: "invented", cases: join(here, "invented.jsonl"), dir: seedsPlusInvented },
+  { name: "invented", cases: join(here, "invented.jsonl"), dir: () => seedsPlus(INVENTED) },
+  { name: "real", cases: join(here, "real.jsonl"), dir: () => seedsPlus(REAL) },
 ].filter((s) => !opt("set") || s.name === opt("set"));
 
 for (const set of sets) {
