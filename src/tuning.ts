@@ -66,6 +66,13 @@ export interface Tuning {
     digestFindingMinChars: number;
     /** A passage is quoted with the rest of its paragraph or list item when that is at most this many characters. */
     paragraphMaxChars: number;
+    /** Names stated first for a "which …"/"where …" question: read from this many of the best quotes, at most this many. */
+    namesFromQuotes: number;
+    namesStated: number;
+    /** A name or date answers a "who"/"when" question when the question's words stand within this many words of it. */
+    nameWindow: number;
+    /** Why a rating was given: weights of the standard asked, the rating's own name, words that give a cause, and words of strength (a good rating) or weakness (a poor one). */
+    reasonWeights: { topic: number; rating: number; cause: number; tone: number };
     /** Items of a list shown when the question does not ask for all of them; the answer says how many it leaves out. */
     listShown: { keyQuestions: number; recommendations: number; progress: number };
     /** Items of a list shown at most when the question asks for all of them ("all the recommendations", "the rest"). */
@@ -125,6 +132,10 @@ export const TUNING: Tuning = {
     findingMaxChars: 400,
     digestFindingMinChars: 80,
     paragraphMaxChars: 450,
+    reasonWeights: { topic: 3, rating: 1, cause: 1.5, tone: 1 },
+    namesFromQuotes: 3,
+    namesStated: 8,
+    nameWindow: 3,
     listShown: { keyQuestions: 3, recommendations: 6, progress: 3 },
     wholeList: 25,
   },

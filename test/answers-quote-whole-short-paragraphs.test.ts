@@ -16,6 +16,8 @@ writeFileSync(
     "",
     "Quillmere Probation Delivery Unit was rated 'Requires improvement' overall.",
     "",
+    "Work to keep victims safe was too often left undone, and managers rarely checked it. As a result, the unit could not be rated higher than it was. Inspectors nonetheless met a committed staff group in every office they visited, from the largest to the smallest, and heard from many of them about the pressures of high caseloads, of covering for colleagues on long-term sickness absence, and of inducting a large number of newly qualified officers at the same time as the unit moved its main office across the town centre.",
+    "",
     "P 1.2 Staffing",
     "",
     "- The satellite office in Dunwold was not fit for purpose. Rooms were too small to see people privately and the heating had failed all winter.",
@@ -39,6 +41,13 @@ describe("quotes of findings", () => {
     expect(at).toBeGreaterThan(0);
     expect(index.passages[at + 1]!.continues).toBe(true);
     expect(citePassage(index, at)?.quote).toBe("The Dunwold office is one of four.");
+  });
+
+  it("give a sentence that points back ('As a result, …') with the sentence it points to", () => {
+    const at = index.passages.findIndex((p) => p.text.startsWith("As a result"));
+    expect(citePassage(index, at)?.quote).toBe(
+      "Work to keep victims safe was too often left undone, and managers rarely checked it. As a result, the unit could not be rated higher than it was.",
+    );
   });
 
   it("never quote a numbered heading as a statement", () => {

@@ -3,6 +3,7 @@ import type { Citation } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import { isVerbatim } from "../text/normalize.js";
 import { TUNING } from "../tuning.js";
+import { phraseMatcher, queryWords } from "./phrases.js";
 
 /** A citation of `quote` from `docId`, or undefined when the quote is not verbatim in that document. */
 export function cite(index: CorpusIndex, docId: string, quote: string, section?: string): Citation | undefined {
@@ -21,20 +22,28 @@ export function cite(index: CorpusIndex, docId: string, quote: string, section?:
   };
 }
 
+/** "As a result, …", "This meant …": a sentence that gives the consequence of the one before it. */
+const pointsBack = phraseMatcher(queryWords.reasons.pointBack);
+
 /**
  * A passage cited with the rest of its paragraph or list item when that is short: the sentence a search finds
- * ("Work delivered from the satellite office was not conducive …") is often followed by the one that says why.
+ * ("Work delivered from the satellite office was not conducive …") is often followed by the one that says why. A
+ * sentence that points back ("As a result, the PDU was rated …") comes with the sentence it points to.
  */
 export function citePassage(index: CorpusIndex, at: number): Citation | undefined {
   const p = index.passages[at]!;
+  const opensPointingBack = pointsBack(p.text).some((s) => s.start === 0);
+  const first = p.continues && opensPointingBack ? at - 1 : at;
   let last = at;
   while (index.passages[last + 1]?.continues && index.passages[last + 1]!.docId === p.docId) last++;
-  const withRest = index.passages
-    .slice(at, last + 1)
-    .map((q) => q.text)
-    .join(" ");
-  if (last > at && withRest.length <= TUNING.answers.paragraphMaxChars) {
-    const c = cite(index, p.docId, withRest, p.section);
+  const textOf = (to: number) =>
+    index.passages
+      .slice(first, to + 1)
+      .map((q) => q.text)
+      .join(" ");
+  const end = last > at && textOf(last).length <= TUNING.answers.paragraphMaxChars ? last : at;
+  if (end > first) {
+    const c = cite(index, p.docId, textOf(end), p.section);
     if (c) return c;
   }
   return cite(index, p.docId, p.text, p.section);

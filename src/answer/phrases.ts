@@ -57,6 +57,7 @@ const QueryWordsSchema = z.object({
   extremes: z.object({ high: words, low: words, keyQuestionWords: words }),
   forecastWords: z.object({ phrases: words }),
   wholeList: z.object({ phrases: words }),
+  reasons: z.object({ praising: words, causes: words, strength: words, weakness: words, pointBack: words }),
 });
 
 const file = fileURLToPath(new URL("../../intents/query.json", import.meta.url));
@@ -89,4 +90,18 @@ export const queryWords = {
   extremes: raw.extremes,
   forecastWords: raw.forecastWords.phrases,
   wholeList: raw.wholeList.phrases,
+  reasons: raw.reasons,
 };
+
+/** Every word of every list above: words a question may use to ask, which spelling correction leaves alone. */
+export const queryVocabulary: Set<string> = (() => {
+  const out = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") for (const w of value.toLowerCase().match(/[\p{L}]+/gu) ?? []) out.add(w);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) if (!k.startsWith("$")) visit(v);
+  };
+  visit(raw);
+  return out;
+})();

@@ -12,7 +12,8 @@ import { answerCompare, answerRating, answerScore } from "./handlers/ratings.js"
 import { answerKeyQuestion, answerStatistic, asksKeyQuestion } from "./handlers/statistics.js";
 import { answerFinding, answerQuotation } from "./handlers/findings.js";
 import { answerProgress, answerRecommendation } from "./handlers/recommendations.js";
-import { answerHelp, answerSourceFollowUp, answerSources, answerWhy } from "./handlers/meta.js";
+import { answerHelp, answerSourceFollowUp, answerSources } from "./handlers/meta.js";
+import { answerReasons } from "./handlers/reasons.js";
 import type { Handler, HandlerInput, Reply } from "./reply.js";
 
 /** Every way of answering, by name. */
@@ -35,7 +36,7 @@ const HANDLERS = {
   help: answerHelp,
   sources: answerSources,
   source: answerSourceFollowUp,
-  why: answerWhy,
+  reasons: answerReasons,
 } satisfies Record<string, Handler>;
 
 export type HandlerName = keyof typeof HANDLERS;
@@ -53,9 +54,9 @@ export const PLANS: Record<Intent, HandlerName[]> = {
   unknown: ["finding"],
   help: ["help"],
   sources: ["sources"],
-  // "source?" with no answer before it in the thread: the documents held; "why?": a question of its own.
+  // "source?" with no answer before it in the thread: the documents held.
   "followup-source": ["source", "sources"],
-  "followup-why": ["why", "finding"],
+  "followup-why": ["reasons", "finding"],
 };
 
 /** A question of one of these shapes tries its own handler before its intent's plan. */
@@ -64,6 +65,15 @@ export const SHAPES: { handler: HandlerName; when: (query: Query, intent: Intent
     { handler: "inspectionDate", when: asksInspectionDate },
     { handler: "keyQuestionExtreme", when: (q) => keyQuestionExtreme(q) !== undefined },
     { handler: "person", when: (q) => q.answerType === "person" },
+    // "Why was X rated inadequate?": a reason for a rating, not for something else the documents report.
+    {
+      handler: "reasons",
+      when: (q, intent) =>
+        q.answerType === "reason" &&
+        q.answerTypeCued &&
+        q.unitKeys.length > 0 &&
+        (["rating", "score", "compare"].includes(intent) || q.onlyStandard),
+    },
     { handler: "keyQuestion", when: (_q, intent, input) => intent === "statistic" && asksKeyQuestion(input) },
   ];
 

@@ -8,7 +8,7 @@ import { isStopword, stem, words } from "../text/tokens.js";
 import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
-import { queryWords } from "./phrases.js";
+import { queryVocabulary, queryWords } from "./phrases.js";
 import {
   answerTypeOf,
   asksAcrossUnits,
@@ -179,6 +179,7 @@ function isKnownWord(index: CorpusIndex, w: string): boolean {
     index.words.has(w) ||
     intentWords.has(w) ||
     DOMAIN_WORDS.has(w) ||
+    queryVocabulary.has(w) ||
     isStopword(w) ||
     /\d/.test(w) ||
     isNeverAName(w) ||

@@ -7,6 +7,7 @@ import { phraseMatcher, readingWords } from "../../corpus/reading-words.js";
 import { diverse, inspectionYearOfDoc, isRelevant, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
 import { bold, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { TUNING } from "../../tuning.js";
+import { statedValue } from "../stated-value.js";
 
 /** "Strengths" and "areas for improvement" are the reports' own sub-headings: a question that names one looks there. */
 const STRENGTHS = /\bstrengths?\b|\bdone well\b|\bgood practice\b|\bpositives?\b/i;
@@ -141,13 +142,23 @@ export const answerFinding: Handler = (input) => {
     TUNING.answers.quotes,
     TUNING.answers.besideBest.findings,
   );
-  const citations = chosen.map((h) => citePassage(index, h.passage));
+  const citations = uniqueCitations(chosen.map((h) => citePassage(index, h.passage)));
   const where = unitKeys.length ? ` in ${bold(unitName(index, unitKeys[0]!))}` : "";
+  // The date, name or figure asked for, stated first, when the quotes give it.
+  const value = statedValue(
+    chosen.map((h) => index.passages[h.passage]!),
+    query,
+    index,
+  );
+  const stated = value && citations.some((c) => c.quote.includes(value.text.split(", ")[0]!)) ? value : undefined;
   return {
-    lead: `What the documents say about ${bold(topic || "that")}${where}:`,
+    lead: `${stated ? `${bold(stated.text)} — w` : "W"}hat the documents say about ${bold(topic || "that")}${where}:`,
+    ...(stated
+      ? { facts: [{ kind: stated.kind, value: stated.text, ...(unitKeys[0] ? { unitKey: unitKeys[0] } : {}) }] }
+      : {}),
     answered: true,
     intent: "finding",
-    citations: uniqueCitations(citations),
+    citations,
     remember: { unitKey: unitKeys[0] ?? index.passages[chosen[0]!.passage]!.unitKeys[0], topic },
   };
 };

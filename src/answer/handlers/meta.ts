@@ -1,10 +1,6 @@
 // Help, the list of sources, follow-ups on the last answer, and honest "I don't have that" replies.
-import { TUNING } from "../../tuning.js";
 import type { Citation, RatingFact } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
-import { citePassage, uniqueCitations } from "../cite.js";
-import { diverse, searchPassages } from "../retrieve.js";
-import { queryTerms } from "../question.js";
 import { link, markedOf } from "../spans.js";
 import { bold, displayDate, unitName, type Handler, type Reply } from "../reply.js";
 import { ratingsOf } from "../facts.js";
@@ -107,44 +103,6 @@ export const answerSourceFollowUp: Handler = ({ context }) => {
     answered: true,
     intent: "followup-source",
     citations: last.citations as Citation[],
-  };
-};
-
-/** "why?": for a rating, the passages of that standard's section that explain it; otherwise more on the same topic. */
-export const answerWhy: Handler = (input) => {
-  const { index, context } = input;
-  if (!context.lastAnswer) return undefined;
-  const unitKey = context.unitKey;
-  const topic = context.topic && context.topic !== "overall" ? context.topic : "";
-  const reasonWords = "insufficient concern inadequate lack poor not improvement failed".split(" ");
-  const terms = queryTerms([...topic.split(/\s+/).filter(Boolean), ...reasonWords]).map((t) =>
-    topic.includes(t.term) ? { ...t, weight: 3 } : t,
-  );
-  const hits = searchPassages(index, terms, {
-    unitKeys: unitKey ? [unitKey] : undefined,
-    limit: TUNING.answers.searchLimit.sources,
-  }).filter((h) => {
-    const p = index.passages[h.passage]!;
-    return (
-      !topic || (p.section ?? "").toLowerCase().includes(topic.split(" ")[0]!) || p.text.toLowerCase().includes(topic)
-    );
-  });
-  const chosen = diverse(index, hits, TUNING.answers.quotes, TUNING.answers.besideBest.sources);
-  if (chosen.length === 0) {
-    return {
-      lead: "The documents don't say more about why than what I quoted.",
-      answered: true,
-      intent: "followup-why",
-      citations: (context.lastAnswer?.citations ?? []) as Citation[],
-    };
-  }
-  const citations = chosen.map((h) => citePassage(index, h.passage));
-  const about = unitKey ? ` ${bold(unitName(index, unitKey))}` : "";
-  return {
-    lead: `Why, in the inspectors' words${about}${topic ? ` (${topic})` : ""}:`,
-    answered: true,
-    intent: "followup-why",
-    citations: uniqueCitations(citations),
   };
 };
 

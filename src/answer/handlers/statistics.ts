@@ -93,7 +93,9 @@ export const answerStatistic: Handler = (input) => {
   const ownTopic = query.fromThread.includes("topic") ? "" : query.topic;
   if (!ownTopic && last && (input.context.intent === "quotation" || input.context.intent === "finding")) {
     // A heading's numbering ("P 1.2 Staffing") is no figure; nor is one of a quote that is not on the thread's topic.
-    const topicStems = query.terms.filter((t) => t.group >= 0).map((t) => t.term);
+    // (A quotation's topic may be its speaker: the figures in what they said are what is asked.)
+    const topicStems =
+      input.context.intent === "finding" ? query.terms.filter((t) => t.group >= 0).map((t) => t.term) : [];
     const onTopic = (quote: string) => {
       const stems = new Set(words(quote).map(stem));
       return topicStems.length === 0 || topicStems.some((t) => stems.has(t));
