@@ -1,7 +1,7 @@
 // The ranking's own functions, asked directly: how well a passage's numbers answer a figure question, and which
 // passage a search puts first.
 import { describe, expect, it } from "vitest";
-import { bestQuantity, quantityFit } from "../src/answer/quantity-fit.js";
+import { bestQuantity, figureAsked, quantityFit } from "../src/answer/quantity-fit.js";
 import { queryTerms } from "../src/answer/question.js";
 import { isRelevant, searchPassages } from "../src/answer/retrieve.js";
 import { quantitiesIn } from "../src/corpus/quantities.js";
@@ -57,6 +57,36 @@ describe("a search", () => {
     expect(isRelevant(hits[0], t)).toBe(true);
     expect(isRelevant(searchPassages(seeds, terms("zebra crossings"), { limit: 5 })[0], terms("zebra crossings"))).toBe(
       false,
+    );
+  });
+});
+
+describe("what a figure question says of its figure", () => {
+  it("a number the question gives is never its answer", () => {
+    const p = passage("Of the 60 cases where it was relevant, assessments considered it in just 23 cases.");
+    const asked = figureAsked("how many of the 60 relevant cases considered it?");
+    expect(asked.given).toEqual([60]);
+    expect(bestQuantity(p, terms("relevant cases considered"), asked)?.quantity.value).toBe(23);
+    expect(bestQuantity(p, terms("relevant cases considered"))?.quantity.value).toBe(60);
+  });
+
+  it('"how much did they spend" is answered by a sum of money only', () => {
+    const p = passage("Thirty-eight staff were employed, at a cost of £2.1m.");
+    const asked = figureAsked("how much did the unit spend on staff?");
+    expect(asked.kinds).toEqual(["money"]);
+    expect(bestQuantity(p, terms("spend staff"), asked)).toBeUndefined();
+    expect(figureAsked("how much progress was made?").kinds).toBeUndefined();
+  });
+
+  it("a caseload is a number of people, not a share of cases; a figure per officer needs a passage that gives one", () => {
+    const share = passage("We found only 16 out of 43 cases supervised by probation officers were sufficient.");
+    expect(bestQuantity(share, terms("caseload probation officers"))).toBeUndefined();
+    const total = passage("The unit supervises 1,400 people on probation.");
+    expect(bestQuantity(total, terms("caseload"))?.quantity.value).toBe(1400);
+    expect(bestQuantity(total, terms("caseload"), figureAsked("average caseload of an officer"))).toBeUndefined();
+    const each = passage("Each probation officer supervises 41 people on average.");
+    expect(bestQuantity(each, terms("caseload"), figureAsked("average caseload of an officer"))?.quantity.value).toBe(
+      41,
     );
   });
 });

@@ -57,6 +57,8 @@ const QueryWordsSchema = z.object({
   extremes: z.object({ high: words, low: words, keyQuestionWords: words }),
   forecastWords: z.object({ phrases: words }),
   wholeList: z.object({ phrases: words }),
+  money: z.object({ phrases: words }),
+  perUnit: z.object({ phrases: words }),
   reasons: z.object({ praising: words, causes: words, strength: words, weakness: words, pointBack: words }),
 });
 
@@ -91,6 +93,8 @@ export const queryWords = {
   forecastWords: raw.forecastWords.phrases,
   wholeList: raw.wholeList.phrases,
   reasons: raw.reasons,
+  money: raw.money.phrases,
+  perUnit: raw.perUnit.phrases,
 };
 
 /** Every word of every list above: words a question may use to ask, which spelling correction leaves alone. */

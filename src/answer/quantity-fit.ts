@@ -5,6 +5,11 @@ import { TUNING } from "../tuning.js";
 import { readingWords } from "../corpus/reading-words.js";
 import { stem, words } from "../text/tokens.js";
 import type { QueryTerm } from "./question.js";
+import { phraseMatcher, queryWords } from "./phrases.js";
+
+const asksHowMuch = (question: string) => /\bhow much\b/i.test(question);
+const moneyWords = phraseMatcher(queryWords.money);
+const perUnitWords = phraseMatcher(queryWords.perUnit);
 
 const {
   ownWord: FIT_OWN_WORD,
@@ -47,30 +52,64 @@ function fitOf(
           .map(stem)
       : [];
   const ownAround = [...counted, ...after].filter((w) => own.has(w)).length;
+  // A measure ("caseload", "staff") is a number of things: a share of them ("16 out of 43 cases") is no caseload.
+  const isAmount = q.kind !== "percent" && q.kind !== "ratio";
+  if (measures.length && !isAmount) return 0;
   let fit = 0;
   if (counted.some((w) => own.has(w))) fit = FIT_OWN_WORD;
   else if (after.some((w) => own.has(w))) fit = FIT_OWN_WORD_NEAR;
-  else if (measures.some((m) => counted.some((w) => m.counts.has(w)) && [...m.cues].some((c) => passageStems!.has(c))))
+  else if (
+    isAmount &&
+    measures.some((m) => counted.some((w) => m.counts.has(w)) && [...m.cues].some((c) => passageStems!.has(c)))
+  )
     fit = FIT_MEASURE;
-  else if (counted.some((w) => synonyms.has(w))) fit = FIT_SYNONYM;
+  else if (isAmount && counted.some((w) => synonyms.has(w))) fit = FIT_SYNONYM;
   return fit > 0 ? fit + TIE_BREAK_PER_WORD * ownAround : 0;
 }
 
 /** The passage's quantity that best counts what was asked, with its fit; undefined when none does. */
-export function bestQuantity(passage: Passage, terms: QueryTerm[]): { quantity: Quantity; fit: number } | undefined {
+/** What else a figure question says of the figure: numbers it gives itself (never the answer), the kinds that answer it. */
+export interface FigureAsked {
+  /** "How many of the 60 cases …": 60 is given, not asked. */
+  given?: number[];
+  /** "How much did they spend": only money answers. */
+  kinds?: Quantity["kind"][];
+  /** "The average caseload of an officer": only a passage that gives a figure per person answers, not a total. */
+  perUnit?: boolean;
+}
+
+export function bestQuantity(
+  passage: Passage,
+  terms: QueryTerm[],
+  asked: FigureAsked = {},
+): { quantity: Quantity; fit: number } | undefined {
   if (passage.quantities.length === 0) return undefined;
+  if (asked.perUnit && perUnitWords(passage.text).length === 0) return undefined;
   const own = new Set(terms.filter((t) => t.group >= 0 && t.cover >= 1).map((t) => t.term));
   const synonyms = new Set(terms.filter((t) => t.group >= 0 && t.cover < 1).map((t) => t.term));
   const measures = measuresOf(terms);
   const passageStems = measures.length ? new Set(words(passage.text).map(stem)) : undefined;
   let best: { quantity: Quantity; fit: number } | undefined;
   for (const quantity of passage.quantities) {
+    if (asked.given?.includes(quantity.value) || (asked.kinds && !asked.kinds.includes(quantity.kind))) continue;
     const fit = fitOf(passage, quantity, own, synonyms, measures, passageStems);
     if (fit > 0 && (!best || fit > best.fit)) best = { quantity, fit };
   }
   return best;
 }
 
-export function quantityFit(passage: Passage, terms: QueryTerm[]): number {
-  return Math.floor((bestQuantity(passage, terms)?.fit ?? 0) * 10) / 10;
+export function quantityFit(passage: Passage, terms: QueryTerm[], asked: FigureAsked = {}): number {
+  return Math.floor((bestQuantity(passage, terms, asked)?.fit ?? 0) * 10) / 10;
+}
+
+/** What a question says of the figure it asks for: the numbers it gives, and money when it asks "how much" of spending. */
+export function figureAsked(question: string): FigureAsked {
+  const given = [...question.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, "")));
+  const money = asksHowMuch(question) && moneyWords(question).length > 0;
+  const perUnit = perUnitWords(question).length > 0;
+  return {
+    ...(given.length ? { given } : {}),
+    ...(money ? { kinds: ["money"] } : {}),
+    ...(perUnit ? { perUnit } : {}),
+  };
 }

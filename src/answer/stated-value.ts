@@ -5,7 +5,7 @@ import type { CorpusIndex } from "../search/index.js";
 import { MONTH_NAMES } from "../text/calendar.js";
 import { isStopword, stem, words } from "../text/tokens.js";
 import { vocabulary } from "../vocabulary.js";
-import { bestQuantity, FIT_MEASURE } from "./quantity-fit.js";
+import { bestQuantity, FIT_MEASURE, figureAsked } from "./quantity-fit.js";
 import { queryWords } from "./phrases.js";
 import type { Query } from "./question.js";
 import { TUNING } from "../tuning.js";
@@ -182,11 +182,8 @@ export function statedValue(passages: Passage[], query: Query, index: CorpusInde
       return names.length ? { text: names.slice(0, TUNING.answers.namesStated).join(", "), kind: "name" } : undefined;
     }
     case "quantity": {
-      const figure = bestQuantity(best, query.terms);
-      // A number the question gives itself ("of the 60 cases") is not the answer.
-      return figure && figure.fit >= FIT_MEASURE && !query.text.includes(figure.quantity.text.split(" ")[0]!)
-        ? { text: figure.quantity.text, kind: "figure" }
-        : undefined;
+      const figure = bestQuantity(best, query.terms, figureAsked(query.text));
+      return figure && figure.fit >= FIT_MEASURE ? { text: figure.quantity.text, kind: "figure" } : undefined;
     }
     default:
       return undefined;

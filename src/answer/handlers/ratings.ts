@@ -106,6 +106,7 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
     return {
       lead: `The documents name ${bold(name)} but give no rating for it.`,
       answered: true,
+      lacking: true,
       intent: "rating",
       citations: [],
       remember: { unitKey },
@@ -119,6 +120,7 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
     return {
       lead: `The documents give no ${standardLabel(standard).toLowerCase()} rating for ${bold(name)}. What they do give: ${standardLabel(fallback.standard).toLowerCase()} ${bold(fallback.rating)}.`,
       answered: true,
+      lacking: true,
       intent: "rating",
       citations: uniqueCitations([c]),
       remember: { unitKey, topic: standard },
@@ -202,6 +204,8 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
     lead,
     facts: stated,
     answered: true,
+    // The score or the earlier inspection asked for is not in the documents: what they do hold is given instead.
+    lacking: (wantScore && !scored) || (query.period?.kind === "previous" && !asked),
     intent: wantScore ? "score" : "rating",
     citations: uniqueCitations(citations, 4),
     remember: { unitKey, topic: standard, answerYear: period(latest) },
@@ -259,6 +263,7 @@ function combine(replies: Reply[], intent: Reply["intent"]): Reply {
     lead: replies.map((r) => r.lead).join("\n\n"),
     facts: replies.flatMap((r) => r.facts ?? []),
     answered: replies.some((r) => r.answered),
+    lacking: replies.length > 0 && replies.every((r) => r.lacking),
     intent,
     citations: uniqueCitations(
       replies.flatMap((r) => r.citations),

@@ -5,7 +5,7 @@ import { findThemes } from "../../corpus/vocab-match.js";
 import { TUNING } from "../../tuning.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { diverse, isRelevant, passagesOf, periodFilter, searchPassages, type Hit } from "../retrieve.js";
-import { bestQuantity, FIT_MEASURE, measuresOf, quantityFit } from "../quantity-fit.js";
+import { bestQuantity, FIT_MEASURE, figureAsked, measuresOf, quantityFit, type FigureAsked } from "../quantity-fit.js";
 import { bold, cutList, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import type { QueryTerm } from "../question.js";
 import { stem, words } from "../../text/tokens.js";
@@ -120,7 +120,10 @@ export const answerStatistic: Handler = (input) => {
   // Figures of the period asked ("in 2022", "at that time") only: never another inspection's.
   const inPeriod = periodFilter(index, query);
   const allowed = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
-  const asksCount = /\b(?:how many|number of)\b/i.test(query.text);
+  const asked = figureAsked(query.text);
+  // "How many X", a measure ("caseload") or a sum of money: only a figure that fits will do.
+  const mustFit =
+    /\b(?:how many|number of)\b/i.test(query.text) || measuresOf(terms).length > 0 || !!asked.kinds || !!asked.perUnit;
   const hits = rankByQuantityFit(
     index,
     searchPassages(index, terms, {
@@ -132,7 +135,8 @@ export const answerStatistic: Handler = (input) => {
     }),
     terms,
     unitKeys,
-    asksCount,
+    mustFit,
+    asked,
     allowed,
   );
   if (!isRelevant(hits[0], terms, true)) {
@@ -150,7 +154,7 @@ export const answerStatistic: Handler = (input) => {
   });
   const where = unitKeys.length ? ` — ${bold(unitName(index, unitKeys[0]!))}` : "";
   // The figure asked for, stated first, when the best passage has one that counts what was asked.
-  const best = bestQuantity(index.passages[chosen[0]!.passage]!, terms);
+  const best = bestQuantity(index.passages[chosen[0]!.passage]!, terms, asked);
   const stated = best && best.fit >= FIT_MEASURE && citations[0] ? `${bold(best.quantity.text)} — ` : "";
   return {
     lead: `${stated}Figures on ${bold(topic || "that")}${where}:`,
@@ -179,6 +183,7 @@ function rankByQuantityFit(
   terms: QueryTerm[],
   unitKeys: string[],
   mustCount: boolean,
+  asked: FigureAsked,
   allowed?: (passage: number) => boolean,
 ): Hit[] {
   const groups = new Set(terms.filter((t) => t.group >= 0).map((t) => t.group)).size || 1;
@@ -188,12 +193,12 @@ function rankByQuantityFit(
   if (unitKeys.length && measuresOf(terms).length) {
     for (const at of passagesOf(index, unitKeys)) {
       if (seen.has(at) || !index.passages[at]!.hasFigures || (allowed && !allowed(at))) continue;
-      if (quantityFit(index.passages[at]!, terms) >= FIT_MEASURE)
+      if (quantityFit(index.passages[at]!, terms, asked) >= FIT_MEASURE)
         extra.push({ passage: at, score: base * TUNING.answers.measureHitShare, coverage: 0 });
     }
   }
   const ranked = [...hits, ...extra].map((h) => {
-    const fit = quantityFit(index.passages[h.passage]!, terms);
+    const fit = quantityFit(index.passages[h.passage]!, terms, asked);
     const coverage = fit >= FIT_MEASURE ? Math.min(1, Math.max(h.coverage, h.coverage + 1 / groups)) : h.coverage;
     return { hit: { ...h, score: h.score * (1 + fit), coverage }, fit };
   });
