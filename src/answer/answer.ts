@@ -68,7 +68,9 @@ export function answerQuestion(index: CorpusIndex, text: string, context: Thread
       publisherDocs,
     };
     const refusal = refusalOf(index, q, intent, merged.uncoveredNames);
-    reply = refusal ?? runPlan(planOf(q, input, intent), input, asked.intents.length === 0) ?? notAnswered(index);
+    // No word of the question asked for this kind of answer, nor does it carry on the thread's.
+    const kindWasGuessed = asked.intents.length === 0 && !asked.followUp;
+    reply = refusal ?? runPlan(planOf(q, input, intent), input, kindWasGuessed) ?? notAnswered(index);
   }
   const answer: Answer = answerOf(reply);
   return { answer, context: nextContext(index, context, reply, answer, query), query };

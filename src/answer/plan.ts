@@ -3,8 +3,9 @@
 import type { Intent } from "../types.js";
 import type { Query } from "./question.js";
 import { stem, words } from "../text/tokens.js";
-import { asksAboutVisit } from "./slots.js";
+import { asksAboutVisit, hasCueOf } from "./slots.js";
 import { queryWords } from "./phrases.js";
+import { findRatings } from "../corpus/vocab-match.js";
 import { answerInspectionDate } from "./handlers/dates.js";
 import { answerKeyQuestionExtreme, keyQuestionExtreme } from "./handlers/extremes.js";
 import { answerPerson } from "./handlers/people.js";
@@ -65,6 +66,14 @@ export const SHAPES: { handler: HandlerName; when: (query: Query, intent: Intent
     { handler: "inspectionDate", when: asksInspectionDate },
     { handler: "keyQuestionExtreme", when: (q) => keyQuestionExtreme(q) !== undefined },
     { handler: "person", when: (q) => q.answerType === "person" },
+    // "Which PDUs require improvement?", "which LLR standards were inadequate?": the ratings, filtered by the one named.
+    {
+      handler: "rating",
+      when: (q, intent) =>
+        findRatings(q.text).length > 0 &&
+        (q.acrossUnits || q.answerType === "list" || hasCueOf("list", q.text)) &&
+        !["quotation", "recommendation", "progress", "compare"].includes(intent),
+    },
     // "Why was X rated inadequate?": a reason for a rating, not for something else the documents report.
     {
       handler: "reasons",

@@ -10,6 +10,8 @@ import { phraseMatcher, queryWords } from "./phrases.js";
 const asksHowMuch = (question: string) => /\bhow much\b/i.test(question);
 const moneyWords = phraseMatcher(queryWords.money);
 const perUnitWords = phraseMatcher(queryWords.perUnit);
+/** "Per officer", "on average", "each": a figure per person or unit ("per cent" is no such thing). */
+const givesPerUnit = (text: string) => perUnitWords(text.replace(/\bper\s+cent\b/gi, "")).length > 0;
 
 const {
   ownWord: FIT_OWN_WORD,
@@ -54,7 +56,6 @@ function fitOf(
   const ownAround = [...counted, ...after].filter((w) => own.has(w)).length;
   // A measure ("caseload", "staff") is a number of things: a share of them ("16 out of 43 cases") is no caseload.
   const isAmount = q.kind !== "percent" && q.kind !== "ratio";
-  if (measures.length && !isAmount) return 0;
   let fit = 0;
   if (counted.some((w) => own.has(w))) fit = FIT_OWN_WORD;
   else if (after.some((w) => own.has(w))) fit = FIT_OWN_WORD_NEAR;
@@ -84,7 +85,7 @@ export function bestQuantity(
   asked: FigureAsked = {},
 ): { quantity: Quantity; fit: number } | undefined {
   if (passage.quantities.length === 0) return undefined;
-  if (asked.perUnit && perUnitWords(passage.text).length === 0) return undefined;
+  if (asked.perUnit && !givesPerUnit(passage.text)) return undefined;
   const own = new Set(terms.filter((t) => t.group >= 0 && t.cover >= 1).map((t) => t.term));
   const synonyms = new Set(terms.filter((t) => t.group >= 0 && t.cover < 1).map((t) => t.term));
   const measures = measuresOf(terms);
@@ -106,7 +107,7 @@ export function quantityFit(passage: Passage, terms: QueryTerm[], asked: FigureA
 export function figureAsked(question: string): FigureAsked {
   const given = [...question.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, "")));
   const money = asksHowMuch(question) && moneyWords(question).length > 0;
-  const perUnit = perUnitWords(question).length > 0;
+  const perUnit = givesPerUnit(question);
   return {
     ...(given.length ? { given } : {}),
     ...(money ? { kinds: ["money"] } : {}),

@@ -246,7 +246,10 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const typeWords = TYPES_ASKING_NOT_NAMING.has(answerType.type) ? answerType.spans : [];
   const wholeList = wholeListCues(corrected);
   const topicText = stripSpans(corrected, [...unitSpans, ...asking, ...periodSpans, ...typeWords, ...wholeList]);
-  const standards = findStandards(outsideUnits);
+  // "Probation services" names the service, not the standard Services: a standard right after a unit word is none.
+  const standards = findStandards(outsideUnits).filter(
+    (f) => !isUnitWord(outsideUnits.slice(0, f.start).trim().split(/\s+/).pop() ?? ""),
+  );
   const themes = findThemes(outsideUnits);
 
   const topicWords = words(topicText).filter(

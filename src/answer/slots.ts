@@ -97,6 +97,9 @@ const answerTypeMatchers = queryWords.answerTypes.map(([type, cues]) => ({
   cues,
   match: phraseMatcher(cues),
 }));
+/** The question holds a cue word of that answer type ("which" for a list), whatever type the classifier chose. */
+export const hasCueOf = (type: AnswerType, text: string): boolean =>
+  (answerTypeMatchers.find((m) => m.type === type)?.match(text).length ?? 0) > 0;
 const comparisonCues = answerTypeMatchers.find((m) => m.type === "comparison")?.match ?? (() => []);
 const metaCues = new Set(queryWords.answerTypes.find(([t]) => t === "meta")?.[1].map((c) => c.toLowerCase()) ?? []);
 
