@@ -98,6 +98,8 @@ export interface Tuning {
     nearWords: number;
     /** Breaks ties between quantities of one fit: each more word of the topic around a quantity adds this much. */
     tieBreakPerWord: number;
+    /** The words after a quantity, up to the next quantity, that count as its own clause for breaking ties, at most. */
+    clauseWords: number;
   };
 }
 
@@ -140,5 +142,13 @@ export const TUNING: Tuning = {
     wholeList: 25,
   },
   units: { fuzzyThreshold: 0.3, fuzzyAccept: 0.25, fuzzyLengthSlack: 3 },
-  figures: { ownWord: 1, ownWordNear: 0.9, measure: 0.8, synonym: 0.6, nearWords: 4, tieBreakPerWord: 0.01 },
+  figures: {
+    ownWord: 1,
+    ownWordNear: 0.9,
+    measure: 0.8,
+    synonym: 0.6,
+    nearWords: 4,
+    tieBreakPerWord: 0.01,
+    clauseWords: 12,
+  },
 };

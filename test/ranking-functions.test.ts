@@ -90,3 +90,13 @@ describe("what a figure question says of its figure", () => {
     );
   });
 });
+
+describe("two numbers of the same thing in one sentence", () => {
+  it("the one whose own clause holds the question's word wins", () => {
+    const p = passage(
+      "The unit had a caseload of 1,364 people on community sentences and 939 people who were being supervised on licence.",
+    );
+    expect(bestQuantity(p, terms("caseload licence"))?.quantity.value).toBe(939);
+    expect(bestQuantity(p, terms("caseload community sentences"))?.quantity.value).toBe(1364);
+  });
+});

@@ -10,6 +10,7 @@ import { asksKeyQuestion } from "./handlers/statistics.js";
 import { ratingsOf } from "./facts.js";
 import { unitNamesNotCovered } from "./refusals.js";
 import { asksAboutVisit, type AnswerType } from "./slots.js";
+import { measuresOf } from "./quantity-fit.js";
 
 export interface Merged {
   query: Query;
@@ -60,6 +61,13 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
     if (!topic && context.topic && context.topic !== "overall") {
       topic = context.topic;
       q = { ...q, terms: queryTerms(words(topic)) };
+    } else if (topic && context.topic && intent === "statistic") {
+      // "LLR caseload" then "and on licence?": the licence caseload. The thread's measure stays; the follow-up narrows it.
+      const kept = measuresOf(queryTerms(words(context.topic))).filter((m) => !measuresOf(q.terms).includes(m));
+      if (kept.length) {
+        topic = [...kept.map((m) => m.word), topic].join(" ");
+        q = { ...q, terms: queryTerms(words(topic)) };
+      }
     }
     const topicIsStandard = !!context.topic && context.topic in vocabulary.standards;
     if (!q.standard && topicIsStandard && (intent === "rating" || intent === "score") && query.unitKeys.length > 0)

@@ -19,11 +19,13 @@ const {
   synonym: FIT_SYNONYM,
   nearWords: NEAR_WORDS,
   tieBreakPerWord: TIE_BREAK_PER_WORD,
+  clauseWords: CLAUSE_WORDS,
 } = TUNING.figures;
 export const FIT_MEASURE = TUNING.figures.measure;
 
 const stems = (list: string[]) => new Set(list.flatMap((w) => words(w)).map(stem));
 const MEASURES = Object.entries(readingWords.measures).map(([name, m]) => ({
+  word: name,
   name: stem(name),
   counts: stems(m.counts),
   cues: stems(m.cues),
@@ -53,18 +55,32 @@ function fitOf(
           .slice(0, NEAR_WORDS)
           .map(stem)
       : [];
-  const ownAround = [...counted, ...after].filter((w) => own.has(w)).length;
+  // Ties go to the quantity whose own clause (up to the next quantity) holds more of the question's words.
+  const nextAt = Math.min(
+    ...passage.quantities.map((o) => passage.text.indexOf(o.text)).filter((i) => i > at),
+    passage.text.length,
+  );
+  const clause =
+    at >= 0
+      ? words(passage.text.slice(at + q.text.length, nextAt))
+          .slice(0, CLAUSE_WORDS)
+          .map(stem)
+      : [];
+  const near = new Set([...counted, ...after].filter((w) => own.has(w)));
+  const ownAround = near.size + 0.5 * new Set(clause.filter((w) => own.has(w) && !near.has(w))).size;
   // A measure ("caseload", "staff") is a number of things: a share of them ("16 out of 43 cases") is no caseload.
   const isAmount = q.kind !== "percent" && q.kind !== "ratio";
+  const ofMeasure =
+    isAmount &&
+    measures.some((m) => counted.some((w) => m.counts.has(w)) && [...m.cues].some((c) => passageStems!.has(c)));
   let fit = 0;
   if (counted.some((w) => own.has(w))) fit = FIT_OWN_WORD;
   else if (after.some((w) => own.has(w))) fit = FIT_OWN_WORD_NEAR;
-  else if (
-    isAmount &&
-    measures.some((m) => counted.some((w) => m.counts.has(w)) && [...m.cues].some((c) => passageStems!.has(c)))
-  )
-    fit = FIT_MEASURE;
+  else if (ofMeasure) fit = FIT_MEASURE;
   else if (isAmount && counted.some((w) => synonyms.has(w))) fit = FIT_SYNONYM;
+  // A measure asked for ("caseload … on licence"): a number of what it counts ("939 people on licence") beats a
+  // number of something else that only stands near the question's word ("26 releases on licence").
+  if (measures.length && fit === FIT_OWN_WORD_NEAR) fit = ofMeasure ? FIT_OWN_WORD : FIT_SYNONYM;
   return fit > 0 ? fit + TIE_BREAK_PER_WORD * ownAround : 0;
 }
 
