@@ -73,6 +73,8 @@ export interface Tuning {
     nameWindow: number;
     /** Why a rating was given: weights of the standard asked, the rating's own name, words that give a cause, and words of strength (a good rating) or weakness (a poor one). */
     reasonWeights: { topic: number; rating: number; cause: number; tone: number };
+    /** Standards answered at most when a question names several ("compare planning and reviewing"). */
+    standardsPerAnswer: number;
     /** Items of a list shown when the question does not ask for all of them; the answer says how many it leaves out. */
     listShown: { keyQuestions: number; recommendations: number; progress: number };
     /** Items of a list shown at most when the question asks for all of them ("all the recommendations", "the rest"). */
@@ -134,6 +136,7 @@ export const TUNING: Tuning = {
     findingMaxChars: 400,
     digestFindingMinChars: 80,
     paragraphMaxChars: 450,
+    standardsPerAnswer: 4,
     reasonWeights: { topic: 3, rating: 1, cause: 1.5, tone: 1 },
     namesFromQuotes: 3,
     namesStated: 8,

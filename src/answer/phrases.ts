@@ -58,6 +58,7 @@ const QueryWordsSchema = z.object({
   forecastWords: z.object({ phrases: words }),
   wholeList: z.object({ phrases: words }),
   money: z.object({ phrases: words }),
+  publication: z.object({ asking: words, kinds: z.record(z.string(), words) }),
   perUnit: z.object({ phrases: words }),
   reasons: z.object({ praising: words, causes: words, strength: words, weakness: words, pointBack: words }),
 });
@@ -94,6 +95,7 @@ export const queryWords = {
   wholeList: raw.wholeList.phrases,
   reasons: raw.reasons,
   money: raw.money.phrases,
+  publication: { asking: raw.publication.asking, kinds: lists(raw.publication.kinds) },
   perUnit: raw.perUnit.phrases,
 };
 

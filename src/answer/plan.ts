@@ -15,6 +15,7 @@ import { answerFinding, answerQuotation } from "./handlers/findings.js";
 import { answerProgress, answerRecommendation } from "./handlers/recommendations.js";
 import { answerHelp, answerSourceFollowUp, answerSources } from "./handlers/meta.js";
 import { answerReasons } from "./handlers/reasons.js";
+import { answerPublication, asksWhenPublished } from "./handlers/publication.js";
 import type { Handler, HandlerInput, Reply } from "./reply.js";
 
 /** Every way of answering, by name. */
@@ -38,6 +39,7 @@ const HANDLERS = {
   sources: answerSources,
   source: answerSourceFollowUp,
   reasons: answerReasons,
+  publication: answerPublication,
 } satisfies Record<string, Handler>;
 
 export type HandlerName = keyof typeof HANDLERS;
@@ -63,9 +65,25 @@ export const PLANS: Record<Intent, HandlerName[]> = {
 /** A question of one of these shapes tries its own handler before its intent's plan. */
 export const SHAPES: { handler: HandlerName; when: (query: Query, intent: Intent, input: HandlerInput) => boolean }[] =
   [
+    { handler: "publication", when: (q) => q.answerType === "date" && asksWhenPublished(q.text) },
     { handler: "inspectionDate", when: asksInspectionDate },
     { handler: "keyQuestionExtreme", when: (q) => keyQuestionExtreme(q) !== undefined },
     { handler: "person", when: (q) => q.answerType === "person" },
+    // "Compare LLR's planning and reviewing ratings": one unit, several standards, each with its rating.
+    {
+      handler: "rating",
+      when: (q, intent) => intent === "compare" && q.unitKeys.length === 1 && q.standards.length > 1,
+    },
+    // "PO versus PSO caseloads": a comparison of figures, not of ratings.
+    {
+      handler: "statistic",
+      when: (q, intent) =>
+        intent === "compare" &&
+        !q.standard &&
+        q.terms.some((t) => t.group >= 0) &&
+        !hasCueOf("rating", q.text) &&
+        !hasCueOf("score", q.text),
+    },
     // "Which PDUs require improvement?", "which LLR standards were inadequate?": the ratings, filtered by the one named.
     {
       handler: "rating",

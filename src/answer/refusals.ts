@@ -41,6 +41,17 @@ function predictsInspection(query: Query): boolean {
   return asksForecast(query.text) || INSPECTION_OUTCOMES.has(query.answerType) || asksAboutVisit(query.text);
 }
 
+/**
+ * "What will caseloads be in 2030?": a year after every document, which none of them mentions, has not happened
+ * yet. (A plan the documents state for such a year, "by 2028", is answered.)
+ */
+function asksOfYearToCome(index: CorpusIndex, query: Query): boolean {
+  const year = query.year;
+  const latest = index.documents.reduce((max, d) => (d.meta.date && d.meta.date > max ? d.meta.date : max), "");
+  if (!year || !latest || year <= latest.slice(0, 4)) return false;
+  return !index.passages.some((p) => p.dates.some((d) => d.startsWith(year)));
+}
+
 /** The refusal a merged query calls for, if any. */
 export function refusalOf(
   index: CorpusIndex,
@@ -71,7 +82,7 @@ export function refusalOf(
   }
   if (uncoveredNames.length) return noSuchUnit(index, uncoveredNames);
   if (META.has(intent)) return undefined;
-  if (query.period?.kind === "future" && predictsInspection(query)) {
+  if ((query.period?.kind === "future" && predictsInspection(query)) || asksOfYearToCome(index, query)) {
     const about = query.unitKeys.length ? ` about ${bold(unitName(index, query.unitKeys[0]!))}` : "";
     return {
       lead: `The documents report inspections that have happened; they can't tell what comes next${about}.`,

@@ -276,7 +276,10 @@ function combine(replies: Reply[], intent: Reply["intent"]): Reply {
 export const answerRating: Handler = (input) => {
   if (input.unitKeys.length === 0) return overview(input);
   // Several standards of one unit ("staffing and leadership ratings"): one short answer for each.
-  const standards = input.query.standards.length > 1 ? input.query.standards.slice(0, 3) : [input.query.standard];
+  const standards =
+    input.query.standards.length > 1
+      ? input.query.standards.slice(0, TUNING.answers.standardsPerAnswer)
+      : [input.query.standard];
   const replies = input.unitKeys
     .slice(0, 2)
     .flatMap((k) =>
