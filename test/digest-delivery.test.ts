@@ -27,7 +27,7 @@ let clock: Date;
 const logs: string[] = [];
 const deps = () => ({
   store,
-  poster: slackDigestPoster(posterClient("xoxb-test", standIn.apiUrl)),
+  poster: slackDigestPoster(async () => posterClient("xoxb-test", standIn.apiUrl)),
   getIndex: () => index,
   now: () => clock,
   log: (l: string) => logs.push(l),
@@ -61,7 +61,7 @@ describe.each(STORE_KINDS)("delivering digests (%s store)", (kind) => {
     await setSub(sub());
     await deliverDue(deps());
     const ts = (await store.read()).subscriptions.C1!.lastPostedTs!;
-    expect(await store.thread("C1", ts)).toBeDefined();
+    expect(await store.thread("", "C1", ts)).toBeDefined();
   });
 
   it("after a crash between recording the attempt and the ts, finds the post instead of posting again", async () => {
@@ -82,6 +82,7 @@ describe.each(STORE_KINDS)("delivering digests (%s store)", (kind) => {
     await store.update(
       (state) =>
         void (state.deliveries["C1:2026-06-10"] = {
+          workspace: "",
           channel: "C1",
           date: "2026-06-10",
           attemptedAt: clock.toISOString(),

@@ -22,12 +22,14 @@ describe.each(STORE_KINDS)("%s store: thread records", (kind) => {
     const place = await newPlace(kind, context);
     let now = new Date("2026-11-01T00:00:00Z");
     const store = await openAt(kind, place, { now: () => now });
-    store.rememberThread("C1", "1.0", { topic: "planning" });
+    store.rememberThread("", "C1", "1.0", { topic: "planning" });
     await store.close();
     now = new Date(now.getTime() + 29 * DAY);
-    expect(await (await openAt(kind, place, { now: () => now })).thread("C1", "1.0")).toEqual({ topic: "planning" });
+    expect(await (await openAt(kind, place, { now: () => now })).thread("", "C1", "1.0")).toEqual({
+      topic: "planning",
+    });
     now = new Date(now.getTime() + 2 * DAY);
-    expect(await (await openAt(kind, place, { now: () => now })).thread("C1", "1.0")).toBeUndefined();
+    expect(await (await openAt(kind, place, { now: () => now })).thread("", "C1", "1.0")).toBeUndefined();
   });
 });
 
@@ -41,7 +43,7 @@ describe("a store whose journal outgrows its snapshot", () => {
       const store = await openStore(dir, { now: () => new Date(clock) });
       for (let i = 0; i < 40; i++) {
         clock += 1000;
-        store.rememberThread("C1", `${i}.0`, { topic: `topic ${i}`, lastQuestion: "x".repeat(200) });
+        store.rememberThread("", "C1", `${i}.0`, { topic: `topic ${i}`, lastQuestion: "x".repeat(200) });
         await store.flush();
       }
       await store.close();
@@ -50,8 +52,8 @@ describe("a store whose journal outgrows its snapshot", () => {
       const again = await openStore(dir, { now: () => new Date(clock) });
       expect(await again.threadCount()).toBe(20); // the most recent 20
       expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-      expect(await again.thread("C1", "39.0")).toMatchObject({ topic: "topic 39" });
-      expect(await again.thread("C1", "0.0")).toBeUndefined();
+      expect(await again.thread("", "C1", "39.0")).toMatchObject({ topic: "topic 39" });
+      expect(await again.thread("", "C1", "0.0")).toBeUndefined();
     } finally {
       restore();
     }
@@ -150,27 +152,20 @@ describe.each(STORE_KINDS)("two %s stores on one place (two processes)", (kind) 
     const place = await newPlace(kind, context);
     const a = await openAt(kind, place);
     const b = await openAt(kind, place);
-    a.rememberThread("C1", "1.0", { topic: "from a" });
+    a.rememberThread("", "C1", "1.0", { topic: "from a" });
     await a.flush();
-    expect(await b.thread("C1", "1.0")).toEqual({ topic: "from a" });
+    expect(await b.thread("", "C1", "1.0")).toEqual({ topic: "from a" });
     const sub = (channel: string) => subscription({ channel });
     await Promise.all([
       a.update((s) => void (s.subscriptions.C1 = sub("C1"))),
       b.update((s) => void (s.subscriptions.C2 = sub("C2"))),
-      a.update(
-        (s) =>
-          void (s.feedback.k = {
-            user: "U1",
-            channel: "C1",
-            messageTs: "1.0",
-            value: "up",
-            at: new Date().toISOString(),
-          }),
-      ),
+      a.saveFeedback("k", { user: "U1", channel: "C1", messageTs: "1.0", value: "up", at: new Date().toISOString() }),
     ]);
     expect(Object.keys((await a.read()).subscriptions).sort()).toEqual(["C1", "C2"]);
     expect(Object.keys((await b.read()).subscriptions).sort()).toEqual(["C1", "C2"]);
-    expect((await b.read()).feedback.k?.value).toBe("up");
+    expect((await b.feedback("k"))?.value).toBe("up");
+    await b.commentFeedback("k", "a comment from b");
+    expect(await a.feedback("k")).toMatchObject({ value: "up", comment: "a comment from b" });
     await b.update((s) => void delete s.subscriptions.C1);
     expect(Object.keys((await a.read()).subscriptions)).toEqual(["C2"]);
     if (kind === "lowdb") expect(readdirSync(place).filter((f) => f.endsWith(".tmp"))).toEqual([]);

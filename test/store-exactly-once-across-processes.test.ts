@@ -82,7 +82,7 @@ describe("two processes on one PostgreSQL database", () => {
     standIn.delay("chat.postMessage", 100); // posts take a while, so that the two overlap
     const deps = (store: Store) => ({
       store,
-      poster: slackDigestPoster(posterClient("xoxb-test", standIn.apiUrl)),
+      poster: slackDigestPoster(async () => posterClient("xoxb-test", standIn.apiUrl)),
       getIndex: () => index,
       now: () => clock,
       log: () => undefined,
@@ -106,6 +106,6 @@ describe("two processes on one PostgreSQL database", () => {
     expect(Object.values(state.deliveries).every((d) => d.ts)).toBe(true);
     expect(state.subscriptions.C2!.lastPostedDate).toBe("2026-06-10");
     // The digest is a thread root for both: a follow-up reaching either process is answered in its thread.
-    expect(await a.thread("C2", state.subscriptions.C2!.lastPostedTs!)).toEqual({});
+    expect(await a.thread("", "C2", state.subscriptions.C2!.lastPostedTs!)).toEqual({});
   });
 });
