@@ -189,13 +189,16 @@ export const LIMITS = {
   /** Connections one process keeps open to PostgreSQL. */
   dbPoolSize: 10,
   /**
-   * A pending question belongs to the process answering it for this long (its lease); after that another
-   * replica may claim it (the first was killed). Longer than any answer takes (stuckAnswerMs).
-   * PENDING_LEASE_MS overrides it, for tests.
+   * Replicas (PostgreSQL): a pending question belongs to the process answering it for this long (its lease),
+   * renewed every leaseHeartbeatMs while the answer is in progress; a process that was killed stops renewing, and
+   * another replica claims the question once the lease has run out (it looks for a post that did go out first).
+   * Four heartbeats fit in a lease, so a busy moment (the longest event-loop stall measured is about 1 s, a slow
+   * statement) does not lose it; the survivor answers within about pendingLeaseMs + pendingReclaimEveryMs of the kill.
    */
-  pendingLeaseMs: Number(process.env.PENDING_LEASE_MS) || 2 * MINUTE,
-  /** How often a running bot claims questions whose process died (replicas); PENDING_RECLAIM_MS overrides it, for tests. */
-  pendingReclaimEveryMs: Number(process.env.PENDING_RECLAIM_MS) || 30 * SECOND,
+  pendingLeaseMs: 8 * SECOND,
+  leaseHeartbeatMs: 2 * SECOND,
+  /** How often a running bot claims questions whose process died (replicas). */
+  pendingReclaimEveryMs: 2 * SECOND,
   /** How often expired records are deleted from PostgreSQL (and at every start); reads skip them meanwhile. */
   dbPruneEveryMs: 10 * MINUTE,
 } as const;

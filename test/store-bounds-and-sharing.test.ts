@@ -178,7 +178,8 @@ describe.each(STORE_KINDS)("two %s stores on one place (two processes)", (kind) 
     expect(await a.beginEvent("event:Ev1", { event_id: "Ev1" })).toBe(true);
     expect(await a.beginEvent("event:Ev1", { event_id: "Ev1" })).toBe(false);
     expect(await a.pendingEvents()).toEqual([]); // a is answering it
-    now = new Date(now.getTime() + LIMITS.pendingLeaseMs + 1000); // a was killed: nothing more written, its lease ran out
+    await a.close(); // a was killed: nothing more written (no lease renewed),
+    now = new Date(now.getTime() + LIMITS.pendingLeaseMs + 1000); // and its lease ran out
     const b = await openAt(kind, place, { now: () => now });
     expect((await b.pendingEvents()).map((p) => [p.key, p.body])).toEqual([["event:Ev1", { event_id: "Ev1" }]]);
     expect(await b.pendingEvents()).toEqual([]); // claimed once

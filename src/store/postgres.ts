@@ -86,6 +86,7 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
         ),
       );
       const inserted = new Set(rows.map((r) => r.key));
+      for (const key of inserted) held.add(key);
       // A key twice in one batch: the first is the new one, the second a retry.
       for (const e of events) e.done(inserted.delete(e.key));
     } catch (error) {
@@ -98,6 +99,30 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
       batch.push({ key, body: JSON.stringify(body ?? null), done, fail });
     });
   const iso = (ms = 0) => new Date(clock().getTime() + ms).toISOString();
+  // The pending questions this process holds (recorded or claimed, not yet finished): their leases are renewed
+  // while they are answered, so that another replica claims them only when this process is gone.
+  const held = new Set<string>();
+  let renewing = false;
+  const renewLeases = async () => {
+    if (renewing || held.size === 0) return;
+    renewing = true;
+    const keys = [...held];
+    try {
+      const { rows } = await pool.query<{ key: string }>(
+        "UPDATE events SET claimed_until = $3 WHERE key = ANY($1) AND claimed_by = $2 AND state = 'pending' RETURNING key",
+        [keys, owner, iso(LIMITS.pendingLeaseMs)],
+      );
+      const renewed = new Set(rows.map((r) => r.key));
+      // Finished meanwhile, or claimed by another replica (this one stalled past its lease): no longer ours.
+      for (const key of keys) if (!renewed.has(key)) held.delete(key);
+    } catch (error) {
+      warn(`warning: could not renew the leases of ${keys.length} question(s): ${(error as Error).message}`);
+    } finally {
+      renewing = false;
+    }
+  };
+  let heartbeat: NodeJS.Timeout | undefined = setInterval(() => void renewLeases(), LIMITS.leaseHeartbeatMs);
+  heartbeat.unref();
   let pruner: NodeJS.Timeout | undefined = setInterval(
     () => void prune(pool, clock()).catch((e: Error) => warn(`warning: pruning the database failed: ${e.message}`)),
     LIMITS.dbPruneEveryMs,
@@ -136,6 +161,7 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
     },
     beginEvent: (key, body) => recordEvent(key, body),
     finishEvent(key) {
+      held.delete(key);
       background(
         "INSERT INTO events (key, state, at) VALUES ($1, 'done', $2) ON CONFLICT (key) DO UPDATE SET state = 'done', body = NULL, claimed_by = NULL, claimed_until = NULL",
         [key, iso()],
@@ -161,6 +187,7 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
           [owner, iso(LIMITS.pendingLeaseMs), iso()],
         ),
       );
+      for (const r of rows) held.add(r.key);
       return rows
         .map((r): PendingEvent => ({ key: r.key, at: r.at.toISOString(), body: r.body ?? undefined }))
         .sort((a, b) => a.at.localeCompare(b.at));
@@ -236,6 +263,8 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
     async close() {
       clearInterval(pruner);
       pruner = undefined;
+      clearInterval(heartbeat);
+      heartbeat = undefined;
       await Promise.all([...writes]);
       await pool.end();
     },
