@@ -1,6 +1,7 @@
 // The OAuth install (Bolt's installer) into two workspaces, against the Web API stand-in: each workspace gets
 // its own token, its own threads, feedback and digests; an uninstall removes that workspace's token and stops its
-// digests; a rotating token is refreshed when it is about to expire. Run against both stores.
+// digests and deletes its threads and feedback; a rotating token is refreshed when it is about to expire. Run
+// against both stores.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -40,6 +41,14 @@ describe.each(STORE_KINDS)("%s store", (kind) => {
       },
       { teamId },
     );
+  /** The thread's context once the bot has remembered it (it does so right after its post): for at most 5 s. */
+  const threadOnceKept = async (workspace: string, threadTs: string) => {
+    for (const end = Date.now() + 5000; Date.now() < end; await settle(20)) {
+      const kept = await t.store.thread(workspace, "C1", threadTs);
+      if (kept) return kept;
+    }
+    return undefined;
+  };
   const digests = (now: Date) =>
     deliverDue({
       store: t.store,
@@ -74,8 +83,7 @@ describe.each(STORE_KINDS)("%s store", (kind) => {
     await t.install("code-1");
     await t.install("code-2");
     await mention("T1", "1711.000100");
-    await t.waitFor("chat.postMessage", 1);
-    expect(await t.store.thread("T1", "C1", "1711.000100")).toBeDefined();
+    expect(await threadOnceKept("T1", "1711.000100")).toBeDefined();
     expect(await t.store.thread("T2", "C1", "1711.000100")).toBeUndefined();
 
     await followUp("T2", "1711.000100", "1711.000101"); // not a thread of the bot in T2
@@ -108,7 +116,7 @@ describe.each(STORE_KINDS)("%s store", (kind) => {
     expect(await t.store.feedback("T2/C1:1711.000100:U1")).toMatchObject({ value: "down" });
   });
 
-  it("posts each workspace's digest with its token; an uninstall deletes the token and stops the digests", async () => {
+  it("posts each workspace's digest with its token; an uninstall deletes the token, stops the digests, forgets the rest", async () => {
     await t.install("code-1");
     await t.install("code-2");
     // The same channel id in both workspaces: two subscriptions, one per workspace.
@@ -120,22 +128,36 @@ describe.each(STORE_KINDS)("%s store", (kind) => {
     expect(postsWith("xoxb-one")).toHaveLength(1);
     expect(postsWith("xoxb-two")).toHaveLength(1);
 
+    // What each workspace left besides: a thread, a click of feedback.
+    await mention("T1", "1711.000500");
+    await mention("T2", "1711.000500");
+    await t.waitFor("chat.postMessage", 4);
+    const click = { user: "U1", channel: "C1", messageTs: "1.0", value: "up" as const, at: today.toISOString() };
+    await t.store.saveFeedback("T1/C1:1.0:U1", click);
+    await t.store.saveFeedback("T2/C1:1.0:U1", click);
+    expect(await threadOnceKept("T1", "1711.000500")).toBeDefined();
+    expect(await threadOnceKept("T2", "1711.000500")).toBeDefined();
+
     const uninstalled = await t.event({ type: "app_uninstalled" }, { teamId: "T1" });
     expect(uninstalled.status).toBe(200);
     await settle();
     expect(await t.store.installation("T1")).toBeUndefined();
     expect(await t.store.installation("T2")).toBeDefined();
     expect(Object.values((await t.store.read()).subscriptions).map((s) => s.workspace)).toEqual(["T2"]);
+    expect(await t.store.feedback("T1/C1:1.0:U1")).toBeUndefined();
+    expect(await t.store.feedback("T2/C1:1.0:U1")).toBeDefined();
+    expect(await t.store.thread("T1", "C1", "1711.000500")).toBeUndefined();
+    expect(await t.store.thread("T2", "C1", "1711.000500")).toBeDefined();
 
     const tomorrow = new Date(today.getTime() + 24 * 3600_000);
     expect((await digests(tomorrow)).posted).toBe(1);
-    expect(postsWith("xoxb-one")).toHaveLength(1);
-    expect(postsWith("xoxb-two")).toHaveLength(2);
+    expect(postsWith("xoxb-one")).toHaveLength(2); // today's digest and the answer before the uninstall
+    expect(postsWith("xoxb-two")).toHaveLength(3);
 
     // A question from the uninstalled workspace finds no token: nothing is posted there.
     await mention("T1", "1711.000300");
     await settle();
-    expect(postsWith("xoxb-one")).toHaveLength(1);
+    expect(postsWith("xoxb-one")).toHaveLength(2);
   });
 
   it("stops a workspace's digests when its bot token is revoked", async () => {

@@ -14,6 +14,7 @@ import { newPlace, openAt, STORE_KINDS } from "./support/stores.js";
 import { withLimits } from "./support/limits.js";
 import { tempDir } from "./support/temp.js";
 import { subscription } from "./support/subscription.js";
+import { inWorkspace } from "../src/store/workspace.js";
 
 const DAY = 86_400_000;
 
@@ -190,6 +191,37 @@ describe.each(STORE_KINDS)("two %s stores on one place (two processes)", (kind) 
     expect(await c.pendingEvents()).toEqual([]);
     expect(await c.eventState("event:Ev1")).toBe("done");
     expect(await c.beginEvent("event:Ev1", { event_id: "Ev1" })).toBe(false);
+  });
+});
+
+describe.each(STORE_KINDS)("%s store: forgetting a workspace", (kind) => {
+  it("deletes what the workspaces an installation covered left, and nothing of the others", async (context) => {
+    const store = await openAt(kind, await newPlace(kind, context));
+    const click = { user: "U1", channel: "C1", messageTs: "1.0", value: "up" as const, at: new Date().toISOString() };
+    // An org-wide installation ("E1:") covers E1's workspaces, not T1 (another workspace) nor "" (SLACK_BOT_TOKEN).
+    for (const workspace of ["E1:T1", "E1:T2", "T1", ""]) {
+      store.rememberThread(workspace, "C1", "1.0", { topic: workspace });
+      await store.saveFeedback(inWorkspace(workspace, "C1:1.0:U1"), click);
+      await store.update(
+        (s) => void (s.subscriptions[inWorkspace(workspace, "C1")] = subscription({ workspace, channel: "C1" })),
+      );
+    }
+    await store.flush();
+    expect(await store.forgetWorkspace("E1:")).toBe(2);
+    for (const [workspace, kept] of [
+      ["E1:T1", false],
+      ["E1:T2", false],
+      ["T1", true],
+      ["", true],
+    ] as const) {
+      expect(await store.thread(workspace, "C1", "1.0"), workspace).toEqual(kept ? { topic: workspace } : undefined);
+      expect(!!(await store.feedback(inWorkspace(workspace, "C1:1.0:U1"))), workspace).toBe(kept);
+      expect(!!(await store.read()).subscriptions[inWorkspace(workspace, "C1")], workspace).toBe(kept);
+    }
+    expect(await store.forgetWorkspace("")).toBe(1);
+    expect(await store.thread("", "C1", "1.0")).toBeUndefined();
+    expect(await store.feedback("C1:1.0:U1")).toBeUndefined();
+    expect(await store.thread("T1", "C1", "1.0")).toEqual({ topic: "T1" });
   });
 });
 

@@ -26,7 +26,7 @@ import {
   type SmallState,
   type ThreadRecord,
 } from "./schema.js";
-import { inWorkspace } from "./workspace.js";
+import { coveredBy, inWorkspace, workspaceOfKey } from "./workspace.js";
 
 export interface PendingEvent {
   key: string;
@@ -72,6 +72,11 @@ export interface Store {
   saveInstallation(key: string, installation: InstallationRecord): Promise<void>;
   installation(key: string): Promise<InstallationRecord | undefined>;
   deleteInstallation(key: string): Promise<void>;
+  /**
+   * Deletes what the workspaces an installation covered left (installationKey: one workspace, or "E1:" for an
+   * org's): thread context, feedback, digest subscriptions and deliveries. Resolves with the subscriptions deleted.
+   */
+  forgetWorkspace(installation: string): Promise<number>;
   /** Writes every pending change now. */
   flush(): Promise<void>;
   /** Flushes and waits for a compaction under way. */
@@ -270,6 +275,24 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
       return db.data.installations[key];
     },
     deleteInstallation: (key) => updateAll((state) => void delete state.installations[key]),
+    async forgetWorkspace(installation) {
+      threads.catchUp();
+      for (const key of threads.keys()) if (coveredBy(installation, workspaceOfKey(key))) threads.delete(key);
+      await requestFlush(true);
+      return updateAll((state) => {
+        for (const key of Object.keys(state.feedback))
+          if (coveredBy(installation, workspaceOfKey(key))) delete state.feedback[key];
+        for (const [key, d] of Object.entries(state.deliveries))
+          if (coveredBy(installation, d.workspace)) delete state.deliveries[key];
+        let stopped = 0;
+        for (const [key, sub] of Object.entries(state.subscriptions))
+          if (coveredBy(installation, sub.workspace)) {
+            delete state.subscriptions[key];
+            stopped++;
+          }
+        return stopped;
+      });
+    },
     flush: () => (threads.dirty || events.dirty ? requestFlush(true) : Promise.resolve()),
     async close() {
       if (threads.dirty || events.dirty) await requestFlush(true);

@@ -256,6 +256,24 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
     async deleteInstallation(key) {
       await wrote(pool.query("DELETE FROM installations WHERE key = $1", [key]));
     },
+    async forgetWorkspace(installation) {
+      // One workspace, or every workspace of an org ("E1:" covers "E1:T1", "E1:T2"…); ids are letters and digits.
+      const org = installation.endsWith(":");
+      const workspaceIs = org ? "workspace LIKE $1 || '%'" : "workspace = $1";
+      // Feedback keys start with their workspace and "/" (none for the single workspace "").
+      const feedbackOf =
+        installation === "" ? "position('/' in key) = 0" : org ? "key LIKE $1 || '%/%'" : "key LIKE $1 || '/%'";
+      return wrote(
+        transaction(pool, async (client) => {
+          await client.query("SELECT pg_advisory_xact_lock($1)", [SMALL_STATE_LOCK]);
+          await client.query(`DELETE FROM threads WHERE ${workspaceIs}`, [installation]);
+          await client.query(`DELETE FROM feedback WHERE ${feedbackOf}`, installation === "" ? [] : [installation]);
+          await client.query(`DELETE FROM deliveries WHERE ${workspaceIs}`, [installation]);
+          const { rowCount } = await client.query(`DELETE FROM subscriptions WHERE ${workspaceIs}`, [installation]);
+          return rowCount ?? 0;
+        }),
+      );
+    },
     async flush() {
       await Promise.all([...writes]);
       if (writeProblem) throw new Error(writeProblem);

@@ -21,6 +21,9 @@ export function workspaceIds(key: string): WorkspaceIds {
 /** A record's key within its workspace. */
 export const inWorkspace = (workspace: string, key: string) => (workspace ? `${workspace}/${key}` : key);
 
+/** The workspace of a key made by inWorkspace. */
+export const workspaceOfKey = (key: string) => (key.includes("/") ? key.slice(0, key.indexOf("/")) : "");
+
 /** Whether a workspace is covered by an installation (an org-wide one, "E1:", covers every workspace of E1). */
 export const coveredBy = (installation: string, workspace: string) =>
   installation.endsWith(":") ? workspace.startsWith(installation) : workspace === installation;

@@ -1,13 +1,13 @@
 // The app uninstalled from a workspace, or its bot token revoked: that workspace's installation (its tokens) is
-// deleted and its digests stop (its subscriptions and deliveries go). Its threads and feedback are left to expire
-// with their retention (README, State). Bolt delivers these two events without authorizing them.
+// deleted, and what it left: its digests stop (subscriptions and deliveries go), its thread context and feedback
+// are deleted. Bolt delivers these two events without authorizing them.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { coveredBy, installationKey } from "../../../store/workspace.js";
+import { installationKey } from "../../../store/workspace.js";
 import type { BotDeps } from "../../deps.js";
 
 type Context = AllMiddlewareArgs["context"];
 
-/** Deletes the installation the event is about and every digest subscription of the workspaces it covered. */
+/** Deletes the installation the event is about and what the workspaces it covered left in the store. */
 export async function forgetWorkspace(deps: BotDeps, context: Context, why: string): Promise<void> {
   const ids = {
     teamId: context.teamId,
@@ -17,17 +17,7 @@ export async function forgetWorkspace(deps: BotDeps, context: Context, why: stri
   // With SLACK_BOT_TOKEN there is one workspace, "", and no installation kept.
   const key = deps.workspaces.of(ids) === "" ? "" : installationKey(ids);
   if (key) await deps.store.deleteInstallation(key);
-  const stopped = await deps.store.update((state) => {
-    let count = 0;
-    for (const [subKey, sub] of Object.entries(state.subscriptions))
-      if (coveredBy(key, sub.workspace)) {
-        delete state.subscriptions[subKey];
-        count++;
-      }
-    for (const [deliveryKey, delivery] of Object.entries(state.deliveries))
-      if (coveredBy(key, delivery.workspace)) delete state.deliveries[deliveryKey];
-    return count;
-  });
+  const stopped = await deps.store.forgetWorkspace(key);
   deps.logger.info(
     `${why} in workspace ${key || "(SLACK_BOT_TOKEN)"}: installation deleted, ${stopped} digest(s) stopped`,
   );
