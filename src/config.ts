@@ -4,7 +4,11 @@ import { z } from "zod";
 
 const WHERE = {
   SLACK_BOT_TOKEN:
-    "the Bot User OAuth Token (xoxb-…) under OAuth & Permissions in your app's settings at api.slack.com/apps",
+    "the Bot User OAuth Token (xoxb-…) under OAuth & Permissions in your app's settings at api.slack.com/apps (or, to install the bot into several workspaces, set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET instead)",
+  SLACK_CLIENT_ID: "the Client ID under Basic Information › App Credentials at api.slack.com/apps",
+  SLACK_CLIENT_SECRET: "the Client Secret under Basic Information › App Credentials at api.slack.com/apps",
+  SLACK_STATE_SECRET:
+    "a random string of your own of at least 16 characters (it signs the OAuth state), such as the output of `openssl rand -hex 32`",
   SLACK_SIGNING_SECRET: "the Signing Secret under Basic Information in your app's settings at api.slack.com/apps",
   SLACK_APP_TOKEN: "an app-level token (xapp-…) with connections:write under Basic Information › App-Level Tokens",
   SLACK_API_URL: "a Web API base URL such as https://slack.com/api/ (leave it unset for Slack itself)",
@@ -25,8 +29,17 @@ const isTimeZone = (tz: string) => {
   }
 };
 
-const BaseSchema = z.object({
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, "must start with xoxb-"),
+/** The OAuth install (several workspaces): all three together, or none. */
+const OAUTH = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+
+const Fields = z.object({
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-\S+$/, "must start with xoxb-")
+    .optional(),
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(8, "is too short").optional(),
+  SLACK_STATE_SECRET: z.string().min(16, "is too short (at least 16 characters)").optional(),
   SLACK_APP_TOKEN: z
     .string()
     .regex(/^xapp-\S+$/, "must start with xapp-")
@@ -48,6 +61,28 @@ const BaseSchema = z.object({
     .optional(),
 });
 
+/** One workspace (SLACK_BOT_TOKEN) or the OAuth install (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET). */
+const BaseSchema = Fields.superRefine((c, ctx) => {
+  const given = OAUTH.filter((name) => c[name] !== undefined);
+  if (given.length > 0 && given.length < OAUTH.length) {
+    for (const name of OAUTH.filter((n) => c[n] === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: `is not set (the OAuth install needs ${OAUTH.join(", ")} together; ${given.join(", ")} ${given.length > 1 ? "are" : "is"} set)`,
+      });
+    return;
+  }
+  if (given.length === OAUTH.length && c.SLACK_BOT_TOKEN)
+    ctx.addIssue({
+      code: "custom",
+      path: ["SLACK_BOT_TOKEN"],
+      message: "must not be set with the OAuth install (each workspace's token comes from its installation)",
+    });
+  if (given.length === 0 && !c.SLACK_BOT_TOKEN)
+    ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is not set" });
+});
+
 const ConfigSchema = BaseSchema.superRefine((c, ctx) => {
   // HTTP mode needs the signing secret: requests are always verified.
   if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
@@ -58,7 +93,11 @@ const ConfigSchema = BaseSchema.superRefine((c, ctx) => {
     });
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { socketMode: boolean };
+export type Config = z.infer<typeof ConfigSchema> & {
+  socketMode: boolean;
+  /** Set for the OAuth install (several workspaces); unset, the one workspace of SLACK_BOT_TOKEN. */
+  oauth?: { clientId: string; clientSecret: string; stateSecret: string };
+};
 
 export class ConfigError extends Error {}
 
@@ -76,10 +115,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, options: { rece
     );
   }
   const url = parsed.data.SLACK_API_URL;
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = parsed.data;
   return {
     ...parsed.data,
     SLACK_API_URL: url && !url.endsWith("/") ? `${url}/` : url,
     socketMode: !!parsed.data.SLACK_APP_TOKEN,
+    ...(clientId && clientSecret && stateSecret ? { oauth: { clientId, clientSecret, stateSecret } } : {}),
   };
 }
 
@@ -148,13 +189,16 @@ export const LIMITS = {
   /** Connections one process keeps open to PostgreSQL. */
   dbPoolSize: 10,
   /**
-   * A pending question belongs to the process answering it for this long (its lease); after that another
-   * replica may claim it (the first was killed). Longer than any answer takes (stuckAnswerMs).
-   * PENDING_LEASE_MS overrides it, for tests.
+   * Replicas (PostgreSQL): a pending question belongs to the process answering it for this long (its lease),
+   * renewed every leaseHeartbeatMs while the answer is in progress; a process that was killed stops renewing, and
+   * another replica claims the question once the lease has run out (it looks for a post that did go out first).
+   * Four heartbeats fit in a lease, so a busy moment (the longest event-loop stall measured is about 1 s, a slow
+   * statement) does not lose it; the survivor answers within about pendingLeaseMs + pendingReclaimEveryMs of the kill.
    */
-  pendingLeaseMs: Number(process.env.PENDING_LEASE_MS) || 2 * MINUTE,
-  /** How often a running bot claims questions whose process died (replicas); PENDING_RECLAIM_MS overrides it, for tests. */
-  pendingReclaimEveryMs: Number(process.env.PENDING_RECLAIM_MS) || 30 * SECOND,
+  pendingLeaseMs: 8 * SECOND,
+  leaseHeartbeatMs: 2 * SECOND,
+  /** How often a running bot claims questions whose process died (replicas). */
+  pendingReclaimEveryMs: 2 * SECOND,
   /** How often expired records are deleted from PostgreSQL (and at every start); reads skip them meanwhile. */
   dbPruneEveryMs: 10 * MINUTE,
 } as const;

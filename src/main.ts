@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   });
   const scheduler = startScheduler({
     store,
-    poster: slackDigestPoster(bot.deps.poster),
+    poster: slackDigestPoster(bot.deps.workspaces.posterOf),
     getIndex,
     now,
     log: (l) => bot.deps.logger.info(l),

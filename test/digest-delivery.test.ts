@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -15,6 +15,7 @@ import { SEEDS, seeds as index } from "./support/engine.js";
 import { startStandIn, type StandIn } from "./support/slack-stand-in.js";
 import { newPlace, openAt, STORE_KINDS } from "./support/stores.js";
 import { tempDir } from "./support/temp.js";
+import { OAUTH_ENV } from "./support/bot.js";
 import { subscription } from "./support/subscription.js";
 
 const run = promisify(execFile);
@@ -27,7 +28,7 @@ let clock: Date;
 const logs: string[] = [];
 const deps = () => ({
   store,
-  poster: slackDigestPoster(posterClient("xoxb-test", standIn.apiUrl)),
+  poster: slackDigestPoster(async () => posterClient("xoxb-test", standIn.apiUrl)),
   getIndex: () => index,
   now: () => clock,
   log: (l: string) => logs.push(l),
@@ -61,7 +62,7 @@ describe.each(STORE_KINDS)("delivering digests (%s store)", (kind) => {
     await setSub(sub());
     await deliverDue(deps());
     const ts = (await store.read()).subscriptions.C1!.lastPostedTs!;
-    expect(await store.thread("C1", ts)).toBeDefined();
+    expect(await store.thread("", "C1", ts)).toBeDefined();
   });
 
   it("after a crash between recording the attempt and the ts, finds the post instead of posting again", async () => {
@@ -82,6 +83,7 @@ describe.each(STORE_KINDS)("delivering digests (%s store)", (kind) => {
     await store.update(
       (state) =>
         void (state.deliveries["C1:2026-06-10"] = {
+          workspace: "",
           channel: "C1",
           date: "2026-06-10",
           attemptedAt: clock.toISOString(),
@@ -170,6 +172,41 @@ describe("npm run digest -- --once", () => {
     expect(first.stdout).toContain("1 digest posted");
     expect(second.stdout).toContain("0 digests posted");
     expect(standIn.callsTo("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("with the OAuth install, posts each workspace's digest with that workspace's token", async () => {
+    const installation = (teamId: string, token: string) => ({
+      team: { id: teamId },
+      bot: { token, id: `B${teamId}`, userId: `UBOT${teamId}`, scopes: ["chat:write"] },
+      isEnterpriseInstall: false,
+      authVersion: "v2",
+    });
+    writeFileSync(
+      join(dataDir, "db.json"),
+      JSON.stringify({
+        schemaVersion: SCHEMA_VERSION,
+        installations: { T1: installation("T1", "xoxb-one"), T2: installation("T2", "xoxb-two") },
+        subscriptions: {
+          "T1/C1": sub({ workspace: "T1", time: "00:00" }),
+          "T2/C1": sub({ workspace: "T2", time: "00:00" }),
+          "T3/C1": sub({ workspace: "T3", time: "00:00" }), // not installed (any more): paused, not posted
+        },
+      }),
+    );
+    const env = { ...process.env, ...OAUTH_ENV, SLACK_API_URL: standIn.apiUrl, DATA_DIR: dataDir, CORPUS_DIR: SEEDS };
+    const out = await run(process.execPath, ["--import", "tsx", "src/cli/digest.ts", "--once"], {
+      env,
+      cwd: join(import.meta.dirname, ".."),
+    });
+    expect(out.stdout).toContain("2 digests posted");
+    expect(
+      standIn
+        .callsTo("chat.postMessage")
+        .map((c) => c.token)
+        .sort(),
+    ).toEqual(["xoxb-one", "xoxb-two"]);
+    const after = JSON.parse(readFileSync(join(dataDir, "db.json"), "utf8"));
+    expect(after.subscriptions["T3/C1"].pausedReason).toBe("not_installed");
   });
 
   it("stops with one line when the bot token is missing", async () => {

@@ -13,7 +13,8 @@ function postsBetween(s: Subscription, fromIso: string, toIso: string): string[]
     const date = dueDate(s, deliveries, new Date(t));
     if (date) {
       posted.push(date);
-      deliveries[deliveryKey(s.channel, date)] = {
+      deliveries[deliveryKey("", s.channel, date)] = {
+        workspace: "",
         channel: s.channel,
         date,
         attemptedAt: new Date(t).toISOString(),
@@ -49,7 +50,12 @@ describe("a daily digest", () => {
 
   it("is not due again after a restart when today's went out (the record is what counts)", () => {
     const deliveries = {
-      [deliveryKey("C1", "2026-06-10")]: { channel: "C1", date: "2026-06-10", attemptedAt: "2026-06-10T07:00:00Z" },
+      [deliveryKey("", "C1", "2026-06-10")]: {
+        workspace: "",
+        channel: "C1",
+        date: "2026-06-10",
+        attemptedAt: "2026-06-10T07:00:00Z",
+      },
     };
     expect(dueDate(sub(), deliveries, new Date("2026-06-10T12:00:00Z"))).toBeUndefined();
   });
@@ -91,7 +97,9 @@ describe("clock changes (Europe/London)", () => {
   );
 
   it("the next post is at 08:00 local on either side of the change", () => {
-    const done = (date: string) => ({ [deliveryKey("C1", date)]: { channel: "C1", date, attemptedAt: "x", ts: "1" } });
+    const done = (date: string) => ({
+      [deliveryKey("", "C1", date)]: { workspace: "", channel: "C1", date, attemptedAt: "x", ts: "1" },
+    });
     expect(nextPost(sub(), done("2026-03-28"), new Date("2026-03-28T12:00:00Z"))?.toISOString()).toBe(
       "2026-03-29T07:00:00.000Z",
     );

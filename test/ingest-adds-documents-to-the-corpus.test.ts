@@ -125,6 +125,7 @@ describe("ingesting", () => {
       composeDigest(
         index,
         {
+          workspace: "",
           channel: "C1",
           time: "08:00",
           weekdaysOnly: false,

@@ -40,7 +40,7 @@ describe("one answering path", () => {
     });
     await settle(50);
     expect(post!.args.thread_ts).toBeUndefined();
-    expect(await t.store.thread("C1", "1700000000.000001")).toMatchObject({ topic: "planning" });
+    expect(await t.store.thread("", "C1", "1700000000.000001")).toMatchObject({ topic: "planning" });
   });
 
   it("a share where the bot cannot post tells the sharer how to invite it, and posts nothing", async () => {
@@ -76,6 +76,6 @@ describe("one answering path", () => {
     expect(posts[1]!.args.thread_ts).toBe(rootTs);
     expect(JSON.stringify(posts[1]!.args.blocks)).toMatch(/Leicester/);
     await settle(50);
-    expect(await t.store.thread("C123", rootTs)).toMatchObject({ topic: "reviewing" });
+    expect(await t.store.thread("", "C123", rootTs)).toMatchObject({ topic: "reviewing" });
   });
 });

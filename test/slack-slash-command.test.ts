@@ -28,7 +28,7 @@ describe("/probation <question>", () => {
     await t.command("LLR planning rating");
     await t.waitFor("chat.postMessage");
     await settle(50);
-    const thread = await t.store.thread("C123", "1700000000.000001");
+    const thread = await t.store.thread("", "C123", "1700000000.000001");
     expect(thread).toMatchObject({ unitKey: "leicester, leicestershire and rutland", topic: "planning" });
   });
 

@@ -39,6 +39,21 @@ describe("npm start", () => {
       { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-secret", DATABASE_URL: "mysql://bot:hunter2@db/x" },
       /^DATABASE_URL must be a postgres:\/\/ URL/,
     ],
+    // The OAuth install needs all three of its variables: the one missing is named.
+    [
+      { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: "hunter2-client", SLACK_SIGNING_SECRET: "secret-secret" },
+      /^SLACK_STATE_SECRET is not set \(the OAuth install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET together/,
+    ],
+    [
+      {
+        SLACK_BOT_TOKEN: "xoxb-1",
+        SLACK_CLIENT_ID: "1111.2222",
+        SLACK_CLIENT_SECRET: "hunter2-client",
+        SLACK_STATE_SECRET: "hunter2-state-0123456789",
+        SLACK_SIGNING_SECRET: "secret-secret",
+      },
+      /^SLACK_BOT_TOKEN must not be set with the OAuth install/,
+    ],
     // Nothing listens on port 1: the database cannot be reached.
     [
       {

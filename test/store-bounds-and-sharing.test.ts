@@ -14,6 +14,7 @@ import { newPlace, openAt, STORE_KINDS } from "./support/stores.js";
 import { withLimits } from "./support/limits.js";
 import { tempDir } from "./support/temp.js";
 import { subscription } from "./support/subscription.js";
+import { inWorkspace } from "../src/store/workspace.js";
 
 const DAY = 86_400_000;
 
@@ -22,12 +23,14 @@ describe.each(STORE_KINDS)("%s store: thread records", (kind) => {
     const place = await newPlace(kind, context);
     let now = new Date("2026-11-01T00:00:00Z");
     const store = await openAt(kind, place, { now: () => now });
-    store.rememberThread("C1", "1.0", { topic: "planning" });
+    store.rememberThread("", "C1", "1.0", { topic: "planning" });
     await store.close();
     now = new Date(now.getTime() + 29 * DAY);
-    expect(await (await openAt(kind, place, { now: () => now })).thread("C1", "1.0")).toEqual({ topic: "planning" });
+    expect(await (await openAt(kind, place, { now: () => now })).thread("", "C1", "1.0")).toEqual({
+      topic: "planning",
+    });
     now = new Date(now.getTime() + 2 * DAY);
-    expect(await (await openAt(kind, place, { now: () => now })).thread("C1", "1.0")).toBeUndefined();
+    expect(await (await openAt(kind, place, { now: () => now })).thread("", "C1", "1.0")).toBeUndefined();
   });
 });
 
@@ -41,7 +44,7 @@ describe("a store whose journal outgrows its snapshot", () => {
       const store = await openStore(dir, { now: () => new Date(clock) });
       for (let i = 0; i < 40; i++) {
         clock += 1000;
-        store.rememberThread("C1", `${i}.0`, { topic: `topic ${i}`, lastQuestion: "x".repeat(200) });
+        store.rememberThread("", "C1", `${i}.0`, { topic: `topic ${i}`, lastQuestion: "x".repeat(200) });
         await store.flush();
       }
       await store.close();
@@ -50,8 +53,8 @@ describe("a store whose journal outgrows its snapshot", () => {
       const again = await openStore(dir, { now: () => new Date(clock) });
       expect(await again.threadCount()).toBe(20); // the most recent 20
       expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-      expect(await again.thread("C1", "39.0")).toMatchObject({ topic: "topic 39" });
-      expect(await again.thread("C1", "0.0")).toBeUndefined();
+      expect(await again.thread("", "C1", "39.0")).toMatchObject({ topic: "topic 39" });
+      expect(await again.thread("", "C1", "0.0")).toBeUndefined();
     } finally {
       restore();
     }
@@ -150,27 +153,20 @@ describe.each(STORE_KINDS)("two %s stores on one place (two processes)", (kind) 
     const place = await newPlace(kind, context);
     const a = await openAt(kind, place);
     const b = await openAt(kind, place);
-    a.rememberThread("C1", "1.0", { topic: "from a" });
+    a.rememberThread("", "C1", "1.0", { topic: "from a" });
     await a.flush();
-    expect(await b.thread("C1", "1.0")).toEqual({ topic: "from a" });
+    expect(await b.thread("", "C1", "1.0")).toEqual({ topic: "from a" });
     const sub = (channel: string) => subscription({ channel });
     await Promise.all([
       a.update((s) => void (s.subscriptions.C1 = sub("C1"))),
       b.update((s) => void (s.subscriptions.C2 = sub("C2"))),
-      a.update(
-        (s) =>
-          void (s.feedback.k = {
-            user: "U1",
-            channel: "C1",
-            messageTs: "1.0",
-            value: "up",
-            at: new Date().toISOString(),
-          }),
-      ),
+      a.saveFeedback("k", { user: "U1", channel: "C1", messageTs: "1.0", value: "up", at: new Date().toISOString() }),
     ]);
     expect(Object.keys((await a.read()).subscriptions).sort()).toEqual(["C1", "C2"]);
     expect(Object.keys((await b.read()).subscriptions).sort()).toEqual(["C1", "C2"]);
-    expect((await b.read()).feedback.k?.value).toBe("up");
+    expect((await b.feedback("k"))?.value).toBe("up");
+    await b.commentFeedback("k", "a comment from b");
+    expect(await a.feedback("k")).toMatchObject({ value: "up", comment: "a comment from b" });
     await b.update((s) => void delete s.subscriptions.C1);
     expect(Object.keys((await a.read()).subscriptions)).toEqual(["C2"]);
     if (kind === "lowdb") expect(readdirSync(place).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -183,7 +179,8 @@ describe.each(STORE_KINDS)("two %s stores on one place (two processes)", (kind) 
     expect(await a.beginEvent("event:Ev1", { event_id: "Ev1" })).toBe(true);
     expect(await a.beginEvent("event:Ev1", { event_id: "Ev1" })).toBe(false);
     expect(await a.pendingEvents()).toEqual([]); // a is answering it
-    now = new Date(now.getTime() + LIMITS.pendingLeaseMs + 1000); // a was killed: nothing more written, its lease ran out
+    await a.close(); // a was killed: nothing more written (no lease renewed),
+    now = new Date(now.getTime() + LIMITS.pendingLeaseMs + 1000); // and its lease ran out
     const b = await openAt(kind, place, { now: () => now });
     expect((await b.pendingEvents()).map((p) => [p.key, p.body])).toEqual([["event:Ev1", { event_id: "Ev1" }]]);
     expect(await b.pendingEvents()).toEqual([]); // claimed once
@@ -194,6 +191,37 @@ describe.each(STORE_KINDS)("two %s stores on one place (two processes)", (kind) 
     expect(await c.pendingEvents()).toEqual([]);
     expect(await c.eventState("event:Ev1")).toBe("done");
     expect(await c.beginEvent("event:Ev1", { event_id: "Ev1" })).toBe(false);
+  });
+});
+
+describe.each(STORE_KINDS)("%s store: forgetting a workspace", (kind) => {
+  it("deletes what the workspaces an installation covered left, and nothing of the others", async (context) => {
+    const store = await openAt(kind, await newPlace(kind, context));
+    const click = { user: "U1", channel: "C1", messageTs: "1.0", value: "up" as const, at: new Date().toISOString() };
+    // An org-wide installation ("E1:") covers E1's workspaces, not T1 (another workspace) nor "" (SLACK_BOT_TOKEN).
+    for (const workspace of ["E1:T1", "E1:T2", "T1", ""]) {
+      store.rememberThread(workspace, "C1", "1.0", { topic: workspace });
+      await store.saveFeedback(inWorkspace(workspace, "C1:1.0:U1"), click);
+      await store.update(
+        (s) => void (s.subscriptions[inWorkspace(workspace, "C1")] = subscription({ workspace, channel: "C1" })),
+      );
+    }
+    await store.flush();
+    expect(await store.forgetWorkspace("E1:")).toBe(2);
+    for (const [workspace, kept] of [
+      ["E1:T1", false],
+      ["E1:T2", false],
+      ["T1", true],
+      ["", true],
+    ] as const) {
+      expect(await store.thread(workspace, "C1", "1.0"), workspace).toEqual(kept ? { topic: workspace } : undefined);
+      expect(!!(await store.feedback(inWorkspace(workspace, "C1:1.0:U1"))), workspace).toBe(kept);
+      expect(!!(await store.read()).subscriptions[inWorkspace(workspace, "C1")], workspace).toBe(kept);
+    }
+    expect(await store.forgetWorkspace("")).toBe(1);
+    expect(await store.thread("", "C1", "1.0")).toBeUndefined();
+    expect(await store.feedback("C1:1.0:U1")).toBeUndefined();
+    expect(await store.thread("T1", "C1", "1.0")).toEqual({ topic: "T1" });
   });
 });
 

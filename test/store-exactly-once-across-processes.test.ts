@@ -75,6 +75,30 @@ describe("two processes on one PostgreSQL database", () => {
     expect(await b.eventState(keys[0]!)).toBe("done");
   });
 
+  it("leave a question alone while the process answering it renews its lease; claim it once that process is gone", async () => {
+    const answering = await openAt("postgres", url); // the real clock: its heartbeat renews the lease
+    expect(await answering.beginEvent("event:EvLong", { long: true })).toBe(true);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const leaseEnd = async () =>
+      (
+        await client.query<{ until: Date }>("SELECT claimed_until AS until FROM events WHERE key = 'event:EvLong'")
+      ).rows[0]!.until.getTime();
+    try {
+      const first = await leaseEnd();
+      while ((await leaseEnd()) === first) await new Promise((r) => setTimeout(r, 100)); // the next heartbeat
+      // When the first lease would have run out, the question is still held.
+      clock = new Date(first + 1000);
+      expect([...(await a.pendingEvents()), ...(await b.pendingEvents())]).toEqual([]);
+      await answering.close(); // killed: no more heartbeats
+      clock = new Date((await leaseEnd()) + 1000);
+      expect((await a.pendingEvents()).map((e) => e.key)).toEqual(["event:EvLong"]);
+      expect(await b.pendingEvents()).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  }, 30_000);
+
   it("claim each digest once: both schedulers run, one post per channel and day", async () => {
     await a.update((state) => {
       for (const channel of ["C1", "C2", "C3"]) state.subscriptions[channel] = sub(channel);
@@ -82,7 +106,7 @@ describe("two processes on one PostgreSQL database", () => {
     standIn.delay("chat.postMessage", 100); // posts take a while, so that the two overlap
     const deps = (store: Store) => ({
       store,
-      poster: slackDigestPoster(posterClient("xoxb-test", standIn.apiUrl)),
+      poster: slackDigestPoster(async () => posterClient("xoxb-test", standIn.apiUrl)),
       getIndex: () => index,
       now: () => clock,
       log: () => undefined,
@@ -106,6 +130,6 @@ describe("two processes on one PostgreSQL database", () => {
     expect(Object.values(state.deliveries).every((d) => d.ts)).toBe(true);
     expect(state.subscriptions.C2!.lastPostedDate).toBe("2026-06-10");
     // The digest is a thread root for both: a follow-up reaching either process is answered in its thread.
-    expect(await a.thread("C2", state.subscriptions.C2!.lastPostedTs!)).toEqual({});
+    expect(await a.thread("", "C2", state.subscriptions.C2!.lastPostedTs!)).toEqual({});
   });
 });

@@ -58,15 +58,15 @@ describe("db.json (feedback, subscriptions, deliveries)", () => {
       }),
     );
     const store = await openStore(dir);
-    expect(await store.thread("C1", "1.0")).toEqual({ unitKey: "derby" });
+    expect(await store.thread("", "C1", "1.0")).toEqual({ unitKey: "derby" });
     expect((await store.read()).subscriptions.C1).toMatchObject({ time: "08:00" });
     await store.update((state) => void (state.subscriptions.C1!.time = "09:00"));
-    store.rememberThread("C2", "2.0", { topic: "planning" });
+    store.rememberThread("", "C2", "2.0", { topic: "planning" });
     await store.close();
     const again = await openStore(dir);
     expect((await again.read()).subscriptions.C1!.time).toBe("09:00");
-    expect(await again.thread("C2", "2.0")).toEqual({ topic: "planning" });
-    expect(await again.thread("C1", "1.0")).toEqual({ unitKey: "derby" });
+    expect(await again.thread("", "C2", "2.0")).toEqual({ topic: "planning" });
+    expect(await again.thread("", "C1", "1.0")).toEqual({ unitKey: "derby" });
     expect((await again.eventState("event:Ev1")) ?? (await again.eventState("Ev1"))).toBe("done");
     expect(existsSync(join(dir, "db.json"))).toBe(true);
   });

@@ -6,8 +6,8 @@ import { CorpusError, loadCorpus } from "../engine.js";
 import { localTime } from "../digest/clock.js";
 import { composeDigest } from "../digest/compose.js";
 import { deliverDue } from "../digest/deliver.js";
-import { posterClient } from "../slack/client.js";
 import { slackDigestPoster } from "../slack/digest-poster.js";
+import { standaloneInstaller, workspaces } from "../slack/workspaces.js";
 import { openConfiguredStore } from "../store/open.js";
 import { LockTimeoutError } from "../store/lock.js";
 import { corpusDirFrom } from "./common.js";
@@ -19,6 +19,7 @@ async function main(argv: string[]): Promise<number> {
     const index = loadCorpus(corpusDirFrom(argv));
     const now = new Date();
     const sub = {
+      workspace: "",
       channel: "preview",
       time: "08:00",
       weekdaysOnly: false,
@@ -37,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
   const config = readConfig(process.env, { receiver: false });
   const index = loadCorpus(config.CORPUS_DIR);
   const store = await openConfiguredStore(config);
-  const poster = slackDigestPoster(posterClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL));
+  // Each workspace's digests with its own token: SLACK_BOT_TOKEN, or its installation (the OAuth install).
+  const poster = slackDigestPoster(workspaces(config, standaloneInstaller(config, store)).posterOf);
   const report = await deliverDue({
     store,
     poster,

@@ -5,8 +5,11 @@ import type { Subscription } from "../store/schema.js";
 import { localTime } from "./clock.js";
 import { composeDigest, type Digest } from "./compose.js";
 import { nextPost } from "./schedule.js";
+import { subscriptionKey } from "../store/workspace.js";
 
 export interface DigestCommandContext {
+  /** The workspace the command came from (store/workspace.ts): its subscriptions only. */
+  workspace: string;
   channel: string;
   user: string;
   store: Store;
@@ -39,7 +42,8 @@ function when(date: Date | undefined, timeZone: string): string {
 
 export async function handleDigestCommand(args: string, ctx: DigestCommandContext): Promise<CommandReply> {
   const [action = "", ...rest] = args.trim().toLowerCase().split(/\s+/);
-  const existing = (await ctx.store.read()).subscriptions[ctx.channel];
+  const key = subscriptionKey(ctx.workspace, ctx.channel);
+  const existing = (await ctx.store.read()).subscriptions[key];
   switch (action) {
     case "on": {
       let time = "08:00";
@@ -51,16 +55,17 @@ export async function handleDigestCommand(args: string, ctx: DigestCommandContex
         else return { text: `I couldn't read “${token.slice(0, 40).replace(/[<>&]/g, "")}” as a time. ${USAGE}` };
       }
       const { sub, deliveries } = await ctx.store.update((state) => {
-        const current = state.subscriptions[ctx.channel];
+        const current = state.subscriptions[key];
         const updated: Subscription = {
           ...(current ?? { shownFindings: [], createdAt: ctx.now().toISOString(), createdBy: ctx.user }),
+          workspace: ctx.workspace,
           channel: ctx.channel,
           time,
           weekdaysOnly,
           timeZone: ctx.timeZone,
           pausedReason: undefined,
         };
-        state.subscriptions[ctx.channel] = updated;
+        state.subscriptions[key] = updated;
         return { sub: updated, deliveries: state.deliveries };
       });
       const next = nextPost(sub, deliveries, ctx.now());
@@ -71,7 +76,7 @@ export async function handleDigestCommand(args: string, ctx: DigestCommandContex
     case "off": {
       if (!existing) return { text: "This channel has no digest subscription." };
       await ctx.store.update((state) => {
-        delete state.subscriptions[ctx.channel];
+        delete state.subscriptions[key];
       });
       return { text: "Digest turned off for this channel." };
     }
@@ -88,6 +93,7 @@ export async function handleDigestCommand(args: string, ctx: DigestCommandContex
     }
     case "preview": {
       const sub: Subscription = existing ?? {
+        workspace: ctx.workspace,
         channel: ctx.channel,
         time: "08:00",
         weekdaysOnly: false,
@@ -106,9 +112,12 @@ export async function handleDigestCommand(args: string, ctx: DigestCommandContex
   }
 }
 
-export type DigestCommand = (args: string, where: { channel: string; user: string }) => Promise<CommandReply>;
+export type DigestCommand = (
+  args: string,
+  where: { workspace: string; channel: string; user: string },
+) => Promise<CommandReply>;
 
 /** The `digest` sub-command of /probation, bound to its state; slack/digest-blocks.ts renders its replies. */
-export function digestCommand(ctx: Omit<DigestCommandContext, "channel" | "user">): DigestCommand {
+export function digestCommand(ctx: Omit<DigestCommandContext, "workspace" | "channel" | "user">): DigestCommand {
   return (args, where) => handleDigestCommand(args, { ...ctx, ...where });
 }

@@ -6,17 +6,18 @@
 import { LIMITS } from "../config.js";
 import type { CorpusIndex } from "../engine.js";
 import type { Store } from "../store/db.js";
-import type { SmallState, Subscription } from "../store/schema.js";
+import type { SharedState, Subscription } from "../store/schema.js";
 import { localTime } from "./clock.js";
 import { composeDigest, type Digest } from "./compose.js";
 import { deliveryKey, dueDate } from "./schedule.js";
+import { subscriptionKey } from "../store/workspace.js";
 
 /** What delivering needs of the chat it posts in; the Slack layer gives it (slack/digest-poster.ts). */
 export interface DigestPoster {
-  /** Posts the digest at most once, carrying `postId`; resolves with the post's ts. */
-  post(channel: string, digest: Digest, postId: string): Promise<string>;
+  /** Posts the digest at most once, carrying `postId`, as the bot of that workspace; resolves with the post's ts. */
+  post(workspace: string, channel: string, digest: Digest, postId: string): Promise<string>;
   /** The ts of the post carrying `postId` since `since` (ms), or undefined; throws when it cannot find out. */
-  find(channel: string, postId: string, since?: number): Promise<string | undefined>;
+  find(workspace: string, channel: string, postId: string, since?: number): Promise<string | undefined>;
   /** Why the bot cannot post in the channel (the subscription pauses instead of retrying), or undefined. */
   cannotPost(error: unknown): string | undefined;
   /** True when a failed post may still have gone out (it is looked for before posting again). */
@@ -53,10 +54,10 @@ interface Claim {
 export async function deliverDue(deps: DeliverDeps): Promise<DeliveryReport> {
   const report: DeliveryReport = { posted: 0, failures: [] };
   const current = await deps.store.read();
-  for (const channel of Object.keys(current.subscriptions)) {
+  for (const key of Object.keys(current.subscriptions)) {
     // Most checks find nothing due: decided on a copy first (a claim only adds a delivery), so that nothing is written for them.
-    if (!claimDigest({ ...current, deliveries: { ...current.deliveries } }, channel, deps.now(), deps.store)) continue;
-    const claim = await deps.store.update((state) => claimDigest(state, channel, deps.now(), deps.store));
+    if (!claimDigest({ ...current, deliveries: { ...current.deliveries } }, key, deps.now(), deps.store)) continue;
+    const claim = await deps.store.update((state) => claimDigest(state, key, deps.now(), deps.store));
     if (!claim) continue;
     const failure = await deliver(deps, claim);
     if (failure === undefined) report.posted++;
@@ -65,17 +66,18 @@ export async function deliverDue(deps: DeliverDeps): Promise<DeliveryReport> {
   return report;
 }
 
-/** Under the lock: the digest this channel is due, recorded as attempted by this process; or nothing to do. */
+/** Under the lock: the digest this subscription is due, recorded as attempted by this process; or nothing to do. */
 function claimDigest(
-  state: SmallState,
-  channel: string,
+  state: SharedState,
+  key: string,
   now: Date,
   claimant: Pick<Store, "owner" | "ownerAlive">,
 ): Claim | undefined {
-  const sub = state.subscriptions[channel];
+  const sub = state.subscriptions[key];
   if (!sub || sub.pausedReason) return undefined;
+  const { workspace, channel } = sub;
   const today = localTime(now, sub.timeZone).date;
-  const attempt = state.deliveries[deliveryKey(channel, today)];
+  const attempt = state.deliveries[deliveryKey(workspace, channel, today)];
   const attemptedAt = now.toISOString();
   if (attempt && !attempt.ts) {
     const owner = attempt.owner ?? (attempt.ownerPid === undefined ? undefined : String(attempt.ownerPid));
@@ -86,12 +88,18 @@ function claimDigest(
       now.getTime() - Date.parse(attempt.attemptedAt) < LIMITS.digestRunTimeoutMs;
     if (ownerBusy) return undefined; // another process is posting it right now
     const { ownerPid: _old, ...rest } = attempt;
-    state.deliveries[deliveryKey(channel, today)] = { ...rest, attemptedAt, owner: claimant.owner };
+    state.deliveries[deliveryKey(workspace, channel, today)] = { ...rest, attemptedAt, owner: claimant.owner };
     return { sub, date: today, unfinished: true, since: Date.parse(attempt.attemptedAt) };
   }
   const date = dueDate(sub, state.deliveries, now);
   if (!date) return undefined;
-  state.deliveries[deliveryKey(channel, date)] = { channel, date, attemptedAt, owner: claimant.owner };
+  state.deliveries[deliveryKey(workspace, channel, date)] = {
+    workspace,
+    channel,
+    date,
+    attemptedAt,
+    owner: claimant.owner,
+  };
   return { sub, date, unfinished: false };
 }
 
@@ -105,15 +113,15 @@ async function deliver(
   try {
     if (unfinished) {
       // A crash between recording the attempt and recording the ts: did it go out?
-      const found = await deps.poster.find(sub.channel, postId, since);
+      const found = await deps.poster.find(sub.workspace, sub.channel, postId, since);
       if (found) {
-        await complete(deps, sub.channel, date, found, undefined);
+        await complete(deps, sub, date, found, undefined);
         return false;
       }
     }
     const digest = composeDigest(deps.getIndex(), sub, date);
-    postedTs = await deps.poster.post(sub.channel, digest, postId);
-    await complete(deps, sub.channel, date, postedTs, digest.finding?.id);
+    postedTs = await deps.poster.post(sub.workspace, sub.channel, digest, postId);
+    await complete(deps, sub, date, postedTs, digest.finding?.id);
     return undefined;
   } catch (error) {
     if (postedTs) {
@@ -123,10 +131,10 @@ async function deliver(
       return line;
     }
     const code = deps.poster.cannotPost(error);
-    const key = deliveryKey(sub.channel, date);
+    const key = deliveryKey(sub.workspace, sub.channel, date);
     if (code) {
       await deps.store.update((state) => {
-        const current = state.subscriptions[sub.channel];
+        const current = state.subscriptions[subscriptionKey(sub.workspace, sub.channel)];
         if (current) current.pausedReason = code;
         delete state.deliveries[key];
       });
@@ -144,18 +152,18 @@ async function deliver(
 
 async function complete(
   deps: DeliverDeps,
-  channel: string,
+  { workspace, channel }: Subscription,
   date: string,
   ts: string,
   findingId: string | undefined,
 ): Promise<void> {
   await deps.store.update((state) => {
-    const key = deliveryKey(channel, date);
+    const key = deliveryKey(workspace, channel, date);
     state.deliveries[key] = {
-      ...(state.deliveries[key] ?? { channel, date, attemptedAt: deps.now().toISOString() }),
+      ...(state.deliveries[key] ?? { workspace, channel, date, attemptedAt: deps.now().toISOString() }),
       ts,
     };
-    const sub = state.subscriptions[channel];
+    const sub = state.subscriptions[subscriptionKey(workspace, channel)];
     if (!sub) return;
     sub.lastPostedDate = date;
     sub.lastPostedTs = ts;
@@ -165,6 +173,6 @@ async function complete(
       sub.shownFindings = sub.shownFindings.includes(findingId) ? [findingId] : [...sub.shownFindings, findingId];
   });
   // The digest is a thread root: follow-ups under it are answered like any thread.
-  deps.store.rememberThread(channel, ts, {});
+  deps.store.rememberThread(workspace, channel, ts, {});
   await deps.store.flush();
 }

@@ -1,8 +1,10 @@
 // When a channel's digest is due. Pure: the clock is a parameter.
 import type { Delivery, Subscription } from "../store/schema.js";
+import { inWorkspace } from "../store/workspace.js";
 import { addDays, instantOf, localTime } from "./clock.js";
 
-export const deliveryKey = (channel: string, date: string) => `${channel}:${date}`;
+export const deliveryKey = (workspace: string, channel: string, date: string) =>
+  inWorkspace(workspace, `${channel}:${date}`);
 
 function postsOn(sub: Subscription, weekday: number): boolean {
   return !sub.weekdaysOnly || weekday <= 5;
@@ -16,7 +18,8 @@ export function dueDate(sub: Subscription, deliveries: Record<string, Delivery>,
   if (sub.pausedReason) return undefined;
   const local = localTime(now, sub.timeZone);
   if (!postsOn(sub, local.weekday) || local.time < sub.time) return undefined;
-  if (deliveries[deliveryKey(sub.channel, local.date)] || sub.lastPostedDate === local.date) return undefined;
+  if (deliveries[deliveryKey(sub.workspace, sub.channel, local.date)] || sub.lastPostedDate === local.date)
+    return undefined;
   return local.date;
 }
 
@@ -28,7 +31,7 @@ export function nextPost(sub: Subscription, deliveries: Record<string, Delivery>
     const date = addDays(today, i);
     const at = instantOf(date, sub.time, sub.timeZone);
     if (!postsOn(sub, localTime(at, sub.timeZone).weekday)) continue;
-    if (deliveries[deliveryKey(sub.channel, date)] || sub.lastPostedDate === date) continue;
+    if (deliveries[deliveryKey(sub.workspace, sub.channel, date)] || sub.lastPostedDate === date) continue;
     return at.getTime() < now.getTime() ? now : at;
   }
   return undefined;

@@ -49,6 +49,8 @@ export function answerInbound(
   context: RequestContext = {},
 ): Promise<void> {
   const request = handOff(deps, context);
+  // Bolt's client carries the token of the request's workspace; posts go through one that never retries by itself.
+  const poster = deps.workspaces.poster(client.token);
   return track(deps, async () => {
     const added = react(client, true, q.channel, q.questionTs);
     let answer: Answer | undefined;
@@ -62,19 +64,24 @@ export function answerInbound(
       if (
         request.replay &&
         request.postId &&
-        (await findPosted(deps.poster, q.channel, q.threadTs, request.postId, request.arrivedAt))
+        (await findPosted(poster, q.channel, q.threadTs, request.postId, request.arrivedAt))
       )
         return;
-      const stored = q.contextTs ? ((await deps.store.thread(q.channel, q.contextTs)) ?? {}) : undefined;
+      const stored = q.contextTs ? ((await deps.store.thread(q.workspace, q.channel, q.contextTs)) ?? {}) : undefined;
       const turn = await compute(() => answerQuestion(deps.getIndex(), q.question, stored));
       answer = turn.answer;
       const askedBy = q.askedBy && { user: q.askedBy.user, question: q.question, verb: q.askedBy.verb };
       const message = answerMessage(turn.answer, { ...(askedBy ? { askedBy } : {}), feedback: true });
-      const posted = await postWithMore(deps.poster, q.channel, q.threadTs, message, request.postId);
-      deps.store.rememberThread(q.contextTs ? q.channel : posted.channel, q.contextTs ?? posted.ts, turn.context);
+      const posted = await postWithMore(poster, q.channel, q.threadTs, message, request.postId);
+      deps.store.rememberThread(
+        q.workspace,
+        q.contextTs ? q.channel : posted.channel,
+        q.contextTs ?? posted.ts,
+        turn.context,
+      );
       if (q.confirm) await q.respond?.({ text: q.confirm }, { replaceOriginal: true });
     } catch (error) {
-      await failed(deps, q, answer, error);
+      await failed(deps, poster, q, answer, error);
     } finally {
       request.done();
       void added.then(() => react(client, false, q.channel, q.questionTs));
@@ -83,7 +90,13 @@ export function answerInbound(
 }
 
 /** Logs a failure with the request's id and tells the asker: privately when it can, else in the thread. */
-async function failed(deps: BotDeps, q: Inbound, answer: Answer | undefined, error: unknown): Promise<void> {
+async function failed(
+  deps: BotDeps,
+  poster: WebClient,
+  q: Inbound,
+  answer: Answer | undefined,
+  error: unknown,
+): Promise<void> {
   if (error instanceof PostUnknownError) {
     // Saying sorry could sit beside an answer that did go out.
     deps.logger.error(`answer to request ${q.requestId} (${q.via}) may not have been posted: ${error.message}`);
@@ -114,7 +127,7 @@ async function failed(deps: BotDeps, q: Inbound, answer: Answer | undefined, err
         ),
       );
     } else {
-      await deps.poster.chat.postMessage({
+      await poster.chat.postMessage({
         channel: q.channel,
         ...(q.threadTs ? { thread_ts: q.threadTs } : {}),
         ...noticeMessage("Sorry, I couldn't answer that just now. Please try again in a minute."),

@@ -1,12 +1,14 @@
 // The Bolt app: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP (Events API) with signed requests.
 // In HTTP mode a request is acknowledged only once it is recorded (processBeforeResponse): an acknowledged
 // question survives a crash, and is answered when the bot starts again (replayPending).
+// One workspace (SLACK_BOT_TOKEN), or any number through the OAuth install (Bolt's installer: workspaces.ts).
 import type { Server, ServerResponse } from "node:http";
-import { App, HTTPReceiver, LogLevel, type Logger } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from "@slack/bolt";
 import { LIMITS, type Config } from "../config.js";
 import type { CorpusIndex } from "../engine.js";
 import type { Store } from "../store/db.js";
-import { clientOptions, fetchWithTimeout, posterClient } from "./client.js";
+import { clientOptions, fetchWithTimeout } from "./client.js";
+import { installerOptions, workspaces } from "./workspaces.js";
 import { oldestInFlight, type BotDeps } from "./deps.js";
 import { guardRequests, type GuardedRequest } from "./guard.js";
 import { describeFailure } from "./post.js";
@@ -57,8 +59,10 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
       );
     },
   };
+  const oauth = installerOptions(config, store, logger);
   const common = {
-    token: config.SLACK_BOT_TOKEN,
+    // The OAuth install: each request's token comes from its workspace's installation (the receiver's installer).
+    ...(oauth ? {} : { token: config.SLACK_BOT_TOKEN }),
     // Bolt would call auth.test at once and leave a failure unhandled until the first event; start() checks the
     // token itself instead, and Bolt asks again (awaited) with the first event.
     tokenVerificationEnabled: false,
@@ -69,29 +73,33 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
     clientOptions: { ...clientOptions(slackApiUrl, logger), fetch: fetchWithTimeout },
   };
   let app: App;
+  let receiver: HTTPReceiver | SocketModeReceiver;
   if (config.socketMode) {
-    app = new App({
-      ...common,
-      appToken: config.SLACK_APP_TOKEN,
-      socketMode: true,
+    receiver = new SocketModeReceiver({
+      appToken: config.SLACK_APP_TOKEN!,
       customRoutes: [health],
-      installerOptions: { port: config.PORT },
+      ...oauth,
+      installerOptions: { ...oauth?.installerOptions, port: config.PORT },
+      ...(logger ? { logger } : {}),
     });
+    app = new App({ ...common, receiver });
   } else {
-    const receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET!,
       customRoutes: [health],
       processBeforeResponse: true,
       customPropertiesExtractor: (req) => ({ requestKey: (req as GuardedRequest).requestKey }),
+      ...oauth,
       ...(logger ? { logger } : {}),
     });
+    receiver = http;
     app = new App({ ...common, receiver });
-    guardRequests(receiver, config.SLACK_SIGNING_SECRET!, app.logger);
+    guardRequests(http, config.SLACK_SIGNING_SECRET!, app.logger);
   }
   deps = {
     getIndex,
     store,
-    poster: posterClient(config.SLACK_BOT_TOKEN, slackApiUrl, app.logger),
+    workspaces: workspaces(config, receiver.installer, app.logger),
     logger: app.logger,
     inFlight: new Map(),
   };
@@ -107,9 +115,13 @@ export function createBot({ config, getIndex, store, logger, subCommands }: BotO
     deps: ready,
     unhealthy,
     async start() {
-      await ready.poster.auth.test().catch((error: unknown) => {
-        throw new Error(`could not check SLACK_BOT_TOKEN with Slack (auth.test: ${describeFailure(error)})`);
-      });
+      if (!config.oauth)
+        await ready.workspaces
+          .poster(config.SLACK_BOT_TOKEN)
+          .auth.test()
+          .catch((error: unknown) => {
+            throw new Error(`could not check SLACK_BOT_TOKEN with Slack (auth.test: ${describeFailure(error)})`);
+          });
       const started = (await app.start(config.PORT)) as unknown;
       await replayPending(app, ready);
       // Replicas (PostgreSQL): questions acknowledged by a process that died since are claimed once their lease runs
@@ -156,10 +168,24 @@ async function replayPending(app: App, deps: BotDeps): Promise<void> {
       continue;
     }
     deps.logger.info(`answering request ${pending.key.slice(0, 16)}, acknowledged at ${pending.at} before a restart`);
-    await app.processEvent({
-      body: pending.body as Record<string, unknown>,
-      ack: async () => undefined,
-      customProperties: { replayOf: pending.key, replayArrivedAt: Date.parse(pending.at) },
-    });
+    let taken = false;
+    try {
+      await app.processEvent({
+        body: pending.body as Record<string, unknown>,
+        ack: async () => undefined,
+        customProperties: {
+          replayOf: pending.key,
+          replayArrivedAt: Date.parse(pending.at),
+          replayTaken: () => (taken = true),
+        },
+      });
+    } catch (error) {
+      deps.logger.error(`could not answer request ${pending.key.slice(0, 16)} again: ${(error as Error).message}`);
+    }
+    if (!taken) {
+      // Not authorized (its workspace uninstalled the app meanwhile): no listener took it, nobody can be answered.
+      deps.logger.warn(`not answering request ${pending.key.slice(0, 16)}: its workspace is no longer installed`);
+      deps.store.finishEvent(pending.key);
+    }
   }
 }

@@ -1,15 +1,15 @@
 // What the listeners need, handed to them once when the app is built.
 import type { Logger } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
 import type { CorpusIndex } from "../engine.js";
 import type { Store } from "../store/db.js";
+import type { Workspaces } from "./workspaces.js";
 
 export interface BotDeps {
   /** The current index: the corpus watcher may swap it; a question in flight keeps the one it started with. */
   getIndex: () => CorpusIndex;
   store: Store;
-  /** A WebClient that never retries by itself, for posts that must not double (see post.ts). */
-  poster: WebClient;
+  /** Which workspace a request came from, and clients that never retry by themselves, for posts that must not double (post.ts). */
+  workspaces: Workspaces;
   logger: Logger;
   /** Answers in flight and when each started, so that a stop can wait for them and /healthz can see a stuck one. */
   inFlight: Map<Promise<unknown>, number>;

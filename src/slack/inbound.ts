@@ -11,6 +11,8 @@ export type Respond = (
 export interface Inbound {
   /** How it arrived, for the log. */
   via: "command" | "mention" | "direct message" | "thread reply" | "share";
+  /** The workspace it came from (store/workspace.ts): its thread context is kept there. */
+  workspace: string;
   channel: string;
   question: string;
   /** The incoming request's id (event id or trigger id), for the log. */

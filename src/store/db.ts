@@ -14,14 +14,19 @@ import { JournalTable } from "./journal.js";
 import { isAlive, withLock } from "./lock.js";
 import {
   EventRecordSchema,
+  InstallationSchema,
   SMALL_STATE_RECORDS,
   SmallStateSchema,
   ThreadRecordSchema,
   emptySmallState,
   type EventRecord,
+  type Feedback,
+  type InstallationRecord,
+  type SharedState,
   type SmallState,
   type ThreadRecord,
 } from "./schema.js";
+import { coveredBy, inWorkspace, workspaceOfKey } from "./workspace.js";
 
 export interface PendingEvent {
   key: string;
@@ -36,13 +41,13 @@ export interface Store {
   readonly owner: string;
   /** Whether the process that made a claim may still be working on it (lowdb: its pid is alive). */
   ownerAlive(owner: string): boolean;
-  /** The context of a thread the bot started or answered in (within retention), or undefined. */
-  thread(channel: string, threadTs: string): Promise<ThreadContext | undefined>;
+  /** The context of a thread the bot started or answered in, in a workspace (within retention), or undefined. */
+  thread(workspace: string, channel: string, threadTs: string): Promise<ThreadContext | undefined>;
   /** Keeps a thread's context; written with the next batch. */
-  rememberThread(channel: string, threadTs: string, context: ThreadContext): void;
+  rememberThread(workspace: string, channel: string, threadTs: string, context: ThreadContext): void;
   threadCount(): Promise<number>;
   /**
-   * Records an event (or slash command) as pending, durably: resolves true once it is on disk, false when it
+   * Records an event (or slash command) as pending, durably (its key names its workspace: requests.ts): resolves true once it is on disk, false when it
    * was seen before (a retry or a replay). Rejects when the store cannot write.
    */
   beginEvent(key: string, body: unknown): Promise<boolean>;
@@ -54,10 +59,24 @@ export interface Store {
    * each is handed to one process only. Events this process began are not among them.
    */
   pendingEvents(): Promise<PendingEvent[]>;
-  /** Feedback, subscriptions and deliveries as they are now. */
-  read(): Promise<SmallState>;
-  /** Changes feedback, subscriptions or deliveries: under the lock, on the latest state, written before it resolves. */
-  update<T>(change: (state: SmallState) => T): Promise<T>;
+  /** Digest subscriptions and deliveries as they are now. */
+  read(): Promise<SharedState>;
+  /** Changes subscriptions or deliveries: under the lock, on the latest state, written before it resolves. */
+  update<T>(change: (state: SharedState) => T): Promise<T>;
+  /** Keeps a 👍/👎 click under its key (the last per person and answer wins); written before it resolves. */
+  saveFeedback(key: string, record: Feedback): Promise<void>;
+  /** Adds a comment to the click kept under the key (none kept: nothing happens). */
+  commentFeedback(key: string, comment: string): Promise<void>;
+  feedback(key: string): Promise<Feedback | undefined>;
+  /** A workspace's installation (the OAuth install), under installationKey (workspace.ts). */
+  saveInstallation(key: string, installation: InstallationRecord): Promise<void>;
+  installation(key: string): Promise<InstallationRecord | undefined>;
+  deleteInstallation(key: string): Promise<void>;
+  /**
+   * Deletes what the workspaces an installation covered left (installationKey: one workspace, or "E1:" for an
+   * org's): thread context, feedback, digest subscriptions and deliveries. Resolves with the subscriptions deleted.
+   */
+  forgetWorkspace(installation: string): Promise<number>;
   /** Writes every pending change now. */
   flush(): Promise<void>;
   /** Flushes and waits for a compaction under way. */
@@ -191,16 +210,18 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     return waiting.promise;
   };
 
-  const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}`;
+  const threadKey = (workspace: string, channel: string, threadTs: string) =>
+    inWorkspace(workspace, `${channel}:${threadTs}`);
   // Pending events this store began or claimed: being answered in this process (one process answers per DATA_DIR).
   const mine = new Set<string>();
   return {
     kind: "lowdb",
     owner: String(process.pid),
     ownerAlive: (claimant) => isAlive(Number(claimant)),
-    thread: async (channel, threadTs) => threads.lookup(threadKey(channel, threadTs), now())?.context,
-    rememberThread(channel, threadTs, context) {
-      threads.set(threadKey(channel, threadTs), {
+    thread: async (workspace, channel, threadTs) =>
+      threads.lookup(threadKey(workspace, channel, threadTs), now())?.context,
+    rememberThread(workspace, channel, threadTs, context) {
+      threads.set(threadKey(workspace, channel, threadTs), {
         context,
         channel,
         threadTs,
@@ -236,20 +257,41 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
       refresh();
       return db.data;
     },
-    async update(change) {
-      try {
-        const result = await withLock(lockPath, async () => {
-          refresh(); // re-read only when another process replaced the file since our last read or write
-          const out = change(db.data);
-          await writeSmall();
-          return out;
-        });
-        writeProblem = undefined;
-        return result;
-      } catch (error) {
-        writeProblem = `cannot write ${file}: ${(error as Error).message}`;
-        throw error;
-      }
+    update: (change) => updateAll(change),
+    saveFeedback: (key, record) => updateAll((state) => void (state.feedback[key] = record)),
+    commentFeedback: (key, comment) =>
+      updateAll((state) => {
+        const record = state.feedback[key];
+        if (record) record.comment = comment;
+      }),
+    async feedback(key) {
+      refresh();
+      return db.data.feedback[key];
+    },
+    saveInstallation: (key, installation) =>
+      updateAll((state) => void (state.installations[key] = InstallationSchema.parse(installation))),
+    async installation(key) {
+      refresh();
+      return db.data.installations[key];
+    },
+    deleteInstallation: (key) => updateAll((state) => void delete state.installations[key]),
+    async forgetWorkspace(installation) {
+      threads.catchUp();
+      for (const key of threads.keys()) if (coveredBy(installation, workspaceOfKey(key))) threads.delete(key);
+      await requestFlush(true);
+      return updateAll((state) => {
+        for (const key of Object.keys(state.feedback))
+          if (coveredBy(installation, workspaceOfKey(key))) delete state.feedback[key];
+        for (const [key, d] of Object.entries(state.deliveries))
+          if (coveredBy(installation, d.workspace)) delete state.deliveries[key];
+        let stopped = 0;
+        for (const [key, sub] of Object.entries(state.subscriptions))
+          if (coveredBy(installation, sub.workspace)) {
+            delete state.subscriptions[key];
+            stopped++;
+          }
+        return stopped;
+      });
     },
     flush: () => (threads.dirty || events.dirty ? requestFlush(true) : Promise.resolve()),
     async close() {
@@ -258,6 +300,22 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     },
     problem: () => writeProblem,
   };
+
+  async function updateAll<T>(change: (state: SmallState) => T): Promise<T> {
+    try {
+      const result = await withLock(lockPath, async () => {
+        refresh(); // re-read only when another process replaced the file since our last read or write
+        const out = change(db.data);
+        await writeSmall();
+        return out;
+      });
+      writeProblem = undefined;
+      return result;
+    } catch (error) {
+      writeProblem = `cannot write ${file}: ${(error as Error).message}`;
+      throw error;
+    }
+  }
 }
 
 /** Size, time and inode of a file: changes whenever any process replaces it. */

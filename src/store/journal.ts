@@ -97,6 +97,11 @@ export class JournalTable<T> {
     this.buffer.push({ k: key, d: 1 });
   }
 
+  /** Every key held, expired or not (no record is parsed). */
+  keys(): string[] {
+    return [...this.map.keys()];
+  }
+
   entries(now = Date.now()): [string, T][] {
     return [...this.map]
       .filter(([, e]) => this.kept(e, now))

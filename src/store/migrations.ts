@@ -46,4 +46,21 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "records keyed by workspace; installations",
+    sql: `
+      -- "" is the single workspace of SLACK_BOT_TOKEN: the rows written before keep their meaning.
+      ALTER TABLE threads ADD COLUMN workspace text NOT NULL DEFAULT '';
+      ALTER TABLE threads DROP CONSTRAINT threads_pkey, ADD PRIMARY KEY (workspace, channel, thread_ts);
+      ALTER TABLE subscriptions ADD COLUMN workspace text NOT NULL DEFAULT '';
+      ALTER TABLE subscriptions DROP CONSTRAINT subscriptions_pkey, ADD PRIMARY KEY (workspace, channel);
+      ALTER TABLE deliveries ADD COLUMN workspace text NOT NULL DEFAULT '';
+      ALTER TABLE deliveries DROP CONSTRAINT deliveries_pkey, ADD PRIMARY KEY (workspace, channel, date);
+      -- Feedback and events carry their workspace in their key (requests.ts, feedback.ts).
+      CREATE INDEX feedback_by_at ON feedback (at);
+      -- A workspace's installation (the OAuth install): Slack's record, with its tokens.
+      CREATE TABLE installations (key text PRIMARY KEY, record jsonb NOT NULL, updated_at timestamptz NOT NULL);
+    `,
+  },
 ];

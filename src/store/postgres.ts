@@ -1,8 +1,9 @@
 // The bot's state in PostgreSQL (DATABASE_URL), for several processes (replicas) on one database. The database
 // does the exactly-once work: an event is recorded by its unique key (insert or nothing), a pending question is
 // leased to one process and claimed by another only when the lease ran out (FOR UPDATE SKIP LOCKED), and
-// feedback, subscriptions and deliveries change in a transaction under an advisory lock, so a digest's claim (its
-// row for channel and local date) is made by one process before it posts.
+// subscriptions and deliveries change in a transaction under an advisory lock, so a digest's claim (its row for
+// workspace, channel and local date) is made by one process before it posts. Feedback and installations are read
+// and written one row at a time, by key.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import pg from "pg";
@@ -10,7 +11,14 @@ import { LIMITS } from "../config.js";
 import { ThreadContextSchema, type ThreadContext } from "../types.js";
 import type { OpenStoreOptions, PendingEvent, Store } from "./db.js";
 import { MIGRATIONS } from "./migrations.js";
-import { SMALL_STATE_RECORDS, SmallStateSchema, emptySmallState, type EventRecord, type SmallState } from "./schema.js";
+import {
+  FeedbackSchema,
+  InstallationSchema,
+  SMALL_STATE_RECORDS,
+  type EventRecord,
+  type SharedState,
+} from "./schema.js";
+import { inWorkspace } from "./workspace.js";
 
 /** Advisory lock keys (any two numbers no other user of the database takes): migrations, and the small state. */
 const MIGRATION_LOCK = 7_306_140_001;
@@ -78,6 +86,7 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
         ),
       );
       const inserted = new Set(rows.map((r) => r.key));
+      for (const key of inserted) held.add(key);
       // A key twice in one batch: the first is the new one, the second a retry.
       for (const e of events) e.done(inserted.delete(e.key));
     } catch (error) {
@@ -90,6 +99,30 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
       batch.push({ key, body: JSON.stringify(body ?? null), done, fail });
     });
   const iso = (ms = 0) => new Date(clock().getTime() + ms).toISOString();
+  // The pending questions this process holds (recorded or claimed, not yet finished): their leases are renewed
+  // while they are answered, so that another replica claims them only when this process is gone.
+  const held = new Set<string>();
+  let renewing = false;
+  const renewLeases = async () => {
+    if (renewing || held.size === 0) return;
+    renewing = true;
+    const keys = [...held];
+    try {
+      const { rows } = await pool.query<{ key: string }>(
+        "UPDATE events SET claimed_until = $3 WHERE key = ANY($1) AND claimed_by = $2 AND state = 'pending' RETURNING key",
+        [keys, owner, iso(LIMITS.pendingLeaseMs)],
+      );
+      const renewed = new Set(rows.map((r) => r.key));
+      // Finished meanwhile, or claimed by another replica (this one stalled past its lease): no longer ours.
+      for (const key of keys) if (!renewed.has(key)) held.delete(key);
+    } catch (error) {
+      warn(`warning: could not renew the leases of ${keys.length} question(s): ${(error as Error).message}`);
+    } finally {
+      renewing = false;
+    }
+  };
+  let heartbeat: NodeJS.Timeout | undefined = setInterval(() => void renewLeases(), LIMITS.leaseHeartbeatMs);
+  heartbeat.unref();
   let pruner: NodeJS.Timeout | undefined = setInterval(
     () => void prune(pool, clock()).catch((e: Error) => warn(`warning: pruning the database failed: ${e.message}`)),
     LIMITS.dbPruneEveryMs,
@@ -101,21 +134,21 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
     owner,
     // Another process's claim is honoured until it is older than the digest run's limit (its owner may be on another host).
     ownerAlive: (claimant) => claimant !== owner,
-    async thread(channel, threadTs) {
-      await threadWrites.get(`${channel}:${threadTs}`);
+    async thread(workspace, channel, threadTs) {
+      await threadWrites.get(inWorkspace(workspace, `${channel}:${threadTs}`));
       const { rows } = await pool.query<{ context: unknown }>(
-        "SELECT context FROM threads WHERE channel = $1 AND thread_ts = $2 AND updated_at > $3",
-        [channel, threadTs, iso(-LIMITS.threadTtlMs)],
+        "SELECT context FROM threads WHERE workspace = $1 AND channel = $2 AND thread_ts = $3 AND updated_at > $4",
+        [workspace, channel, threadTs, iso(-LIMITS.threadTtlMs)],
       );
       if (!rows[0]) return undefined;
       const parsed = ThreadContextSchema.safeParse(rows[0].context);
       return parsed.success ? (parsed.data as ThreadContext) : undefined;
     },
-    rememberThread(channel, threadTs, context) {
-      const key = `${channel}:${threadTs}`;
+    rememberThread(workspace, channel, threadTs, context) {
+      const key = inWorkspace(workspace, `${channel}:${threadTs}`);
       const write = background(
-        "INSERT INTO threads (channel, thread_ts, context, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, thread_ts) DO UPDATE SET context = EXCLUDED.context, updated_at = EXCLUDED.updated_at",
-        [channel, threadTs, JSON.stringify(context), iso()],
+        "INSERT INTO threads (workspace, channel, thread_ts, context, updated_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace, channel, thread_ts) DO UPDATE SET context = EXCLUDED.context, updated_at = EXCLUDED.updated_at",
+        [workspace, channel, threadTs, JSON.stringify(context), iso()],
       );
       threadWrites.set(key, write);
       void write.finally(() => threadWrites.get(key) === write && threadWrites.delete(key));
@@ -128,6 +161,7 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
     },
     beginEvent: (key, body) => recordEvent(key, body),
     finishEvent(key) {
+      held.delete(key);
       background(
         "INSERT INTO events (key, state, at) VALUES ($1, 'done', $2) ON CONFLICT (key) DO UPDATE SET state = 'done', body = NULL, claimed_by = NULL, claimed_until = NULL",
         [key, iso()],
@@ -153,12 +187,13 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
           [owner, iso(LIMITS.pendingLeaseMs), iso()],
         ),
       );
+      for (const r of rows) held.add(r.key);
       return rows
         .map((r): PendingEvent => ({ key: r.key, at: r.at.toISOString(), body: r.body ?? undefined }))
         .sort((a, b) => a.at.localeCompare(b.at));
     },
     async read() {
-      return loadSmallState(pool, warn);
+      return loadSharedState(pool, warn);
     },
     async update(change) {
       let changeFailed: { error: unknown } | undefined;
@@ -166,7 +201,7 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
         return await wrote(
           transaction(pool, async (client) => {
             await client.query("SELECT pg_advisory_xact_lock($1)", [SMALL_STATE_LOCK]);
-            const state = await loadSmallState(client, warn);
+            const state = await loadSharedState(client, warn);
             const before = snapshot(state);
             let result: ReturnType<typeof change>;
             try {
@@ -184,6 +219,61 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
         throw error;
       }
     },
+    async saveFeedback(key, record) {
+      await wrote(
+        pool.query(
+          "INSERT INTO feedback (key, record, at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record, at = EXCLUDED.at",
+          [key, JSON.stringify(record), record.at],
+        ),
+      );
+    },
+    async commentFeedback(key, comment) {
+      await wrote(
+        pool.query("UPDATE feedback SET record = jsonb_set(record, '{comment}', to_jsonb($2::text)) WHERE key = $1", [
+          key,
+          comment,
+        ]),
+      );
+    },
+    async feedback(key) {
+      const { rows } = await pool.query<{ record: unknown }>("SELECT record FROM feedback WHERE key = $1", [key]);
+      const parsed = FeedbackSchema.safeParse(rows[0]?.record);
+      return parsed.success ? parsed.data : undefined;
+    },
+    async saveInstallation(key, installation) {
+      await wrote(
+        pool.query(
+          "INSERT INTO installations (key, record, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record, updated_at = EXCLUDED.updated_at",
+          [key, JSON.stringify(InstallationSchema.parse(installation)), iso()],
+        ),
+      );
+    },
+    async installation(key) {
+      const { rows } = await pool.query<{ record: unknown }>("SELECT record FROM installations WHERE key = $1", [key]);
+      const parsed = InstallationSchema.safeParse(rows[0]?.record);
+      return parsed.success ? parsed.data : undefined;
+    },
+    async deleteInstallation(key) {
+      await wrote(pool.query("DELETE FROM installations WHERE key = $1", [key]));
+    },
+    async forgetWorkspace(installation) {
+      // One workspace, or every workspace of an org ("E1:" covers "E1:T1", "E1:T2"…); ids are letters and digits.
+      const org = installation.endsWith(":");
+      const workspaceIs = org ? "workspace LIKE $1 || '%'" : "workspace = $1";
+      // Feedback keys start with their workspace and "/" (none for the single workspace "").
+      const feedbackOf =
+        installation === "" ? "position('/' in key) = 0" : org ? "key LIKE $1 || '%/%'" : "key LIKE $1 || '/%'";
+      return wrote(
+        transaction(pool, async (client) => {
+          await client.query("SELECT pg_advisory_xact_lock($1)", [SMALL_STATE_LOCK]);
+          await client.query(`DELETE FROM threads WHERE ${workspaceIs}`, [installation]);
+          await client.query(`DELETE FROM feedback WHERE ${feedbackOf}`, installation === "" ? [] : [installation]);
+          await client.query(`DELETE FROM deliveries WHERE ${workspaceIs}`, [installation]);
+          const { rowCount } = await client.query(`DELETE FROM subscriptions WHERE ${workspaceIs}`, [installation]);
+          return rowCount ?? 0;
+        }),
+      );
+    },
     async flush() {
       await Promise.all([...writes]);
       if (writeProblem) throw new Error(writeProblem);
@@ -191,6 +281,8 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
     async close() {
       clearInterval(pruner);
       pruner = undefined;
+      clearInterval(heartbeat);
+      heartbeat = undefined;
       await Promise.all([...writes]);
       await pool.end();
     },
@@ -259,7 +351,7 @@ async function prune(pool: pg.Pool, now: Date): Promise<void> {
   await pool.query("DELETE FROM events WHERE at < $1", [before(LIMITS.eventTtlMs)]);
   await pool.query("DELETE FROM threads WHERE updated_at < $1", [before(LIMITS.threadTtlMs)]);
   await pool.query(
-    "DELETE FROM threads WHERE (channel, thread_ts) IN (SELECT channel, thread_ts FROM threads ORDER BY updated_at DESC OFFSET $1)",
+    "DELETE FROM threads WHERE (workspace, channel, thread_ts) IN (SELECT workspace, channel, thread_ts FROM threads ORDER BY updated_at DESC OFFSET $1)",
     [LIMITS.maxThreads],
   );
   await pool.query("DELETE FROM deliveries WHERE attempted_at < $1", [before(LIMITS.deliveryTtlMs)]);
@@ -271,75 +363,80 @@ async function prune(pool: pg.Pool, now: Date): Promise<void> {
 
 type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
 
-/** Feedback, subscriptions and deliveries, validated record by record (a record failing its schema is left out, with a warning). */
-async function loadSmallState(db: Queryable, warn: (m: string) => void): Promise<SmallState> {
-  const state = emptySmallState();
+/**
+ * Subscriptions and deliveries (a few per channel), validated record by record (a record failing its schema is
+ * left out, with a warning). Feedback is not among them: it is read and written one record at a time.
+ */
+async function loadSharedState(db: Queryable, warn: (m: string) => void): Promise<SharedState> {
+  const state: SharedState = { subscriptions: {}, deliveries: {} };
   // One after another: a transaction's client runs one query at a time.
-  const feedback = await db.query<{ key: string; record: unknown }>("SELECT key, record FROM feedback");
-  const subscriptions = await db.query<{ key: string; record: unknown }>(
-    "SELECT channel AS key, record FROM subscriptions",
+  const subscriptions = await db.query<{ workspace: string; channel: string; record: unknown }>(
+    "SELECT workspace, channel, record FROM subscriptions",
   );
-  const deliveries = await db.query<{ key: string; record: unknown }>(
-    "SELECT channel || ':' || date AS key, record FROM deliveries",
+  const deliveries = await db.query<{ workspace: string; channel: string; date: string; record: unknown }>(
+    "SELECT workspace, channel, date, record FROM deliveries",
   );
   const dropped: string[] = [];
-  for (const [collection, result] of [
-    ["feedback", feedback],
-    ["subscriptions", subscriptions],
-    ["deliveries", deliveries],
-  ] as const) {
-    for (const row of result.rows) {
-      const parsed = SMALL_STATE_RECORDS[collection].safeParse(row.record);
-      if (parsed.success) (state[collection] as Record<string, unknown>)[row.key] = parsed.data;
-      else dropped.push(`${collection}.${row.key}`);
-    }
+  for (const row of subscriptions.rows) {
+    const key = inWorkspace(row.workspace, row.channel);
+    const parsed = SMALL_STATE_RECORDS.subscriptions.safeParse(row.record);
+    if (parsed.success) state.subscriptions[key] = { ...parsed.data, workspace: row.workspace };
+    else dropped.push(`subscriptions.${key}`);
+  }
+  for (const row of deliveries.rows) {
+    const key = inWorkspace(row.workspace, `${row.channel}:${row.date}`);
+    const parsed = SMALL_STATE_RECORDS.deliveries.safeParse(row.record);
+    if (parsed.success) state.deliveries[key] = { ...parsed.data, workspace: row.workspace };
+    else dropped.push(`deliveries.${key}`);
   }
   if (dropped.length)
     warn(
       `warning: the database holds ${dropped.length} record(s) that do not match the schema, left out: ${dropped.slice(0, 5).join("; ")}`,
     );
-  return SmallStateSchema.parse(state);
+  return state;
 }
 
-type Snapshot = Record<"feedback" | "subscriptions" | "deliveries", Map<string, string>>;
+type Snapshot = Record<"subscriptions" | "deliveries", Map<string, string>>;
 
-function snapshot(state: SmallState): Snapshot {
+function snapshot(state: SharedState): Snapshot {
   const of = (records: Record<string, unknown>) =>
     new Map(Object.entries(records).map(([k, v]) => [k, JSON.stringify(v)]));
-  return { feedback: of(state.feedback), subscriptions: of(state.subscriptions), deliveries: of(state.deliveries) };
+  return { subscriptions: of(state.subscriptions), deliveries: of(state.deliveries) };
 }
 
 /** Writes only the records a change added, altered or removed. */
 async function saveChanges(client: pg.PoolClient, before: Snapshot, after: Snapshot): Promise<void> {
-  for (const [key, json] of after.feedback) {
-    if (before.feedback.get(key) === json) continue;
-    await client.query(
-      "INSERT INTO feedback (key, record, at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record, at = EXCLUDED.at",
-      [key, json, (JSON.parse(json) as { at: string }).at],
-    );
-  }
-  for (const key of before.feedback.keys())
-    if (!after.feedback.has(key)) await client.query("DELETE FROM feedback WHERE key = $1", [key]);
   for (const [key, json] of after.subscriptions) {
     if (before.subscriptions.get(key) === json) continue;
+    const sub = JSON.parse(json) as { workspace?: string; channel: string };
     await client.query(
-      "INSERT INTO subscriptions (channel, record) VALUES ($1, $2) ON CONFLICT (channel) DO UPDATE SET record = EXCLUDED.record",
-      [key, json],
+      "INSERT INTO subscriptions (workspace, channel, record) VALUES ($1, $2, $3) ON CONFLICT (workspace, channel) DO UPDATE SET record = EXCLUDED.record",
+      [sub.workspace ?? "", sub.channel, json],
     );
   }
-  for (const key of before.subscriptions.keys())
-    if (!after.subscriptions.has(key)) await client.query("DELETE FROM subscriptions WHERE channel = $1", [key]);
+  for (const [key, json] of before.subscriptions) {
+    if (after.subscriptions.has(key)) continue;
+    const sub = JSON.parse(json) as { workspace?: string; channel: string };
+    await client.query("DELETE FROM subscriptions WHERE workspace = $1 AND channel = $2", [
+      sub.workspace ?? "",
+      sub.channel,
+    ]);
+  }
   for (const [key, json] of after.deliveries) {
     if (before.deliveries.get(key) === json) continue;
-    const d = JSON.parse(json) as { channel: string; date: string; attemptedAt: string };
+    const d = JSON.parse(json) as { workspace?: string; channel: string; date: string; attemptedAt: string };
     await client.query(
-      "INSERT INTO deliveries (channel, date, record, attempted_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel, date) DO UPDATE SET record = EXCLUDED.record, attempted_at = EXCLUDED.attempted_at",
-      [d.channel, d.date, json, d.attemptedAt],
+      "INSERT INTO deliveries (workspace, channel, date, record, attempted_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace, channel, date) DO UPDATE SET record = EXCLUDED.record, attempted_at = EXCLUDED.attempted_at",
+      [d.workspace ?? "", d.channel, d.date, json, d.attemptedAt],
     );
   }
   for (const [key, json] of before.deliveries) {
     if (after.deliveries.has(key)) continue;
-    const d = JSON.parse(json) as { channel: string; date: string };
-    await client.query("DELETE FROM deliveries WHERE channel = $1 AND date = $2", [d.channel, d.date]);
+    const d = JSON.parse(json) as { workspace?: string; channel: string; date: string };
+    await client.query("DELETE FROM deliveries WHERE workspace = $1 AND channel = $2 AND date = $3", [
+      d.workspace ?? "",
+      d.channel,
+      d.date,
+    ]);
   }
 }

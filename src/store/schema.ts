@@ -26,6 +26,8 @@ export const FeedbackSchema = z.object({
 export type Feedback = z.infer<typeof FeedbackSchema>;
 
 export const SubscriptionSchema = z.object({
+  /** The workspace it belongs to (workspace.ts); "" for the single workspace of SLACK_BOT_TOKEN. */
+  workspace: z.string().default(""),
   channel: z.string(),
   /** Local time of day, "HH:MM", in `timeZone`. */
   time: z.string().regex(/^\d{2}:\d{2}$/),
@@ -46,6 +48,7 @@ export type Subscription = z.infer<typeof SubscriptionSchema>;
 
 /** One digest for one channel and local date: recorded before posting, completed with the ts after. */
 export const DeliverySchema = z.object({
+  workspace: z.string().default(""),
   channel: z.string(),
   date: z.string(),
   attemptedAt: z.string(),
@@ -67,25 +70,44 @@ export const EventRecordSchema = z.object({
 });
 export type EventRecord = z.infer<typeof EventRecordSchema>;
 
+/**
+ * A workspace's installation of the app (the OAuth install): Slack's own record, kept as @slack/oauth gives it
+ * (its bot token, and with token rotation its refresh token and expiry). Only its identity is checked here.
+ */
+export const InstallationSchema = z
+  .object({
+    team: z.object({ id: z.string() }).passthrough().optional(),
+    enterprise: z.object({ id: z.string() }).passthrough().optional(),
+    isEnterpriseInstall: z.boolean().optional(),
+  })
+  .passthrough();
+export type InstallationRecord = z.infer<typeof InstallationSchema>;
+
 /** db.json: the state that changes rarely, read and changed as a whole under the store's lock (lowdb). */
 export const SmallStateSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  /** Keyed by `${channel}:${messageTs}:${user}`: the last click per person and answer wins. */
+  /** Keyed by `${channel}:${messageTs}:${user}` in its workspace (workspace.ts): the last click per person and answer wins. */
   feedback: z.record(z.string(), FeedbackSchema).default({}),
-  /** Keyed by channel id. */
+  /** Keyed by channel id in its workspace (subscriptionKey). */
   subscriptions: z.record(z.string(), SubscriptionSchema).default({}),
-  /** Keyed by `${channel}:${date}`. */
+  /** Keyed by `${channel}:${date}` in its workspace (deliveryKey). */
   deliveries: z.record(z.string(), DeliverySchema).default({}),
+  /** Keyed by installationKey (workspace.ts). */
+  installations: z.record(z.string(), InstallationSchema).default({}),
 });
 export type SmallState = z.infer<typeof SmallStateSchema>;
+
+/** What every process reads and changes together under the lock: digest subscriptions and their deliveries. */
+export type SharedState = Pick<SmallState, "subscriptions" | "deliveries">;
 
 /** The collections of db.json and the schema of one record of each: a record that fails is dropped, not the file. */
 export const SMALL_STATE_RECORDS = {
   feedback: FeedbackSchema,
   subscriptions: SubscriptionSchema,
   deliveries: DeliverySchema,
+  installations: InstallationSchema,
 } as const;
 
 export function emptySmallState(): SmallState {
-  return { schemaVersion: SCHEMA_VERSION, feedback: {}, subscriptions: {}, deliveries: {} };
+  return { schemaVersion: SCHEMA_VERSION, feedback: {}, subscriptions: {}, deliveries: {}, installations: {} };
 }

@@ -13,6 +13,12 @@ import { freshDatabase, openAt, type StoreKind } from "./stores.js";
 import type { TestContext } from "vitest";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
+/** The OAuth install's settings (startTestBot with oauth: true). */
+export const OAUTH_ENV = {
+  SLACK_CLIENT_ID: "1111.2222",
+  SLACK_CLIENT_SECRET: "test-client-secret",
+  SLACK_STATE_SECRET: "test-state-secret-0123456789",
+};
 const quietLogger = {
   debug() {},
   info() {},
@@ -35,10 +41,18 @@ export interface TestBot {
   /** Sends a slash command, signed; returns the HTTP response and how long the ack took. */
   command(
     text: string,
-    opts?: { user?: string; channel?: string },
+    opts?: { user?: string; channel?: string; teamId?: string },
   ): Promise<{ status: number; ms: number; body: string }>;
-  /** Sends an Events API event, signed. */
-  event(event: Record<string, unknown>, opts?: { eventId?: string; retryNum?: number }): Promise<Response>;
+  /** Sends an Events API event, signed (from workspace T1 unless teamId says otherwise). */
+  event(
+    event: Record<string, unknown>,
+    opts?: { eventId?: string; retryNum?: number; teamId?: string },
+  ): Promise<Response>;
+  /**
+   * The OAuth install as a browser goes through it: /slack/install (which sets the state cookie and sends the
+   * browser on to Slack), then Slack's redirect back to /slack/oauth_redirect with the code and the state.
+   */
+  install(code: string): Promise<Response>;
   /** Sends an interactivity payload (block_actions, view_submission), signed. */
   interaction(payload: Record<string, unknown>): Promise<Response>;
   /** Posts a raw body with the given headers. */
@@ -58,6 +72,8 @@ export async function startTestBot(
     context?: TestContext;
     databaseUrl?: string;
     standIn?: StandIn;
+    /** The OAuth install (SLACK_CLIENT_ID…) instead of SLACK_BOT_TOKEN. */
+    oauth?: boolean;
   } = {},
 ): Promise<TestBot> {
   // A stand-in given is shared (replicas talking to one Slack) and left open.
@@ -65,7 +81,7 @@ export async function startTestBot(
   await options.beforeStart?.(standIn);
   const dataDir = options.dataDir ?? tempDir("probation-bot-");
   const config = readConfig({
-    SLACK_BOT_TOKEN: "xoxb-test-token",
+    ...(options.oauth ? OAUTH_ENV : { SLACK_BOT_TOKEN: "xoxb-test-token" }),
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: standIn.apiUrl,
     PORT: "0",
@@ -84,7 +100,8 @@ export async function startTestBot(
   };
   const bot = createBot({ config, getIndex, store, logger, subCommands });
   const { port } = await bot.start();
-  const url = `http://127.0.0.1:${port}/slack/events`;
+  const base = `http://127.0.0.1:${port}`;
+  const url = `${base}/slack/events`;
   const raw = (body: string, headers: Record<string, string>, contentType = "application/json") =>
     fetch(url, { method: "POST", body, headers: { "content-type": contentType, ...headers } });
   return {
@@ -103,7 +120,7 @@ export async function startTestBot(
         user_name: "ann",
         channel_id: opts.channel ?? "C123",
         channel_name: "general",
-        team_id: "T1",
+        team_id: opts.teamId ?? "T1",
         response_url: `${standIn.responseUrl}/${++eventCounter}`,
         trigger_id: `trigger-${eventCounter}`,
         api_app_id: "A1",
@@ -116,7 +133,7 @@ export async function startTestBot(
     event(event, opts = {}) {
       const body = JSON.stringify({
         type: "event_callback",
-        team_id: "T1",
+        team_id: opts.teamId ?? "T1",
         api_app_id: "A1",
         event_id: opts.eventId ?? `Ev${++eventCounter}`,
         event_time: 1700000000,
@@ -128,6 +145,15 @@ export async function startTestBot(
           ? { "x-slack-retry-num": String(opts.retryNum), "x-slack-retry-reason": "http_timeout" }
           : {}),
       });
+    },
+    async install(code) {
+      const start = await fetch(`${base}/slack/install`, { redirect: "manual" });
+      const to = new URL(start.headers.get("location") ?? "", "https://slack.com");
+      const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0]!;
+      const back = new URL(`${base}/slack/oauth_redirect`);
+      back.searchParams.set("code", code);
+      back.searchParams.set("state", to.searchParams.get("state") ?? "");
+      return fetch(back, { headers: { cookie } });
     },
     interaction(payload) {
       const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();

@@ -2,6 +2,7 @@
 import type { Subscription } from "../../src/store/schema.js";
 
 export const subscription = (over: Partial<Subscription> = {}): Subscription => ({
+  workspace: "",
   channel: "C1",
   time: "08:00",
   weekdaysOnly: false,

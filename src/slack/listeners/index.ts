@@ -7,6 +7,7 @@ import { probationCommand, type SubCommand } from "./commands/probation.js";
 import { appMention } from "./events/mention.js";
 import { threadOrDirectMessage } from "./events/message.js";
 import { homeOpened } from "./events/home-opened.js";
+import { appUninstalled, tokensRevoked } from "./events/uninstalled.js";
 import { feedbackButton } from "./actions/feedback.js";
 import { shareAnswer } from "./actions/share.js";
 import { FEEDBACK_VIEW, feedbackReason } from "./views/feedback-reason.js";
@@ -19,10 +20,13 @@ export function registerListeners(app: App, deps: BotDeps, subCommands: Record<s
     const request = body as Record<string, unknown>;
     boundText(request);
     const ctx = context as RequestContext;
+    ctx.replayTaken?.();
+    const workspace = deps.workspaces.of(context);
     const key = await pendingKeyOf(
       request,
       ctx,
-      async (channel, threadTs) => (await deps.store.thread(channel, threadTs)) !== undefined,
+      workspace,
+      async (channel, threadTs) => (await deps.store.thread(workspace, channel, threadTs)) !== undefined,
     );
     if (!key) return next();
     if (!ctx.replayOf) {
@@ -46,6 +50,8 @@ export function registerListeners(app: App, deps: BotDeps, subCommands: Record<s
   app.command("/probation", probationCommand(deps, subCommands));
   app.event("app_mention", appMention(deps));
   app.event("app_home_opened", homeOpened(deps));
+  app.event("app_uninstalled", appUninstalled(deps));
+  app.event("tokens_revoked", tokensRevoked(deps));
   app.message(threadOrDirectMessage(deps));
   app.action(ACTIONS.feedbackUp, feedbackButton(deps));
   app.action(ACTIONS.feedbackDown, feedbackButton(deps));

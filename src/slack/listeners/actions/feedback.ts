@@ -2,20 +2,29 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { track, type BotDeps } from "../../deps.js";
 import { FEEDBACK_VIEW } from "../views/feedback-reason.js";
+import { inWorkspace } from "../../../store/workspace.js";
 
-const feedbackKey = (channel: string, messageTs: string, user: string) => `${channel}:${messageTs}:${user}`;
+/** One click per person and answer, in its workspace. */
+const feedbackKey = (workspace: string, channel: string, messageTs: string, user: string) =>
+  inWorkspace(workspace, `${channel}:${messageTs}:${user}`);
 
 export function feedbackButton(deps: BotDeps) {
-  return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    context,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
     const channel = body.channel?.id ?? body.container?.channel_id;
     const messageTs = body.message?.ts ?? body.container?.message_ts;
     if (!channel || !messageTs) return;
     const value = action.value === "down" ? "down" : "up";
-    const key = feedbackKey(channel, messageTs, body.user.id);
+    const key = feedbackKey(deps.workspaces.of(context), channel, messageTs, body.user.id);
     const record = { user: body.user.id, channel, messageTs, value, at: new Date().toISOString() } as const;
     // Not awaited: the click is acknowledged at once; the modal opens while the trigger is fresh.
-    void track(deps, () => deps.store.update((state) => void (state.feedback[key] = record)));
+    void track(deps, () => deps.store.saveFeedback(key, record));
     if (value === "down") {
       void track(deps, () =>
         client.views.open({

@@ -10,6 +10,7 @@ export function shareAnswer(deps: BotDeps) {
     action,
     respond,
     client,
+    context,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
     const channel = body.channel?.id ?? body.container?.channel_id;
@@ -17,6 +18,7 @@ export function shareAnswer(deps: BotDeps) {
     if (!channel || !question) return;
     void answerInbound(deps, client, {
       via: "share",
+      workspace: deps.workspaces.of(context),
       channel,
       question,
       requestId: body.trigger_id,

@@ -10,7 +10,7 @@ import type { RequestContext } from "../../requests.js";
 /** Sub-commands other layers add ("digest …"): they get the rest of the text and answer ephemerally. */
 export type SubCommand = (
   args: string,
-  ctx: { channel: string; user: string },
+  ctx: { workspace: string; channel: string; user: string },
 ) => Promise<{ text: string; blocks?: unknown[] }>;
 
 export function probationCommand(deps: BotDeps, subCommands: Record<string, SubCommand> = {}) {
@@ -20,11 +20,12 @@ export function probationCommand(deps: BotDeps, subCommands: Record<string, SubC
     const [first = "", ...rest] = text.split(/\s+/);
     const reply: Respond = (message) => respond({ response_type: "ephemeral", ...message });
     const sub = subCommands[first.toLowerCase()];
+    const workspace = deps.workspaces.of(context);
     if (sub) {
       const request = handOff(deps, context as RequestContext);
       void track(deps, async () => {
         try {
-          const answer = await sub(rest.join(" "), { channel: command.channel_id, user: command.user_id });
+          const answer = await sub(rest.join(" "), { workspace, channel: command.channel_id, user: command.user_id });
           await reply({ text: answer.text, ...(answer.blocks ? { blocks: answer.blocks as KnownBlock[] } : {}) });
         } finally {
           request.done();
@@ -40,6 +41,7 @@ export function probationCommand(deps: BotDeps, subCommands: Record<string, SubC
       client,
       {
         via: "command",
+        workspace,
         channel: command.channel_id,
         question,
         requestId: command.trigger_id,

@@ -15,6 +15,7 @@ export function appMention(deps: BotDeps) {
       client,
       {
         via: "mention",
+        workspace: deps.workspaces.of(context),
         channel: event.channel,
         question,
         requestId,

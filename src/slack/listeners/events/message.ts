@@ -16,23 +16,42 @@ export function threadOrDirectMessage(deps: BotDeps) {
     } = message as { channel: string; ts: string; text?: string; thread_ts?: string };
     const requestId = (body as { event_id?: string }).event_id ?? ts;
     const mentionsBot = !!context.botUserId && text.includes(`<@${context.botUserId}>`);
+    const workspace = deps.workspaces.of(context);
     if (message.channel_type === "im") {
       const question = text.replace(new RegExp(`<@${context.botUserId}>`, "g"), " ").trim();
       // One conversation per DM, or per thread inside it.
       void answerInbound(
         deps,
         client,
-        { via: "direct message", channel, question, requestId, threadTs, contextTs: threadTs ?? "dm", questionTs: ts },
+        {
+          via: "direct message",
+          workspace,
+          channel,
+          question,
+          requestId,
+          threadTs,
+          contextTs: threadTs ?? "dm",
+          questionTs: ts,
+        },
         context as RequestContext,
       );
       return;
     }
     if (!threadTs || mentionsBot) return; // a mention is answered by the app_mention listener
-    if (!(await deps.store.thread(channel, threadTs))) return; // not a thread the bot is part of
+    if (!(await deps.store.thread(workspace, channel, threadTs))) return; // not a thread the bot is part of
     void answerInbound(
       deps,
       client,
-      { via: "thread reply", channel, question: text, requestId, threadTs, contextTs: threadTs, questionTs: ts },
+      {
+        via: "thread reply",
+        workspace,
+        channel,
+        question: text,
+        requestId,
+        threadTs,
+        contextTs: threadTs,
+        questionTs: ts,
+      },
       context as RequestContext,
     );
   };
