@@ -1,0 +1,65 @@
+// The reader on invented pages: paragraphs a page break cut, sentences about two units, months without a year,
+// names that are no probation unit, proportions, and the licence and address lines of a page.
+import { describe, expect, it } from "vitest";
+import { inferMeta, parseDocument } from "../src/engine.js";
+import { isVerbatim, foldForMatch } from "../src/text/normalize.js";
+import type { ParsedDocument } from "../src/types.js";
+
+const read = (name: string, text: string): ParsedDocument =>
+  parseDocument({ meta: inferMeta(name, text, {}, new Date(0)), text });
+const passageWith = (d: ParsedDocument, words: string) => d.passages.find((p) => p.text.includes(words));
+
+describe("a paragraph cut by a page break, a footnote or a page number", () => {
+  const report = [
+    "# An inspection of probation services in: Quarrendon PDU",
+    "",
+    "HM Inspectorate of Probation, March 2026",
+    "",
+    "## P 1.2. Staffing",
+    "",
+    "- Recruitment of probation officers had been slow and the team managing unpaid work was",
+    "",
+    "stretched across three sites, which delayed placements.",
+    "- Only a minority of the cases we inspected had a plan that the person on probation had",
+    "",
+    "<sup>2</sup> The rating is driven by the lowest score of the key questions.",
+    "",
+    "14",
+    "",
+    "helped to write. Practitioners knew the people they supervised well.",
+    "- Leaders had a clear plan for the coming year and",
+    "",
+    "## P 1.3. Services",
+    "",
+    "communicated it to staff.",
+    "- Office space in the town centre was limited",
+    "",
+    "Practitioners were positive about training.",
+  ].join("\n");
+  const doc = read("quarrendon-report.md", report);
+  const folded = foldForMatch(report);
+
+  it("is read as one sentence when the next line plainly goes on with it", () => {
+    const joined = passageWith(doc, "unpaid work was");
+    expect(joined?.text).toBe(
+      "Recruitment of probation officers had been slow and the team managing unpaid work was stretched across three sites, which delayed placements.",
+    );
+    expect(isVerbatim(joined!.text, folded)).toBe(true);
+  });
+
+  it("passes over the footnote and the page number, marking the gap so that the quote stands piece by piece", () => {
+    const joined = passageWith(doc, "had a plan that");
+    expect(joined?.text).toBe(
+      "Only a minority of the cases we inspected had a plan that the person on probation had … helped to write.",
+    );
+    expect(isVerbatim(joined!.text, folded)).toBe(true);
+    expect(passageWith(doc, "The rating is driven")).toBeDefined();
+    expect(passageWith(doc, "Practitioners knew the people")).toBeDefined();
+  });
+
+  it("stays apart where a heading, a capital or a full stop says a new text begins", () => {
+    expect(passageWith(doc, "for the coming year and")?.text).toBe("Leaders had a clear plan for the coming year and");
+    expect(passageWith(doc, "communicated it to staff")?.text).toBe("communicated it to staff.");
+    expect(passageWith(doc, "town centre was limited")?.text).toBe("Office space in the town centre was limited");
+  });
+});
