@@ -63,3 +63,39 @@ describe("a paragraph cut by a page break, a footnote or a page number", () => {
     expect(passageWith(doc, "town centre was limited")?.text).toBe("Office space in the town centre was limited");
   });
 });
+
+describe("licence notices, postal addresses and bare links", () => {
+  const page = [
+    "Skip to content",
+    "",
+    "All content is available under the Open Government Licence v3.0, except where otherwise stated.",
+    "",
+    "To view this licence, visit:",
+    "https://example.org/doc/licence/version/3",
+    "",
+    "or write to:",
+    "Records Office,",
+    "Ferry Lane,",
+    "Dunmarsh DM4 7QT",
+    "",
+    "or email: records@example.org.",
+    "",
+    "Ostley Probation Delivery Unit rated 'Good'",
+    "",
+    "Ostley Probation Delivery Unit (PDU) has received an overall rating of 'Good' following an inspection.",
+    "",
+    "Inspectors looked at 48 cases. More is at www.example.org/ostley for anyone who wants the full data tables.",
+  ].join("\n");
+  const doc = read("ostley-release.txt", page);
+
+  it("are not passages, and lend the unit no figures", () => {
+    const texts = doc.passages.map((p) => p.text);
+    for (const boilerplate of ["Skip to content", "Open Government Licence", "DM4 7QT", "example.org/doc", "records@"])
+      expect(texts.some((t) => t.includes(boilerplate))).toBe(false);
+    expect(doc.passages.flatMap((p) => p.quantities).map((q) => q.text)).toEqual(["48 cases"]);
+  });
+
+  it("a sentence that only mentions a link is still a statement", () => {
+    expect(passageWith(doc, "www.example.org/ostley")).toBeDefined();
+  });
+});
