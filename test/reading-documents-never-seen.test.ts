@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { inferMeta, parseDocument } from "../src/engine.js";
 import { isVerbatim, foldForMatch } from "../src/text/normalize.js";
+import { quantitiesIn } from "../src/corpus/quantities.js";
 import type { ParsedDocument } from "../src/types.js";
 
 const read = (name: string, text: string): ParsedDocument =>
@@ -61,6 +62,29 @@ describe("a paragraph cut by a page break, a footnote or a page number", () => {
     expect(passageWith(doc, "for the coming year and")?.text).toBe("Leaders had a clear plan for the coming year and");
     expect(passageWith(doc, "communicated it to staff")?.text).toBe("communicated it to staff.");
     expect(passageWith(doc, "town centre was limited")?.text).toBe("Office space in the town centre was limited");
+  });
+});
+
+describe("proportions", () => {
+  it("'one in three' and '1 in 5' are ratios of a part to a whole, never a count of the whole", () => {
+    expect(quantitiesIn("Inspectors said one in three probation officer posts was vacant.")).toEqual([
+      {
+        text: "one in three probation officer posts",
+        value: 1,
+        kind: "ratio",
+        total: 3,
+        counts: "probation officer posts",
+      },
+    ]);
+    expect(quantitiesIn("Around 1 in 5 cases had a plan.")[0]).toMatchObject({ kind: "ratio", value: 1, total: 5 });
+    expect(quantitiesIn("Two in every seven staff were agency workers.")[0]).toMatchObject({ value: 2, total: 7 });
+  });
+
+  it("leaves years and time spans alone", () => {
+    expect(quantitiesIn("It was rated inadequate for the second time in three years.")).toEqual([
+      { text: "three years", value: 3, kind: "duration", counts: "years" },
+    ]);
+    expect(quantitiesIn("The PDU opened one in 2024.")).toEqual([]);
   });
 });
 

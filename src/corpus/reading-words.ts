@@ -11,6 +11,7 @@ const ReadingWordsSchema = z.object({
   moneyScales: z.record(z.string(), z.number()),
   percentWords: z.array(z.string()),
   ratioWords: z.array(z.string()),
+  proportionWords: z.array(z.string()),
   countedPhraseStops: z.array(z.string()),
   approximators: z.array(z.string()),
   previousPeriodCues: z.array(z.string()),
