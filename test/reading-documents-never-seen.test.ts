@@ -65,6 +65,70 @@ describe("a paragraph cut by a page break, a footnote or a page number", () => {
   });
 });
 
+describe("a sentence about two units, and a month without a year", () => {
+  const article = [
+    "date 2025-03-12 Two probation services in the Wendling valley judged",
+    'The probation service for Harrowgate Vale has been judged inadequate while Ambleford\'s service "requires improvement", inspectors have said.',
+    "HM Inspectorate of Probation carried out inspections in November.",
+    "Inspectors found caseloads in Harrowgate Vale were the highest they had seen.",
+    "Ambleford probation service will start a new recruitment drive in June.",
+    "Both services were visited between October and December 2024.",
+  ].join("\n");
+  const doc = read("wendling-article.txt", article);
+  const harrowgate = doc.units.find((u) => u.name.startsWith("Harrowgate"))!.key;
+  const ambleford = doc.units.find((u) => u.name.startsWith("Ambleford"))!.key;
+
+  it("carries both units when it speaks of them together after a sentence naming both", () => {
+    expect(passageWith(doc, "carried out inspections")?.unitKeys).toEqual([harrowgate, ambleford]);
+    expect(passageWith(doc, "caseloads in Harrowgate")?.unitKeys).toEqual([harrowgate]);
+  });
+
+  it("reads the month in the document's year: the last such month before it was written, or the next for plans", () => {
+    expect(passageWith(doc, "carried out inspections")?.dates).toEqual(["2024-11"]);
+    expect(passageWith(doc, "recruitment drive")?.dates).toEqual(["2025-06"]);
+    expect(passageWith(doc, "between October")?.dates).toEqual(["2024-10", "2024-12"]);
+  });
+});
+
+describe("a region named as the scene of a clause", () => {
+  const release = [
+    "Kelderby Probation Delivery Unit rated 'Requires improvement'",
+    "Kelderby PDU sits within the Probation Service – Marchland region.",
+    'The chief inspector said: "In Marchland, staff shortages began in 2021. However, within a year, services had recovered.',
+    "The Marchland region runs twelve PDUs.",
+    "It has a new regional director.",
+  ].join("\n");
+  const doc = read("kelderby-release.txt", release);
+  const kelderby = doc.units.find((u) => u.kind === "pdu")!.key;
+  const marchland = doc.units.find((u) => u.kind === "region")!.key;
+
+  it("is the sentence's unit but does not take over from the PDU in view", () => {
+    expect(passageWith(doc, "staff shortages began")?.unitKeys).toEqual([marchland]);
+    expect(passageWith(doc, "services had recovered")?.unitKeys).toEqual([kelderby]);
+  });
+
+  it("named as the subject, it does take over", () => {
+    expect(passageWith(doc, "runs twelve PDUs")?.unitKeys).toEqual([marchland]);
+    expect(passageWith(doc, "new regional director")?.unitKeys).toEqual([marchland]);
+  });
+});
+
+describe("names of nations", () => {
+  it("are no probation unit, alone or in a list, but a region with its suffix is", () => {
+    const text = [
+      "# An inspection of probation services in: Tollworth PDU",
+      "",
+      "HM Inspectorate of Probation is the inspector of probation services in England and Wales.",
+      "",
+      "Tollworth PDU sits in the Northmarch region. Probation services in Scotland are run differently.",
+      "",
+      "Tollworth is one of the largest PDUs in England.",
+    ].join("\n");
+    const doc = read("tollworth-report.md", text);
+    expect(doc.units.map((u) => u.name)).toEqual(["Tollworth PDU", "Northmarch region"]);
+  });
+});
+
 describe("proportions", () => {
   it("'one in three' and '1 in 5' are ratios of a part to a whole, never a count of the whole", () => {
     expect(quantitiesIn("Inspectors said one in three probation officer posts was vacant.")).toEqual([

@@ -22,6 +22,9 @@ const ReadingWordsSchema = z.object({
   weaknessWords: z.array(z.string()),
   unitReferences: z.object({ pdu: z.array(z.string()), region: z.array(z.string()) }),
   generalScopeCues: z.array(z.string()),
+  jointReferenceCues: z.array(z.string()),
+  settingPrepositions: z.array(z.string()),
+  nationalNames: z.array(z.string()),
   measures: z.record(z.string(), z.object({ counts: z.array(z.string()), cues: z.array(z.string()) })),
 });
 
