@@ -58,6 +58,28 @@ describe("a paragraph cut by a page break, a footnote or a page number", () => {
     expect(passageWith(doc, "Practitioners knew the people")).toBeDefined();
   });
 
+  it("passes over a footnote of plain text and a running head", () => {
+    const text = [
+      "Quarrendon probation delivery unit inspection",
+      "",
+      "Interventions for people convicted of arson were delivered in only a handful of",
+      "",
+      "4 The figures come from the data workbook of this inspection, which gives them by office.",
+      "",
+      "Inspection of probation services: Quarrendon PDU 17",
+      "",
+      "cases, and most people waited more than a year.",
+      "",
+      "5 Leaders knew this.",
+    ].join("\n");
+    const plain = read("quarrendon-extract.txt", text);
+    expect(passageWith(plain, "a handful of")?.text).toBe(
+      "Interventions for people convicted of arson were delivered in only a handful of … cases, and most people waited more than a year.",
+    );
+    expect(isVerbatim(passageWith(plain, "a handful of")!.text, foldForMatch(text))).toBe(true);
+    expect(passageWith(plain, "from the data workbook")).toBeDefined();
+  });
+
   it("stays apart where a heading, a capital or a full stop says a new text begins", () => {
     expect(passageWith(doc, "for the coming year and")?.text).toBe("Leaders had a clear plan for the coming year and");
     expect(passageWith(doc, "communicated it to staff")?.text).toBe("communicated it to staff.");

@@ -58,8 +58,9 @@ const MIN_BROKEN_PARAGRAPH_WORDS = 6;
 const MAX_INTERRUPTING_LINES = 3;
 /** A running head or foot (a report's title and page number at a page break) has at most this many words. */
 const RUNNING_HEAD_WORDS = 12;
-/** A footnote starts with its marker: "<sup>3</sup> …", "[3] …", "^3 …", "³ …". */
+/** A footnote starts with its marker: "<sup>3</sup> …", "[3] …", "^3 …", "³ …", or in plain text "3 The rating …". */
 const FOOTNOTE = /^\s*(?:<sup>\s*\d+\s*<\/sup>|\[\d+\]|\^\d+|[\u00b9\u00b2\u00b3\u2070-\u2079]+)/i;
+const PLAIN_FOOTNOTE = /^\s*\d{1,2}\s+\p{Lu}\p{Ll}/u;
 /** "12", "- 12 -", "Page 12", "Page 12 of 40". */
 const PAGE_NUMBER = /^[-–\s]*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?[-–\s]*$/i;
 /** Text that ends a sentence, or a clause a list or a quote follows. */
@@ -68,7 +69,7 @@ const TERMINATED = /[.!?:;…]["'”’)\]]*$/u;
 /** A line that can stand between the halves of a paragraph a page break cut: a footnote, a page number, a running head. */
 function interrupts(raw: string, block: Block): boolean {
   if (block.kind !== "paragraph") return false;
-  if (FOOTNOTE.test(raw) || PAGE_NUMBER.test(block.text)) return true;
+  if (FOOTNOTE.test(raw) || PLAIN_FOOTNOTE.test(raw) || PAGE_NUMBER.test(block.text)) return true;
   return !TERMINATED.test(block.text) && block.text.split(/\s+/).length <= RUNNING_HEAD_WORDS;
 }
 
