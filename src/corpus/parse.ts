@@ -14,7 +14,11 @@ import { datesIn } from "../text/calendar.js";
 import { attachScores, reportRatings, sentenceRatings } from "./ratings.js";
 import { progressOnPrevious, recommendations } from "./recommendations.js";
 import { coreference } from "./coreference.js";
+import { pageVocabulary, phrasesRegExp } from "./page-vocabulary.js";
 import { extractUnits, mentionMatcher, namesUsedBy, strongUnitNames, weakUnitNames } from "./units.js";
+
+/** A sentence that tells what is still to come ("will", "plans to"): a month it names without a year lies ahead. */
+const FUTURE = phrasesRegExp(pageVocabulary.dating.future);
 
 export interface ParseOptions {
   /** Unit names found across the whole corpus, to split lists like "Derby City and Leicester, …". */
@@ -42,11 +46,12 @@ export function parseDocument(raw: RawDocument, options: ParseOptions = {}): Par
   // or press release, the unit it last named (coreference: "the PDU", "it", "the service").
   const about = coreference(units);
   const sentences: AnnotatedSentence[] = toPassages(meta.id, blocks).map((s) => {
-    const named = [...new Set(mentionsIn(s.text).map((m) => m.unitKey))];
-    const resolved = about.resolve(s.text, named);
+    const mentions = mentionsIn(s.text);
+    const named = [...new Set(mentions.map((m) => m.unitKey))];
+    const resolved = about.resolve(s.text, mentions);
     const unitKeys = isReport ? [...new Set([primary!, ...named].filter(Boolean))] : resolved;
     const quantities = quantitiesIn(s.text);
-    const dates = datesIn(s.text);
+    const dates = datesIn(s.text, { reference: meta.date ?? inspectionDate, ahead: FUTURE.test(s.text) });
     return {
       ...s,
       unitKeys,

@@ -16,12 +16,27 @@ const HEADING_NUMBER = /^(?:[A-Z]{1,2}\s*)?\d+(?:\.\d+)*\.?\s/;
 /** A contents page's dot leaders ("Foreword ........ 4"). */
 const DOT_LEADER = /\.{4,}/;
 
-/** Contents pages, copyright notices, "follow us" lines: text no one asks about. */
+/** A web or e-mail address: "https://…", "www.…", "psi@nationalarchives.gov.uk". */
+const ADDRESS_ON_LINE = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+/** A line holding a web or e-mail address and at most this many other words is a link, not a statement ("Visit: …"). */
+const LINK_LINE_WORDS = 3;
+/** A UK postcode: "TW9 4DU", "M3 3FX", "LE1 6BD", "EC1A 1BB". */
+const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/u;
+/** A line of at most this many words that holds a postcode is a postal address ("London TW9 4DU"). */
+const ADDRESS_LINE_WORDS = 12;
+
+const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** Contents pages, copyright and licence notices, "follow us" lines, postal addresses, bare links: text no one asks about. */
 export function isBoilerplate(block: Block): boolean {
   const text = block.text;
   if (block.section && BOILERPLATE_SECTION.test(block.section)) return true;
   if (BOILERPLATE_CONTAINS.test(text) || BOILERPLATE_START.test(text) || DOT_LEADER.test(text)) return true;
-  return SHORT_LINE_START.test(text) && text.split(/\s+/).length <= SHORT_LINE_WORDS;
+  const words = wordCount(text);
+  if (POSTCODE.test(text) && words <= ADDRESS_LINE_WORDS) return true;
+  const withoutLinks = text.replace(ADDRESS_ON_LINE, " ");
+  if (withoutLinks !== text && wordCount(withoutLinks) <= LINK_LINE_WORDS) return true;
+  return SHORT_LINE_START.test(text) && words <= SHORT_LINE_WORDS;
 }
 
 export interface SentencePassage extends Pick<Passage, "docId" | "text" | "section" | "order"> {

@@ -21,6 +21,10 @@ const PERCENT_PHRASES = readingWords.percentWords.map((p) => p.toLowerCase().spl
 const RATIO_PHRASES = [...readingWords.ratioWords]
   .sort((a, b) => b.length - a.length)
   .map((p) => p.toLowerCase().split(/\s+/));
+/** "in", "in every": the words between the two numbers of a proportion ("one in three"), longest first. */
+const PROPORTION_PHRASES = [...readingWords.proportionWords]
+  .sort((a, b) => b.length - a.length)
+  .map((p) => p.toLowerCase().split(/\s+/));
 /** How many words may stand between a number and "out of" ("2 inspection points out of 27"). */
 const MAX_WORDS_BEFORE_RATIO = 3;
 /** How many words a counted phrase may have ("community and suspended sentence orders"). */
@@ -67,6 +71,25 @@ const couldBeNumber = (t: Token) =>
 const startsWith = (tokens: Token[], at: number, phrase: string[]) =>
   phrase.every((w, k) => tokens[at + k]?.lower === w);
 
+/**
+ * "one in three", "1 in 5", "two in every five": a proportion, read as a ratio (one of three), never a count of the
+ * second number. "One" counts here, though alone it is too often no number.
+ */
+function proportionAt(tokens: Token[], i: number): { value: number; total: number; last: number } | undefined {
+  const first = tokens[i]!.lower === "one" ? 1 : written(tokens[i]!);
+  const value = typeof first === "number" ? first : first && !first.money && !first.percent ? first.value : undefined;
+  if (value === undefined) return undefined;
+  for (const phrase of PROPORTION_PHRASES) {
+    if (!startsWith(tokens, i + 1, phrase)) continue;
+    const last = i + 1 + phrase.length;
+    const whole = tokens[last] && written(tokens[last]!);
+    // "one in 2024" is a year, "1 in 5%" no proportion, and a part is no larger than its whole.
+    if (!whole || whole.money || whole.percent || /^(?:19|20)\d{2}$/.test(tokens[last]!.text)) continue;
+    if (whole.value > value) return { value, total: whole.value, last };
+  }
+  return undefined;
+}
+
 /** Not a quantity: a year, a day of a month, a section number ("P 2.2", "1.3"), a list number or a code. */
 function isNotQuantity(tokens: Token[], i: number, sentence: string): boolean {
   const t = tokens[i]!;
@@ -112,6 +135,22 @@ export function quantitiesIn(sentence: string): Quantity[] {
   const used = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i) || !couldBeNumber(tokens[i]!)) continue;
+    const proportion = proportionAt(tokens, i);
+    if (proportion) {
+      const { words } = countedPhrase(tokens, proportion.last + 1);
+      const counted = words.length
+        ? tokens.findIndex((t, k) => k > proportion.last && t.lower.replace(/['’]s$/, "") === words.at(-1))
+        : -1;
+      out.push({
+        text: sentence.slice(tokens[i]!.start, tokens[counted > 0 ? counted : proportion.last]!.end),
+        value: proportion.value,
+        kind: "ratio",
+        total: proportion.total,
+        ...(words.length ? { counts: words.join(" ") } : {}),
+      });
+      for (let k = i; k <= proportion.last; k++) used.add(k);
+      continue;
+    }
     const number = written(tokens[i]!);
     if (!number || isNotQuantity(tokens, i, sentence)) continue;
     let last = i;

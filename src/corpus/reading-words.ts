@@ -11,6 +11,7 @@ const ReadingWordsSchema = z.object({
   moneyScales: z.record(z.string(), z.number()),
   percentWords: z.array(z.string()),
   ratioWords: z.array(z.string()),
+  proportionWords: z.array(z.string()),
   countedPhraseStops: z.array(z.string()),
   approximators: z.array(z.string()),
   previousPeriodCues: z.array(z.string()),
@@ -21,6 +22,9 @@ const ReadingWordsSchema = z.object({
   weaknessWords: z.array(z.string()),
   unitReferences: z.object({ pdu: z.array(z.string()), region: z.array(z.string()) }),
   generalScopeCues: z.array(z.string()),
+  jointReferenceCues: z.array(z.string()),
+  settingPrepositions: z.array(z.string()),
+  nationalNames: z.array(z.string()),
   measures: z.record(z.string(), z.object({ counts: z.array(z.string()), cues: z.array(z.string()) })),
 });
 

@@ -2,6 +2,7 @@
 import type { Unit } from "../types.js";
 import { vocabulary } from "../vocabulary.js";
 import { stripMarkup } from "../text/normalize.js";
+import { readingWords } from "./reading-words.js";
 
 const NAME_WORD = "[A-Z][\\p{L}'’-]*";
 /** A proper name, possibly a list: "Leicester, Leicestershire and Rutland", "Derby City". */
@@ -36,6 +37,20 @@ const GENERIC_WORDS = new Set([
   "Of",
   "The",
 ]);
+
+const NATIONAL_NAMES = new Set(readingWords.nationalNames.map((n) => n.toLowerCase()));
+
+/** "England and Wales", "Scotland": a nation or jurisdiction (each part of a list one), which is no probation unit. */
+function isNationalName(name: string): boolean {
+  return name.split(/,\s+|\s+and\s+/).every((part) =>
+    NATIONAL_NAMES.has(
+      part
+        .replace(/[’']s$/, "")
+        .trim()
+        .toLowerCase(),
+    ),
+  );
+}
 
 export function unitKey(name: string): string {
   return name
@@ -284,9 +299,11 @@ export function extractUnits(
   let known = knownOf();
   for (const c of weak) {
     const before = units.length;
+    // Without a unit's suffix, a nation's name is where probation works, not a unit ("services in England and Wales").
+    if (isNationalName(c.name)) continue;
     for (const part of splitByKnown(c.name, known)) {
       const name = cleanName(part);
-      if (name) upsert(name, c.kind);
+      if (name && !isNationalName(name)) upsert(name, c.kind);
     }
     if (units.length !== before) known = knownOf();
   }
