@@ -9,6 +9,8 @@ const VocabularySchema = z.object({
   reportStandards: z.array(z.string()),
   keyQuestionThemes: z.record(z.string(), z.array(z.string())),
   synonyms: z.array(z.array(z.string())),
+  /** Where the Porter stemmer errs, each group's words share one stem, its first word: "officer" is not "office", "staffing" is "staff". */
+  stems: z.array(z.array(z.string())).default([]),
   minorHeadings: z.array(z.string()),
   /** Lines that are headings even without Markdown marks (text extracted from PDFs and web pages). */
   sectionHeadings: z.array(z.string()),

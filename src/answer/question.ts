@@ -417,6 +417,12 @@ function stripSpans(text: string, spans: { start: number; end: number }[]): stri
 const WEAK = new Set(vocabulary.weakTerms.map(stem));
 
 /** Topic words as retrieval terms. Weak words ("inspection") weigh little and form no group of their own (group -1). */
+const initialsOfWords = (phrase: string) =>
+  phrase
+    .split(" ")
+    .map((w) => w[0])
+    .join("");
+
 export function queryTerms(topicWords: string[]): QueryTerm[] {
   const stems = [...new Set(topicWords.map(stem))];
   const asked = new Map<string, string>();
@@ -434,8 +440,10 @@ export function queryTerms(topicWords: string[]): QueryTerm[] {
       if (!key) continue;
       for (const syn of SYNONYMS.get(key) ?? []) {
         const parts = syn.split(" ").filter((p) => !isStopword(p));
-        for (const part of parts)
-          add(part, TUNING.retrieval.synonymWeight, i, TUNING.retrieval.synonymWeight / parts.length);
+        // The words an abbreviation stands for ("PSO": probation service officer) are the asked word itself.
+        const spelledOut = parts.length > 1 && key === s && initialsOfWords(syn) === asked.get(s)?.replace(/s$/, "");
+        const weight = spelledOut ? 1 : TUNING.retrieval.synonymWeight;
+        for (const part of parts) add(part, weight, i, weight / parts.length);
       }
     }
   });

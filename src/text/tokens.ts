@@ -1,5 +1,9 @@
 // Words for matching: lower-cased, stop words dropped, stemmed with natural's Porter stemmer.
 import { PorterStemmer, stopwords } from "./natural.js";
+import { vocabulary } from "../vocabulary.js";
+
+/** Where the Porter stemmer errs ("officer" and "office" both give "offic"; "staffing" gives "staf"): the stem the word list gives. */
+const STEM_OF = new Map(vocabulary.stems.flatMap((group) => group.map((w) => [w, group[0]!] as const)));
 
 const STOP = new Set([...stopwords, "s", "t", "per", "any", "tell", "me", "please", "does", "did", "there"]);
 
@@ -22,7 +26,7 @@ const stemCache = new Map<string, string>();
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /\d/.test(word) ? word : PorterStemmer.stem(word);
+    s = /\d/.test(word) ? word : (STEM_OF.get(word) ?? PorterStemmer.stem(word));
     if (stemCache.size < 200_000) stemCache.set(word, s);
   }
   return s;
