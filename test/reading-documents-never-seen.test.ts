@@ -1,5 +1,6 @@
 // The reader on invented pages: paragraphs a page break cut, sentences about two units, months without a year,
 // names that are no probation unit, proportions, and the licence and address lines of a page.
+import { toneOf } from "../src/corpus/tone.js";
 import { describe, expect, it } from "vitest";
 import { inferMeta, parseDocument } from "../src/engine.js";
 import { isVerbatim, foldForMatch } from "../src/text/normalize.js";
@@ -207,5 +208,14 @@ describe("licence notices, postal addresses and bare links", () => {
 
   it("a sentence that only mentions a link is still a statement", () => {
     expect(passageWith(doc, "www.example.org/ostley")).toBeDefined();
+  });
+});
+
+describe("what must be done, in prose", () => {
+  it("a need of something more is what must be done; a need as a noun is not", () => {
+    expect(toneOf("Practitioners also need clearer guidance on domestic abuse.").directive).toBe(true);
+    expect(toneOf("Managers need to check every case.").directive).toBe(true);
+    expect(toneOf("The needs of women on probation were met.").directive).toBeUndefined();
+    expect(toneOf("There was a need for more staff in the courts.").directive).toBeUndefined();
   });
 });

@@ -19,6 +19,8 @@ const ReadingWordsSchema = z.object({
   ordinaryCapitalisedWords: z.array(z.string()),
   strengthWords: z.array(z.string()),
   directiveWords: z.array(z.string()),
+  directiveHeads: z.array(z.string()),
+  comparatives: z.array(z.string()),
   weaknessWords: z.array(z.string()),
   unitReferences: z.object({ pdu: z.array(z.string()), region: z.array(z.string()) }),
   generalScopeCues: z.array(z.string()),

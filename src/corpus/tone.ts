@@ -16,6 +16,12 @@ const cues = (list: string[]): Cues => ({
 const STRENGTH = cues(readingWords.strengthWords);
 const WEAKNESS = cues(readingWords.weaknessWords);
 const DIRECTIVE = cues(readingWords.directiveWords);
+const DIRECTIVE_HEADS = new Set(readingWords.directiveHeads);
+const COMPARATIVES = new Set(readingWords.comparatives);
+
+/** "Practitioners need clearer guidance": a need of something more, said as what must be done. */
+const asksForMore = (words: string[]) =>
+  words.some((w, i) => DIRECTIVE_HEADS.has(w) && COMPARATIVES.has(words[i + 1] ?? ""));
 
 function count(words: string[], joined: string, side: Cues): number {
   let n = 0;
@@ -35,5 +41,6 @@ export function toneOf(sentence: string): Tone {
   const joined = ` ${words.join(" ")} `;
   const balance = count(words, joined, STRENGTH) - count(words, joined, WEAKNESS);
   const tone = balance >= TONE_MARGIN ? "strength" : -balance >= TONE_MARGIN ? "weakness" : undefined;
-  return { ...(tone ? { tone } : {}), ...(count(words, joined, DIRECTIVE) > 0 ? { directive: true } : {}) };
+  const directive = count(words, joined, DIRECTIVE) > 0 || asksForMore(words);
+  return { ...(tone ? { tone } : {}), ...(directive ? { directive: true } : {}) };
 }
