@@ -207,6 +207,8 @@ export interface QuotationFact extends FactBase {
   blocks?: number[];
   /** Reported speech ("the ministry said it was on track …"), not the speaker's own words in quotation marks. */
   reported?: boolean;
+  /** Words the speaker wrote and signed (a report's foreword), not words they said. */
+  written?: true;
 }
 
 export type Fact = RatingFact | KeyQuestionFact | RecommendationFact | ProgressFact | QuotationFact;

@@ -93,5 +93,6 @@ function foreword(blocks: Block[], ctx: Context): QuotationFact[] {
     section: b.section,
     inspectionDate: ctx.inspectionDate,
     blocks: [i],
+    written: true as const,
   }));
 }

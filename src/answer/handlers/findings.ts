@@ -201,11 +201,15 @@ export const answerQuotation: Handler = (input) => {
     ]),
   ].filter((w) => !unitWords.has(w));
   const askedChief = /chief inspector/i.test(query.text);
+  const speakerWords = new Set(
+    [...words(query.speaker ?? ""), ...(askedChief ? ["chief", "inspector"] : [])].map(stem),
+  );
   const scored = quotes.map((q) => {
     const terms = termsOf(q);
     const speakerHits = asked.filter((w) => terms.speaker.has(w) && !GENERIC_SPEAKERS.has(w));
     const chiefMatch = askedChief && /chief inspector/i.test(q.speaker) ? 2 : 0;
-    const topicHits = query.terms.filter((t) => terms.words.has(t.term)).length;
+    // The words that name whom the question asks about ("the chief inspector") are not what they spoke of.
+    const topicHits = query.terms.filter((t) => terms.words.has(t.term) && !speakerWords.has(t.term)).length;
     const unitHit = unitKeys.length === 0 || unitKeys.includes(q.unitKey) ? 1 : 0;
     return { q, speaker: speakerHits.length + chiefMatch, topic: topicHits, unit: unitHit };
   });
@@ -221,7 +225,8 @@ export const answerQuotation: Handler = (input) => {
       (a, b) =>
         b.speaker - a.speaker ||
         b.topic - a.topic ||
-        Number(!!a.q.reported) - Number(!!b.q.reported) ||
+        // "What did X say?": what they said in their own words, then reported, then what they wrote and signed.
+        spokenRank(a.q) - spokenRank(b.q) ||
         docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)),
     );
   const who = (ranked[0] ?? scored.filter((s) => s.speaker > 0).sort((a, b) => b.speaker - a.speaker)[0]!).q.speaker;
@@ -323,6 +328,8 @@ function speakerPassages(input: HandlerInput, speakerStems: string[]): { i: numb
     .slice(0, TUNING.query.maxSpokenPassages)
     .sort((a, b) => a.order - b.order);
 }
+
+const spokenRank = (q: QuotationFact) => (q.written ? 2 : q.reported ? 1 : 0);
 
 /** Newer documents first when nothing else separates two quotes. */
 function docRecency(index: { docsById: Map<string, { meta: { date?: string } }> }, docId: string): string {
