@@ -84,6 +84,12 @@ export const SHAPES: { handler: HandlerName; when: (query: Query, intent: Intent
         !hasCueOf("rating", q.text) &&
         !hasCueOf("score", q.text),
     },
+    // "What share of court reports were good enough?": a figure is asked for, whatever the intent's keywords said.
+    {
+      handler: "statistic",
+      when: (q, intent) =>
+        q.answerType === "quantity" && q.answerTypeCued && (intent === "finding" || intent === "unknown"),
+    },
     // "Which PDUs require improvement?", "which LLR standards were inadequate?": the ratings, filtered by the one named.
     {
       handler: "rating",
