@@ -196,6 +196,30 @@ function latestDocumentYear(index: CorpusIndex): string | undefined {
   );
 }
 
+const speakerNames = new WeakMap<CorpusIndex, string[]>();
+/** The names (of two words or more) of the people the documents quote: "Martin Jones", "Dave Argument". */
+function quotedPeople(index: CorpusIndex): string[] {
+  let names = speakerNames.get(index);
+  if (!names) {
+    const all = (index.factsByType.get("quotation") ?? []).map((f) =>
+      (f as { speaker: string }).speaker
+        .split(",")[0]!
+        .replace(/\b(?:CBE|OBE|MBE|Mr|Mrs|Ms|Dr|Sir|Dame)\b\.?/g, "")
+        .trim()
+        .toLowerCase(),
+    );
+    names = [...new Set(all)].filter((n) => /^\p{L}+(?:[ '’-]\p{L}+)+$/u.test(n));
+    speakerNames.set(index, names);
+  }
+  return names;
+}
+
+/** A quoted person the question names in full, if any. */
+function namedSpeaker(index: CorpusIndex, question: string): string | undefined {
+  const asked = ` ${words(question).join(" ")} `;
+  return quotedPeople(index).find((n) => asked.includes(` ${words(n).join(" ")} `));
+}
+
 /** The corpus word nearest a misspelt one (one edit for short words, two for long), if any. */
 function correct(index: CorpusIndex, w: string): string | undefined {
   if (w.length < 4) return undefined;
@@ -264,6 +288,8 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
         ),
       ).filter((w) => !isStopword(w) && !/^\d{4}$/.test(w))
     : topicWords;
+  // A person the documents quote ("and Justin Russell?") is who is asked about, not a unit they lack.
+  const speakerNamed = namedSpeaker(index, corrected);
   const otherNames = [...corrected.matchAll(/[\p{L}][\p{L}'’-]*/gu)]
     .filter((m) => {
       const w = m[0].toLowerCase().replace(/['’]s$/, "");
@@ -271,6 +297,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
         index.properNouns.has(w) &&
         !DOMAIN_WORDS.has(w) &&
         !intentWords.has(w) &&
+        !speakerNamed &&
         !unitSpans.some((u) => m.index! >= u.start && m.index! < u.end)
       );
     })
@@ -320,7 +347,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
     wholeList: wholeList.length > 0,
     fromThread: [],
     caseSaysNothing,
-    speaker: speakerOf(corrected),
+    speaker: speakerOf(corrected) ?? speakerNamed,
     acrossUnits: asksAcrossUnits(corrected),
     leansOnThread: leansOnThread(text),
     sharedNames,
