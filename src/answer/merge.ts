@@ -9,7 +9,8 @@ import { queryTerms, type Query, type ThreadSlot } from "./question.js";
 import { asksKeyQuestion } from "./handlers/statistics.js";
 import { ratingsOf } from "./facts.js";
 import { unitNamesNotCovered } from "./refusals.js";
-import { asksAboutVisit, type AnswerType } from "./slots.js";
+import { asksAboutVisit, hasCueOf, type AnswerType } from "./slots.js";
+import { findRatings } from "../corpus/vocab-match.js";
 import { measuresOf } from "./quantity-fit.js";
 
 export interface Merged {
@@ -76,7 +77,9 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
   q = {
     ...q,
     unitKeys,
-    period: previousResolved(index, mergedPeriod(query, context, followUp), unitKeys),
+    period:
+      previousResolved(index, mergedPeriod(query, context, followUp), unitKeys) ??
+      periodOfRatingNamed(index, query, unitKeys),
     answerType: mergedAnswerType(query, context, followUp),
   };
   q = { ...q, year: q.period?.year };
@@ -132,6 +135,25 @@ function previousResolved(index: CorpusIndex, period: Query["period"], unitKeys:
     .sort()
     .reverse();
   return years[1] ? { ...period, year: years[1] } : period;
+}
+
+/**
+ * "Who was chief inspector when Swansea was rated inadequate?": the inspection that gave the unit the rating the
+ * question names, when it asks for something else at that time.
+ */
+function periodOfRatingNamed(index: CorpusIndex, query: Query, unitKeys: string[]): Query["period"] {
+  if (
+    unitKeys.length !== 1 ||
+    ["rating", "score", "comparison"].includes(query.answerType) ||
+    !hasCueOf("date", query.text)
+  )
+    return undefined;
+  const named = findRatings(query.text).map((r) => r.value);
+  // A rating whose inspection a document dates itself, before one only placed after another.
+  const rated = ratingsOf(index, unitKeys[0]!)
+    .filter((f) => named.includes(f.rating) && f.inspectionDate)
+    .sort((a, b) => Number(!!a.inspectionAfter) - Number(!!b.inspectionAfter))[0];
+  return rated ? { kind: "year", year: rated.inspectionDate!.slice(0, 4) } : undefined;
 }
 
 function mergedAnswerType(query: Query, context: ThreadContext, followUp: boolean): AnswerType {
