@@ -11,6 +11,10 @@ import { ratingsOf } from "./facts.js";
 import { unitNamesNotCovered } from "./refusals.js";
 import { asksAboutVisit, hasCueOf, type AnswerType } from "./slots.js";
 import { findRatings } from "../corpus/vocab-match.js";
+import { phraseMatcher, queryWords } from "./phrases.js";
+
+const keyQuestionWords = phraseMatcher(queryWords.extremes.keyQuestionWords);
+const namesKeyQuestion = (text: string) => keyQuestionWords(text).length > 0;
 import { measuresOf } from "./quantity-fit.js";
 
 export interface Merged {
@@ -71,6 +75,8 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
       }
     }
     const topicIsStandard = !!context.topic && context.topic in vocabulary.standards;
+    // "Which key question drove that?" after a standard's rating: that standard's key questions.
+    if (!q.standard && topicIsStandard && namesKeyQuestion(query.text)) q = { ...q, standard: context.topic };
     if (!q.standard && topicIsStandard && (intent === "rating" || intent === "score") && query.unitKeys.length > 0)
       q = { ...q, standard: context.topic };
   }

@@ -4,8 +4,11 @@ import type { Intent } from "../types.js";
 import type { Query } from "./question.js";
 import { stem, words } from "../text/tokens.js";
 import { asksAboutVisit, hasCueOf } from "./slots.js";
-import { queryWords } from "./phrases.js";
+import { phraseMatcher, queryWords } from "./phrases.js";
 import { findRatings } from "../corpus/vocab-match.js";
+
+const keyQuestionWords = phraseMatcher(queryWords.extremes.keyQuestionWords);
+const keyQuestionNamed = (text: string) => keyQuestionWords(text).length > 0;
 import { answerInspectionDate } from "./handlers/dates.js";
 import { answerKeyQuestionExtreme, keyQuestionExtreme } from "./handlers/extremes.js";
 import { answerPerson } from "./handlers/people.js";
@@ -90,6 +93,19 @@ export const SHAPES: { handler: HandlerName; when: (query: Query, intent: Intent
       when: (q, intent) =>
         q.answerType === "quantity" && q.answerTypeCued && (intent === "finding" || intent === "unknown"),
     },
+    // "Which key question drove that?" of a standard, with no theme: the standard's rating and the key question behind it.
+    {
+      handler: "rating",
+      when: (q, intent) =>
+        !!q.standard &&
+        !q.theme &&
+        q.unitKeys.length > 0 &&
+        keyQuestionNamed(q.text) &&
+        keyQuestionExtreme(q) === undefined &&
+        intent !== "compare",
+    },
+    // "Which counties did the inspection cover?": names, not figures.
+    { handler: "finding", when: (q, intent) => intent === "statistic" && q.answerType === "list" && q.answerTypeCued },
     // "Which PDUs require improvement?", "which LLR standards were inadequate?": the ratings, filtered by the one named.
     {
       handler: "rating",
