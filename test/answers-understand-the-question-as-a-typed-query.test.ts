@@ -106,7 +106,7 @@ describe("the units", () => {
     const [, budget] = converse(seeds, "LLR rating", "What Is The Budget?");
     expect(budget!.answered).toBe(true);
     expect(budget!.text).toMatch(
-      /^I don't have anything on \*budget\* for \*Leicester, Leicestershire and Rutland PDU\*/,
+      /^I don't have (?:anything|figures) on \*budget\* for \*Leicester, Leicestershire and Rutland PDU\*/,
     );
     const [, birmingham] = converse(seeds, "LLR rating", "What About Birmingham?");
     expect(birmingham!.answered).toBe(false);
@@ -215,7 +215,7 @@ describe("refusals that are right", () => {
   it("a covered unit and a figure the documents do not give: I don't have that", () => {
     const answer = converse(kestrelmoor, "Kestrelmoor rating", "what's the budget?")[1]!;
     expect(answer.answered).toBe(true);
-    expect(answer.text).toMatch(/^I don't have anything on \*budget\* for \*Kestrelmoor PDU\*/);
+    expect(answer.text).toMatch(/^I don't have (?:anything|figures) on \*budget\* for \*Kestrelmoor PDU\*/);
   });
 
   it("a year with no rating is said, never filled with another inspection's", () => {

@@ -76,7 +76,8 @@ export function mergeWithThread(index: CorpusIndex, query: Query, context: Threa
     }
     const topicIsStandard = !!context.topic && context.topic in vocabulary.standards;
     // "Which key question drove that?" after a standard's rating: that standard's key questions.
-    if (!q.standard && topicIsStandard && namesKeyQuestion(query.text)) q = { ...q, standard: context.topic };
+    if (!q.standard && topicIsStandard && context.topic !== "overall" && namesKeyQuestion(query.text))
+      q = { ...q, standard: context.topic };
     if (!q.standard && topicIsStandard && (intent === "rating" || intent === "score") && query.unitKeys.length > 0)
       q = { ...q, standard: context.topic };
   }

@@ -29,8 +29,8 @@ export function unitNamesNotCovered(query: Query, intent: Intent): string[] {
   return [...knownButNoUnit, ...unknown];
 }
 
-/** Answer types that, asked of the future, ask what an inspection would find. */
-const INSPECTION_OUTCOMES = new Set(["rating", "score", "comparison", "extreme", "date", "person"]);
+/** Answer types that, asked of the future, ask what an inspection would find ("when" asks so only of a visit: "when will they next be inspected?", not "by when will the money be spent?"). */
+const INSPECTION_OUTCOMES = new Set(["rating", "score", "comparison", "extreme", "person"]);
 
 /**
  * A question about the future that asks for a forecast or what an inspection would find ("what will they be rated

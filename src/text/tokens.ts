@@ -5,7 +5,22 @@ import { vocabulary } from "../vocabulary.js";
 /** Where the Porter stemmer errs ("officer" and "office" both give "offic"; "staffing" gives "staf"): the stem the word list gives. */
 const STEM_OF = new Map(vocabulary.stems.flatMap((group) => group.map((w) => [w, group[0]!] as const)));
 
-const STOP = new Set([...stopwords, "s", "t", "per", "any", "tell", "me", "please", "does", "did", "there"]);
+const STOP = new Set([
+  ...stopwords,
+  "s",
+  "t",
+  "per",
+  "any",
+  "tell",
+  "me",
+  "please",
+  "does",
+  "did",
+  "there",
+  "will",
+  "would",
+  "could",
+]);
 
 /** Lower-case word tokens (letters, digits, % and £ kept with their numbers). */
 export function words(text: string): string[] {

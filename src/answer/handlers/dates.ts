@@ -50,7 +50,7 @@ function datesOf(index: CorpusIndex, unitKey: string): Dated[] {
   const found: Dated[] = [];
   for (const i of passagesOf(index, [unitKey])) {
     const p = index.passages[i]!;
-    if (p.unitKeys[0] !== unitKey || aboutVisit(p.text).length === 0) continue;
+    if (!p.unitKeys.includes(unitKey) || aboutVisit(p.text).length === 0) continue;
     const phrase = p.text.match(DATE_PHRASE)?.[0];
     if (!phrase) continue;
     const citation = cite(index, p.docId, p.text, p.section);
