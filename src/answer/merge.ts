@@ -9,12 +9,9 @@ import { queryTerms, type Query, type ThreadSlot } from "./question.js";
 import { asksKeyQuestion } from "./handlers/statistics.js";
 import { ratingsOf } from "./facts.js";
 import { unitNamesNotCovered } from "./refusals.js";
-import { asksAboutVisit, hasCueOf, type AnswerType } from "./slots.js";
+import { asksAboutVisit, hasCueOf, namesKeyQuestion, type AnswerType } from "./slots.js";
 import { findRatings } from "../corpus/vocab-match.js";
-import { phraseMatcher, queryWords } from "./phrases.js";
 
-const keyQuestionWords = phraseMatcher(queryWords.extremes.keyQuestionWords);
-const namesKeyQuestion = (text: string) => keyQuestionWords(text).length > 0;
 import { measuresOf } from "./quantity-fit.js";
 
 export interface Merged {

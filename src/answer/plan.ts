@@ -3,12 +3,9 @@
 import type { Intent } from "../types.js";
 import type { Query } from "./question.js";
 import { stem, words } from "../text/tokens.js";
-import { asksAboutVisit, hasCueOf } from "./slots.js";
-import { phraseMatcher, queryWords } from "./phrases.js";
+import { asksAboutVisit, hasCueOf, namesKeyQuestion } from "./slots.js";
+import { queryWords } from "./phrases.js";
 import { findRatings } from "../corpus/vocab-match.js";
-
-const keyQuestionWords = phraseMatcher(queryWords.extremes.keyQuestionWords);
-const keyQuestionNamed = (text: string) => keyQuestionWords(text).length > 0;
 import { answerInspectionDate } from "./handlers/dates.js";
 import { answerKeyQuestionExtreme, keyQuestionExtreme } from "./handlers/extremes.js";
 import { answerPerson } from "./handlers/people.js";
@@ -100,7 +97,7 @@ export const SHAPES: { handler: HandlerName; when: (query: Query, intent: Intent
         !!q.standard &&
         !q.theme &&
         q.unitKeys.length > 0 &&
-        keyQuestionNamed(q.text) &&
+        namesKeyQuestion(q.text) &&
         keyQuestionExtreme(q) === undefined &&
         intent !== "compare",
     },

@@ -210,3 +210,7 @@ export const asksForecast = (text: string): boolean => forecastWords(text).lengt
 
 /** "All the recommendations", "show the rest": where the whole list is asked for. */
 export const wholeListCues = phraseMatcher(queryWords.wholeList);
+
+const keyQuestionWords = phraseMatcher(queryWords.extremes.keyQuestionWords);
+/** "Key question", "key-questions": the question is about the reports' key questions. */
+export const namesKeyQuestion = (text: string): boolean => keyQuestionWords(text).length > 0;
