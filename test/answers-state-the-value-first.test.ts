@@ -2,22 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { analyseQuestion } from "../src/answer/question.js";
 import { namesIn, statedValue } from "../src/answer/stated-value.js";
-import { quantitiesIn } from "../src/corpus/quantities.js";
-import type { Passage } from "../src/types.js";
 import { ask, seeds } from "./support/engine.js";
+import { passage } from "./support/passage.js";
 
-const passage = (text: string, speaker?: string): Passage => ({
-  docId: "d",
-  text,
-  order: 0,
-  unitKeys: [],
-  named: [],
-  period: { relation: "current" },
-  quantities: quantitiesIn(text),
-  dates: [],
-  hasFigures: false,
-  ...(speaker ? { speaker } : {}),
-});
 const query = (q: string) => analyseQuestion(seeds, q, {});
 
 describe("the value stated first", () => {

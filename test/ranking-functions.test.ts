@@ -4,26 +4,14 @@ import { describe, expect, it } from "vitest";
 import { bestQuantity, figureAsked, quantityFit } from "../src/answer/quantity-fit.js";
 import { queryTerms } from "../src/answer/question.js";
 import { isRelevant, searchPassages } from "../src/answer/retrieve.js";
-import { quantitiesIn } from "../src/corpus/quantities.js";
 import { words } from "../src/text/tokens.js";
-import type { Passage } from "../src/types.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCorpus } from "../src/engine.js";
 import { seeds } from "./support/engine.js";
+import { passage } from "./support/passage.js";
 import { tempDir } from "./support/temp.js";
 
-const passage = (text: string): Passage => ({
-  docId: "d",
-  text,
-  order: 0,
-  unitKeys: [],
-  named: [],
-  period: { relation: "current" },
-  quantities: quantitiesIn(text),
-  dates: [],
-  hasFigures: true,
-});
 const terms = (question: string) => queryTerms(words(question));
 
 describe("the fit of a passage's numbers", () => {
