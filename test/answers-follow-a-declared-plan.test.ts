@@ -42,3 +42,21 @@ describe("the plan of each kind of question", () => {
     expect(reply?.lead).toMatch(/^I hold \d+ documents/);
   });
 });
+
+describe("across units", () => {
+  it("'which unit is rated worst?' names the units of the lowest rating, a known score first", () => {
+    const answer = ask(seeds, "which unit is the worst rated?");
+    const lines = answer.text.split("\n").filter((l) => l.startsWith("• "));
+    expect(answer.text).toMatch(/^Lowest overall rating/);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toContain("Inadequate");
+    expect(lines[0]).toMatch(/\(\d+\/\d+\)/);
+  });
+
+  it("'which unit has the highest score?' names the best rated", () => {
+    const answer = ask(seeds, "which unit has the highest score?");
+    expect(answer.text).toMatch(/^Highest overall rating/);
+    expect(answer.text).toContain("Requires improvement");
+    expect(answer.text).not.toContain("Inadequate");
+  });
+});

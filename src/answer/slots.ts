@@ -214,3 +214,13 @@ export const wholeListCues = phraseMatcher(queryWords.wholeList);
 const keyQuestionWords = phraseMatcher(queryWords.extremes.keyQuestionWords);
 /** "Key question", "key-questions": the question is about the reports' key questions. */
 export const namesKeyQuestion = (text: string): boolean => keyQuestionWords(text).length > 0;
+
+const highWords = phraseMatcher(queryWords.extremes.high);
+const lowWords = phraseMatcher(queryWords.extremes.low);
+/** "Highest" or "lowest": the end the question asks for, whichever of its words comes first. */
+export function extremeAsked(text: string): "high" | "low" | undefined {
+  const h = highWords(text)[0]?.start ?? Infinity;
+  const l = lowWords(text)[0]?.start ?? Infinity;
+  if (h === Infinity && l === Infinity) return undefined;
+  return h < l ? "high" : "low";
+}

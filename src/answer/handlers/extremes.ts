@@ -2,23 +2,16 @@
 // or of every unit's when none is named.
 import type { Citation, KeyQuestionFact } from "../../types.js";
 import { cite, uniqueCitations } from "../cite.js";
-import { phraseMatcher, queryWords } from "../phrases.js";
 import type { Query } from "../question.js";
-import { namesKeyQuestion } from "../slots.js";
+import { extremeAsked, namesKeyQuestion } from "../slots.js";
 import { bold, cutList, standardLabel, unitName, type HandlerInput, type Reply } from "../reply.js";
 import { periodFilter } from "../retrieve.js";
 import { TUNING } from "../../tuning.js";
 
-const high = phraseMatcher(queryWords.extremes.high);
-const low = phraseMatcher(queryWords.extremes.low);
-
 /** "Highest" or "lowest", when the question asks for an extreme of key-question scores. */
 export function keyQuestionExtreme(q: Query): "high" | "low" | undefined {
   if (q.answerType !== "extreme" || !namesKeyQuestion(q.text)) return undefined;
-  const h = high(q.text)[0]?.start ?? Infinity;
-  const l = low(q.text)[0]?.start ?? Infinity;
-  if (h === Infinity && l === Infinity) return undefined;
-  return h < l ? "high" : "low";
+  return extremeAsked(q.text);
 }
 
 /** Each unit's key questions of its latest inspection (of the period asked, if one is). */

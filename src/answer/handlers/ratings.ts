@@ -18,6 +18,7 @@ import {
   type HandlerInput,
   type Reply,
 } from "../reply.js";
+import { extremeAsked } from "../slots.js";
 
 function keyQuestionsOf(index: CorpusIndex, unitKey: string, standard: string, docId: string): KeyQuestionFact[] {
   return (index.factsByUnit.get(unitKey) ?? []).filter(
@@ -213,6 +214,11 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
 }
 
 /** No unit named: the headline (or the named standard's) rating of every unit the documents rate. */
+/** The ratings, best first, as the vocabulary lists them. */
+const RATING_ORDER = Object.keys(vocabulary.ratings);
+/** A score's points ("15/21" → 15), for ordering units of one rating. */
+const pointsOf = (f: RatingFact) => Number(f.score?.split("/")[0] ?? 0);
+
 function overview(input: HandlerInput): Reply {
   const { index } = input;
   const standard = input.query.standard ?? "overall";
@@ -224,16 +230,35 @@ function overview(input: HandlerInput): Reply {
     !year || (f.inspectionDate ? f.inspectionDate.startsWith(year) : inspectionYearOfDoc(index, f.docId) === year);
   const lines: string[] = [];
   const citations: (Citation | undefined)[] = [];
-  for (const u of index.units) {
-    const latest = ratingsOf(index, u.key, standard).filter(ofYear)[0];
-    if (!latest || (named.length && !named.includes(latest.rating))) continue;
+  const rated = index.units
+    .map((u) => ({ u, latest: ratingsOf(index, u.key, standard).filter(ofYear)[0] }))
+    .filter((r): r is { u: (typeof index.units)[number]; latest: RatingFact } => !!r.latest)
+    .filter((r) => !named.length || named.includes(r.latest.rating));
+  // "Which unit has the highest score?": best first (or worst first), by rating, then by score.
+  const extreme = input.query.answerType === "extreme" ? extremeAsked(input.query.text) : undefined;
+  if (extreme) {
+    const sign = extreme === "high" ? 1 : -1;
+    const rank = (f: RatingFact) => RATING_ORDER.indexOf(f.rating);
+    rated.sort(
+      (a, b) =>
+        (rank(a.latest) - rank(b.latest)) * sign ||
+        Number(!a.latest.score) - Number(!b.latest.score) ||
+        (pointsOf(b.latest) - pointsOf(a.latest)) * sign,
+    );
+  }
+  // Units that share the extreme rating are all named (a score, where known, orders them).
+  const listed = extreme ? rated.filter((r) => r.latest.rating === rated[0]?.latest.rating) : rated;
+  for (const { u, latest } of listed) {
     const c = citeFact(index, latest);
     // A score is stated only where the quote given for the line holds it.
     const score = latest.score && c?.quote.includes(scoreAsQuoted(latest)) ? scoreAsQuoted(latest) : "";
     lines.push(`• ${bold(u.name)}: ${bold(latest.rating)}${score ? ` (${score})` : ""}`);
     citations.push(c);
   }
-  const label = standardLabel(standard).replace(/^./, (c) => c.toUpperCase());
+  const label = `${extreme ? `${extreme === "high" ? "Highest" : "Lowest"} ` : ""}${standardLabel(standard)}`.replace(
+    /^./,
+    (c) => c.toUpperCase(),
+  );
   // Every number the reply states is in a quote: the year is said when one shows it.
   const shown = uniqueCitations(citations, lines.length);
   const when = !year
