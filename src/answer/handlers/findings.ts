@@ -67,8 +67,14 @@ function firstPassages(
 
 export const answerFinding: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
-  const sections = sectionFilter(index, query.text);
-  const hasTopic = query.terms.some((t) => t.group >= 0);
+  const onStandard = query.standard && query.onlyStandard ? query.standard.split(" ")[0]!.toLowerCase() : undefined;
+  const anySection = sectionFilter(index, query.text);
+  // "Strengths in LLR services": that standard's own "Strengths" section, in the order the report gives it.
+  const sections =
+    anySection && onStandard
+      ? (i: number) => anySection(i) && (index.passages[i]!.section ?? "").toLowerCase().includes(onStandard)
+      : anySection;
+  const hasTopic = query.terms.some((t) => t.group >= 0) && !(anySection && onStandard);
   if (!hasTopic && (sections || unitKeys.length || input.publisherDocs)) {
     const tone = toneFilter(index, query.text);
     let { picked, inSections } = firstPassages(input, sections);
