@@ -182,7 +182,7 @@ export const isUnitWord = (word: string): boolean =>
   queryWords.unitWords.has(word.toLowerCase().replace(/[^\p{L}]/gu, ""));
 
 /** Answer types whose cue words ask rather than name a topic ("why", "when", "who", "worse", "highest"); "caseload" or "funding" name one. */
-export const TYPES_ASKING_NOT_NAMING = new Set<AnswerType>(["comparison", "reason", "date", "person", "extreme"]);
+export const TYPES_ASKING_NOT_NAMING = new Set<AnswerType>(["comparison", "reason", "date", "person", "extreme", "list"]);
 const singleWordCues = new Set(
   queryWords.answerTypes
     .filter(([type]) => TYPES_ASKING_NOT_NAMING.has(type as AnswerType))
