@@ -8,7 +8,20 @@ import { z } from "zod";
 import { BayesClassifier } from "../text/natural.js";
 import { stem } from "../text/tokens.js";
 import { phraseMatcher, queryWords } from "./phrases.js";
-import type { AnswerType } from "./slots.js";
+/** The kind of answer a question asks for. */
+export type AnswerType =
+  | "rating"
+  | "score"
+  | "quantity"
+  | "date"
+  | "person"
+  | "list"
+  | "reason"
+  | "quotation"
+  | "passage"
+  | "extreme"
+  | "comparison"
+  | "meta";
 
 const ExamplesSchema = z.object({ examples: z.record(z.string(), z.array(z.string().min(1))) });
 const file = fileURLToPath(new URL("../../intents/answer-types.json", import.meta.url));

@@ -4,19 +4,8 @@ import { isStopword } from "../text/tokens.js";
 import { phraseMatcher, queryWords, type Span } from "./phrases.js";
 import { classifyAnswerType } from "./classify.js";
 
-export type AnswerType =
-  | "rating"
-  | "score"
-  | "quantity"
-  | "date"
-  | "person"
-  | "list"
-  | "reason"
-  | "quotation"
-  | "passage"
-  | "extreme"
-  | "comparison"
-  | "meta";
+export type { AnswerType } from "./classify.js";
+import type { AnswerType } from "./classify.js";
 
 export type PeriodKind = "year" | "then" | "latest" | "previous" | "future";
 
@@ -182,7 +171,14 @@ export const isUnitWord = (word: string): boolean =>
   queryWords.unitWords.has(word.toLowerCase().replace(/[^\p{L}]/gu, ""));
 
 /** Answer types whose cue words ask rather than name a topic ("why", "when", "who", "worse", "highest"); "caseload" or "funding" name one. */
-export const TYPES_ASKING_NOT_NAMING = new Set<AnswerType>(["comparison", "reason", "date", "person", "extreme", "list"]);
+export const TYPES_ASKING_NOT_NAMING = new Set<AnswerType>([
+  "comparison",
+  "reason",
+  "date",
+  "person",
+  "extreme",
+  "list",
+]);
 const singleWordCues = new Set(
   queryWords.answerTypes
     .filter(([type]) => TYPES_ASKING_NOT_NAMING.has(type as AnswerType))

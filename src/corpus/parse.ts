@@ -25,8 +25,8 @@ export interface ParseOptions {
   knownUnitNames?: string[];
 }
 
-/** A sentence (or table row) with its annotations, and the block it comes from. */
-export type AnnotatedSentence = Passage & { block: number };
+export type { AnnotatedSentence } from "./passages.js";
+import type { AnnotatedSentence } from "./passages.js";
 
 export function parseDocument(raw: RawDocument, options: ParseOptions = {}): ParsedDocument {
   const { meta, text } = raw;

@@ -39,6 +39,9 @@ export function isBoilerplate(block: Block): boolean {
   return SHORT_LINE_START.test(text) && words <= SHORT_LINE_WORDS;
 }
 
+/** A sentence (or table row) with its annotations, and the block it comes from. */
+export type AnnotatedSentence = Passage & { block: number };
+
 export interface SentencePassage extends Pick<Passage, "docId" | "text" | "section" | "order"> {
   /** Index of the block (paragraph or row) the passage comes from. */
   block: number;

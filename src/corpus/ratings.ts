@@ -3,7 +3,7 @@ import type { RatingFact, RatingValue } from "../types.js";
 import { squash, QUOTE_GAP } from "../text/normalize.js";
 import { vocabulary } from "../vocabulary.js";
 import { rowQuote, type Block } from "./blocks.js";
-import type { AnnotatedSentence } from "./parse.js";
+import type { AnnotatedSentence } from "./passages.js";
 import type { Mention } from "./units.js";
 import { findRatings, findStandards, ratingOfLine, standardOfLabel } from "./vocab-match.js";
 
