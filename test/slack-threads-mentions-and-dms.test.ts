@@ -2,6 +2,32 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { settle, startTestBot, type TestBot } from "./support/bot.js";
 import { STORE_KINDS } from "./support/stores.js";
 
+/** Events as Slack sends them from user U1: a mention in channel C1, a reply in a thread there, a direct message. */
+const mention = (ts: string, text: string) => ({
+  type: "app_mention",
+  user: "U1",
+  channel: "C1",
+  ts,
+  text: `<@UBOT> ${text}`,
+});
+const inChannelThread = (ts: string, threadTs: string, text: string) => ({
+  type: "message",
+  channel_type: "channel",
+  user: "U1",
+  channel: "C1",
+  ts,
+  thread_ts: threadTs,
+  text,
+});
+const directMessage = (ts: string, text: string) => ({
+  type: "message",
+  channel_type: "im",
+  user: "U1",
+  channel: "D1",
+  ts,
+  text,
+});
+
 let t: TestBot;
 describe.each(STORE_KINDS)("%s store", (kind) => {
   beforeEach(async (context) => (t = await startTestBot({ store: kind, context })));
@@ -15,13 +41,7 @@ describe.each(STORE_KINDS)("%s store", (kind) => {
 
   describe("a mention", () => {
     it("is answered in a thread under it, with 👀 while the bot works", async () => {
-      await t.event({
-        type: "app_mention",
-        user: "U1",
-        channel: "C1",
-        ts: "1711.000100",
-        text: "<@UBOT> derby city rating",
-      });
+      await t.event(mention("1711.000100", "derby city rating"));
       const [post] = await t.waitFor("chat.postMessage");
       expect(post!.args.thread_ts).toBe("1711.000100");
       expect(blocksOf(post!)).toContain("Requires improvement");
@@ -33,65 +53,29 @@ describe.each(STORE_KINDS)("%s store", (kind) => {
 
   describe("a plain message in a thread", () => {
     it("is a follow-up when the bot is part of the thread, answered with the thread's context", async () => {
-      await t.event({
-        type: "app_mention",
-        user: "U1",
-        channel: "C1",
-        ts: "1711.000100",
-        text: "<@UBOT> LLR planning rating",
-      });
+      await t.event(mention("1711.000100", "LLR planning rating"));
       await t.waitFor("chat.postMessage");
       await settle(50);
-      await t.event({
-        type: "message",
-        channel_type: "channel",
-        user: "U1",
-        channel: "C1",
-        ts: "1711.000300",
-        thread_ts: "1711.000100",
-        text: "and reviewing?",
-      });
+      await t.event(inChannelThread("1711.000300", "1711.000100", "and reviewing?"));
       const posts = await t.waitFor("chat.postMessage", 2);
       expect(posts[1]!.args.thread_ts).toBe("1711.000100");
       expect(blocksOf(posts[1]!)).toMatch(/Reviewing: \*Inadequate\*/);
     });
 
     it("is left alone in a thread the bot is not part of", async () => {
-      await t.event({
-        type: "message",
-        channel_type: "channel",
-        user: "U1",
-        channel: "C1",
-        ts: "1711.000300",
-        thread_ts: "1711.000200",
-        text: "and reviewing?",
-      });
+      await t.event(inChannelThread("1711.000300", "1711.000200", "and reviewing?"));
       await settle();
       expect(t.standIn.callsTo("chat.postMessage")).toHaveLength(0);
     });
 
     it("keeps its context across a restart", async () => {
-      await t.event({
-        type: "app_mention",
-        user: "U1",
-        channel: "C1",
-        ts: "1711.000100",
-        text: "<@UBOT> derby city rating",
-      });
+      await t.event(mention("1711.000100", "derby city rating"));
       await t.waitFor("chat.postMessage");
       await settle(50);
       const { dataDir, databaseUrl } = t;
       await t.stop();
       t = await startTestBot({ dataDir, databaseUrl, store: kind });
-      await t.event({
-        type: "message",
-        channel_type: "channel",
-        user: "U1",
-        channel: "C1",
-        ts: "1711.000400",
-        thread_ts: "1711.000100",
-        text: "what about the east midlands?",
-      });
+      await t.event(inChannelThread("1711.000400", "1711.000100", "what about the east midlands?"));
       const [post] = await t.waitFor("chat.postMessage");
       expect(blocksOf(post!)).toMatch(/East Midlands region\* is rated \*Inadequate\*/);
     });
@@ -99,24 +83,10 @@ describe.each(STORE_KINDS)("%s store", (kind) => {
 
   describe("direct messages", () => {
     it("are answered, and a DM is one conversation", async () => {
-      await t.event({
-        type: "message",
-        channel_type: "im",
-        user: "U1",
-        channel: "D1",
-        ts: "1711.000500",
-        text: "LLR planning rating",
-      });
+      await t.event(directMessage("1711.000500", "LLR planning rating"));
       await t.waitFor("chat.postMessage");
       await settle(50);
-      await t.event({
-        type: "message",
-        channel_type: "im",
-        user: "U1",
-        channel: "D1",
-        ts: "1711.000600",
-        text: "and reviewing?",
-      });
+      await t.event(directMessage("1711.000600", "and reviewing?"));
       const posts = await t.waitFor("chat.postMessage", 2);
       expect(posts[0]!.args.channel).toBe("D1");
       expect(blocksOf(posts[1]!)).toMatch(/Reviewing/);
@@ -125,7 +95,7 @@ describe.each(STORE_KINDS)("%s store", (kind) => {
 
   describe("messages that are not questions", () => {
     it("ignores the bot's own posts, other bots, edits and deletions", async () => {
-      await t.event({ type: "app_mention", user: "U1", channel: "C1", ts: "1711.000100", text: "<@UBOT> LLR rating" });
+      await t.event(mention("1711.000100", "LLR rating"));
       await t.waitFor("chat.postMessage");
       await settle(50);
       const inThread = { channel: "C1", channel_type: "channel", thread_ts: "1711.000100" };
