@@ -50,3 +50,8 @@ export function numberValue(word: string): number | undefined {
   }
   return undefined;
 }
+
+/** A small whole number in words ("four"), as a sentence states a count it has worked out; larger ones in digits. */
+export function numberInWords(n: number): string {
+  return Object.entries(NUMBER_WORDS).find(([, v]) => v === n)?.[0] ?? String(n);
+}

@@ -3,6 +3,7 @@ import { TUNING } from "../../tuning.js";
 import type { Citation, KeyQuestionFact, RatingFact, StatedFact } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
 import { vocabulary } from "../../vocabulary.js";
+import { numberInWords } from "../../text/numbers.js";
 import { findRatings } from "../../corpus/vocab-match.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { undecidedAgainst } from "../../search/recency.js";
@@ -167,6 +168,13 @@ function unitRating(input: HandlerInput, unitKey: string, wantScore: boolean): R
     const standards = vocabulary.reportStandards.flatMap((s) => sameDoc.filter((f) => f.standard === s).slice(0, 1));
     if (standards.length)
       lead += `\nStandards: ${standards.map((f) => `${standardLabel(f.standard)} — ${f.rating}`).join("; ")}.`;
+    // "How many of its standards were inadequate?": the count, worked out from the standards' ratings.
+    const counted = query.answerType === "quantity" ? findRatings(query.text)[0]?.value : undefined;
+    if (counted && standards.length) {
+      const so = standards.filter((f) => f.rating === counted);
+      const count = `${numberInWords(so.length)} of the ${numberInWords(standards.length)} standards`;
+      lead = `${bold(count)} ${so.length === 1 ? "was" : "were"} rated ${bold(counted)}${so.length ? `: ${so.map((f) => standardLabel(f.standard)).join(", ")}` : ""}.\n${lead}`;
+    }
   } else {
     lead = `${bold(name)} — ${standardLabel(standard)}: ${bold(latest.rating)}${when ? ` (inspection of ${when})` : ""}.`;
     const questions = keyQuestionsOf(index, unitKey, standard, latest.docId);
