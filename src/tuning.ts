@@ -73,6 +73,10 @@ export interface Tuning {
     nameWindow: number;
     /** Why a rating was given: weights of the standard asked, the rating's own name, words that give a cause, and words of strength (a good rating) or weakness (a poor one). */
     reasonWeights: { topic: number; rating: number; cause: number; tone: number };
+    /** Units answered at most when a question names several ("compare the caseloads of X and Y"). */
+    unitsPerAnswer: number;
+    /** Quotes under an answer about several units or standards at most. */
+    combinedQuotes: number;
     /** Standards answered at most when a question names several ("compare planning and reviewing"). */
     standardsPerAnswer: number;
     /** Items of a list shown when the question does not ask for all of them; the answer says how many it leaves out. */
@@ -137,6 +141,8 @@ export const TUNING: Tuning = {
     digestFindingMinChars: 80,
     paragraphMaxChars: 450,
     standardsPerAnswer: 4,
+    combinedQuotes: 4,
+    unitsPerAnswer: 3,
     reasonWeights: { topic: 3, rating: 1, cause: 1.5, tone: 1 },
     namesFromQuotes: 3,
     namesStated: 8,

@@ -74,3 +74,16 @@ describe("misspellings", () => {
     expect(answer.text).toContain(rating);
   });
 });
+
+describe("figures of two units in one question", () => {
+  it("each unit's own figure under its own name, and 'I don't have' for the one the documents lack", () => {
+    const answer = ask(seeds, "compare the caseloads of LLR and Derby");
+    const [llr, derby] = answer.lead
+      .map((s) => s.text)
+      .join("")
+      .split("\n\n");
+    expect(llr).toMatch(/1,364 people.*Leicester, Leicestershire and Rutland PDU/);
+    expect(derby).toMatch(/^I don't have figures on caseloads for Derby City/);
+    expect(derby).not.toMatch(/\d/);
+  });
+});

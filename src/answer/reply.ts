@@ -3,7 +3,7 @@ import { MONTH_NAMES } from "../text/calendar.js";
 import type { Answer, Citation, Intent, RatingFact, Span, StatedFact, ThreadContext, Unit } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import type { Query } from "./question.js";
-import { shortQuote } from "./cite.js";
+import { shortQuote, uniqueCitations } from "./cite.js";
 import { spansOf, strong } from "./spans.js";
 import { TUNING } from "../tuning.js";
 
@@ -134,6 +134,22 @@ export function byRecency(index: CorpusIndex) {
     const ka = index.docsById.get(a.docId)?.meta.kind === "inspection report" ? 0 : 1;
     const kb = index.docsById.get(b.docId)?.meta.kind === "inspection report" ? 0 : 1;
     return ka - kb;
+  };
+}
+
+/** Answers about several units (or standards) as one: each lead in turn, their facts and quotes together. */
+export function combine(replies: Reply[], intent: Reply["intent"]): Reply {
+  return {
+    lead: replies.map((r) => r.lead).join("\n\n"),
+    facts: replies.flatMap((r) => r.facts ?? []),
+    answered: replies.some((r) => r.answered),
+    lacking: replies.length > 0 && replies.every((r) => r.lacking),
+    intent,
+    citations: uniqueCitations(
+      replies.flatMap((r) => r.citations),
+      TUNING.answers.combinedQuotes,
+    ),
+    remember: replies[0]?.remember,
   };
 }
 

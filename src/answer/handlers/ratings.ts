@@ -11,6 +11,7 @@ import { inspectionYearOfDoc, passagesOf } from "../retrieve.js";
 import { ratingsOf } from "../facts.js";
 import {
   bold,
+  combine,
   inspectionKey,
   quotedDate,
   standardLabel,
@@ -288,21 +289,6 @@ function overview(input: HandlerInput): Reply {
     answered: true,
     intent: "rating",
     citations: shown,
-  };
-}
-
-function combine(replies: Reply[], intent: Reply["intent"]): Reply {
-  return {
-    lead: replies.map((r) => r.lead).join("\n\n"),
-    facts: replies.flatMap((r) => r.facts ?? []),
-    answered: replies.some((r) => r.answered),
-    lacking: replies.length > 0 && replies.every((r) => r.lacking),
-    intent,
-    citations: uniqueCitations(
-      replies.flatMap((r) => r.citations),
-      4,
-    ),
-    remember: replies[0]?.remember,
   };
 }
 

@@ -6,7 +6,7 @@ import { TUNING } from "../../tuning.js";
 import { cite, uniqueCitations } from "../cite.js";
 import { diverse, isRelevant, passagesOf, periodFilter, searchPassages, type Hit } from "../retrieve.js";
 import { bestQuantity, FIT_MEASURE, figureAsked, measuresOf, quantityFit, type FigureAsked } from "../quantity-fit.js";
-import { bold, cutList, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
+import { bold, combine, cutList, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import type { QueryTerm } from "../question.js";
 import { stem, words } from "../../text/tokens.js";
 
@@ -87,6 +87,14 @@ function headlineFigures(input: HandlerInput): Reply | undefined {
 }
 
 export const answerStatistic: Handler = (input) => {
+  // Several units ("compare the caseloads of X and Y"): each unit's own figures, never one unit's under another's name.
+  if (input.unitKeys.length > 1) {
+    const replies = input.unitKeys
+      .slice(0, TUNING.answers.unitsPerAnswer)
+      .map((k) => answerStatistic({ ...input, unitKeys: [k] }))
+      .filter((r): r is Reply => !!r);
+    return replies.length ? combine(replies, "statistic") : undefined;
+  }
   const { index, query, unitKeys, topic } = input;
   // "Any figures?" after quotes or findings: the figures in what was just quoted.
   const last = input.context.lastAnswer;
