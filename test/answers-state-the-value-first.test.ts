@@ -1,5 +1,9 @@
 // A date, a name or the names a question asks for are stated first, read from the quote that holds them.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { answerQuestion, loadCorpus } from "../src/engine.js";
+import { tempDir } from "./support/temp.js";
 import { analyseQuestion } from "../src/answer/question.js";
 import { namesIn, statedValue } from "../src/answer/stated-value.js";
 import { ask, seeds } from "./support/engine.js";
@@ -47,5 +51,22 @@ describe("the value stated first", () => {
     expect(person).toMatch(/^\p{Lu}\p{L}+ \p{Lu}\p{L}+$/u);
     expect(answer.lead.map((s) => s.text).join("")).toMatch(new RegExp(`^${person}`));
     expect(answer.citations.some((c) => c.quote.includes(person))).toBe(true);
+  });
+});
+
+describe("the passages that hold the value asked for come first", () => {
+  it("'when' ranks a passage with a date above one on the same words without", () => {
+    const dir = tempDir("value-first-");
+    writeFileSync(
+      join(dir, "article.txt"),
+      [
+        "Wrenfold probation merger praised",
+        "How the Wrenfold and Ashby services merger happened: the Wrenfold and Ashby merger happened slowly.",
+        "Staff said the merger of the two services, talked about for many years by their boards and by the unions, was completed in October 2021 after Wrenfold agreed terms.",
+      ].join("\n"),
+    );
+    const { answer } = answerQuestion(loadCorpus(dir), "when did the wrenfold and ashby services merger happen?");
+    expect(answer.citations[0]!.quote).toContain("October 2021");
+    expect(answer.facts).toContainEqual(expect.objectContaining({ kind: "date", value: "October 2021" }));
   });
 });

@@ -189,3 +189,8 @@ export function statedValue(passages: Passage[], query: Query, index: CorpusInde
       return undefined;
   }
 }
+
+/** Whether a passage holds a value of the kind the question asks for (a date for "when", a name for "who"). */
+export function holdsValueAsked(passage: Passage, query: Query, index: CorpusIndex): boolean {
+  return statedValue([passage], query, index) !== undefined;
+}

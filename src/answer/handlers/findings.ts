@@ -7,7 +7,7 @@ import { phraseMatcher, readingWords } from "../../corpus/reading-words.js";
 import { diverse, inspectionYearOfDoc, isRelevant, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
 import { bold, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { TUNING } from "../../tuning.js";
-import { statedValue } from "../stated-value.js";
+import { holdsValueAsked, statedValue } from "../stated-value.js";
 
 /** "Strengths" and "areas for improvement" are the reports' own sub-headings: a question that names one looks there. */
 const STRENGTHS = /\bstrengths?\b|\bdone well\b|\bgood practice\b|\bpositives?\b/i;
@@ -142,9 +142,12 @@ export const answerFinding: Handler = (input) => {
   if (strict || !isRelevant(hits[0], query.terms)) {
     return unitKeys.length && query.terms.length ? lackingOn(input, topic, "anything") : undefined;
   }
+  // Of the passages on the question's words, those that hold the kind of value it asks for (a date for "when") first.
+  const onTopic = hits.filter((h) => h.coverage >= hits[0]!.coverage * TUNING.retrieval.keepBesideBest);
+  const fitting = onTopic.filter((h) => holdsValueAsked(index.passages[h.passage]!, query, index));
   const chosen = diverse(
     index,
-    hits.filter((h) => h.coverage >= hits[0]!.coverage * TUNING.retrieval.keepBesideBest),
+    fitting.length ? [...fitting, ...onTopic.filter((h) => !fitting.includes(h))] : onTopic,
     TUNING.answers.quotes,
     TUNING.answers.besideBest.findings,
   );
