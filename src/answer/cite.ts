@@ -1,13 +1,27 @@
 // Citations: a verbatim quote and its source, checked against the document before it is used.
 import type { Citation } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
-import { isVerbatim } from "../text/normalize.js";
+import type { ParsedDocument } from "../types.js";
+import { quotePieces } from "../text/normalize.js";
+import { foundNearby, markupSpans } from "../text/verbatim.js";
+
+const markupOf = new WeakMap<ParsedDocument, Int32Array>();
+
+/** Whether every piece of a quote stands in the document: near where it should be, else in the whole folded text. */
+function standsIn(index: CorpusIndex, doc: ParsedDocument, quote: string): boolean {
+  const pieces = quotePieces(quote);
+  if (pieces.length === 0) return false;
+  let markup = markupOf.get(doc);
+  if (!markup) markupOf.set(doc, (markup = markupSpans(doc.text)));
+  return pieces.every(
+    (p) => foundNearby(doc.text, p.text, p.folded, markup) || !!index.folded(doc.meta.id)?.includes(p.folded),
+  );
+}
 
 /** A citation of `quote` from `docId`, or undefined when the quote is not verbatim in that document. */
 export function cite(index: CorpusIndex, docId: string, quote: string, section?: string): Citation | undefined {
   const doc = index.docsById.get(docId);
-  const folded = index.folded(docId);
-  if (!doc || !folded || !isVerbatim(quote, folded)) return undefined;
+  if (!doc || !standsIn(index, doc, quote)) return undefined;
   const { title, publisher, date, url } = doc.meta;
   return {
     quote,
