@@ -102,7 +102,10 @@ function foldPlain(lower: string): string {
     }
     // One space between two kept characters stays in the run.
     if (c === 32 && run >= 0 && i + 1 < n && isKept(lower.charCodeAt(i + 1))) continue;
-    if (run >= 0) (out += lower.slice(run, i)), (run = -1);
+    if (run >= 0) {
+      out += lower.slice(run, i);
+      run = -1;
+    }
     if (isWhitespace(c)) space = true;
     else {
       const replaced = FOLDED_CHARS.get(c)!;

@@ -48,7 +48,7 @@ function anchorsOf(piece: string): { words: string; at: number }[] {
 
 /**
  * True when the piece of a quote (as written, and `folded`) is found in the folded text of a stretch around one of
- * the places where its anchor (see anchorOf) occurs in `text` (see the file's head). False says only that it was not
+ * the places where its anchor (see anchorsOf) occurs in `text` (see the file's head). False says only that it was not
  * found so: the caller then looks in the whole folded document.
  */
 export function foundNearby(text: string, piece: string, folded: string, markup: Int32Array): boolean {
@@ -80,8 +80,14 @@ function foundAround(
       for (let i = 0; i < markup.length; i += 2) {
         const from = markup[i]!;
         const to = markup[i + 1]!;
-        if (from < start && to > start) (start = from), (moved = true);
-        if (from < end && to > end) (end = to), (moved = true);
+        if (from < start && to > start) {
+          start = from;
+          moved = true;
+        }
+        if (from < end && to > end) {
+          end = to;
+          moved = true;
+        }
       }
     }
     if (foldForMatch(text.slice(start, end)).includes(folded)) return true;
