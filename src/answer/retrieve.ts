@@ -1,7 +1,7 @@
 // Finding the passages that answer a topic, and judging whether any really does.
 import { TUNING } from "../tuning.js";
 import type { CorpusIndex } from "../search/index.js";
-import { idf, scoreBm25 } from "../search/bm25.js";
+import { idf, topBm25 } from "../search/bm25.js";
 import { stem, words } from "../text/tokens.js";
 import type { QueryTerm } from "./question.js";
 
@@ -181,11 +181,12 @@ export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: 
     );
   };
   // A question about one unit scores that unit's few hundred passages directly, not every posting of every term.
-  const scores = units
-    ? scoreWithin(index, terms, passagesOf(index, [...units]).filter(allowed))
-    : scoreBm25(index.bm25, terms, allowed);
   // Coverage and the year are weighed for the best few hundred by BM25 alone: enough, and cheap.
-  const candidates = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TUNING.retrieval.candidates);
+  const candidates = units
+    ? [...scoreWithin(index, terms, passagesOf(index, [...units]).filter(allowed))]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, TUNING.retrieval.candidates)
+    : topBm25(index.bm25, terms, TUNING.retrieval.candidates, allowed);
   const asked = terms.filter((t) => t.word);
   const hits: Hit[] = [];
   for (const [passage, raw] of candidates) {
