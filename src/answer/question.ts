@@ -183,13 +183,33 @@ function isKnownWord(index: CorpusIndex, w: string): boolean {
   );
 }
 
+const latestYears = new WeakMap<CorpusIndex, { year: string | undefined }>();
 function latestDocumentYear(index: CorpusIndex): string | undefined {
-  return (
-    index.documents
+  let latest = latestYears.get(index);
+  if (!latest) {
+    const year = index.documents
       .map((d) => d.meta.date?.slice(0, 4) ?? "")
       .sort()
-      .at(-1) || undefined
-  );
+      .at(-1);
+    latestYears.set(index, (latest = { year: year || undefined }));
+  }
+  return latest.year;
+}
+
+const spellingCandidates = new WeakMap<CorpusIndex, Map<string, string[]>>();
+/** The words a misspelt word may be corrected to, by their first letter, in the order they are tried (once per index). */
+function candidatesByFirstLetter(index: CorpusIndex): Map<string, string[]> {
+  let byLetter = spellingCandidates.get(index);
+  if (!byLetter) {
+    byLetter = new Map();
+    for (const c of [...index.words, ...intentWords, ...DOMAIN_WORDS]) {
+      const list = byLetter.get(c[0] ?? "");
+      if (list) list.push(c);
+      else byLetter.set(c[0] ?? "", [c]);
+    }
+    spellingCandidates.set(index, byLetter);
+  }
+  return byLetter;
 }
 
 /** The corpus word nearest a misspelt one (one edit for short words, two for long), if any. */
@@ -198,9 +218,8 @@ function correct(index: CorpusIndex, w: string): string | undefined {
   // An English word ("happened") is corrected only by one edit ("planing" → "planning"), not turned into another word ("hampered").
   const limit = w.length >= 8 && !isOrdinaryWord(w) ? 2 : 1;
   let best: { word: string; d: number } | undefined;
-  const candidates = [...index.words, ...intentWords, ...DOMAIN_WORDS];
-  for (const c of candidates) {
-    if (Math.abs(c.length - w.length) > limit || c[0] !== w[0]) continue;
+  for (const c of candidatesByFirstLetter(index).get(w[0]!) ?? []) {
+    if (Math.abs(c.length - w.length) > limit) continue;
     const d = DamerauLevenshteinDistance(w, c, { transposition_cost: 1 });
     if (d <= limit && (!best || d < best.d)) best = { word: c, d };
   }

@@ -30,9 +30,14 @@ export function exampleQuestions(index: CorpusIndex): string[] {
   return examples.filter((e): e is string => !!e);
 }
 
+const knownUnitLists = new WeakMap<CorpusIndex, string>();
 export function knownUnits(index: CorpusIndex): string {
-  const rated = index.units.filter((u) => ratingsOf(index, u.key).length > 0);
-  return rated.map((u) => u.name).join(", ");
+  let known = knownUnitLists.get(index);
+  if (known === undefined) {
+    const rated = index.units.filter((u) => ratingsOf(index, u.key).length > 0);
+    knownUnitLists.set(index, (known = rated.map((u) => u.name).join(", ")));
+  }
+  return known;
 }
 
 export const answerHelp: Handler = ({ index }) => ({
