@@ -148,7 +148,9 @@ const pairsOf = (text: string) => Array.from({ length: Math.max(0, text.length -
  * match part of a name; each change spoils at most two of the text's letter pairs, so a name that keeps fewer of them
  * than that allows cannot score within the limit. (Fuse splits a text of more than 32 letters: those search all.)
  */
-export function fuzzyFinder<T extends Named>(names: T[]): (text: string) => ReturnType<Fuse<T>["search"]>[number] | undefined {
+export function fuzzyFinder<T extends Named>(
+  names: T[],
+): (text: string) => ReturnType<Fuse<T>["search"]>[number] | undefined {
   let all: Fuse<T> | undefined;
   let byPair: Map<string, number[]> | undefined;
   return (text) => {
