@@ -72,6 +72,32 @@ describe("folding text for verbatim checks", () => {
   });
 });
 
+/** Markup as foldForMatch's regular expressions find it: tags, then links where the tags are blanked out. */
+function markupByRegExp(text: string): number[] {
+  const tag = /<[^>\s][^>]*>/g;
+  const spans: number[] = [];
+  for (const m of text.matchAll(tag)) spans.push(m.index, m.index + m[0].length);
+  const untagged = text.replace(tag, (m) => " ".repeat(m.length));
+  for (const m of untagged.matchAll(/\[([^\]]*)\]\([^)]*\)/g)) spans.push(m.index, m.index + m[0].length);
+  return spans;
+}
+
+describe("markup of a document", () => {
+  it("is found where foldForMatch's regular expressions find it, in the seeds and in random markup", () => {
+    for (const text of seedTexts()) expect([...markupSpans(text)]).toEqual(markupByRegExp(text));
+    const alphabet = ["<", ">", "[", "]", "(", ")", "a", "b", " ", "\n", "<b>", "[x](y)", "](", "<[", "]>"];
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 5000; n++) {
+      const text = Array.from(
+        { length: 1 + Math.floor(random() * 25) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join("");
+      expect([...markupSpans(text)], JSON.stringify(text)).toEqual(markupByRegExp(text));
+    }
+  });
+});
+
 describe("a quote checked in the lines around it", () => {
   it("finds a sentence of a document, whatever its case, markup and line breaks", () => {
     const text =

@@ -5,24 +5,63 @@
 // is in the folded document; one not found there is looked for in the whole folded document, as before.
 import { foldForMatch } from "./normalize.js";
 
-const TAG = /<[^>\s][^>]*>/g;
-const LINK = /\[([^\]]*)\]\([^)]*\)/g;
 /** How far before and after where the piece would run a stretch reaches, beyond twice the piece's own length. */
 const STRETCH_SLACK = 40;
 /** Places of a piece's anchor tried before the whole document is folded instead. */
 const MAX_PLACES = 16;
 
-/** Where a document's markup is: [start, end, start, end, …] of every tag and link as foldForMatch removes them. */
+/**
+ * Where a document's markup is: [start, end, start, end, …] of every tag and link as foldForMatch removes them (its
+ * regular expressions `<[^>\s][^>]*>` and then `\[([^\]]*)\]\([^)]*\)`), found by looking for their characters.
+ */
 export function markupSpans(text: string): Int32Array {
-  const spans: number[] = [];
-  const tags = text.includes("<") ? [...text.matchAll(TAG)] : [];
-  for (const m of tags) spans.push(m.index, m.index + m[0].length);
-  if (text.includes("[")) {
-    // Links are removed after tags: look for them where every tag is blanked out, each place kept.
-    const untagged = tags.length ? text.replace(TAG, (m) => " ".repeat(m.length)) : text;
-    for (const m of untagged.matchAll(LINK)) spans.push(m.index, m.index + m[0].length);
+  const tags: number[] = [];
+  for (let from = 0; ; ) {
+    const open = text.indexOf("<", from);
+    if (open < 0) break;
+    const next = text[open + 1];
+    if (next === undefined || next === ">" || /\s/.test(next)) {
+      from = open + 1;
+      continue;
+    }
+    const close = text.indexOf(">", open + 2);
+    if (close < 0) break;
+    tags.push(open, close + 1);
+    from = close + 1;
   }
-  return Int32Array.from(spans);
+  // Links are removed after tags: a bracket inside a tag is no bracket.
+  const inTag = (at: number) => {
+    let lo = 0;
+    let hi = tags.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tags[2 * mid + 1]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < tags.length / 2 && tags[2 * lo]! <= at;
+  };
+  const find = (c: string, from: number) => {
+    let at = text.indexOf(c, from);
+    while (at >= 0 && inTag(at)) at = text.indexOf(c, at + 1);
+    return at;
+  };
+  const links: number[] = [];
+  for (let from = 0; ; ) {
+    const open = find("[", from);
+    if (open < 0) break;
+    const close = find("]", open + 1);
+    if (close < 0) break;
+    // Every "[" before this "]" meets it first: none of them opens a link unless "(" follows it.
+    if (text[close + 1] !== "(") {
+      from = close + 1;
+      continue;
+    }
+    const end = find(")", close + 2);
+    if (end < 0) break;
+    links.push(open, end + 1);
+    from = end + 1;
+  }
+  return Int32Array.from([...tags, ...links]);
 }
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
