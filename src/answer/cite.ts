@@ -6,9 +6,25 @@ import { quotePieces } from "../text/normalize.js";
 import { foundNearby, markupSpans } from "../text/verbatim.js";
 
 const markupOf = new WeakMap<ParsedDocument, Int32Array>();
+/** Quotes already checked, per document: the same quote (a rating's sentence) is cited by many answers. */
+const checked = new WeakMap<ParsedDocument, Map<string, boolean>>();
+/** Quotes remembered per document at most (the oldest are forgotten first). */
+const CHECKED_PER_DOCUMENT = 256;
+
+function standsIn(index: CorpusIndex, doc: ParsedDocument, quote: string): boolean {
+  let known = checked.get(doc);
+  if (!known) checked.set(doc, (known = new Map()));
+  let verdict = known.get(quote);
+  if (verdict === undefined) {
+    verdict = check(index, doc, quote);
+    if (known.size >= CHECKED_PER_DOCUMENT) known.delete(known.keys().next().value!);
+    known.set(quote, verdict);
+  }
+  return verdict;
+}
 
 /** Whether every piece of a quote stands in the document: near where it should be, else in the whole folded text. */
-function standsIn(index: CorpusIndex, doc: ParsedDocument, quote: string): boolean {
+function check(index: CorpusIndex, doc: ParsedDocument, quote: string): boolean {
   const pieces = quotePieces(quote);
   if (pieces.length === 0) return false;
   let markup = markupOf.get(doc);
