@@ -109,6 +109,35 @@ const threads: string[][] = [
 ];
 
 // Wall time, and the process's CPU time (steadier when other work shares the cores).
+// --set bench: the questions of `npm run bench` instead (60 units, five questions each, then the generic and eval ones).
+if (arg("set", "") === "bench") {
+  const five = [
+    (n: string) => `${n} rating`,
+    (n: string) => `${n} planning rating`,
+    (n: string) => `how many people on licence does ${n} supervise`,
+    (n: string) => `${n} recommendations`,
+    (n: string) => `what did inspectors find about staffing in ${n}`,
+  ];
+  const sixty = Array.from({ length: 60 }, (_, k) => units[(k * 37) % units.length]!);
+  const generic = ["sources", "help", "what did inspectors find about staffing", "how many cases were inspected"];
+  const visible = readFileSync("../shared/eval/visible.jsonl", "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .flatMap((l) => (JSON.parse(l) as { turns: string[] }).turns)
+    .slice(0, 14);
+  threads.splice(
+    0,
+    threads.length,
+    ...[
+      ...sixty.flatMap((n) => five.map((t) => t(n))),
+      ...generic,
+      "compare the units",
+      "Nowhere PDU rating",
+      ...visible,
+    ].map((q) => [q]),
+  );
+}
+
 const timings: { question: string; ms: number; cpu: number }[] = [];
 const answers: string[] = [];
 for (let round = 0; round < ROUNDS; round++) {

@@ -54,13 +54,7 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
   });
   const fuzzyBest = fuzzyFinder(names);
   // The words of each name after its first (the first is its probe), to skip names the question cannot hold.
-  const otherWords = names.map((n) =>
-    n.alias
-      .toLowerCase()
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .slice(1),
-  );
+  const otherWords = names.map((n) => wordsOfName(n.alias).slice(1));
 
   return (question, knownWord) => {
     const found: UnitMatch[] = [];
@@ -73,8 +67,8 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
         for (const at of byProbe.get(w) ?? []) candidates.add(at);
       }
     }
-    // A name matches only where the question holds each of its words (in any case; "ſ" is an "s" to the pattern).
-    const lower = question.toLowerCase().replace(/ſ/g, "s");
+    // A name matches only where the question holds each of its words (see caseFolded).
+    const lower = caseFolded(question);
     for (const at of [...candidates].sort((a, b) => a - b)) {
       if (!otherWords[at]!.every((w) => lower.includes(w))) continue;
       const n = names[at]!;
@@ -194,10 +188,28 @@ export type SharedNameFinder = (question: string) => SharedName[];
 export function sharedNameFinder(shared: Map<string, string[]>): SharedNameFinder {
   const names = [...shared].map(([alias, unitKeys]) => ({
     unitKeys,
+    words: wordsOfName(alias),
     re: new RegExp(`(?<![\\p{L}])${namePattern(alias)}(?![\\p{L}])`, /^[A-Z]{2,5}$/.test(alias) ? "gu" : "giu"),
   }));
-  return (question) =>
-    names.flatMap(({ unitKeys, re }) =>
-      [...question.matchAll(re)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length, unitKeys })),
-    );
+  return (question) => {
+    // Only the names whose every word the question holds can match: the others' expressions are not run.
+    const lower = caseFolded(question);
+    return names
+      .filter((n) => n.words.every((w) => lower.includes(w)))
+      .flatMap(({ unitKeys, re }) =>
+        [...question.matchAll(re)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length, unitKeys })),
+      );
+  };
 }
+
+/**
+ * Text in lower case for telling whether a name's words are in it: a case-insensitive pattern also matches "ſ" to
+ * "s" and "ς" to "σ", which lower-casing does not do.
+ */
+const caseFolded = (text: string) => text.toLowerCase().replace(/ſ/g, "s").replace(/ς/g, "σ");
+
+/** The words of a name, as caseFolded gives them (a name's pattern takes any spaces, and a comma or none, between them). */
+const wordsOfName = (alias: string) =>
+  caseFolded(alias)
+    .split(/[\s,]+/)
+    .filter(Boolean);
