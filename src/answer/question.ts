@@ -9,6 +9,7 @@ import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
 import { queryWords } from "./phrases.js";
+import { unitOf } from "./reply.js";
 import {
   answerTypeOf,
   asksAcrossUnits,
@@ -305,8 +306,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const uncovered = uncoveredBody(text, looksLikeName);
   const unitKeys = [...new Set(unitSpans.map((u) => u.unitKey))];
   const asksRegion =
-    unitKeys.some((k) => index.units.find((u) => u.key === k)?.kind === "region") ||
-    (unitKeys.length === 0 && namesRegion(corrected));
+    unitKeys.some((k) => unitOf(index, k)?.kind === "region") || (unitKeys.length === 0 && namesRegion(corrected));
   const inScope = (w: string) =>
     index.words.has(w) ||
     stemsOf(index).has(stem(w)) ||

@@ -6,15 +6,22 @@ import { cite, uniqueCitations } from "../cite.js";
 import { diverse, searchPassages } from "../retrieve.js";
 import { queryTerms } from "../question.js";
 import { link, markedOf } from "../spans.js";
-import { bold, displayDate, unitName, type Handler, type Reply } from "../reply.js";
+import { bold, displayDate, unitName, unitOf, type Handler, type Reply } from "../reply.js";
 import { ratingsOf } from "./ratings.js";
 import { undatedLabel } from "../../corpus/metadata.js";
 
-/** Example questions drawn from what the corpus holds. */
+const examplesOf = new WeakMap<CorpusIndex, string[]>();
+/** Example questions drawn from what the corpus holds (worked out once per index). */
 export function exampleQuestions(index: CorpusIndex): string[] {
+  let examples = examplesOf.get(index);
+  if (!examples) examplesOf.set(index, (examples = examplesFrom(index)));
+  return [...examples];
+}
+
+function examplesFrom(index: CorpusIndex): string[] {
   const rated = index.units.filter((u) => index.factsByUnit.get(u.key)?.some((f) => f.type === "rating"));
   const shortName = (key: string) => {
-    const u = index.units.find((x) => x.key === key)!;
+    const u = unitOf(index, key)!;
     return u.aliases.find((a) => /^[A-Z]{2,5}$/.test(a)) ?? u.name;
   };
   const first = rated[0]?.key;
