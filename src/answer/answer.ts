@@ -1,5 +1,5 @@
 // Question → answer. Pure: the same index, question and context give the same answer.
-import type { Answer, ThreadContext } from "../types.js";
+import type { Answer, ParsedDocument, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import { stem, words } from "../text/tokens.js";
 import { analyseQuestion, type Query } from "./question.js";
@@ -20,11 +20,29 @@ export interface Turn {
 
 /** The documents of a publisher the question names by a distinctive word of its name ("BBC", "Guardian"). */
 function docsOfNamedPublisher(index: CorpusIndex, question: string): Set<string> | undefined {
-  const asked = new Set(words(question));
-  const docs = index.documents.filter((d) =>
-    words(d.meta.publisher).some((w) => w.length >= 3 && asked.has(w) && !GENERIC_PUBLISHER_WORDS.has(w)),
-  );
+  const byWord = publisherWords(index);
+  const named = new Set(words(question).flatMap((w) => byWord.get(w) ?? []));
+  const docs = index.documents.filter((d) => named.has(d));
   return docs.length && docs.length < index.documents.length ? new Set(docs.map((d) => d.meta.id)) : undefined;
+}
+
+const publisherWordMaps = new WeakMap<CorpusIndex, Map<string, ParsedDocument[]>>();
+/** The documents by each distinctive word of their publisher's name (worked out once per index). */
+function publisherWords(index: CorpusIndex): Map<string, ParsedDocument[]> {
+  let byWord = publisherWordMaps.get(index);
+  if (!byWord) {
+    byWord = new Map();
+    for (const d of index.documents) {
+      for (const w of new Set(words(d.meta.publisher))) {
+        if (w.length < 3 || GENERIC_PUBLISHER_WORDS.has(w)) continue;
+        const list = byWord.get(w);
+        if (list) list.push(d);
+        else byWord.set(w, [d]);
+      }
+    }
+    publisherWordMaps.set(index, byWord);
+  }
+  return byWord;
 }
 
 const GENERIC_PUBLISHER_WORDS = new Set([

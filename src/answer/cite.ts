@@ -1,15 +1,45 @@
 // Citations: a verbatim quote and its source, checked against the document before it is used.
 import type { Citation } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
-import { isVerbatim } from "../text/normalize.js";
 import { TUNING } from "../tuning.js";
 import { phraseMatcher, queryWords } from "./phrases.js";
+import type { ParsedDocument } from "../types.js";
+import { quotePieces } from "../text/normalize.js";
+import { foundNearby, markupSpans } from "../text/verbatim.js";
+
+const markupOf = new WeakMap<ParsedDocument, Int32Array>();
+/** Quotes already checked, per document: the same quote (a rating's sentence) is cited by many answers. */
+const checked = new WeakMap<ParsedDocument, Map<string, boolean>>();
+/** Quotes remembered per document at most (the oldest are forgotten first). */
+const CHECKED_PER_DOCUMENT = 256;
+
+function standsIn(index: CorpusIndex, doc: ParsedDocument, quote: string): boolean {
+  let known = checked.get(doc);
+  if (!known) checked.set(doc, (known = new Map()));
+  let verdict = known.get(quote);
+  if (verdict === undefined) {
+    verdict = check(index, doc, quote);
+    if (known.size >= CHECKED_PER_DOCUMENT) known.delete(known.keys().next().value!);
+    known.set(quote, verdict);
+  }
+  return verdict;
+}
+
+/** Whether every piece of a quote stands in the document: near where it should be, else in the whole folded text. */
+function check(index: CorpusIndex, doc: ParsedDocument, quote: string): boolean {
+  const pieces = quotePieces(quote);
+  if (pieces.length === 0) return false;
+  let markup = markupOf.get(doc);
+  if (!markup) markupOf.set(doc, (markup = markupSpans(doc.text)));
+  return pieces.every(
+    (p) => foundNearby(doc.text, p.text, p.folded, markup) || !!index.folded(doc.meta.id)?.includes(p.folded),
+  );
+}
 
 /** A citation of `quote` from `docId`, or undefined when the quote is not verbatim in that document. */
 export function cite(index: CorpusIndex, docId: string, quote: string, section?: string): Citation | undefined {
   const doc = index.docsById.get(docId);
-  const folded = index.folded(docId);
-  if (!doc || !folded || !isVerbatim(quote, folded)) return undefined;
+  if (!doc || !standsIn(index, doc, quote)) return undefined;
   const { title, publisher, date, url } = doc.meta;
   return {
     quote,

@@ -9,6 +9,7 @@ import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
 import { queryVocabulary, queryWords } from "./phrases.js";
+import { unitOf } from "./reply.js";
 import {
   answerTypeOf,
   asksAcrossUnits,
@@ -187,13 +188,33 @@ function isKnownWord(index: CorpusIndex, w: string): boolean {
   );
 }
 
+const latestYears = new WeakMap<CorpusIndex, { year: string | undefined }>();
 function latestDocumentYear(index: CorpusIndex): string | undefined {
-  return (
-    index.documents
+  let latest = latestYears.get(index);
+  if (!latest) {
+    const year = index.documents
       .map((d) => d.meta.date?.slice(0, 4) ?? "")
       .sort()
-      .at(-1) || undefined
-  );
+      .at(-1);
+    latestYears.set(index, (latest = { year: year || undefined }));
+  }
+  return latest.year;
+}
+
+const spellingCandidates = new WeakMap<CorpusIndex, Map<string, string[]>>();
+/** The words a misspelt word may be corrected to, by their first letter, in the order they are tried (once per index). */
+function candidatesByFirstLetter(index: CorpusIndex): Map<string, string[]> {
+  let byLetter = spellingCandidates.get(index);
+  if (!byLetter) {
+    byLetter = new Map();
+    for (const c of [...index.words, ...intentWords, ...DOMAIN_WORDS]) {
+      const list = byLetter.get(c[0] ?? "");
+      if (list) list.push(c);
+      else byLetter.set(c[0] ?? "", [c]);
+    }
+    spellingCandidates.set(index, byLetter);
+  }
+  return byLetter;
 }
 
 const speakerNames = new WeakMap<CorpusIndex, string[]>();
@@ -226,9 +247,8 @@ function correct(index: CorpusIndex, w: string): string | undefined {
   // An English word ("happened") is corrected only by one edit ("planing" → "planning"), not turned into another word ("hampered").
   const limit = w.length >= 8 && !isOrdinaryWord(w) ? 2 : 1;
   let best: { word: string; d: number } | undefined;
-  const candidates = [...index.words, ...intentWords, ...DOMAIN_WORDS];
-  for (const c of candidates) {
-    if (Math.abs(c.length - w.length) > limit || c[0] !== w[0]) continue;
+  for (const c of candidatesByFirstLetter(index).get(w[0]!) ?? []) {
+    if (Math.abs(c.length - w.length) > limit) continue;
     const d = DamerauLevenshteinDistance(w, c, { transposition_cost: 1 });
     if (d <= limit && (!best || d < best.d)) best = { word: c, d };
   }
@@ -321,8 +341,7 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const uncovered = uncoveredBody(text, looksLikeName);
   const unitKeys = [...new Set(unitSpans.map((u) => u.unitKey))];
   const asksRegion =
-    unitKeys.some((k) => index.units.find((u) => u.key === k)?.kind === "region") ||
-    (unitKeys.length === 0 && namesRegion(corrected));
+    unitKeys.some((k) => unitOf(index, k)?.kind === "region") || (unitKeys.length === 0 && namesRegion(corrected));
   const inScope = (w: string) =>
     index.words.has(w) ||
     stemsOf(index).has(stem(w)) ||

@@ -60,8 +60,15 @@ export function lackingOn(input: HandlerInput, topic: string, what: "figures" | 
   };
 }
 
+const unitsByKey = new WeakMap<CorpusIndex, Map<string, Unit>>();
 export function unitOf(index: CorpusIndex, key: string): Unit | undefined {
-  return index.units.find((u) => u.key === key);
+  let byKey = unitsByKey.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    for (const u of index.units) if (!byKey.has(u.key)) byKey.set(u.key, u);
+    unitsByKey.set(index, byKey);
+  }
+  return byKey.get(key);
 }
 
 export function unitName(index: CorpusIndex, key: string): string {

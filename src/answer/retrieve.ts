@@ -1,7 +1,7 @@
 // Finding the passages that answer a topic, and judging whether any really does.
 import { TUNING } from "../tuning.js";
 import type { CorpusIndex } from "../search/index.js";
-import { idf, scoreBm25 } from "../search/bm25.js";
+import { idf, topBm25 } from "../search/bm25.js";
 import { stem, words } from "../text/tokens.js";
 import type { QueryTerm } from "./question.js";
 
@@ -97,11 +97,18 @@ const docYearCache = new WeakMap<CorpusIndex, Map<string, string | undefined>>()
 function docMayBeOfYear(index: CorpusIndex, docId: string, year: string): boolean {
   const known = inspectionYearOfDoc(index, docId);
   if (known) return known === year;
-  const dated = (index.factsByDoc.get(docId) ?? []).flatMap((f) =>
-    f.type === "rating" && f.inspectionDate ? [f.inspectionDate.slice(0, 4)] : [],
-  );
+  let dated = ratedYearsCache.get(index)?.get(docId);
+  if (!dated) {
+    dated = (index.factsByDoc.get(docId) ?? []).flatMap((f) =>
+      f.type === "rating" && f.inspectionDate ? [f.inspectionDate.slice(0, 4)] : [],
+    );
+    if (!ratedYearsCache.has(index)) ratedYearsCache.set(index, new Map());
+    ratedYearsCache.get(index)!.set(docId, dated);
+  }
   return dated.length === 0 || dated.every((d) => d < year);
 }
+/** The years of a document's dated ratings, by document (asked for each of its passages). */
+const ratedYearsCache = new WeakMap<CorpusIndex, Map<string, string[]>>();
 
 /** What a query's period allows: the year asked ("in 2022", or the year "at the time" points to), else the documents "then" points to. */
 export interface PeriodAsked {
@@ -130,16 +137,28 @@ export function periodFilter(
   return docs && ((item) => docs.has(item.docId));
 }
 
-const stemCache = new WeakMap<object, Set<string>>();
-function passageStems(index: CorpusIndex, at: number): Set<string> {
+/** A passage's words as written (lower case) and their stems with its section's, worked out once per passage. */
+const passageTokens = new WeakMap<object, { words: Set<string>; stems: Set<string> }>();
+/** A section heading's word stems, by heading (the passages under one heading share it). */
+const sectionStems = new Map<string, string[]>();
+function tokensOf(index: CorpusIndex, at: number): { words: Set<string>; stems: Set<string> } {
   const p = index.passages[at]!;
-  let set = stemCache.get(p);
-  if (!set) {
-    set = new Set([...words(p.text), ...words(p.section ?? "")].map(stem));
-    stemCache.set(p, set);
+  let tokens = passageTokens.get(p);
+  if (!tokens) {
+    const written = words(p.text);
+    const section = p.section ?? "";
+    let heading = sectionStems.get(section);
+    if (!heading) {
+      if (sectionStems.size >= 10_000) sectionStems.clear();
+      sectionStems.set(section, (heading = words(section).map(stem)));
+    }
+    tokens = { words: new Set(written), stems: new Set([...written.map(stem), ...heading]) };
+    passageTokens.set(p, tokens);
   }
-  return set;
+  return tokens;
 }
+
+const passageStems = (index: CorpusIndex, at: number): Set<string> => tokensOf(index, at).stems;
 
 export function coverageOf(index: CorpusIndex, at: number, terms: QueryTerm[]): number {
   const groups = new Set(terms.filter((t) => t.group >= 0).map((t) => t.group));
@@ -159,14 +178,8 @@ export function coverageOf(index: CorpusIndex, at: number, terms: QueryTerm[]): 
   return sum / groups.size;
 }
 
-const wordCache = new WeakMap<object, Set<string>>();
 /** A passage's words, lower case, as written. */
-function passageWords(index: CorpusIndex, at: number): Set<string> {
-  const p = index.passages[at]!;
-  let set = wordCache.get(p);
-  if (!set) wordCache.set(p, (set = new Set(words(p.text))));
-  return set;
-}
+const passageWords = (index: CorpusIndex, at: number): Set<string> => tokensOf(index, at).words;
 
 export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: SearchOptions = {}): Hit[] {
   if (terms.length === 0) return [];
@@ -181,11 +194,12 @@ export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: 
     );
   };
   // A question about one unit scores that unit's few hundred passages directly, not every posting of every term.
-  const scores = units
-    ? scoreWithin(index, terms, passagesOf(index, [...units]).filter(allowed))
-    : scoreBm25(index.bm25, terms, allowed);
   // Coverage and the year are weighed for the best few hundred by BM25 alone: enough, and cheap.
-  const candidates = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TUNING.retrieval.candidates);
+  const candidates = units
+    ? [...scoreWithin(index, terms, passagesOf(index, [...units]).filter(allowed))]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, TUNING.retrieval.candidates)
+    : topBm25(index.bm25, terms, TUNING.retrieval.candidates, allowed);
   const asked = terms.filter((t) => t.word);
   const hits: Hit[] = [];
   for (const [passage, raw] of candidates) {

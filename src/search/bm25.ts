@@ -36,29 +36,85 @@ export function* bm25Steps(count: number, termsOf: (doc: number) => string[]): G
   return { postings: packed, lengths, averageLength };
 }
 
-/** Scores of the documents that share a term with the query; `weights` lowers synonyms. `allowed` limits the documents. */
-export function scoreBm25(
+/** Per document while a query is scored (reused between queries, cleared after each): its score, and its state. */
+let scores = new Float64Array(0);
+let states = new Uint8Array(0);
+const UNSEEN = 0;
+const SCORED = 1;
+const LEFT_OUT = 2;
+
+/**
+ * The `limit` documents that score best among those sharing a term with the query, with their scores, best first
+ * (of equal scores, the first scored first): as sorting every score would give them, without sorting every score.
+ * `weight` lowers synonyms; `allowed` limits the documents (asked once per document).
+ */
+export function topBm25(
   index: Bm25Index,
   query: { term: string; weight: number }[],
+  limit: number,
   allowed?: (doc: number) => boolean,
-): Map<number, number> {
+): [number, number][] {
   const { k1, b } = TUNING.bm25;
   const n = index.lengths.length;
-  const scores = new Map<number, number>();
-  for (const { term, weight } of query) {
-    const list = index.postings.get(term);
-    if (!list) continue;
-    const df = list.length / 2;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    for (let i = 0; i < list.length; i += 2) {
-      const doc = list[i]!;
-      const tf = list[i + 1]!;
-      if (allowed && !allowed(doc)) continue;
-      const norm = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * index.lengths[doc]!) / index.averageLength));
-      scores.set(doc, (scores.get(doc) ?? 0) + weight * idf * norm);
-    }
+  if (scores.length < n) {
+    scores = new Float64Array(n);
+    states = new Uint8Array(n);
   }
-  return scores;
+  /** The documents scored, in the order they were first scored. */
+  const scored: number[] = [];
+  const left: number[] = [];
+  try {
+    for (const { term, weight } of query) {
+      const list = index.postings.get(term);
+      if (!list) continue;
+      const df = list.length / 2;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i]!;
+        const state = states[doc];
+        if (state === LEFT_OUT) continue;
+        if (state === UNSEEN) {
+          if (allowed && !allowed(doc)) {
+            states[doc] = LEFT_OUT;
+            left.push(doc);
+            continue;
+          }
+          states[doc] = SCORED;
+          scored.push(doc);
+        }
+        const tf = list[i + 1]!;
+        const norm = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * index.lengths[doc]!) / index.averageLength));
+        scores[doc] = scores[doc]! + weight * idf * norm;
+      }
+    }
+    let kept = scored;
+    if (scored.length > limit) {
+      // The score of the limit-th best; all above it are kept, and of those equal to it the first scored.
+      const sorted = Float64Array.from(scored, (doc) => scores[doc]!).sort();
+      const cut = sorted[sorted.length - limit]!;
+      let equalKept = limit - (sorted.length - upperBound(sorted, cut));
+      kept = scored.filter((doc) => scores[doc]! > cut || (scores[doc] === cut && equalKept-- > 0));
+    }
+    return kept.map((doc): [number, number] => [doc, scores[doc]!]).sort((x, y) => y[1] - x[1]);
+  } finally {
+    for (const doc of scored) {
+      scores[doc] = 0;
+      states[doc] = UNSEEN;
+    }
+    for (const doc of left) states[doc] = UNSEEN;
+  }
+}
+
+/** The first position in an ascending array holding a value above `value`. */
+function upperBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** How rare a term is across the passages (0 when absent). */

@@ -52,13 +52,9 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
     if (list) list.push(at);
     else byProbe.set(n.probe, [at]);
   });
-  const fuse = new Fuse(names, {
-    keys: ["alias"],
-    includeScore: true,
-    threshold: TUNING.units.fuzzyThreshold,
-    ignoreLocation: true,
-    minMatchCharLength: 4,
-  });
+  const fuzzyBest = fuzzyFinder(names);
+  // The words of each name after its first (the first is its probe), to skip names the question cannot hold.
+  const otherWords = names.map((n) => wordsOfName(n.alias).slice(1));
 
   return (question, knownWord) => {
     const found: UnitMatch[] = [];
@@ -71,7 +67,10 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
         for (const at of byProbe.get(w) ?? []) candidates.add(at);
       }
     }
+    // A name matches only where the question holds each of its words (see caseFolded).
+    const lower = caseFolded(question);
     for (const at of [...candidates].sort((a, b) => a - b)) {
+      if (!otherWords[at]!.every((w) => lower.includes(w))) continue;
       const n = names[at]!;
       for (const m of question.matchAll(n.re)) {
         const start = m.index!;
@@ -106,7 +105,7 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
         { text: t.w, end: t.end },
       ].filter(Boolean) as { text: string; end: number }[];
       for (const c of candidates) {
-        const best = fuse.search(c.text)[0];
+        const best = fuzzyBest(c.text);
         if (
           best &&
           (best.score ?? 1) <= TUNING.units.fuzzyAccept &&
@@ -118,6 +117,59 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
       }
     });
     return found.sort((a, b) => a.start - b.start);
+  };
+}
+
+interface Named {
+  alias: string;
+  key: string;
+}
+
+const FUSE_OPTIONS = {
+  keys: ["alias"],
+  includeScore: true,
+  threshold: TUNING.units.fuzzyThreshold,
+  ignoreLocation: true,
+  minMatchCharLength: 4,
+};
+
+const pairsOf = (text: string) => Array.from({ length: Math.max(0, text.length - 1) }, (_, i) => text.slice(i, i + 2));
+
+/**
+ * fuse.js's best match for a text among the names, as `new Fuse(names).search(text)[0]` gives it when its score is
+ * within `TUNING.units.fuzzyAccept` (a worse best is not taken anyway), but searching only the names that share
+ * enough pairs of letters with the text. Fuse's score is at least the share of the text's letters that must change to
+ * match part of a name; each change spoils at most two of the text's letter pairs, so a name that keeps fewer of them
+ * than that allows cannot score within the limit. (Fuse splits a text of more than 32 letters: those search all.)
+ */
+export function fuzzyFinder<T extends Named>(
+  names: T[],
+): (text: string) => ReturnType<Fuse<T>["search"]>[number] | undefined {
+  let all: Fuse<T> | undefined;
+  let byPair: Map<string, number[]> | undefined;
+  return (text) => {
+    const pattern = text.toLowerCase();
+    const changes = Math.floor(TUNING.units.fuzzyAccept * pattern.length);
+    const needed = pattern.length - 1 - 2 * changes;
+    if (pattern.length > 32 || needed < 1) return (all ??= new Fuse(names, FUSE_OPTIONS)).search(text)[0];
+    if (!byPair) {
+      byPair = new Map();
+      for (const [at, n] of names.entries()) {
+        for (const pair of new Set(pairsOf(n.alias.toLowerCase()))) {
+          const list = byPair.get(pair);
+          if (list) list.push(at);
+          else byPair.set(pair, [at]);
+        }
+      }
+    }
+    const kept = new Map<number, number>();
+    for (const pair of pairsOf(pattern)) for (const at of byPair.get(pair) ?? []) kept.set(at, (kept.get(at) ?? 0) + 1);
+    const candidates = [...kept].filter(([, n]) => n >= needed).map(([at]) => at);
+    if (candidates.length === 0) return undefined;
+    return new Fuse(
+      candidates.sort((a, b) => a - b).map((at) => names[at]!),
+      FUSE_OPTIONS,
+    ).search(text)[0];
   };
 }
 
@@ -136,10 +188,28 @@ export type SharedNameFinder = (question: string) => SharedName[];
 export function sharedNameFinder(shared: Map<string, string[]>): SharedNameFinder {
   const names = [...shared].map(([alias, unitKeys]) => ({
     unitKeys,
+    words: wordsOfName(alias),
     re: new RegExp(`(?<![\\p{L}])${namePattern(alias)}(?![\\p{L}])`, /^[A-Z]{2,5}$/.test(alias) ? "gu" : "giu"),
   }));
-  return (question) =>
-    names.flatMap(({ unitKeys, re }) =>
-      [...question.matchAll(re)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length, unitKeys })),
-    );
+  return (question) => {
+    // Only the names whose every word the question holds can match: the others' expressions are not run.
+    const lower = caseFolded(question);
+    return names
+      .filter((n) => n.words.every((w) => lower.includes(w)))
+      .flatMap(({ unitKeys, re }) =>
+        [...question.matchAll(re)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length, unitKeys })),
+      );
+  };
 }
+
+/**
+ * Text in lower case for telling whether a name's words are in it: a case-insensitive pattern also matches "ſ" to
+ * "s" and "ς" to "σ", which lower-casing does not do.
+ */
+const caseFolded = (text: string) => text.toLowerCase().replace(/ſ/g, "s").replace(/ς/g, "σ");
+
+/** The words of a name, as caseFolded gives them (a name's pattern takes any spaces, and a comma or none, between them). */
+const wordsOfName = (alias: string) =>
+  caseFolded(alias)
+    .split(/[\s,]+/)
+    .filter(Boolean);

@@ -1,5 +1,6 @@
 // Findings on a topic, and who said what.
 import type { Citation, QuotationFact } from "../../types.js";
+import type { CorpusIndex } from "../../search/index.js";
 import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, citePassage, uniqueCitations } from "../cite.js";
@@ -175,12 +176,23 @@ export const answerFinding: Handler = (input) => {
 /** Words that name the inspectorate or the report in general, not a person who was quoted. */
 const GENERIC_SPEAKERS = new Set(["inspector", "inspect", "inspectorate", "report", "hmip", "they", "probat"]);
 
-const quoteTerms = new WeakMap<QuotationFact, { speaker: Set<string>; words: Set<string> }>();
-/** A quotation's speaker terms and word stems, worked out once per fact. */
-function termsOf(q: QuotationFact): { speaker: Set<string>; words: Set<string> } {
-  let t = quoteTerms.get(q);
-  if (!t) quoteTerms.set(q, (t = { speaker: speakerTerms(q.speaker), words: new Set(words(q.words).map(stem)) }));
-  return t;
+const quoteWords = new WeakMap<QuotationFact, Set<string>>();
+/** A quotation's word stems, worked out once per fact. */
+function wordsOf(q: QuotationFact): Set<string> {
+  let stems = quoteWords.get(q);
+  if (!stems) quoteWords.set(q, (stems = new Set(words(q.words).map(stem))));
+  return stems;
+}
+
+const speakerTermsByName = new Map<string, Set<string>>();
+/** A speaker's terms, worked out once per speaker (many quotations share a speaker). */
+function speakerTermsOf(speaker: string): Set<string> {
+  let terms = speakerTermsByName.get(speaker);
+  if (!terms) {
+    if (speakerTermsByName.size >= 10_000) speakerTermsByName.clear();
+    speakerTermsByName.set(speaker, (terms = speakerTerms(speaker)));
+  }
+  return terms;
 }
 
 function speakerTerms(speaker: string): Set<string> {
@@ -195,9 +207,40 @@ function speakerTerms(speaker: string): Set<string> {
   return out;
 }
 
+const CHIEF_INSPECTOR = /chief inspector/i;
+
+interface QuotationLookup {
+  /** Quotations by each word of their speaker (see speakerTerms), in the order of the index's facts. */
+  bySpeakerWord: Map<string, QuotationFact[]>;
+  /** Quotations of a chief inspector. */
+  chief: QuotationFact[];
+  /** Each quotation's place among the index's facts. */
+  order: Map<QuotationFact, number>;
+}
+
+const quotationLookups = new WeakMap<CorpusIndex, QuotationLookup>();
+/** The index's quotations by their speakers' words, worked out once per index. */
+function quotationLookup(index: CorpusIndex): QuotationLookup {
+  let lookup = quotationLookups.get(index);
+  if (!lookup) {
+    lookup = { bySpeakerWord: new Map(), chief: [], order: new Map() };
+    for (const q of (index.factsByType.get("quotation") ?? []) as QuotationFact[]) {
+      lookup.order.set(q, lookup.order.size);
+      if (CHIEF_INSPECTOR.test(q.speaker)) lookup.chief.push(q);
+      for (const w of speakerTermsOf(q.speaker)) {
+        const list = lookup.bySpeakerWord.get(w);
+        if (list) list.push(q);
+        else lookup.bySpeakerWord.set(w, [q]);
+      }
+    }
+    quotationLookups.set(index, lookup);
+  }
+  return lookup;
+}
+
 export const answerQuotation: Handler = (input) => {
   const { index, query, unitKeys } = input;
-  const quotes = (index.factsByType.get("quotation") ?? []) as QuotationFact[];
+  const lookup = quotationLookup(index);
   // The words of the question and their synonyms ("government" → "ministry of justice").
   // The words that named a unit ("Marshgate") say whom the words are about, not who spoke them.
   const unitWords = new Set(query.units.flatMap((u) => words(u.text)).map(stem));
@@ -209,27 +252,40 @@ export const answerQuotation: Handler = (input) => {
       ...query.terms.map((t) => t.term),
     ]),
   ].filter((w) => !unitWords.has(w));
-  const askedChief = /chief inspector/i.test(query.text);
-  const speakerWords = new Set(
+  const askedChief = CHIEF_INSPECTOR.test(query.text);
+  // The words that name whom the question asks about ("the chief inspector") are not what they spoke of.
+  const speakerNameStems = new Set(
     [...words(query.speaker ?? ""), ...(askedChief ? ["chief", "inspector"] : [])].map(stem),
   );
-  const scored = quotes.map((q) => {
-    const terms = termsOf(q);
-    const speakerHits = asked.filter((w) => terms.speaker.has(w) && !GENERIC_SPEAKERS.has(w));
-    const chiefMatch = askedChief && /chief inspector/i.test(q.speaker) ? 2 : 0;
-    // The words that name whom the question asks about ("the chief inspector") are not what they spoke of.
-    const topicHits = query.terms.filter((t) => terms.words.has(t.term) && !speakerWords.has(t.term)).length;
-    const unitHit = unitKeys.length === 0 || unitKeys.includes(q.unitKey) ? 1 : 0;
-    return { q, speaker: speakerHits.length + chiefMatch, topic: topicHits, unit: unitHit };
-  });
-  const wantsSpeaker = scored.some((s) => s.speaker > 0);
+  const speakerWords = asked.filter((w) => !GENERIC_SPEAKERS.has(w));
+  const speakerScore = (q: QuotationFact) => {
+    const terms = speakerTermsOf(q.speaker);
+    return speakerWords.filter((w) => terms.has(w)).length + (askedChief && CHIEF_INSPECTOR.test(q.speaker) ? 2 : 0);
+  };
+  // Only quotations whose speaker the question names can be quoted: found through the lookup, not by reading all.
+  const naming = [
+    ...new Set([
+      ...speakerWords.flatMap((w) => lookup.bySpeakerWord.get(w) ?? []),
+      ...(askedChief ? lookup.chief : []),
+    ]),
+  ].sort((a, b) => lookup.order.get(a)! - lookup.order.get(b)!);
   // No speaker asked after: the plan goes on to the findings on the question's words.
-  if (!wantsSpeaker) return undefined;
+  if (naming.length === 0) return undefined;
+  const candidates = unitKeys.length
+    ? [...new Set(unitKeys)]
+        .flatMap((k) => (index.factsByUnit.get(k) ?? []).filter((f): f is QuotationFact => f.type === "quotation"))
+        .sort((a, b) => lookup.order.get(a)! - lookup.order.get(b)!)
+    : naming;
+  const scored = candidates.map((q) => ({
+    q,
+    speaker: speakerScore(q),
+    topic: query.terms.filter((t) => wordsOf(q).has(t.term) && !speakerNameStems.has(t.term)).length,
+  }));
   // A year asked ("in 2022", "at the time") keeps the words said then: of that inspection, or naming the year.
   const inPeriod = (q: QuotationFact) =>
     !query.year || (q.inspectionDate?.slice(0, 4) ?? inspectionYearOfDoc(index, q.docId)) === query.year;
   const ranked = scored
-    .filter((s) => s.speaker > 0 && s.unit > 0 && inPeriod(s.q))
+    .filter((s) => s.speaker > 0 && inPeriod(s.q))
     .sort(
       (a, b) =>
         b.speaker - a.speaker ||
@@ -238,14 +294,14 @@ export const answerQuotation: Handler = (input) => {
         spokenRank(a.q) - spokenRank(b.q) ||
         docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)),
     );
-  const who = (ranked[0] ?? scored.filter((s) => s.speaker > 0).sort((a, b) => b.speaker - a.speaker)[0]!).q.speaker;
+  const named =
+    ranked[0]?.q ?? naming.map((q) => ({ q, speaker: speakerScore(q) })).sort((a, b) => b.speaker - a.speaker)[0]!.q;
+  const who = named.speaker;
   const about = unitKeys.length ? ` about ${bold(unitKeys.map((k) => unitName(index, k)).join(", "))}` : "";
   // The passages of the unit's documents that name the speaker and what follows in quotation marks: for when no
   // quotation was read from them, or when those passages, unlike the quotations, are on the question's topic.
   const whoStems = [
-    ...asked.filter(
-      (w) => termsOf(scored.find((s) => s.q.speaker === who)!.q).speaker.has(w) && !GENERIC_SPEAKERS.has(w),
-    ),
+    ...asked.filter((w) => speakerTermsOf(named.speaker).has(w) && !GENERIC_SPEAKERS.has(w)),
     ...(askedChief ? ["chief", "inspector"] : []),
   ];
   const spoken = unitKeys.length ? speakerPassages(input, whoStems) : [];

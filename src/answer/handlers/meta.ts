@@ -2,15 +2,22 @@
 import type { Citation, RatingFact } from "../../types.js";
 import type { CorpusIndex } from "../../search/index.js";
 import { link, markedOf } from "../spans.js";
-import { bold, displayDate, unitName, type Handler, type Reply } from "../reply.js";
+import { bold, displayDate, unitName, unitOf, type Handler, type Reply } from "../reply.js";
 import { ratingsOf } from "../facts.js";
 import { undatedLabel } from "../../corpus/metadata.js";
 
-/** Example questions drawn from what the corpus holds. */
+const examplesOf = new WeakMap<CorpusIndex, string[]>();
+/** Example questions drawn from what the corpus holds (worked out once per index). */
 export function exampleQuestions(index: CorpusIndex): string[] {
+  let examples = examplesOf.get(index);
+  if (!examples) examplesOf.set(index, (examples = examplesFrom(index)));
+  return [...examples];
+}
+
+function examplesFrom(index: CorpusIndex): string[] {
   const rated = index.units.filter((u) => index.factsByUnit.get(u.key)?.some((f) => f.type === "rating"));
   const shortName = (key: string) => {
-    const u = index.units.find((x) => x.key === key)!;
+    const u = unitOf(index, key)!;
     return u.aliases.find((a) => /^[A-Z]{2,5}$/.test(a)) ?? u.name;
   };
   const first = rated[0]?.key;
@@ -26,9 +33,14 @@ export function exampleQuestions(index: CorpusIndex): string[] {
   return examples.filter((e): e is string => !!e);
 }
 
+const knownUnitLists = new WeakMap<CorpusIndex, string>();
 export function knownUnits(index: CorpusIndex): string {
-  const rated = index.units.filter((u) => ratingsOf(index, u.key).length > 0);
-  return rated.map((u) => u.name).join(", ");
+  let known = knownUnitLists.get(index);
+  if (known === undefined) {
+    const rated = index.units.filter((u) => ratingsOf(index, u.key).length > 0);
+    knownUnitLists.set(index, (known = rated.map((u) => u.name).join(", ")));
+  }
+  return known;
 }
 
 export const answerHelp = ({ index }: { index: CorpusIndex }): Reply => ({

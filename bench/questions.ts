@@ -1,0 +1,165 @@
+// Question latency alone, question by question, on a generated corpus kept between runs (so that the parse cache
+// makes a rerun quick): the slowest questions with their times, p50/p99/max, and optionally every answer as JSON
+// lines (to check that a change to the engine leaves the answers as they were).
+//   node --import tsx bench/questions.ts [--docs N] [--dir FOLDER] [--answers FILE] [--rounds R] [--top K]
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { answerQuestion, loadCorpus, parseDocument, readDocuments, type CorpusIndex } from "../src/engine.js";
+import type { ThreadContext } from "../src/types.js";
+
+const arg = (name: string, fallback: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1]! : fallback;
+};
+const DOCS = Number(arg("docs", "300"));
+const ROOT = arg("dir", join(process.env.TMPDIR ?? "/tmp", `bench-questions-${DOCS}`));
+const ROUNDS = Number(arg("rounds", "1"));
+const TOP = Number(arg("top", "15"));
+const ANSWERS = arg("answers", "");
+/** Only the threads one of whose questions this matches (a regular expression), e.g. to profile them. */
+const ONLY = new RegExp(arg("only", ""), "i");
+const ARTICLE_EVERY = 4;
+
+const FIRST = [
+  "Ashby",
+  "Brackley",
+  "Corfe",
+  "Dunmore",
+  "Eskdale",
+  "Fenwick",
+  "Glaston",
+  "Hartwell",
+  "Ivybridge",
+  "Kelso",
+];
+const SECOND = ["Lydford", "Marden", "Norbury", "Oakham", "Penrith", "Quarley", "Rydal", "Selby", "Tarrant", "Upton"];
+const THIRD = [
+  "Alnmouth",
+  "Bampton",
+  "Chard",
+  "Dulverton",
+  "Eyam",
+  "Frome",
+  "Garstang",
+  "Helston",
+  "Ilminster",
+  "Keswick",
+];
+const nameOf = (i: number) =>
+  `${FIRST[i % 10]}, ${SECOND[Math.floor(i / 10) % 10]} and ${THIRD[Math.floor(i / 100) % 10]}`;
+
+const corpus = join(ROOT, "corpus");
+const cacheDir = join(ROOT, "cache");
+const units = Array.from({ length: DOCS }, (_, i) => nameOf(i));
+if (!existsSync(corpus)) {
+  mkdirSync(corpus, { recursive: true });
+  const raws = readDocuments("seeds");
+  const report = raws.find((d) => d.meta.kind === "inspection report")!;
+  const article = raws.find((d) => d.meta.kind !== "inspection report" && d.text.includes("Leicester"))!;
+  const unit = parseDocument(report).units[0]!;
+  const names = [unit.name.replace(/ PDU$/, ""), ...unit.aliases].sort((a, b) => b.length - a.length);
+  const renamed = (text: string, name: string) => names.reduce((t, n) => t.split(n).join(name), text);
+  units.forEach((name, i) => {
+    const isArticle = i % ARTICLE_EVERY === ARTICLE_EVERY - 1;
+    const file = `${String(i).padStart(4, "0")}-${isArticle ? "article.txt" : "report.md"}`;
+    writeFileSync(join(corpus, file), renamed(isArticle ? article.text : report.text, name));
+  });
+}
+
+const t0 = performance.now();
+const index: CorpusIndex = loadCorpus(corpus, { cacheDir });
+console.log(
+  `${DOCS} documents, ${index.passages.length} passages: loaded in ${(performance.now() - t0).toFixed(0)} ms`,
+);
+
+// Threads of questions: each thread's turns are asked in order, carrying the context.
+const evalThreads = ["visible", "paraphrased", "documents"].flatMap((set) =>
+  readFileSync(`../shared/eval/${set}.jsonl`, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { turns: string[] }).turns),
+);
+const templates = [
+  (n: string) => [`${n} rating`],
+  (n: string) => [`${n} planning rating`, "and reviewing?", "source?"],
+  (n: string) => [`how many people on licence does ${n} supervise`],
+  (n: string) => [`${n} recommendations`, "why?"],
+  (n: string) => [`what did inspectors find about staffing in ${n}`, "any figures?"],
+  (n: string) => [`what did the chief inspector say about ${n}`],
+  (n: string) => [`when was ${n} inspected`],
+  (n: string) => [`${n} score`, "has that improved?"],
+  (n: string) => [`which key question scored lowest in ${n}`],
+  (n: string) => [`${n} strengths`],
+];
+const picked = Array.from({ length: 40 }, (_, k) => units[(k * 37) % units.length]!);
+const threads: string[][] = [
+  ...picked.flatMap((n, k) => [templates[k % templates.length]!(n), templates[(k + 3) % templates.length]!(n)]),
+  ["sources"],
+  ["help"],
+  ["what did inspectors find about staffing"],
+  ["how many cases were inspected"],
+  ["compare the units"],
+  ["Nowhere PDU rating", "and reviewing?"],
+  ["which units were rated inadequate"],
+  ["which key question scored highest"],
+  ["what did the BBC report"],
+  ["Ashby rating"],
+  ...evalThreads,
+];
+
+// Wall time, and the process's CPU time (steadier when other work shares the cores).
+// --set bench: the questions of `npm run bench` instead (60 units, five questions each, then the generic and eval ones).
+if (arg("set", "") === "bench") {
+  const five = [
+    (n: string) => `${n} rating`,
+    (n: string) => `${n} planning rating`,
+    (n: string) => `how many people on licence does ${n} supervise`,
+    (n: string) => `${n} recommendations`,
+    (n: string) => `what did inspectors find about staffing in ${n}`,
+  ];
+  const sixty = Array.from({ length: 60 }, (_, k) => units[(k * 37) % units.length]!);
+  const generic = ["sources", "help", "what did inspectors find about staffing", "how many cases were inspected"];
+  const visible = readFileSync("../shared/eval/visible.jsonl", "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .flatMap((l) => (JSON.parse(l) as { turns: string[] }).turns)
+    .slice(0, 14);
+  threads.splice(
+    0,
+    threads.length,
+    ...[
+      ...sixty.flatMap((n) => five.map((t) => t(n))),
+      ...generic,
+      "compare the units",
+      "Nowhere PDU rating",
+      ...visible,
+    ].map((q) => [q]),
+  );
+}
+
+const timings: { question: string; ms: number; cpu: number }[] = [];
+const answers: string[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const turns of threads.filter((t) => t.some((q) => ONLY.test(q)))) {
+    let context: ThreadContext = {};
+    for (const question of turns) {
+      const start = performance.now();
+      const cpu = process.cpuUsage();
+      const turn = answerQuestion(index, question, context);
+      const used = process.cpuUsage(cpu);
+      timings.push({ question, ms: performance.now() - start, cpu: (used.user + used.system) / 1000 });
+      context = turn.context;
+      if (round === 0) answers.push(JSON.stringify({ question, answer: turn.answer }));
+    }
+  }
+}
+if (ANSWERS) writeFileSync(ANSWERS, `${answers.join("\n")}\n`);
+const summary = (key: "ms" | "cpu") => {
+  const sorted = timings.map((t) => t[key]).sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
+  return `p50 ${at(50)} ms, p99 ${at(99)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`;
+};
+console.log(`${timings.length} questions: wall ${summary("ms")}; CPU ${summary("cpu")}`);
+for (const t of [...timings].sort((a, b) => b.cpu - a.cpu).slice(0, TOP))
+  console.log(`  ${t.cpu.toFixed(1).padStart(7)} ms CPU ${t.ms.toFixed(1).padStart(7)} ms wall  ${t.question}`);
