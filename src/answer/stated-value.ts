@@ -13,6 +13,8 @@ import { TUNING } from "../tuning.js";
 export interface StatedValue {
   text: string;
   kind: StatedFact["kind"];
+  /** Read from whom the document gives the passage to (a signature, "X said"), not from the passage's own words. */
+  bySpeaker?: true;
 }
 
 const DATE_PHRASE = new RegExp(
@@ -168,8 +170,10 @@ export function statedValue(passages: Passage[], query: Query, index: CorpusInde
     }
     case "person": {
       // A name the passage states beside the question's words; else who is speaking in it.
-      const name = nearest(namesIn(best.text, query, index), best.text, query)?.name ?? speakerName(best);
-      return name ? { text: name, kind: "person" } : undefined;
+      const name = nearest(namesIn(best.text, query, index), best.text, query)?.name;
+      if (name) return { text: name, kind: "person" };
+      const speaker = speakerName(best);
+      return speaker ? { text: speaker, kind: "person", bySpeaker: true } : undefined;
     }
     case "list": {
       const names = [

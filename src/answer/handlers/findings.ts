@@ -160,7 +160,10 @@ export const answerFinding: Handler = (input) => {
     query,
     index,
   );
-  const stated = value && citations.some((c) => c.quote.includes(value.text.split(", ")[0]!)) ? value : undefined;
+  const stated =
+    value && (value.bySpeaker || citations.some((c) => c.quote.includes(value.text.split(", ")[0]!)))
+      ? value
+      : undefined;
   return {
     lead: `${stated ? `${bold(stated.text)} — w` : "W"}hat the documents say about ${bold(topic || "that")}${where}:`,
     ...(stated
