@@ -293,8 +293,8 @@ export type AnswerStatus = "answered" | "lacking" | "refused";
  */
 /** A value an answer states, as its quote gives it: a rating, a score, a figure, a date, a person. */
 export interface StatedFact {
-  /** "name": a place or an organisation the answer names ("Hinckley", "NACRO"). */
-  kind: "rating" | "score" | "figure" | "date" | "person" | "name";
+  /** "name": a place or an organisation the answer names ("Hinckley", "NACRO"); "cause": what the documents give as the cause. */
+  kind: "rating" | "score" | "figure" | "date" | "person" | "name" | "cause";
   value: string;
   /** The unit it is about, when the answer is about one. */
   unitKey?: string;

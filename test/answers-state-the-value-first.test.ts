@@ -70,3 +70,15 @@ describe("the passages that hold the value asked for come first", () => {
     expect(answer.facts).toContainEqual(expect.objectContaining({ kind: "date", value: "October 2021" }));
   });
 });
+
+describe("a cause", () => {
+  it("'what caused …?' states what follows 'due to' in the quote, to the clause's end", () => {
+    const p = passage(
+      "Caseloads rose sharply in the autumn, and there were staffing gaps due to long-term sickness and maternity leave, which managers covered.",
+    );
+    expect(statedValue([p], query("what caused the staffing gaps?"), seeds)).toEqual({
+      text: "long-term sickness and maternity leave",
+      kind: "cause",
+    });
+  });
+});

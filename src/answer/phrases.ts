@@ -60,7 +60,14 @@ const QueryWordsSchema = z.object({
   money: z.object({ phrases: words }),
   publication: z.object({ asking: words, kinds: z.record(z.string(), words) }),
   perUnit: z.object({ phrases: words }),
-  reasons: z.object({ praising: words, causes: words, strength: words, weakness: words, pointBack: words }),
+  reasons: z.object({
+    praising: words,
+    causes: words,
+    strength: words,
+    weakness: words,
+    pointBack: words,
+    causeMarkers: words,
+  }),
 });
 
 const file = fileURLToPath(new URL("../../intents/query.json", import.meta.url));

@@ -6,7 +6,7 @@ import { MONTH_NAMES } from "../text/calendar.js";
 import { isStopword, stem, words } from "../text/tokens.js";
 import { vocabulary } from "../vocabulary.js";
 import { bestQuantity, FIT_MEASURE, figureAsked } from "./quantity-fit.js";
-import { queryWords } from "./phrases.js";
+import { phraseMatcher, queryWords } from "./phrases.js";
 import type { Query } from "./question.js";
 import { TUNING } from "../tuning.js";
 
@@ -156,6 +156,17 @@ function datesIn(passage: string, query: Query): { text: string; start: number; 
     .filter((d) => !asked.includes(d.text.toLowerCase()));
 }
 
+const causeMarkers = phraseMatcher(queryWords.reasons.causeMarkers);
+/** The causes a passage gives: the words after each cause marker, up to the end of the clause. */
+function causesIn(passage: string): { text: string; start: number; end: number }[] {
+  return causeMarkers(passage).flatMap((m) => {
+    const rest = passage.slice(m.end).match(/^\s+([^,.;:()]{3,120})/);
+    if (!rest) return [];
+    const start = m.end + rest[0].length - rest[1]!.length;
+    return [{ text: rest[1]!.trim(), start, end: start + rest[1]!.trim().length }];
+  });
+}
+
 /** A passage's speaker by name ("Martin Jones CBE, HM Chief Inspector" → "Martin Jones CBE"). */
 const speakerName = (p: Passage) => p.speaker?.split(",")[0]?.trim();
 
@@ -184,6 +195,11 @@ export function statedValue(passages: Passage[], query: Query, index: CorpusInde
         ),
       ];
       return names.length ? { text: names.slice(0, TUNING.answers.namesStated).join(", "), kind: "name" } : undefined;
+    }
+    case "reason": {
+      // "What caused the staffing gaps?": what follows "due to", "because of" in the quote, to the clause's end.
+      const cause = nearest(causesIn(best.text), best.text, query);
+      return cause ? { text: cause.text, kind: "cause" } : undefined;
     }
     case "quantity": {
       const figure = bestQuantity(best, query.terms, figureAsked(query.text));
