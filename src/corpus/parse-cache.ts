@@ -4,13 +4,16 @@
 // the rest of the corpus is kept in the entry and checked on use. A missing, stale or corrupt entry is never served:
 // the document is parsed again and the entry rewritten.
 import { createHash } from "node:crypto";
+import { crc32 } from "node:zlib";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ParsedDocument, RawDocument } from "../types.js";
+import type { DocumentTerms } from "./passage-terms.js";
+import { decodeEntry, encodeEntry, type EntryBody } from "./cache-entry.js";
 
 /** Bumped by hand when the entry layout changes (the reader's own changes are caught by its hash). */
-const ENTRY_FORMAT = 1;
+const ENTRY_FORMAT = 3;
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The code and data the parse depends on: this folder, the text helpers, the word lists. */
@@ -45,15 +48,19 @@ export function parseKey(raw: RawDocument): string {
     .digest("hex");
 }
 
-/** What an entry holds: the parse without the text and metadata, which the caller already has. */
-type Stored = Omit<ParsedDocument, "text" | "meta">;
-
-export interface ParseCache {
-  get(raw: RawDocument): ParsedDocument | undefined;
-  set(parsed: ParsedDocument): void;
+/** A document's parse and its part of the index. */
+export interface CachedParse {
+  parsed: ParsedDocument;
+  terms: DocumentTerms;
 }
 
-const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+export interface ParseCache {
+  get(raw: RawDocument): CachedParse | undefined;
+  set(parsed: ParsedDocument, terms: DocumentTerms): void;
+}
+
+/** The checksum of an entry's body: CRC-32, enough to tell a damaged file, and quick over a thousand entries. */
+const checksum = (text: string) => crc32(text).toString(16);
 
 /**
  * A cache in a folder: one file per document, a header line (format, key, checksum of the body) then the body.
@@ -74,25 +81,17 @@ export function folderCache(dir: string, onWarning?: (message: string) => void):
       try {
         const header = JSON.parse(content.slice(0, newline)) as { format?: number; key?: string; sum?: string };
         const body = content.slice(newline + 1);
-        if (header.format !== ENTRY_FORMAT || header.key !== key || header.sum !== sha1(body)) return undefined;
-        const stored = JSON.parse(body) as Stored;
-        if (
-          !Array.isArray(stored.passages) ||
-          !Array.isArray(stored.facts) ||
-          !Array.isArray(stored.units) ||
-          !stored.corpusNames
-        )
-          return undefined;
-        return { ...stored, meta: raw.meta, text: raw.text };
+        if (header.format !== ENTRY_FORMAT || header.key !== key || header.sum !== checksum(body)) return undefined;
+        const decoded = decodeEntry(JSON.parse(body) as EntryBody, raw.meta.id);
+        return decoded && { parsed: { ...decoded.parsed, meta: raw.meta, text: raw.text }, terms: decoded.terms };
       } catch {
         return undefined;
       }
     },
-    set(parsed) {
+    set(parsed, terms) {
       const key = parseKey(parsed);
-      const { text: _text, meta: _meta, ...stored } = parsed;
-      const body = JSON.stringify(stored);
-      const content = `${JSON.stringify({ format: ENTRY_FORMAT, key, sum: sha1(body) })}\n${body}`;
+      const body = JSON.stringify(encodeEntry(parsed, terms));
+      const content = `${JSON.stringify({ format: ENTRY_FORMAT, key, sum: checksum(body) })}\n${body}`;
       const tmp = `${pathOf(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });

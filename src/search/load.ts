@@ -4,7 +4,8 @@ import type { ParsedDocument, Passage, RawDocument, SourceEntry } from "../types
 import { readSourcesFile } from "../corpus/sources.js";
 import { inferMeta } from "../corpus/metadata.js";
 import { parseDocument } from "../corpus/parse.js";
-import { folderCache } from "../corpus/parse-cache.js";
+import { folderCache, type CachedParse } from "../corpus/parse-cache.js";
+import { documentTerms, type DocumentTerms } from "../corpus/passage-terms.js";
 import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
 import { indexSteps, type CorpusIndex } from "./index.js";
 import { runInSlices, runToEnd } from "../steps.js";
@@ -92,34 +93,45 @@ function* corpusSteps(
   previous?: CorpusIndex,
 ): Generator<void, CorpusIndex> {
   const cache = options.cacheDir ? folderCache(options.cacheDir, options.onWarning) : undefined;
-  const kept: (ParsedDocument | undefined)[] = [];
+  const kept: (CachedParse | undefined)[] = [];
   for (const raw of raws) {
     yield;
     const before = previous?.docsById.get(raw.meta.id);
-    kept.push(before && sameSource(before, raw) ? { ...before, meta: raw.meta } : cache?.get(raw));
+    const terms = before && previous!.parts.get(raw.meta.id);
+    kept.push(
+      before && terms && sameSource(before, raw) ? { parsed: { ...before, meta: raw.meta }, terms } : cache?.get(raw),
+    );
   }
   // The corpus-wide pass: names that come with a PDU or region suffix anywhere split lists of names in prose.
-  const knownUnitNames = new Set(raws.flatMap((raw, i) => kept[i]?.corpusNames.strong ?? strongUnitNames(raw.text)));
+  const knownUnitNames = new Set(
+    raws.flatMap((raw, i) => kept[i]?.parsed.corpusNames.strong ?? strongUnitNames(raw.text)),
+  );
   const parsed: ParsedDocument[] = [];
+  const parts = new Map<string, DocumentTerms>();
   const shared = new Map<string, string>();
   for (const [i, raw] of raws.entries()) {
     const hit = kept[i];
     // A kept parse serves only while the corpus gives it the same names to split its lists with.
-    if (hit && sameNames(hit.corpusNames.used, namesUsedBy(hit.corpusNames.weak, knownUnitNames))) {
-      parsed.push(compact(hit, shared));
+    const names = hit?.parsed.corpusNames;
+    if (hit && names && sameNames(names.used, namesUsedBy(names.weak, knownUnitNames))) {
+      parsed.push(compact(hit.parsed, shared));
+      parts.set(raw.meta.id, hit.terms);
       continue;
     }
     yield;
     try {
       const doc = parseDocument(raw, { knownUnitNames: [...knownUnitNames] });
-      cache?.set(doc);
+      yield;
+      const terms = documentTerms(doc);
+      cache?.set(doc, terms);
       parsed.push(compact(doc, shared));
+      parts.set(raw.meta.id, terms);
     } catch (error) {
       options.onWarning?.(`skipped ${raw.meta.id}: could not parse it (${(error as Error).message})`);
     }
   }
   if (parsed.length === 0) throw new CorpusError(`no document in ${dir} could be parsed`);
-  return yield* indexSteps(parsed);
+  return yield* indexSteps(parsed, parts);
 }
 
 const NONE: never[] = [];
@@ -137,13 +149,22 @@ function compact(doc: ParsedDocument, strings: Map<string, string>): ParsedDocum
     strings.set(text, text);
     return text;
   };
+  // Neighbouring passages mostly hold the very same section string: it is looked up once for them all.
+  let section: string | undefined;
+  let sectionKept: string | undefined;
+  let docId: string | undefined;
+  let docIdKept = "";
   for (const p of doc.passages) {
     if (p.quantities.length === 0) p.quantities = NONE;
     if (p.dates.length === 0) p.dates = NONE;
     if (p.named.length === 0) p.named = NONE;
     if (p.period.relation === "current" && !p.period.year) p.period = OWN_INSPECTION;
-    if (p.section) p.section = intern(p.section);
-    p.docId = intern(p.docId);
+    if (p.section !== undefined) {
+      if (p.section !== section) sectionKept = intern((section = p.section));
+      p.section = sectionKept;
+    }
+    if (p.docId !== docId) docIdKept = intern((docId = p.docId));
+    p.docId = docIdKept;
   }
   return doc;
 }

@@ -26,12 +26,15 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
   const names = units
     .flatMap((u) => [...new Set([u.name, baseName(u), ...u.aliases])].map((alias) => ({ alias, key: u.key })))
     .sort((a, b) => b.alias.length - a.alias.length)
-    // Initials ("LLR", "EM") match as written in capitals, or in lower case when three letters or more.
-    .map((n) => ({
-      ...n,
-      probe: n.alias.toLowerCase().split(/[\s,]+/)[0]!,
-      re: new RegExp(`(?<![\\p{L}])${namePattern(n.alias)}(?![\\p{L}])`, /^[A-Z]{2}$/.test(n.alias) ? "gu" : "giu"),
-    }));
+    .map((n) => ({ ...n, probe: n.alias.toLowerCase().split(/[\s,]+/)[0]!, re: undefined as RegExp | undefined }));
+  // A name's pattern is made when a question first holds its first word: a corpus of a thousand units need not
+  // compile thousands of them at every load. Initials ("LLR", "EM") match as written in capitals, or in lower case
+  // when three letters or more.
+  const patternOf = (n: (typeof names)[number]) =>
+    (n.re ??= new RegExp(
+      `(?<![\\p{L}])${namePattern(n.alias)}(?![\\p{L}])`,
+      /^[A-Z]{2}$/.test(n.alias) ? "gu" : "giu",
+    ));
   // A name typed in another order ("Rutland, Leicestershire and Leicester") still names the unit: all its words are there.
   const wordSets = units
     .map((u) => ({
@@ -73,7 +76,7 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
     }
     for (const at of [...candidates].sort((a, b) => a - b)) {
       const n = names[at]!;
-      for (const m of question.matchAll(n.re)) {
+      for (const m of question.matchAll(patternOf(n))) {
         const start = m.index!;
         const end = start + m[0].length;
         if (free(start, end)) found.push({ unitKey: n.key, text: m[0], start, end, fuzzy: false });
