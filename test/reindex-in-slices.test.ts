@@ -47,4 +47,15 @@ describe("reloading the corpus", () => {
       answerQuestion(before, "ashcombe rating").answer.text,
     );
   });
+
+  it("reads again a document whose sources.json entry changed, though its file did not", async () => {
+    const dir = tempDir("reload-sources-");
+    cpSync(join(import.meta.dirname, "fixtures/second-corpus"), dir, { recursive: true });
+    const before = loadCorpus(dir);
+    const [id] = before.documents.map((d) => d.meta.id);
+    writeFileSync(join(dir, "sources.json"), JSON.stringify({ [id!]: { title: "A title given by sources.json" } }));
+    const after = await reloadCorpus(dir, before);
+    expect(after.docsById.get(id!)!.meta.title).toBe("A title given by sources.json");
+    expect(before.docsById.get(id!)!.meta.title).not.toBe("A title given by sources.json");
+  });
 });

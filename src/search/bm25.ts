@@ -18,8 +18,9 @@ export interface PostingsPart {
   extra: Map<number, number[]>;
 }
 
-/** How many parts the builder joins between two chances to yield. */
+/** How many parts the builder joins, or terms it lists, between two chances to yield. */
 const PARTS_PER_STEP = 4;
+const TERMS_PER_STEP = 5_000;
 
 /** Two posting lists of one term ([passage, tf, …], ascending) as one, frequencies of a passage in both added. */
 function mergeLists(a: Int32Array, b: number[]): Int32Array {
@@ -72,6 +73,7 @@ export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
   const cursor = new Int32Array(sizes.length);
   const postings = new Map<string, Int32Array>();
   for (let term = 0, start = 0; term < sizes.length; term++) {
+    if (term % TERMS_PER_STEP === 0) yield;
     if (sizes[term] === 0) continue;
     cursor[term] = start;
     postings.set(textOf(term), buffer.subarray(start, start + sizes[term]!));

@@ -13,8 +13,8 @@ import {
   textOf,
   type DocumentTerms,
 } from "../corpus/passage-terms.js";
-import { sharedNameFinder, unitFinder, type SharedNameFinder, type UnitFinder } from "./units.js";
-import { placeUndatedDocuments, type Placement } from "./recency.js";
+import { sharedNameFinder, unitFinderSteps, type SharedNameFinder, type UnitFinder } from "./units.js";
+import { placeUndatedSteps, type Placement } from "./recency.js";
 import { runToEnd } from "../steps.js";
 
 export interface CorpusIndex {
@@ -39,6 +39,8 @@ export interface CorpusIndex {
   findUnits: UnitFinder;
   /** Names that several units share ("KR" for two units with those initials), with the units each may mean. */
   findSharedNames: SharedNameFinder;
+  /** How each document's file stood when the folder was read (see load.ts), by document id: a reload reads only changed files. */
+  stamps?: Map<string, string>;
   /** Where the documents without a date stand in time (see recency.ts), by document id. */
   placements: Map<string, Placement>;
 }
@@ -159,12 +161,15 @@ const monthsOf = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.s
  * An article that names no inspection date reports on the unit's latest inspection before it was published:
  * its facts take that inspection's date (when a report of it, at most 18 months earlier, is in the corpus).
  */
-function matchArticlesToInspections(facts: Fact[]): void {
+function* matchArticlesToInspections(facts: Fact[]): Generator<void, void> {
   const inspections = new Map<string, string[]>();
   for (const f of facts) {
     if (f.type !== "rating" || !f.score || !f.inspectionDate || f.dateFromPublication) continue;
-    inspections.set(f.unitKey, [...(inspections.get(f.unitKey) ?? []), f.inspectionDate]);
+    const dates = inspections.get(f.unitKey);
+    if (dates) dates.push(f.inspectionDate);
+    else inspections.set(f.unitKey, [f.inspectionDate]);
   }
+  yield;
   for (const f of facts) {
     if (!f.dateFromPublication || !f.inspectionDate) continue;
     const published = monthsOf(f.inspectionDate);
@@ -203,15 +208,19 @@ export function* indexSteps(
   const remap = (key: string) => keyMap.get(key) ?? key;
   const facts: Fact[] = [];
   for (const d of documents) {
+    yield;
     for (const f of d.facts) facts.push({ ...f, unitKey: remap(f.unitKey) });
   }
   yield;
-  matchArticlesToInspections(facts);
+  yield* matchArticlesToInspections(facts);
   yield;
-  const placements = placeUndatedDocuments(documents, facts);
+  const placements = yield* placeUndatedSteps(documents, facts);
   yield;
   const passages: Passage[] = [];
-  for (const d of documents) for (const p of d.passages) passages.push(p);
+  for (const d of documents) {
+    yield;
+    for (const p of d.passages) passages.push(p);
+  }
   yield;
   // The names of the units a passage is about are terms of it too: they depend on how units were merged.
   const unitTerms = new Map(
@@ -249,9 +258,10 @@ export function* indexSteps(
     }
   }
   const properNouns = new Set<string>();
-  cases.forEach((c, id) => {
-    if ((c & (CAPITALISED | LOWER_CASE)) === CAPITALISED) properNouns.add(textOf(id));
-  });
+  for (let id = 0; id < cases.length; id++) {
+    if (id % IDS_PER_STEP === 0) yield;
+    if ((cases[id]! & (CAPITALISED | LOWER_CASE)) === CAPITALISED) properNouns.add(textOf(id));
+  }
   yield;
   const group = <K>(key: (f: Fact) => K) => {
     const map = new Map<K, Fact[]>();
@@ -264,14 +274,18 @@ export function* indexSteps(
     return map;
   };
   const factsByUnit = group((f) => f.unitKey);
+  yield;
   const factsByType = group((f) => f.type);
+  yield;
   const factsByDoc = group((f) => f.docId);
   yield;
-  const findUnits = unitFinder(units, words);
+  const docsById = new Map(documents.map((d) => [d.meta.id, d]));
+  yield;
+  const findUnits = yield* unitFinderSteps(units, words);
   yield;
   return {
     documents,
-    docsById: new Map(documents.map((d) => [d.meta.id, d])),
+    docsById,
     parts: ownParts,
     units,
     facts,
@@ -288,6 +302,9 @@ export function* indexSteps(
     placements,
   };
 }
+
+/** How many strings of the table the builder looks at between two chances to yield. */
+const IDS_PER_STEP = 20_000;
 
 /** A mark of a word seen at all (numbers are written neither capitalised nor in lower case). */
 const SEEN = 4;

@@ -24,10 +24,22 @@ export interface LoadOptions {
 
 /** Reads every .txt/.md document of a folder with its metadata (sources.json overrides inference). */
 export function readDocuments(dir: string, options: LoadOptions = {}): RawDocument[] {
-  return runToEnd(readSteps(dir, options));
+  return runToEnd(readSteps(dir, options, new Map()));
 }
 
-function* readSteps(dir: string, options: LoadOptions): Generator<void, RawDocument[]> {
+/**
+ * How a document's file stood when it was read: its time and size, and its sources.json entry. A file that still
+ * stands so is not read again by a reload (its text and metadata are the previous index's).
+ */
+const stampOf = (stat: { mtimeMs: number; size: number }, source: SourceEntry) =>
+  `${stat.mtimeMs}:${stat.size}:${JSON.stringify(source)}`;
+
+function* readSteps(
+  dir: string,
+  options: LoadOptions,
+  stamps: Map<string, string>,
+  previous?: CorpusIndex,
+): Generator<void, RawDocument[]> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CorpusError(`corpus folder not found: ${dir}`);
   const sources = readSources(dir, options);
   const files = readdirSync(dir)
@@ -38,12 +50,21 @@ function* readSteps(dir: string, options: LoadOptions): Generator<void, RawDocum
     yield;
     try {
       const path = join(dir, file);
+      const stat = statSync(path);
+      const stamp = stampOf(stat, sources[file] ?? {});
+      const before = previous?.docsById.get(file);
+      if (before && previous!.stamps?.get(file) === stamp) {
+        stamps.set(file, stamp);
+        docs.push({ meta: before.meta, text: before.text });
+        continue;
+      }
       const text = readFileSync(path, "utf8");
       if (!text.trim()) {
         options.onWarning?.(`skipped ${file}: it is empty`);
         continue;
       }
-      docs.push({ meta: inferMeta(file, text, sources[file] ?? {}, statSync(path).mtime), text });
+      stamps.set(file, stamp);
+      docs.push({ meta: inferMeta(file, text, sources[file] ?? {}, stat.mtime), text });
     } catch (error) {
       options.onWarning?.(`skipped ${file}: ${(error as Error).message}`);
     }
@@ -77,8 +98,10 @@ export function reloadCorpus(
 }
 
 function* loadSteps(dir: string, options: LoadOptions, previous?: CorpusIndex): Generator<void, CorpusIndex> {
-  const raws = yield* readSteps(dir, options);
-  return yield* corpusSteps(raws, options, dir, previous);
+  const stamps = new Map<string, string>();
+  const raws = yield* readSteps(dir, options, stamps, previous);
+  const index = yield* corpusSteps(raws, options, dir, previous);
+  return { ...index, stamps };
 }
 
 /** Parses and indexes documents already read; a document that fails to parse is skipped with a warning. */
@@ -103,13 +126,17 @@ function* corpusSteps(
     );
   }
   // The corpus-wide pass: names that come with a PDU or region suffix anywhere split lists of names in prose.
-  const knownUnitNames = new Set(
-    raws.flatMap((raw, i) => kept[i]?.parsed.corpusNames.strong ?? strongUnitNames(raw.text)),
-  );
+  const knownUnitNames = new Set<string>();
+  for (const [i, raw] of raws.entries()) {
+    const strong = kept[i]?.parsed.corpusNames.strong;
+    if (!strong) yield;
+    for (const name of strong ?? strongUnitNames(raw.text)) knownUnitNames.add(name);
+  }
   const parsed: ParsedDocument[] = [];
   const parts = new Map<string, DocumentTerms>();
   const shared = new Map<string, string>();
   for (const [i, raw] of raws.entries()) {
+    yield;
     const hit = kept[i];
     // A kept parse serves only while the corpus gives it the same names to split its lists with.
     const names = hit?.parsed.corpusNames;

@@ -22,11 +22,18 @@ const namePattern = (s: string) =>
     .replace(/\s+/g, "\\s+")
     .replace(/,/g, ",?");
 
-export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder {
+/** The steps of making a unit finder (each `yield` a point where the index builder may pause). */
+export function* unitFinderSteps(units: Unit[], corpusWords: Set<string>): Generator<void, UnitFinder> {
   const names = units
     .flatMap((u) => [...new Set([u.name, baseName(u), ...u.aliases])].map((alias) => ({ alias, key: u.key })))
     .sort((a, b) => b.alias.length - a.alias.length)
-    .map((n) => ({ ...n, probe: n.alias.toLowerCase().split(/[\s,]+/)[0]!, re: undefined as RegExp | undefined }));
+    .map((n) => {
+      const words = n.alias
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean);
+      return { ...n, probe: words[0]!, words, re: undefined as RegExp | undefined };
+    });
   // A name's pattern is made when a question first holds its first word: a corpus of a thousand units need not
   // compile thousands of them at every load. Initials ("LLR", "EM") match as written in capitals, or in lower case
   // when three letters or more.
@@ -35,6 +42,7 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
       `(?<![\\p{L}])${namePattern(n.alias)}(?![\\p{L}])`,
       /^[A-Z]{2}$/.test(n.alias) ? "gu" : "giu",
     ));
+  yield;
   // A name typed in another order ("Rutland, Leicestershire and Leicester") still names the unit: all its words are there.
   const wordSets = units
     .map((u) => ({
@@ -55,6 +63,7 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
     if (list) list.push(at);
     else byProbe.set(n.probe, [at]);
   });
+  yield;
   const fuse = new Fuse(names, {
     keys: ["alias"],
     includeScore: true,
@@ -74,8 +83,11 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
         for (const at of byProbe.get(w) ?? []) candidates.add(at);
       }
     }
+    const lower = question.toLowerCase();
     for (const at of [...candidates].sort((a, b) => a - b)) {
       const n = names[at]!;
+      // A name can match only where the question holds every word of it: most candidates end here, unmatched.
+      if (!n.words.every((w) => lower.includes(w))) continue;
       for (const m of question.matchAll(patternOf(n))) {
         const start = m.index!;
         const end = start + m[0].length;
@@ -139,10 +151,30 @@ export type SharedNameFinder = (question: string) => SharedName[];
 export function sharedNameFinder(shared: Map<string, string[]>): SharedNameFinder {
   const names = [...shared].map(([alias, unitKeys]) => ({
     unitKeys,
-    re: new RegExp(`(?<![\\p{L}])${namePattern(alias)}(?![\\p{L}])`, /^[A-Z]{2,5}$/.test(alias) ? "gu" : "giu"),
+    words: alias
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean),
+    alias,
+    re: undefined as RegExp | undefined,
   }));
-  return (question) =>
-    names.flatMap(({ unitKeys, re }) =>
-      [...question.matchAll(re)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length, unitKeys })),
-    );
+  const patternOf = (n: (typeof names)[number]) =>
+    (n.re ??= new RegExp(
+      `(?<![\\p{L}])${namePattern(n.alias)}(?![\\p{L}])`,
+      /^[A-Z]{2,5}$/.test(n.alias) ? "gu" : "giu",
+    ));
+  return (question) => {
+    const lower = question.toLowerCase();
+    // Only the names whose every word the question holds can match (a large corpus shares hundreds of names).
+    return names
+      .filter(({ words }) => words.every((w) => lower.includes(w)))
+      .flatMap((n) =>
+        [...question.matchAll(patternOf(n))].map((m) => ({
+          text: m[0],
+          start: m.index!,
+          end: m.index! + m[0].length,
+          unitKeys: n.unitKeys,
+        })),
+      );
+  };
 }
