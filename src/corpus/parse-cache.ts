@@ -11,9 +11,10 @@ import { fileURLToPath } from "node:url";
 import type { ParsedDocument, RawDocument } from "../types.js";
 import type { DocumentTerms } from "./passage-terms.js";
 import { decodeEntry, encodeEntry, type EntryBody } from "./cache-entry.js";
+import { textBytes, withFields } from "./held-text.js";
 
 /** Bumped by hand when the entry layout changes (the reader's own changes are caught by its hash). */
-const ENTRY_FORMAT = 3;
+const ENTRY_FORMAT = 4;
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The code and data the parse depends on: this folder, the text helpers, the word lists. */
@@ -44,7 +45,7 @@ export function parseKey(raw: RawDocument): string {
     .update(version)
     .update(JSON.stringify(meta))
     .update("\u0000")
-    .update(raw.text)
+    .update(textBytes(raw) ?? raw.text)
     .digest("hex");
 }
 
@@ -83,7 +84,9 @@ export function folderCache(dir: string, onWarning?: (message: string) => void):
         const body = content.slice(newline + 1);
         if (header.format !== ENTRY_FORMAT || header.key !== key || header.sum !== checksum(body)) return undefined;
         const decoded = decodeEntry(JSON.parse(body) as EntryBody, raw.meta.id);
-        return decoded && { parsed: { ...decoded.parsed, meta: raw.meta, text: raw.text }, terms: decoded.terms };
+        if (!decoded) return undefined;
+        const parsed = withFields(raw as ParsedDocument, { ...decoded.parsed, meta: raw.meta });
+        return { parsed, terms: decoded.terms };
       } catch {
         return undefined;
       }

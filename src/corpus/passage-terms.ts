@@ -29,11 +29,13 @@ export const textOf = (id: number): string => strings[id]!;
 export const idCount = (): number => strings.length;
 
 export interface DocumentTerms {
+  /** Every term (a stem) of the document's passages, once, as its number in the table of strings. */
+  terms: Int32Array;
   /**
-   * Every term (a stem) of the document's passages, once, with its postings, laid flat:
-   * [term, n, passage, tf, passage, tf, … (n pairs), term, n, …], passages counted in the document, ascending.
+   * Each term's postings, laid flat: [t, n, passage, tf, passage, tf, … (n pairs), t + 1, n, …], t counted in
+   * `terms`, passages in the document, ascending. Two bytes a number where every number fits.
    */
-  postings: Int32Array;
+  postings: Uint16Array | Int32Array;
   /** How many terms each passage has. */
   lengths: Int32Array;
   /** Every word of the document, lower case, once, in the order it first comes. */
@@ -79,9 +81,11 @@ export function documentTerms(doc: Pick<ParsedDocument, "passages">): DocumentTe
     }
   });
   const flat: number[] = [];
-  for (const [term, list] of lists) flat.push(idOf(term), list.length / 2, ...list);
+  let t = 0;
+  for (const list of lists.values()) flat.push(t++, list.length / 2, ...list);
   return {
-    postings: Int32Array.from(flat),
+    terms: Int32Array.from(lists.keys(), idOf),
+    postings: compactInts(flat),
     lengths,
     words: Int32Array.from(caseOf.keys(), idOf),
     cases: Uint8Array.from(caseOf.values()),
@@ -99,18 +103,31 @@ export interface PackedTerms {
   cases: string;
 }
 
+/** The numbers in two bytes each where they all fit, else in four. */
+function compactInts(numbers: number[]): Uint16Array | Int32Array {
+  let max = 0;
+  for (const n of numbers) if (n > max) max = n;
+  return max <= 0xffff ? Uint16Array.from(numbers) : Int32Array.from(numbers);
+}
+
+/** The first letter of packed postings: their width. */
+const NARROW = "n";
+const WIDE = "w";
+
+function narrowInts(text: string): Uint16Array | undefined {
+  const bytes = Buffer.from(text, "base64");
+  if (bytes.length % 2) return undefined;
+  const out = new Uint16Array(bytes.length / 2);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
 const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
 
 export function packTerms(part: DocumentTerms): PackedTerms {
-  const terms: string[] = [];
-  const flat = part.postings.slice();
-  for (let at = 0; at < flat.length; at += 2 + flat[at + 1]! * 2) {
-    flat[at] = terms.length;
-    terms.push(textOf(part.postings[at]!));
-  }
   return {
-    terms: terms.join("\n"),
-    postings: base64(flat),
+    terms: Array.from(part.terms, textOf).join("\n"),
+    postings: `${part.postings instanceof Uint16Array ? NARROW : WIDE}${base64(part.postings)}`,
     lengths: base64(part.lengths),
     words: Array.from(part.words, textOf).join("\n"),
     cases: base64(part.cases),
@@ -129,7 +146,9 @@ export function unpackTerms(packed: PackedTerms | undefined, passageCount: numbe
     new Uint8Array(out.buffer).set(bytes);
     return out;
   };
-  const postings = ints(packed.postings);
+  const width = packed.postings[0];
+  const body = packed.postings.slice(1);
+  const postings = width === NARROW ? narrowInts(body) : width === WIDE ? ints(body) : undefined;
   const lengths = ints(packed.lengths);
   const cases = new Uint8Array(Buffer.from(packed.cases, "base64"));
   const terms = packed.terms ? packed.terms.split("\n") : [];
@@ -141,12 +160,11 @@ export function unpackTerms(packed: PackedTerms | undefined, passageCount: numbe
     const local = postings[at]!;
     const n = postings[at + 1] ?? 0;
     if (local !== term || n <= 0 || at + 2 + n * 2 > postings.length || term >= terms.length) return undefined;
-    postings[at] = idOf(terms[term]!);
     for (let i = at + 2; i < at + 2 + n * 2; i += 2)
       if (postings[i]! < 0 || postings[i]! >= passageCount) return undefined;
     at += 2 + n * 2;
     term++;
   }
   if (term !== terms.length) return undefined;
-  return { postings, lengths, words: Int32Array.from(words, idOf), cases };
+  return { terms: Int32Array.from(terms, idOf), postings, lengths, words: Int32Array.from(words, idOf), cases };
 }

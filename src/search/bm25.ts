@@ -11,8 +11,10 @@ export interface Bm25Index {
 
 /** One document's passages as the index takes them (see DocumentTerms in src/corpus/passage-terms.ts). */
 export interface PostingsPart {
-  /** [term, n, passage, tf × n, term, n, …], terms as numbers of the string table, passages counted in the part. */
-  postings: Int32Array;
+  /** The part's terms, as numbers of the string table. */
+  terms: Int32Array;
+  /** [t, n, passage, tf × n, t + 1, n, …], t counted in `terms`, passages counted in the part. */
+  postings: Uint16Array | Int32Array;
   lengths: Int32Array;
   /** More terms of its passages, by term: [passage, tf, …] ascending (the names of the units they are about). */
   extra: Map<number, number[]>;
@@ -23,7 +25,7 @@ const PARTS_PER_STEP = 4;
 const TERMS_PER_STEP = 5_000;
 
 /** Two posting lists of one term ([passage, tf, …], ascending) as one, frequencies of a passage in both added. */
-function mergeLists(a: Int32Array, b: number[]): Int32Array {
+function mergeLists(a: Uint16Array | Int32Array, b: number[]): Int32Array {
   const out: number[] = [];
   let i = 0;
   let j = 0;
@@ -56,7 +58,7 @@ export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
     const mine = new Map<number, Int32Array>();
     const flat = part.postings;
     for (let at = 0; at < flat.length; ) {
-      const term = flat[at]!;
+      const term = part.terms[flat[at]!]!;
       const n = flat[at + 1]! * 2;
       const extra = part.extra.get(term);
       if (extra) mine.set(term, mergeLists(flat.subarray(at + 2, at + 2 + n), extra));
@@ -93,7 +95,7 @@ export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
     };
     const flat = part.postings;
     for (let at = 0; at < flat.length; ) {
-      const term = flat[at]!;
+      const term = part.terms[flat[at]!]!;
       const n = flat[at + 1]! * 2;
       if (!mine.has(term)) copy(term, flat, at + 2, at + 2 + n);
       at += 2 + n;

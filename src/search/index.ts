@@ -242,7 +242,7 @@ export function* indexSteps(
       }
     });
     const part = ownParts.get(d.meta.id)!;
-    postingsParts.push({ postings: part.postings, lengths: part.lengths, extra });
+    postingsParts.push({ terms: part.terms, postings: part.postings, lengths: part.lengths, extra });
   }
   const bm25 = yield* joinSteps(postingsParts);
   // The corpus vocabulary, in the order words first come, and the words only ever written capitalised.

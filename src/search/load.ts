@@ -5,6 +5,7 @@ import { readSourcesFile } from "../corpus/sources.js";
 import { inferMeta } from "../corpus/metadata.js";
 import { parseDocument } from "../corpus/parse.js";
 import { folderCache, type CachedParse } from "../corpus/parse-cache.js";
+import { holdText, sameText, textBytes, withFields } from "../corpus/held-text.js";
 import { documentTerms, type DocumentTerms } from "../corpus/passage-terms.js";
 import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
 import { indexSteps, type CorpusIndex } from "./index.js";
@@ -55,16 +56,17 @@ function* readSteps(
       const before = previous?.docsById.get(file);
       if (before && previous!.stamps?.get(file) === stamp) {
         stamps.set(file, stamp);
-        docs.push({ meta: before.meta, text: before.text });
+        docs.push(before); // the very document: its text is not read again, nor compared
         continue;
       }
-      const text = readFileSync(path, "utf8");
+      const bytes = readFileSync(path);
+      const text = bytes.toString("utf8");
       if (!text.trim()) {
         options.onWarning?.(`skipped ${file}: it is empty`);
         continue;
       }
       stamps.set(file, stamp);
-      docs.push({ meta: inferMeta(file, text, sources[file] ?? {}, stat.mtime), text });
+      docs.push(holdText({ meta: inferMeta(file, text, sources[file] ?? {}, stat.mtime), text }, bytes));
     } catch (error) {
       options.onWarning?.(`skipped ${file}: ${(error as Error).message}`);
     }
@@ -122,7 +124,9 @@ function* corpusSteps(
     const before = previous?.docsById.get(raw.meta.id);
     const terms = before && previous!.parts.get(raw.meta.id);
     kept.push(
-      before && terms && sameSource(before, raw) ? { parsed: { ...before, meta: raw.meta }, terms } : cache?.get(raw),
+      before && terms && sameSource(before, raw)
+        ? { parsed: withFields(before, { meta: raw.meta }), terms }
+        : cache?.get(raw),
     );
   }
   // The corpus-wide pass: names that come with a PDU or region suffix anywhere split lists of names in prose.
@@ -147,7 +151,7 @@ function* corpusSteps(
     }
     yield;
     try {
-      const doc = parseDocument(raw, { knownUnitNames: [...knownUnitNames] });
+      const doc = holdText(parseDocument(raw, { knownUnitNames: [...knownUnitNames] }), textBytes(raw));
       yield;
       const terms = documentTerms(doc);
       cache?.set(doc, terms);
@@ -198,7 +202,8 @@ function compact(doc: ParsedDocument, strings: Map<string, string>): ParsedDocum
 
 /** The same text and metadata (but for when it was added), so the same parse. */
 function sameSource(doc: ParsedDocument, raw: RawDocument): boolean {
-  if (doc.text !== raw.text) return false;
+  if (raw === doc) return true;
+  if (!sameText(doc, raw)) return false;
   const { addedAt: _a, ...was } = doc.meta;
   const { addedAt: _b, ...is } = raw.meta;
   return JSON.stringify(was) === JSON.stringify(is);
