@@ -2,7 +2,7 @@
 // stored by column (texts, section and unit-list numbers into small tables) with only the annotations that differ
 // from an empty passage's; the document's own id, which every passage carries, is stored once (by the caller's
 // metadata). Decoding gives back the same passages.
-import type { Fact, ParsedDocument, Passage } from "../types.js";
+import type { DocumentMeta, Fact, ParsedDocument, Passage } from "../types.js";
 import { packTerms, unpackTerms, type DocumentTerms, type PackedTerms } from "./passage-terms.js";
 
 interface PackedPassages {
@@ -18,6 +18,8 @@ interface PackedPassages {
 }
 
 export interface EntryBody {
+  /** The metadata worked out from the document (all but when it was added, which its file's time gives). */
+  meta: Omit<DocumentMeta, "addedAt">;
   units: ParsedDocument["units"];
   facts: Fact[];
   passages: PackedPassages;
@@ -91,7 +93,9 @@ export function encodeEntry(parsed: ParsedDocument, terms: DocumentTerms): Entry
     }
     if (any) passages.rest[at] = rest;
   });
+  const { addedAt: _addedAt, ...meta } = parsed.meta;
   return {
+    meta,
     units: parsed.units,
     facts: parsed.facts,
     passages,
@@ -101,12 +105,16 @@ export function encodeEntry(parsed: ParsedDocument, terms: DocumentTerms): Entry
   };
 }
 
+export interface DecodedEntry {
+  meta: Omit<DocumentMeta, "addedAt">;
+  parsed: Omit<ParsedDocument, "meta" | "text">;
+  terms: DocumentTerms;
+}
+
 /** The parse and its index part back; undefined when the body does not hold together. */
-export function decodeEntry(
-  body: EntryBody,
-  docId: string,
-): { parsed: Omit<ParsedDocument, "meta" | "text">; terms: DocumentTerms } | undefined {
+export function decodeEntry(body: EntryBody, docId: string): DecodedEntry | undefined {
   const { passages: packed } = body;
+  if (!body.meta || body.meta.id !== docId) return undefined;
   if (!Array.isArray(body.units) || !Array.isArray(body.facts) || !body.corpusNames || !packed) return undefined;
   const { text, sections, section, keyLists, unitKeys, rest } = packed;
   const count = Array.isArray(text) ? text.length : -1;
@@ -145,6 +153,7 @@ export function decodeEntry(
   if (!terms) return undefined;
   const facts = body.facts;
   return {
+    meta: body.meta,
     parsed: { units: body.units, facts, passages, warnings: body.warnings ?? [], corpusNames: body.corpusNames },
     terms,
   };

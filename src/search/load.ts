@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { ParsedDocument, Passage, RawDocument, SourceEntry } from "../types.js";
 import { readSourcesFile } from "../corpus/sources.js";
-import { inferMeta } from "../corpus/metadata.js";
+import { addedAtOf, inferMeta } from "../corpus/metadata.js";
 import { parseDocument } from "../corpus/parse.js";
-import { folderCache, type CachedParse } from "../corpus/parse-cache.js";
+import { folderCache, keyOf, sourceKey, withKey, type CachedParse } from "../corpus/parse-cache.js";
 import { holdText, sameText, textBytes, withFields } from "../corpus/held-text.js";
 import { documentTerms, type DocumentTerms } from "../corpus/passage-terms.js";
 import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
@@ -43,6 +43,7 @@ function* readSteps(
 ): Generator<void, RawDocument[]> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CorpusError(`corpus folder not found: ${dir}`);
   const sources = readSources(dir, options);
+  const cache = options.cacheDir ? folderCache(options.cacheDir, options.onWarning) : undefined;
   const files = readdirSync(dir)
     .filter((f) => !f.startsWith(".") && DOCUMENT_EXTENSIONS.some((ext) => f.toLowerCase().endsWith(ext)))
     .sort();
@@ -60,13 +61,24 @@ function* readSteps(
         continue;
       }
       const bytes = readFileSync(path);
+      const source = sources[file] ?? {};
+      // With a cache, the entry of these very bytes holds the metadata too: it is not worked out again.
+      const key = cache && sourceKey(file, source, bytes);
+      const entry = key ? cache!.lookup(key, file) : undefined;
+      if (entry) {
+        stamps.set(file, stamp);
+        const meta = { ...entry.meta, addedAt: addedAtOf(source, stat.mtime) };
+        docs.push(withKey(holdText({ meta, text: "" }, bytes), key!, entry));
+        continue;
+      }
       const text = bytes.toString("utf8");
       if (!text.trim()) {
         options.onWarning?.(`skipped ${file}: it is empty`);
         continue;
       }
       stamps.set(file, stamp);
-      docs.push(holdText({ meta: inferMeta(file, text, sources[file] ?? {}, stat.mtime), text }, bytes));
+      const raw = holdText({ meta: inferMeta(file, text, source, stat.mtime), text }, bytes);
+      docs.push(key ? withKey(raw, key) : raw);
     } catch (error) {
       options.onWarning?.(`skipped ${file}: ${(error as Error).message}`);
     }
@@ -154,7 +166,7 @@ function* corpusSteps(
       const doc = holdText(parseDocument(raw, { knownUnitNames: [...knownUnitNames] }), textBytes(raw));
       yield;
       const terms = documentTerms(doc);
-      cache?.set(doc, terms);
+      cache?.set(keyOf(raw), doc, terms);
       parsed.push(compact(doc, shared));
       parts.set(raw.meta.id, terms);
     } catch (error) {
