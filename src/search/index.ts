@@ -13,7 +13,7 @@ import {
   textOf,
   type DocumentTerms,
 } from "../corpus/passage-terms.js";
-import { sharedNameFinder, unitFinderSteps, type SharedNameFinder, type UnitFinder } from "./units.js";
+import { sharedNameFinder, unitFinder, type SharedNameFinder, type UnitFinder } from "./units.js";
 import { placeUndatedSteps, type Placement } from "./recency.js";
 import { runToEnd } from "../steps.js";
 
@@ -281,7 +281,7 @@ export function* indexSteps(
   yield;
   const docsById = new Map(documents.map((d) => [d.meta.id, d]));
   yield;
-  const findUnits = yield* unitFinderSteps(units, words);
+  const findUnits = unitFinder(units, words);
   yield;
   return {
     documents,

@@ -22,27 +22,16 @@ const namePattern = (s: string) =>
     .replace(/\s+/g, "\\s+")
     .replace(/,/g, ",?");
 
-/** The steps of making a unit finder (each `yield` a point where the index builder may pause). */
-export function* unitFinderSteps(units: Unit[], corpusWords: Set<string>): Generator<void, UnitFinder> {
+export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder {
   const names = units
     .flatMap((u) => [...new Set([u.name, baseName(u), ...u.aliases])].map((alias) => ({ alias, key: u.key })))
     .sort((a, b) => b.alias.length - a.alias.length)
-    .map((n) => {
-      const words = n.alias
-        .toLowerCase()
-        .split(/[\s,]+/)
-        .filter(Boolean);
-      return { ...n, probe: words[0]!, words, re: undefined as RegExp | undefined };
-    });
-  // A name's pattern is made when a question first holds its first word: a corpus of a thousand units need not
-  // compile thousands of them at every load. Initials ("LLR", "EM") match as written in capitals, or in lower case
-  // when three letters or more.
-  const patternOf = (n: (typeof names)[number]) =>
-    (n.re ??= new RegExp(
-      `(?<![\\p{L}])${namePattern(n.alias)}(?![\\p{L}])`,
-      /^[A-Z]{2}$/.test(n.alias) ? "gu" : "giu",
-    ));
-  yield;
+    // Initials ("LLR", "EM") match as written in capitals, or in lower case when three letters or more.
+    .map((n) => ({
+      ...n,
+      probe: n.alias.toLowerCase().split(/[\s,]+/)[0]!,
+      re: new RegExp(`(?<![\\p{L}])${namePattern(n.alias)}(?![\\p{L}])`, /^[A-Z]{2}$/.test(n.alias) ? "gu" : "giu"),
+    }));
   // A name typed in another order ("Rutland, Leicestershire and Leicester") still names the unit: all its words are there.
   const wordSets = units
     .map((u) => ({
@@ -63,7 +52,6 @@ export function* unitFinderSteps(units: Unit[], corpusWords: Set<string>): Gener
     if (list) list.push(at);
     else byProbe.set(n.probe, [at]);
   });
-  yield;
   const fuse = new Fuse(names, {
     keys: ["alias"],
     includeScore: true,
@@ -83,12 +71,9 @@ export function* unitFinderSteps(units: Unit[], corpusWords: Set<string>): Gener
         for (const at of byProbe.get(w) ?? []) candidates.add(at);
       }
     }
-    const lower = question.toLowerCase();
     for (const at of [...candidates].sort((a, b) => a - b)) {
       const n = names[at]!;
-      // A name can match only where the question holds every word of it: most candidates end here, unmatched.
-      if (!n.words.every((w) => lower.includes(w))) continue;
-      for (const m of question.matchAll(patternOf(n))) {
+      for (const m of question.matchAll(n.re)) {
         const start = m.index!;
         const end = start + m[0].length;
         if (free(start, end)) found.push({ unitKey: n.key, text: m[0], start, end, fuzzy: false });
@@ -164,8 +149,9 @@ export function sharedNameFinder(shared: Map<string, string[]>): SharedNameFinde
       /^[A-Z]{2,5}$/.test(n.alias) ? "gu" : "giu",
     ));
   return (question) => {
-    const lower = question.toLowerCase();
-    // Only the names whose every word the question holds can match (a large corpus shares hundreds of names).
+    // Only the names whose every word the question holds can match (a large corpus shares hundreds of names);
+    // "ſ" is an "s" to the pattern.
+    const lower = question.toLowerCase().replace(/ſ/g, "s");
     return names
       .filter(({ words }) => words.every((w) => lower.includes(w)))
       .flatMap((n) =>
