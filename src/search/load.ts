@@ -166,6 +166,7 @@ function* corpusSteps(
       const doc = holdText(parseDocument(raw, { knownUnitNames: [...knownUnitNames] }), textBytes(raw));
       yield;
       const terms = documentTerms(doc);
+      yield;
       cache?.set(keyOf(raw), doc, terms);
       parsed.push(compact(doc, shared));
       parts.set(raw.meta.id, terms);
