@@ -145,31 +145,10 @@ export type SharedNameFinder = (question: string) => SharedName[];
 export function sharedNameFinder(shared: Map<string, string[]>): SharedNameFinder {
   const names = [...shared].map(([alias, unitKeys]) => ({
     unitKeys,
-    words: alias
-      .toLowerCase()
-      .split(/[\s,]+/)
-      .filter(Boolean),
-    alias,
-    re: undefined as RegExp | undefined,
+    re: new RegExp(`(?<![\\p{L}])${namePattern(alias)}(?![\\p{L}])`, /^[A-Z]{2,5}$/.test(alias) ? "gu" : "giu"),
   }));
-  const patternOf = (n: (typeof names)[number]) =>
-    (n.re ??= new RegExp(
-      `(?<![\\p{L}])${namePattern(n.alias)}(?![\\p{L}])`,
-      /^[A-Z]{2,5}$/.test(n.alias) ? "gu" : "giu",
-    ));
-  return (question) => {
-    // Only the names whose every word the question holds can match (a large corpus shares hundreds of names);
-    // "ſ" is an "s" to the pattern.
-    const lower = question.toLowerCase().replace(/ſ/g, "s");
-    return names
-      .filter(({ words }) => words.every((w) => lower.includes(w)))
-      .flatMap((n) =>
-        [...question.matchAll(patternOf(n))].map((m) => ({
-          text: m[0],
-          start: m.index!,
-          end: m.index! + m[0].length,
-          unitKeys: n.unitKeys,
-        })),
-      );
-  };
+  return (question) =>
+    names.flatMap(({ unitKeys, re }) =>
+      [...question.matchAll(re)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length, unitKeys })),
+    );
 }
