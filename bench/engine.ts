@@ -7,7 +7,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
+import { loadavg } from "node:os";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
 import {
   answerQuestion,
@@ -50,11 +51,19 @@ function latency(run: (q: string) => void, questions: string[], rounds: number):
 
 const show = (l: Latency) => `p50 ${ms(l.p50)}, p99 ${ms(l.p99)}, max ${ms(l.max)} (${l.count} questions)`;
 
-function timed<T>(work: () => T): { value: T; ms: number } {
+/** Wall time and the process's CPU time (user + system): on a shared machine the CPU time is the steadier figure. */
+function timed<T>(work: () => T): { value: T; ms: number; cpuMs: number } {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const value = work();
-  return { value, ms: performance.now() - t0 };
+  const cpu = process.cpuUsage(c0);
+  return { value, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+const loadAtStart = load();
 
 const evalQuestions = readFileSync("../shared/eval/visible.jsonl", "utf8")
   .split("\n")
@@ -127,7 +136,8 @@ for (let i = 0; i < DOCS; i++) {
   );
 }
 
-const cold = timed(() => loadCorpus(dir, { cacheDir }));
+// The cold index is not kept: the warm start below has the heap to itself, as a fresh process would.
+const cold = timed(() => void loadCorpus(dir, { cacheDir }));
 const warm = timed(() => loadCorpus(dir, { cacheDir }));
 const index: CorpusIndex = warm.value;
 
@@ -152,17 +162,25 @@ const ticker = setInterval(() => {
   longestStall = Math.max(longestStall, now - lastTick);
   lastTick = now;
 }, 1);
+const delay = monitorEventLoopDelay({ resolution: 1 });
+delay.enable();
 const added = nameOf(DOCS);
 writeFileSync(join(dir, "added-report.md"), renamed(report.text, added));
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const next = await reloadCorpus(dir, index, { cacheDir });
+const reloadMs = performance.now() - t0;
 const addedAnswer = answerQuestion(next, `${added} rating`).answer;
+const cpu = process.cpuUsage(c0);
 const addition = {
   ms: performance.now() - t0,
+  reloadMs,
+  cpuMs: (cpu.user + cpu.system) / 1000,
   answered: addedAnswer.answered && addedAnswer.text.includes(added.split(",")[0]!),
 };
 await new Promise((r) => setTimeout(r, 20));
 clearInterval(ticker);
+delay.disable();
 
 // The same passages in MiniSearch (BM25+), asked the same questions as text searches.
 const mini = timed(() => {
@@ -189,7 +207,7 @@ const serving = (cached: boolean) =>
         encoding: "utf8",
       },
     ),
-  ) as { rss: number; heapUsed: number };
+  ) as { rss: number; heapUsed: number; loadMs: number; loadCpuMs: number };
 const memory = serving(true);
 const miniMemory = JSON.parse(
   execFileSync(
@@ -202,13 +220,16 @@ rmSync(dir, { recursive: true, force: true });
 rmSync(cacheDir, { recursive: true, force: true });
 
 const docs = `${DOCS} documents (${index.passages.length} passages, ${index.units.length} units)`;
-console.log(`${docs}:`);
+console.log(`${docs}: (load average at start ${loadAtStart}, at end ${load()}; 2 cores)`);
 console.log(
-  `  cold build ${ms(cold.ms)}; warm start from the parse cache ${ms(warm.ms)}; MiniSearch index of the same passages ${ms(mini.ms)}`,
+  `  cold build ${ms(cold.ms)} (CPU ${ms(cold.cpuMs)}); warm start from the parse cache ${ms(warm.ms)} (CPU ${ms(warm.cpuMs)}); MiniSearch index of the same passages ${ms(mini.ms)}`,
 );
 console.log(`  questions: ${show(ours)}; MiniSearch: ${show(theirs)}`);
 console.log(
-  `  one document added: answered after ${ms(addition.ms)} (${addition.answered ? "with its own rating" : "NOT answered"}), longest event-loop stall ${ms(longestStall)}`,
+  `  one document added: reindexed after ${ms(addition.reloadMs)}, answered after ${ms(addition.ms)} (CPU ${ms(addition.cpuMs)}; ${addition.answered ? "with its own rating" : "NOT answered"}), longest event-loop stall ${ms(longestStall)} (monitorEventLoopDelay: max ${ms(delay.max / 1e6)}, p99 ${ms(delay.percentile(99) / 1e6)})`,
+);
+console.log(
+  `  a fresh process started from the parse cache: loaded in ${ms(memory.loadMs)} (CPU ${ms(memory.loadCpuMs)})`,
 );
 console.log(
   `  a process serving them: ${mb(memory.rss)} resident (${mb(memory.heapUsed)} heap); MiniSearch alone: ${mb(miniMemory.rss)} resident (${mb(miniMemory.heapUsed)} heap)`,

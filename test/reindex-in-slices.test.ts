@@ -47,4 +47,35 @@ describe("reloading the corpus", () => {
       answerQuestion(before, "ashcombe rating").answer.text,
     );
   });
+
+  it("joins the kept documents' index parts into the same index as a fresh load", async () => {
+    const dir = tempDir("reload-parts-");
+    cpSync(join(import.meta.dirname, "fixtures/second-corpus"), dir, { recursive: true });
+    const before = loadCorpus(dir);
+    const [first] = before.documents.map((d) => d.meta.id);
+    writeFileSync(
+      join(dir, "added.txt"),
+      readFileSync(join(dir, first!), "utf8").replace(/\n/, "\nInspectors met 2,468 people on licence.\n"),
+    );
+    const after = await reloadCorpus(dir, before);
+    const fresh = loadCorpus(dir);
+    const postings = (index: typeof fresh) =>
+      [...index.bm25.postings].map(([term, list]) => [term, [...list]]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+    expect(after.parts.get(first!)).toBe(before.parts.get(first!));
+    expect(postings(after)).toEqual(postings(fresh));
+    expect([...after.bm25.lengths]).toEqual([...fresh.bm25.lengths]);
+    expect([...after.words]).toEqual([...fresh.words]);
+    expect(postings(after)).not.toEqual(postings(before));
+  });
+
+  it("reads again a document whose sources.json entry changed, though its file did not", async () => {
+    const dir = tempDir("reload-sources-");
+    cpSync(join(import.meta.dirname, "fixtures/second-corpus"), dir, { recursive: true });
+    const before = loadCorpus(dir);
+    const [id] = before.documents.map((d) => d.meta.id);
+    writeFileSync(join(dir, "sources.json"), JSON.stringify({ [id!]: { title: "A title given by sources.json" } }));
+    const after = await reloadCorpus(dir, before);
+    expect(after.docsById.get(id!)!.meta.title).toBe("A title given by sources.json");
+    expect(before.docsById.get(id!)!.meta.title).not.toBe("A title given by sources.json");
+  });
 });

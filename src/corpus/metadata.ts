@@ -32,9 +32,12 @@ export function inferMeta(id: string, text: string, source: SourceEntry, mtime: 
     ...datingOf(text, source, kind === "inspection report"),
     kind,
     url: source.url,
-    addedAt: source.added ?? mtime.toISOString(),
+    addedAt: addedAtOf(source, mtime),
   };
 }
+
+/** When a document was added: as sources.json says, else the time of its file. */
+export const addedAtOf = (source: SourceEntry, mtime: Date): string => source.added ?? mtime.toISOString();
 
 /**
  * "undated, later than 2022" for a document without a date (or "undated; its inspection 2022" where other documents

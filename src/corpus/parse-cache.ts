@@ -4,13 +4,17 @@
 // the rest of the corpus is kept in the entry and checked on use. A missing, stale or corrupt entry is never served:
 // the document is parsed again and the entry rewritten.
 import { createHash } from "node:crypto";
+import { crc32 } from "node:zlib";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ParsedDocument, RawDocument } from "../types.js";
+import type { ParsedDocument, RawDocument, SourceEntry } from "../types.js";
+import type { DocumentTerms } from "./passage-terms.js";
+import { decodeEntry, encodeEntry, type DecodedEntry, type EntryBody } from "./cache-entry.js";
+import { textBytes, withFields } from "./held-text.js";
 
 /** Bumped by hand when the entry layout changes (the reader's own changes are caught by its hash). */
-const ENTRY_FORMAT = 1;
+const ENTRY_FORMAT = 5;
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The code and data the parse depends on: this folder, the text helpers, the word lists. */
@@ -41,19 +45,54 @@ export function parseKey(raw: RawDocument): string {
     .update(version)
     .update(JSON.stringify(meta))
     .update("\u0000")
-    .update(raw.text)
+    .update(textBytes(raw) ?? raw.text)
     .digest("hex");
 }
 
-/** What an entry holds: the parse without the text and metadata, which the caller already has. */
-type Stored = Omit<ParsedDocument, "text" | "meta">;
-
-export interface ParseCache {
-  get(raw: RawDocument): ParsedDocument | undefined;
-  set(parsed: ParsedDocument): void;
+/**
+ * The key of a document read from a file, known before its metadata is worked out: the reader's version, the file
+ * name, its sources.json entry and its bytes (its metadata is worked out from these alone, and kept in the entry).
+ */
+export function sourceKey(id: string, source: SourceEntry, bytes: Buffer): string {
+  version ??= readerVersion();
+  return createHash("sha256")
+    .update(version)
+    .update("\u0001")
+    .update(JSON.stringify([id, source]))
+    .update("\u0000")
+    .update(bytes)
+    .digest("hex");
 }
 
-const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+const KEY = Symbol("parse-cache key");
+const ENTRY = Symbol("parse-cache entry read ahead");
+type Keyed = { [KEY]?: string; [ENTRY]?: DecodedEntry };
+
+/** The document with the key its entry is kept under, and the entry when it was read ahead (see `lookup`). */
+export function withKey<T extends RawDocument>(raw: T, key: string, entry?: DecodedEntry): T {
+  Object.defineProperty(raw, KEY, { value: key, enumerable: false, configurable: true });
+  if (entry) Object.defineProperty(raw, ENTRY, { value: entry, enumerable: false, configurable: true, writable: true });
+  return raw;
+}
+
+/** The key of a document's entry: the one it was read with, else one of its metadata and text. */
+export const keyOf = (raw: RawDocument): string => (raw as Keyed)[KEY] ?? parseKey(raw);
+
+/** A document's parse and its part of the index. */
+export interface CachedParse {
+  parsed: ParsedDocument;
+  terms: DocumentTerms;
+}
+
+export interface ParseCache {
+  /** The entry of a key, with the document's metadata: read before the metadata is worked out. */
+  lookup(key: string, id: string): DecodedEntry | undefined;
+  get(raw: RawDocument): CachedParse | undefined;
+  set(key: string, parsed: ParsedDocument, terms: DocumentTerms): void;
+}
+
+/** The checksum of an entry's body: CRC-32, enough to tell a damaged file, and quick over a thousand entries. */
+const checksum = (text: string) => crc32(text).toString(16);
 
 /**
  * A cache in a folder: one file per document, a header line (format, key, checksum of the body) then the body.
@@ -61,38 +100,36 @@ const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
  */
 export function folderCache(dir: string, onWarning?: (message: string) => void): ParseCache {
   const pathOf = (key: string) => join(dir, `${key}.json`);
+  const lookup = (key: string, id: string): DecodedEntry | undefined => {
+    let content: string;
+    try {
+      content = readFileSync(pathOf(key), "utf8");
+    } catch {
+      return undefined;
+    }
+    const newline = content.indexOf("\n");
+    try {
+      const header = JSON.parse(content.slice(0, newline)) as { format?: number; key?: string; sum?: string };
+      const body = content.slice(newline + 1);
+      if (header.format !== ENTRY_FORMAT || header.key !== key || header.sum !== checksum(body)) return undefined;
+      return decodeEntry(JSON.parse(body) as EntryBody, id);
+    } catch {
+      return undefined;
+    }
+  };
   return {
+    lookup,
     get(raw) {
-      const key = parseKey(raw);
-      let content: string;
-      try {
-        content = readFileSync(pathOf(key), "utf8");
-      } catch {
-        return undefined;
-      }
-      const newline = content.indexOf("\n");
-      try {
-        const header = JSON.parse(content.slice(0, newline)) as { format?: number; key?: string; sum?: string };
-        const body = content.slice(newline + 1);
-        if (header.format !== ENTRY_FORMAT || header.key !== key || header.sum !== sha1(body)) return undefined;
-        const stored = JSON.parse(body) as Stored;
-        if (
-          !Array.isArray(stored.passages) ||
-          !Array.isArray(stored.facts) ||
-          !Array.isArray(stored.units) ||
-          !stored.corpusNames
-        )
-          return undefined;
-        return { ...stored, meta: raw.meta, text: raw.text };
-      } catch {
-        return undefined;
-      }
+      const ahead = (raw as Keyed)[ENTRY];
+      if (ahead) (raw as Keyed)[ENTRY] = undefined;
+      const decoded = ahead ?? lookup(keyOf(raw), raw.meta.id);
+      if (!decoded) return undefined;
+      const parsed = withFields(raw as ParsedDocument, { ...decoded.parsed, meta: raw.meta });
+      return { parsed, terms: decoded.terms };
     },
-    set(parsed) {
-      const key = parseKey(parsed);
-      const { text: _text, meta: _meta, ...stored } = parsed;
-      const body = JSON.stringify(stored);
-      const content = `${JSON.stringify({ format: ENTRY_FORMAT, key, sum: sha1(body) })}\n${body}`;
+    set(key, parsed, terms) {
+      const body = JSON.stringify(encodeEntry(parsed, terms));
+      const content = `${JSON.stringify({ format: ENTRY_FORMAT, key, sum: checksum(body) })}\n${body}`;
       const tmp = `${pathOf(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });

@@ -1,39 +1,110 @@
 // A small BM25 index over passages: an inverted index of stemmed terms.
 import { TUNING } from "../tuning.js";
+import { idCount, textOf } from "../corpus/passage-terms.js";
+
 export interface Bm25Index {
   /** For each term, pairs of (document, term frequency) laid flat: [doc, tf, doc, tf, …]. */
   postings: Map<string, Int32Array>;
-  lengths: number[];
+  lengths: Int32Array;
   averageLength: number;
 }
 
-/** How many documents the builder indexes between two chances to yield (see `bm25Steps`). */
-const DOCS_PER_STEP = 200;
+/** One document's passages as the index takes them (see DocumentTerms in src/corpus/passage-terms.ts). */
+export interface PostingsPart {
+  /** The part's terms, as numbers of the string table. */
+  terms: Int32Array;
+  /** [t, n, passage, tf × n, t + 1, n, …], t counted in `terms`, passages counted in the part. */
+  postings: Uint16Array | Int32Array;
+  lengths: Int32Array;
+  /** More terms of its passages, by term: [passage, tf, …] ascending (the names of the units they are about). */
+  extra: Map<number, number[]>;
+}
+
+/** How many parts the builder joins, or terms it lists, between two chances to yield. */
+const PARTS_PER_STEP = 4;
+const TERMS_PER_STEP = 5_000;
+
+/** Two posting lists of one term ([passage, tf, …], ascending) as one, frequencies of a passage in both added. */
+function mergeLists(a: Uint16Array | Int32Array, b: number[]): Int32Array {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i]!, a[i + 1]!), (i += 2);
+    else if (i >= a.length || b[j]! < a[i]!) out.push(b[j]!, b[j + 1]!), (j += 2);
+    else out.push(a[i]!, a[i + 1]! + b[j + 1]!), (i += 2), (j += 2);
+  }
+  return Int32Array.from(out);
+}
 
 /**
- * Builds the index from `count` documents whose terms `termsOf(i)` gives, one at a time (no array of them all is
- * kept), yielding every few hundred documents so that a caller can build it without holding the event loop.
+ * Joins the parts of the documents, in order, into one index: passages numbered across the parts. Each part's
+ * lists are copied once into one buffer for all terms; nothing is tokenised again. Yields every few parts.
  */
-export function* bm25Steps(count: number, termsOf: (doc: number) => string[]): Generator<void, Bm25Index> {
-  const postings = new Map<string, number[]>();
-  const lengths: number[] = [];
-  for (let doc = 0; doc < count; doc++) {
-    if (doc % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
-    const terms = termsOf(doc);
-    lengths.push(terms.length);
-    const counts = new Map<string, number>();
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [term, tf] of counts) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push(doc, tf);
+export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
+  const offsets = new Int32Array(parts.length + 1);
+  parts.forEach((part, i) => (offsets[i + 1] = offsets[i]! + part.lengths.length));
+  const lengths = new Int32Array(offsets[parts.length]!);
+  const sizes = new Int32Array(idCount());
+  /** Per part, its lists of the terms that have extra postings, merged. */
+  const merged: Map<number, Int32Array>[] = [];
+  let total = 0;
+  for (const [p, part] of parts.entries()) {
+    if (p % PARTS_PER_STEP === PARTS_PER_STEP - 1) yield;
+    const offset = offsets[p]!;
+    lengths.set(part.lengths, offset);
+    for (const [, list] of part.extra)
+      for (let i = 0; i < list.length; i += 2) lengths[offset + list[i]!]! += list[i + 1]!;
+    const mine = new Map<number, Int32Array>();
+    const flat = part.postings;
+    for (let at = 0; at < flat.length; ) {
+      const term = part.terms[flat[at]!]!;
+      const n = flat[at + 1]! * 2;
+      const extra = part.extra.get(term);
+      if (extra) mine.set(term, mergeLists(flat.subarray(at + 2, at + 2 + n), extra));
+      else sizes[term]! += n;
+      at += 2 + n;
     }
+    for (const [term, extra] of part.extra) if (!mine.has(term)) mine.set(term, Int32Array.from(extra));
+    for (const [term, list] of mine) sizes[term]! += list.length;
+    merged.push(mine);
   }
+  for (const size of sizes) total += size;
   yield;
-  const packed = new Map<string, Int32Array>();
-  for (const [term, list] of postings) packed.set(term, Int32Array.from(list));
-  const averageLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
-  return { postings: packed, lengths, averageLength };
+  const buffer = new Int32Array(total);
+  const cursor = new Int32Array(sizes.length);
+  const postings = new Map<string, Int32Array>();
+  for (let term = 0, start = 0; term < sizes.length; term++) {
+    if (term % TERMS_PER_STEP === 0) yield;
+    if (sizes[term] === 0) continue;
+    cursor[term] = start;
+    postings.set(textOf(term), buffer.subarray(start, start + sizes[term]!));
+    start += sizes[term]!;
+  }
+  for (const [p, part] of parts.entries()) {
+    if (p % PARTS_PER_STEP === PARTS_PER_STEP - 1) yield;
+    const offset = offsets[p]!;
+    const mine = merged[p]!;
+    const copy = (term: number, list: ArrayLike<number>, from: number, to: number) => {
+      let c = cursor[term]!;
+      for (let i = from; i < to; i += 2) {
+        buffer[c++] = list[i]! + offset;
+        buffer[c++] = list[i + 1]!;
+      }
+      cursor[term] = c;
+    };
+    const flat = part.postings;
+    for (let at = 0; at < flat.length; ) {
+      const term = part.terms[flat[at]!]!;
+      const n = flat[at + 1]! * 2;
+      if (!mine.has(term)) copy(term, flat, at + 2, at + 2 + n);
+      at += 2 + n;
+    }
+    for (const [term, list] of mine) copy(term, list, 0, list.length);
+  }
+  let sum = 0;
+  for (const length of lengths) sum += length;
+  return { postings, lengths, averageLength: sum / Math.max(1, lengths.length) };
 }
 
 /** Per document while a query is scored (reused between queries, cleared after each): its score, and its state. */

@@ -1,11 +1,20 @@
 // The corpus index: units merged across documents, facts re-keyed to them, and a BM25 index of passages.
 import type { Fact, ParsedDocument, Passage, Unit } from "../types.js";
 import { foldForMatch } from "../text/normalize.js";
-import { isStopword, stem, terms } from "../text/tokens.js";
+import { terms } from "../text/tokens.js";
 import { sameUnit, unitKey } from "../corpus/units.js";
-import { bm25Steps, type Bm25Index } from "./bm25.js";
+import { joinSteps, type Bm25Index, type PostingsPart } from "./bm25.js";
+import {
+  CAPITALISED,
+  documentTerms,
+  idCount,
+  idOf,
+  LOWER_CASE,
+  textOf,
+  type DocumentTerms,
+} from "../corpus/passage-terms.js";
 import { sharedNameFinder, unitFinder, type SharedNameFinder, type UnitFinder } from "./units.js";
-import { placeUndatedDocuments, type Placement } from "./recency.js";
+import { placeUndatedSteps, type Placement } from "./recency.js";
 import { runToEnd } from "../steps.js";
 
 export interface CorpusIndex {
@@ -19,6 +28,8 @@ export interface CorpusIndex {
   factsByDoc: Map<string, Fact[]>;
   passages: Passage[];
   bm25: Bm25Index;
+  /** Each document's part of the index (by id), kept so that a reload joins them again instead of tokenising. */
+  parts: Map<string, DocumentTerms>;
   /** A document's text folded for verbatim checks of quotes (worked out on first use). */
   folded(docId: string): string | undefined;
   /** Every word of the corpus, lower case: for spelling and for telling unknown names. */
@@ -28,18 +39,23 @@ export interface CorpusIndex {
   findUnits: UnitFinder;
   /** Names that several units share ("KR" for two units with those initials), with the units each may mean. */
   findSharedNames: SharedNameFinder;
+  /** How each document's file stood when the folder was read (see load.ts), by document id: a reload reads only changed files. */
+  stamps?: Map<string, string>;
   /** Where the documents without a date stand in time (see recency.ts), by document id. */
   placements: Map<string, Placement>;
 }
 
-const nameWords = (key: string) => key.split(/[\s,]+/).filter((w) => w && w !== "and");
+const nameWords = (key: string) => [...new Set(key.split(/[\s,]+/).filter((w) => w && w !== "and"))];
 
 /** Units of all documents merged into one list; returns the list and a map from each document's keys to it. */
-function mergeUnits(documents: ParsedDocument[]): {
-  units: Unit[];
-  keyMap: Map<string, string>;
-  shared: Map<string, string[]>;
-} {
+function* mergeUnits(documents: ParsedDocument[]): Generator<
+  void,
+  {
+    units: Unit[];
+    keyMap: Map<string, string>;
+    shared: Map<string, string[]>;
+  }
+> {
   const units: Unit[] = [];
   const keyMap = new Map<string, string>();
   /** Merged units by their key, and by the keys of their aliases. */
@@ -48,14 +64,27 @@ function mergeUnits(documents: ParsedDocument[]): {
   /** Merged units by each word of their key: two names of one unit share a word, so only those are compared. */
   const byWord = new Map<string, Unit[]>();
   const order = new Map<Unit, number>();
-  const unitsSharingAWord = (key: string) =>
-    [...new Set(nameWords(key).flatMap((w) => byWord.get(w) ?? []))].sort((a, b) => order.get(a)! - order.get(b)!);
+  const wordCount = new Map<Unit, number>();
+  /**
+   * The units that may be one with a unit of this key: those whose words are all among its words, or that have all
+   * of its words (sameUnit asks no less), in the order they were added.
+   */
+  const unitsSharingAWord = (key: string) => {
+    const words = nameWords(key);
+    const shared = new Map<Unit, number>();
+    for (const w of words) for (const m of byWord.get(w) ?? []) shared.set(m, (shared.get(m) ?? 0) + 1);
+    return [...shared]
+      .filter(([m, n]) => n === words.length || n === wordCount.get(m))
+      .map(([m]) => m)
+      .sort((a, b) => order.get(a)! - order.get(b)!);
+  };
   const remember = (u: Unit, aliases: string[]) =>
     aliases.forEach((a) => byAlias.has(unitKey(a)) || byAlias.set(unitKey(a), u));
   const ordered = [...documents].sort(
     (a, b) => Number(b.meta.kind === "inspection report") - Number(a.meta.kind === "inspection report"),
   );
   for (const doc of ordered) {
+    yield;
     for (const u of doc.units) {
       // A PDU and a region are never one unit, whatever names they share ("Eastmere" PDU, "Wolds and Eastmere" region).
       const fits = (m: Unit | undefined) =>
@@ -69,7 +98,13 @@ function mergeUnits(documents: ParsedDocument[]): {
         const added = { ...u, aliases: [...u.aliases] };
         order.set(added, units.length);
         units.push(added);
-        for (const w of nameWords(added.key)) byWord.set(w, [...(byWord.get(w) ?? []), added]);
+        const words = nameWords(added.key);
+        wordCount.set(added, words.length);
+        for (const w of words) {
+          const list = byWord.get(w);
+          if (list) list.push(added);
+          else byWord.set(w, [added]);
+        }
         byKey.set(u.key, added);
         remember(added, u.aliases);
         keyMap.set(u.key, u.key);
@@ -91,10 +126,15 @@ function mergeUnits(documents: ParsedDocument[]): {
       owners.set(a.toLowerCase(), entry);
     }
   }
+  yield;
+  const unitsWithKey = new Map<string, number>();
+  for (const u of units) unitsWithKey.set(u.key, (unitsWithKey.get(u.key) ?? 0) + 1);
   for (const u of units)
-    u.aliases = u.aliases.filter(
-      (a) => owners.get(a.toLowerCase())!.keys.length === 1 && !units.some((o) => o !== u && o.key === unitKey(a)),
-    );
+    u.aliases = u.aliases.filter((a) => {
+      const key = unitKey(a);
+      const others = (unitsWithKey.get(key) ?? 0) - (key === u.key ? 1 : 0);
+      return owners.get(a.toLowerCase())!.keys.length === 1 && others === 0;
+    });
   const shared = new Map([...owners.values()].filter((o) => o.keys.length > 1).map((o) => [o.alias, o.keys]));
   return { units, keyMap, shared };
 }
@@ -121,12 +161,15 @@ const monthsOf = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.s
  * An article that names no inspection date reports on the unit's latest inspection before it was published:
  * its facts take that inspection's date (when a report of it, at most 18 months earlier, is in the corpus).
  */
-function matchArticlesToInspections(facts: Fact[]): void {
+function* matchArticlesToInspections(facts: Fact[]): Generator<void, void> {
   const inspections = new Map<string, string[]>();
   for (const f of facts) {
     if (f.type !== "rating" || !f.score || !f.inspectionDate || f.dateFromPublication) continue;
-    inspections.set(f.unitKey, [...(inspections.get(f.unitKey) ?? []), f.inspectionDate]);
+    const dates = inspections.get(f.unitKey);
+    if (dates) dates.push(f.inspectionDate);
+    else inspections.set(f.unitKey, [f.inspectionDate]);
   }
+  yield;
   for (const f of facts) {
     if (!f.dateFromPublication || !f.inspectionDate) continue;
     const published = monthsOf(f.inspectionDate);
@@ -143,49 +186,83 @@ export function buildIndex(documents: ParsedDocument[]): CorpusIndex {
   return runToEnd(indexSteps(documents));
 }
 
-/** The steps of building an index; each `yield` is a point where the builder may pause. */
-export function* indexSteps(documents: ParsedDocument[]): Generator<void, CorpusIndex> {
-  const { units, keyMap, shared } = mergeUnits(documents);
+/**
+ * The steps of building an index; each `yield` is a point where the builder may pause. `parts` gives the part of
+ * each document already worked out (by id); the others are worked out here.
+ */
+export function* indexSteps(
+  documents: ParsedDocument[],
+  parts: Map<string, DocumentTerms> = new Map(),
+): Generator<void, CorpusIndex> {
+  const ownParts = new Map<string, DocumentTerms>();
+  for (const d of documents) {
+    let part = parts.get(d.meta.id);
+    if (!part) {
+      yield;
+      part = documentTerms(d);
+    }
+    ownParts.set(d.meta.id, part);
+  }
+  const { units, keyMap, shared } = yield* mergeUnits(documents);
   yield;
   const remap = (key: string) => keyMap.get(key) ?? key;
-  const facts: Fact[] = documents.flatMap((d) => d.facts.map((f) => ({ ...f, unitKey: remap(f.unitKey) })));
-  matchArticlesToInspections(facts);
+  const facts: Fact[] = [];
+  for (const d of documents) {
+    yield;
+    for (const f of d.facts) facts.push({ ...f, unitKey: remap(f.unitKey) });
+  }
   yield;
-  const placements = placeUndatedDocuments(documents, facts);
+  yield* matchArticlesToInspections(facts);
   yield;
-  const passages: Passage[] = documents.flatMap((d) => d.passages);
-  for (const p of passages)
-    if (p.unitKeys.some((k) => remap(k) !== k)) p.unitKeys = [...new Set(p.unitKeys.map(remap))];
-  const unitNamesOf = new Map(
-    units.map((u) => [u.key, terms(`${u.name} ${u.kind === "region" ? "region regional" : ""}`)]),
+  const placements = yield* placeUndatedSteps(documents, facts);
+  yield;
+  const passages: Passage[] = [];
+  for (const d of documents) {
+    yield;
+    for (const p of d.passages) passages.push(p);
+  }
+  yield;
+  // The names of the units a passage is about are terms of it too: they depend on how units were merged.
+  const unitTerms = new Map(
+    units.map((u) => [u.key, terms(`${u.name} ${u.kind === "region" ? "region regional" : ""}`).map(idOf)]),
   );
-  // One pass over the passages: BM25 terms, the corpus vocabulary, and which words are only ever capitalised.
-  const allWords = new Set<string>();
-  const lowerSeen = new Set<string>();
-  const capitalSeen = new Set<string>();
-  const sectionTerms = new Map<string, string[]>();
-  const passageTerms = (at: number) => {
-    const p = passages[at]!;
-    const raw = p.text.replace(/[\u2018\u2019]/g, "'").match(/£?\d[\d,.]*%?m?|[\p{L}][\p{L}'-]*/gu) ?? [];
-    const out: string[] = [];
-    for (const r of raw) {
-      let lower = r.toLowerCase();
-      const last = lower[lower.length - 1];
-      if (last === "'" || last === "." || last === "," || lower.endsWith("'s"))
-        lower = lower.replace(/'s$|'$/, "").replace(/[.,]+$/, "");
-      allWords.add(lower);
-      const first = r[0]!;
-      if (first !== "£" && (first < "0" || first > "9")) (first !== lower[0] ? capitalSeen : lowerSeen).add(lower);
-      if (!isStopword(lower)) out.push(stem(lower));
+  const postingsParts: PostingsPart[] = [];
+  for (const d of documents) {
+    yield;
+    const extra = new Map<number, number[]>();
+    d.passages.forEach((p, at) => {
+      if (p.unitKeys.some((k) => remap(k) !== k)) p.unitKeys = [...new Set(p.unitKeys.map(remap))];
+      for (const k of p.unitKeys) {
+        for (const term of unitTerms.get(k) ?? []) {
+          const list = extra.get(term);
+          if (!list) extra.set(term, [at, 1]);
+          else if (list[list.length - 2] === at) list[list.length - 1]!++;
+          else list.push(at, 1);
+        }
+      }
+    });
+    const part = ownParts.get(d.meta.id)!;
+    postingsParts.push({ terms: part.terms, postings: part.postings, lengths: part.lengths, extra });
+  }
+  const bm25 = yield* joinSteps(postingsParts);
+  // The corpus vocabulary, in the order words first come, and the words only ever written capitalised.
+  const words = new Set<string>();
+  const cases = new Uint8Array(idCount());
+  for (const d of documents) {
+    yield;
+    const part = ownParts.get(d.meta.id)!;
+    for (let i = 0; i < part.words.length; i++) {
+      const id = part.words[i]!;
+      if (cases[id] === 0) words.add(textOf(id));
+      cases[id]! |= part.cases[i]! | SEEN;
     }
-    const section = p.section ?? "";
-    let st = sectionTerms.get(section);
-    if (!st) sectionTerms.set(section, (st = terms(section)));
-    for (const k of p.unitKeys) out.push(...(unitNamesOf.get(k) ?? []));
-    return out.concat(st);
-  };
-  const bm25 = yield* bm25Steps(passages.length, passageTerms);
-  const properNouns = new Set([...capitalSeen].filter((w) => !lowerSeen.has(w)));
+  }
+  const properNouns = new Set<string>();
+  for (let id = 0; id < cases.length; id++) {
+    if (id % IDS_PER_STEP === 0) yield;
+    if ((cases[id]! & (CAPITALISED | LOWER_CASE)) === CAPITALISED) properNouns.add(textOf(id));
+  }
+  yield;
   const group = <K>(key: (f: Fact) => K) => {
     const map = new Map<K, Fact[]>();
     for (const f of facts) {
@@ -196,21 +273,38 @@ export function* indexSteps(documents: ParsedDocument[]): Generator<void, Corpus
     }
     return map;
   };
+  const factsByUnit = group((f) => f.unitKey);
+  yield;
+  const factsByType = group((f) => f.type);
+  yield;
+  const factsByDoc = group((f) => f.docId);
+  yield;
+  const docsById = new Map(documents.map((d) => [d.meta.id, d]));
+  yield;
+  const findUnits = unitFinder(units, words);
+  yield;
   return {
     documents,
-    docsById: new Map(documents.map((d) => [d.meta.id, d])),
+    docsById,
+    parts: ownParts,
     units,
     facts,
-    factsByUnit: group((f) => f.unitKey),
-    factsByType: group((f) => f.type),
-    factsByDoc: group((f) => f.docId),
+    factsByUnit,
+    factsByType,
+    factsByDoc,
     passages,
     bm25,
     folded: foldedTexts(documents),
-    words: allWords,
+    words,
     properNouns,
-    findUnits: unitFinder(units, allWords),
+    findUnits,
     findSharedNames: sharedNameFinder(shared),
     placements,
   };
 }
+
+/** How many strings of the table the builder looks at between two chances to yield. */
+const IDS_PER_STEP = 20_000;
+
+/** A mark of a word seen at all (numbers are written neither capitalised nor in lower case). */
+const SEEN = 4;

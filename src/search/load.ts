@@ -2,9 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { ParsedDocument, Passage, RawDocument, SourceEntry } from "../types.js";
 import { readSourcesFile } from "../corpus/sources.js";
-import { inferMeta } from "../corpus/metadata.js";
+import { addedAtOf, inferMeta } from "../corpus/metadata.js";
 import { parseDocument } from "../corpus/parse.js";
-import { folderCache } from "../corpus/parse-cache.js";
+import { folderCache, keyOf, sourceKey, withKey, type CachedParse } from "../corpus/parse-cache.js";
+import { holdText, sameText, textBytes, withFields } from "../corpus/held-text.js";
+import { documentTerms, type DocumentTerms } from "../corpus/passage-terms.js";
 import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
 import { indexSteps, type CorpusIndex } from "./index.js";
 import { runInSlices, runToEnd } from "../steps.js";
@@ -23,12 +25,25 @@ export interface LoadOptions {
 
 /** Reads every .txt/.md document of a folder with its metadata (sources.json overrides inference). */
 export function readDocuments(dir: string, options: LoadOptions = {}): RawDocument[] {
-  return runToEnd(readSteps(dir, options));
+  return runToEnd(readSteps(dir, options, new Map()));
 }
 
-function* readSteps(dir: string, options: LoadOptions): Generator<void, RawDocument[]> {
+/**
+ * How a document's file stood when it was read: its time and size, and its sources.json entry. A file that still
+ * stands so is not read again by a reload (its text and metadata are the previous index's).
+ */
+const stampOf = (stat: { mtimeMs: number; size: number }, source: SourceEntry) =>
+  `${stat.mtimeMs}:${stat.size}:${JSON.stringify(source)}`;
+
+function* readSteps(
+  dir: string,
+  options: LoadOptions,
+  stamps: Map<string, string>,
+  previous?: CorpusIndex,
+): Generator<void, RawDocument[]> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CorpusError(`corpus folder not found: ${dir}`);
   const sources = readSources(dir, options);
+  const cache = options.cacheDir ? folderCache(options.cacheDir, options.onWarning) : undefined;
   const files = readdirSync(dir)
     .filter((f) => !f.startsWith(".") && DOCUMENT_EXTENSIONS.some((ext) => f.toLowerCase().endsWith(ext)))
     .sort();
@@ -37,12 +52,33 @@ function* readSteps(dir: string, options: LoadOptions): Generator<void, RawDocum
     yield;
     try {
       const path = join(dir, file);
-      const text = readFileSync(path, "utf8");
+      const stat = statSync(path);
+      const stamp = stampOf(stat, sources[file] ?? {});
+      const before = previous?.docsById.get(file);
+      if (before && previous!.stamps?.get(file) === stamp) {
+        stamps.set(file, stamp);
+        docs.push(before); // the very document: its text is not read again, nor compared
+        continue;
+      }
+      const bytes = readFileSync(path);
+      const source = sources[file] ?? {};
+      // With a cache, the entry of these very bytes holds the metadata too: it is not worked out again.
+      const key = cache && sourceKey(file, source, bytes);
+      const entry = key ? cache!.lookup(key, file) : undefined;
+      if (entry) {
+        stamps.set(file, stamp);
+        const meta = { ...entry.meta, addedAt: addedAtOf(source, stat.mtime) };
+        docs.push(withKey(holdText({ meta, text: "" }, bytes), key!, entry));
+        continue;
+      }
+      const text = bytes.toString("utf8");
       if (!text.trim()) {
         options.onWarning?.(`skipped ${file}: it is empty`);
         continue;
       }
-      docs.push({ meta: inferMeta(file, text, sources[file] ?? {}, statSync(path).mtime), text });
+      stamps.set(file, stamp);
+      const raw = holdText({ meta: inferMeta(file, text, source, stat.mtime), text }, bytes);
+      docs.push(key ? withKey(raw, key) : raw);
     } catch (error) {
       options.onWarning?.(`skipped ${file}: ${(error as Error).message}`);
     }
@@ -76,8 +112,10 @@ export function reloadCorpus(
 }
 
 function* loadSteps(dir: string, options: LoadOptions, previous?: CorpusIndex): Generator<void, CorpusIndex> {
-  const raws = yield* readSteps(dir, options);
-  return yield* corpusSteps(raws, options, dir, previous);
+  const stamps = new Map<string, string>();
+  const raws = yield* readSteps(dir, options, stamps, previous);
+  const index = yield* corpusSteps(raws, options, dir, previous);
+  return { ...index, stamps };
 }
 
 /** Parses and indexes documents already read; a document that fails to parse is skipped with a warning. */
@@ -92,34 +130,52 @@ function* corpusSteps(
   previous?: CorpusIndex,
 ): Generator<void, CorpusIndex> {
   const cache = options.cacheDir ? folderCache(options.cacheDir, options.onWarning) : undefined;
-  const kept: (ParsedDocument | undefined)[] = [];
+  const kept: (CachedParse | undefined)[] = [];
   for (const raw of raws) {
     yield;
     const before = previous?.docsById.get(raw.meta.id);
-    kept.push(before && sameSource(before, raw) ? { ...before, meta: raw.meta } : cache?.get(raw));
+    const terms = before && previous!.parts.get(raw.meta.id);
+    kept.push(
+      before && terms && sameSource(before, raw)
+        ? { parsed: withFields(before, { meta: raw.meta }), terms }
+        : cache?.get(raw),
+    );
   }
   // The corpus-wide pass: names that come with a PDU or region suffix anywhere split lists of names in prose.
-  const knownUnitNames = new Set(raws.flatMap((raw, i) => kept[i]?.corpusNames.strong ?? strongUnitNames(raw.text)));
+  const knownUnitNames = new Set<string>();
+  for (const [i, raw] of raws.entries()) {
+    const strong = kept[i]?.parsed.corpusNames.strong;
+    if (!strong) yield;
+    for (const name of strong ?? strongUnitNames(raw.text)) knownUnitNames.add(name);
+  }
   const parsed: ParsedDocument[] = [];
+  const parts = new Map<string, DocumentTerms>();
   const shared = new Map<string, string>();
   for (const [i, raw] of raws.entries()) {
+    yield;
     const hit = kept[i];
     // A kept parse serves only while the corpus gives it the same names to split its lists with.
-    if (hit && sameNames(hit.corpusNames.used, namesUsedBy(hit.corpusNames.weak, knownUnitNames))) {
-      parsed.push(compact(hit, shared));
+    const names = hit?.parsed.corpusNames;
+    if (hit && names && sameNames(names.used, namesUsedBy(names.weak, knownUnitNames))) {
+      parsed.push(compact(hit.parsed, shared));
+      parts.set(raw.meta.id, hit.terms);
       continue;
     }
     yield;
     try {
-      const doc = parseDocument(raw, { knownUnitNames: [...knownUnitNames] });
-      cache?.set(doc);
+      const doc = holdText(parseDocument(raw, { knownUnitNames: [...knownUnitNames] }), textBytes(raw));
+      yield;
+      const terms = documentTerms(doc);
+      yield;
+      cache?.set(keyOf(raw), doc, terms);
       parsed.push(compact(doc, shared));
+      parts.set(raw.meta.id, terms);
     } catch (error) {
       options.onWarning?.(`skipped ${raw.meta.id}: could not parse it (${(error as Error).message})`);
     }
   }
   if (parsed.length === 0) throw new CorpusError(`no document in ${dir} could be parsed`);
-  return yield* indexSteps(parsed);
+  return yield* indexSteps(parsed, parts);
 }
 
 const NONE: never[] = [];
@@ -137,20 +193,30 @@ function compact(doc: ParsedDocument, strings: Map<string, string>): ParsedDocum
     strings.set(text, text);
     return text;
   };
+  // Neighbouring passages mostly hold the very same section string: it is looked up once for them all.
+  let section: string | undefined;
+  let sectionKept: string | undefined;
+  let docId: string | undefined;
+  let docIdKept = "";
   for (const p of doc.passages) {
     if (p.quantities.length === 0) p.quantities = NONE;
     if (p.dates.length === 0) p.dates = NONE;
     if (p.named.length === 0) p.named = NONE;
     if (p.period.relation === "current" && !p.period.year) p.period = OWN_INSPECTION;
-    if (p.section) p.section = intern(p.section);
-    p.docId = intern(p.docId);
+    if (p.section !== undefined) {
+      if (p.section !== section) sectionKept = intern((section = p.section));
+      p.section = sectionKept;
+    }
+    if (p.docId !== docId) docIdKept = intern((docId = p.docId));
+    p.docId = docIdKept;
   }
   return doc;
 }
 
 /** The same text and metadata (but for when it was added), so the same parse. */
 function sameSource(doc: ParsedDocument, raw: RawDocument): boolean {
-  if (doc.text !== raw.text) return false;
+  if (raw === doc) return true;
+  if (!sameText(doc, raw)) return false;
   const { addedAt: _a, ...was } = doc.meta;
   const { addedAt: _b, ...is } = raw.meta;
   return JSON.stringify(was) === JSON.stringify(is);

@@ -48,11 +48,15 @@ const laterBound = (a: string | undefined, b: string | undefined) => (!a ? b : !
  * Places every document whose own facts carry no date, and dates those facts where another document fixes the date.
  * `facts` are the index's copies (re-keyed to merged units); they are changed in place.
  */
-export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]): Map<string, Placement> {
+export function* placeUndatedSteps(
+  documents: ParsedDocument[],
+  facts: Fact[],
+): Generator<void, Map<string, Placement>> {
   const placements = new Map<string, Placement>();
   const own = undatedFactsByDoc(facts);
   const undated = documents.filter((d) => own.has(d.meta.id));
   if (undated.length === 0) return placements;
+  yield;
   for (const d of undated) {
     // What the document says of itself: its metadata's bound, and the earlier inspection its sentences recall.
     const recalled = own.get(d.meta.id)!.find((f) => f.inspectionAfter)?.inspectionAfter;
@@ -74,6 +78,7 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
       });
   }
 
+  yield;
   const unitsOf = new Map<string, Set<string>>();
   const docsOf = new Map<string, Set<string>>();
   for (const f of facts) {
@@ -92,6 +97,7 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
   const spansOf = (d: ParsedDocument) =>
     spans.get(d.meta.id) ?? spans.set(d.meta.id, quotedSpans(d.text)).get(d.meta.id)!;
 
+  yield;
   // The date of each dated document's own inspection, as its facts carry it.
   const ownDated = new Map<string, string>();
   for (const f of facts)
@@ -104,6 +110,7 @@ export function placeUndatedDocuments(documents: ParsedDocument[], facts: Fact[]
   }
 
   for (const d of undated) {
+    yield;
     // The same words quoted in a document of the same unit: the same inspection.
     for (const other of neighbours(d)) {
       const mine = spansOf(d);

@@ -26,12 +26,21 @@ export function unitFinder(units: Unit[], corpusWords: Set<string>): UnitFinder 
   const names = units
     .flatMap((u) => [...new Set([u.name, baseName(u), ...u.aliases])].map((alias) => ({ alias, key: u.key })))
     .sort((a, b) => b.alias.length - a.alias.length)
-    // Initials ("LLR", "EM") match as written in capitals, or in lower case when three letters or more.
-    .map((n) => ({
-      ...n,
-      probe: n.alias.toLowerCase().split(/[\s,]+/)[0]!,
-      re: new RegExp(`(?<![\\p{L}])${namePattern(n.alias)}(?![\\p{L}])`, /^[A-Z]{2}$/.test(n.alias) ? "gu" : "giu"),
-    }));
+    // Initials ("LLR", "EM") match as written in capitals, or in lower case when three letters or more. A name's
+    // pattern is made when a question first needs it: a thousand units' patterns take 0.2 s to make at once.
+    .map((n) => {
+      let re: RegExp | undefined;
+      return {
+        ...n,
+        probe: n.alias.toLowerCase().split(/[\s,]+/)[0]!,
+        get re(): RegExp {
+          return (re ??= new RegExp(
+            `(?<![\\p{L}])${namePattern(n.alias)}(?![\\p{L}])`,
+            /^[A-Z]{2}$/.test(n.alias) ? "gu" : "giu",
+          ));
+        },
+      };
+    });
   // A name typed in another order ("Rutland, Leicestershire and Leicester") still names the unit: all its words are there.
   const wordSets = units
     .map((u) => ({
