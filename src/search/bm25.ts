@@ -30,9 +30,17 @@ function mergeLists(a: Uint16Array | Int32Array, b: number[]): Int32Array {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i]!, a[i + 1]!), (i += 2);
-    else if (i >= a.length || b[j]! < a[i]!) out.push(b[j]!, b[j + 1]!), (j += 2);
-    else out.push(a[i]!, a[i + 1]! + b[j + 1]!), (i += 2), (j += 2);
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
+      out.push(a[i]!, a[i + 1]!);
+      i += 2;
+    } else if (i >= a.length || b[j]! < a[i]!) {
+      out.push(b[j]!, b[j + 1]!);
+      j += 2;
+    } else {
+      out.push(a[i]!, a[i + 1]! + b[j + 1]!);
+      i += 2;
+      j += 2;
+    }
   }
   return Int32Array.from(out);
 }
