@@ -219,3 +219,15 @@ describe("what must be done, in prose", () => {
     expect(toneOf("There was a need for more staff in the courts.").directive).toBeUndefined();
   });
 });
+
+describe("durations joined by a hyphen", () => {
+  it("'a two-hour journey', 'a 12-month order' are durations; 'Covid-19', '2020-21' and 'one-to-one' are not", () => {
+    const found = quantitiesIn(
+      "Some faced a two-hour bus journey, on a 12-month order, in 2020-21 during Covid-19, with one-to-one work.",
+    );
+    expect(found.map((q) => [q.text, q.kind, q.value])).toEqual([
+      ["two-hour", "duration", 2],
+      ["12-month", "duration", 12],
+    ]);
+  });
+});

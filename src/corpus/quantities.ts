@@ -125,6 +125,21 @@ function countedPhrase(tokens: Token[], from: number): { words: string[]; end: n
   return { words, end };
 }
 
+/** "two-hour" (one token) or "12" + "-month": a number joined by a hyphen to a unit of time. */
+function joinedDuration(t: Token, sentence: string, value: number | undefined): Quantity | undefined {
+  const [first, unit] = t.text.includes("-") ? t.text.toLowerCase().split("-") : [t.text, undefined];
+  const after =
+    unit ??
+    sentence
+      .slice(t.end)
+      .match(/^-(\p{L}+)/u)?.[1]
+      ?.toLowerCase();
+  const n = unit ? numberValue(first!) : value;
+  if (n === undefined || !after || !DURATION.has(after)) return undefined;
+  const end = unit ? t.end : t.end + after.length + 1;
+  return { text: sentence.slice(t.start, end), value: n, kind: "duration", counts: after };
+}
+
 /** A cheap first look: most sentences hold no digit and no number word, and need no tokenising. */
 const MAY_HOLD_NUMBER = new RegExp(`\\d|\\b(?:${Object.keys(NUMBER_WORDS).join("|")})\\b`, "i");
 
@@ -152,6 +167,13 @@ export function quantitiesIn(sentence: string): Quantity[] {
       continue;
     }
     const number = written(tokens[i]!);
+    // "A two-hour bus journey", "a 12-month order": a number joined to a unit of time is a duration.
+    const joined = joinedDuration(tokens[i]!, sentence, number?.value);
+    if (joined) {
+      out.push(joined);
+      used.add(i);
+      continue;
+    }
     if (!number || isNotQuantity(tokens, i, sentence)) continue;
     let last = i;
     let kind: Quantity["kind"] = number.money ? "money" : number.percent ? "percent" : "count";
