@@ -10,19 +10,12 @@ import { join } from "node:path";
 import { loadavg } from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
-import {
-  answerQuestion,
-  loadCorpus,
-  parseDocument,
-  readDocuments,
-  reloadCorpus,
-  type CorpusIndex,
-} from "../src/engine.js";
+import { generatedReport, unitNameOf, writeGeneratedCorpus } from "./generated-corpus.js";
+import { answerQuestion, loadCorpus, reloadCorpus, type CorpusIndex } from "../src/engine.js";
 
 const SEEDS = "seeds";
 const DOCS = Number(process.env.BENCH_DOCS ?? 1000);
 /** One document in this many is an article; the rest are reports. */
-const ARTICLE_EVERY = 4;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -87,54 +80,9 @@ console.log(
 );
 
 // The generated corpus: every unit's name its own, from three lists of ten.
-const raws = readDocuments(SEEDS);
-const report = raws.find((d) => d.meta.kind === "inspection report")!;
-const article = raws.find(
-  (d) => d.meta.kind !== "inspection report" && report.text.includes("Leicester") && d.text.includes("Leicester"),
-)!;
-const unit = parseDocument(report).units[0]!;
-const names = [unit.name.replace(/ PDU$/, ""), ...unit.aliases].sort((a, b) => b.length - a.length);
-const FIRST = [
-  "Ashby",
-  "Brackley",
-  "Corfe",
-  "Dunmore",
-  "Eskdale",
-  "Fenwick",
-  "Glaston",
-  "Hartwell",
-  "Ivybridge",
-  "Kelso",
-];
-const SECOND = ["Lydford", "Marden", "Norbury", "Oakham", "Penrith", "Quarley", "Rydal", "Selby", "Tarrant", "Upton"];
-const THIRD = [
-  "Alnmouth",
-  "Bampton",
-  "Chard",
-  "Dulverton",
-  "Eyam",
-  "Frome",
-  "Garstang",
-  "Helston",
-  "Ilminster",
-  "Keswick",
-];
-const nameOf = (i: number) =>
-  `${FIRST[i % 10]}, ${SECOND[Math.floor(i / 10) % 10]} and ${THIRD[Math.floor(i / 100) % 10]}`;
-const renamed = (text: string, name: string) => names.reduce((t, n) => t.split(n).join(name), text);
-
 const dir = mkdtempSync(join(tmpdir(), "bench-corpus-"));
 const cacheDir = mkdtempSync(join(tmpdir(), "bench-cache-"));
-const units: string[] = [];
-for (let i = 0; i < DOCS; i++) {
-  const isArticle = i % ARTICLE_EVERY === ARTICLE_EVERY - 1;
-  const name = nameOf(i);
-  units.push(name);
-  writeFileSync(
-    join(dir, `${String(i).padStart(4, "0")}-${isArticle ? "article.txt" : "report.md"}`),
-    renamed(isArticle ? article.text : report.text, name),
-  );
-}
+const units = writeGeneratedCorpus(dir, DOCS, SEEDS);
 
 // The cold index is not kept: the warm start below has the heap to itself, as a fresh process would.
 const cold = timed(() => void loadCorpus(dir, { cacheDir }));
@@ -164,8 +112,8 @@ const ticker = setInterval(() => {
 }, 1);
 const delay = monitorEventLoopDelay({ resolution: 1 });
 delay.enable();
-const added = nameOf(DOCS);
-writeFileSync(join(dir, "added-report.md"), renamed(report.text, added));
+const added = unitNameOf(DOCS);
+writeFileSync(join(dir, "added-report.md"), generatedReport(added, SEEDS));
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 const next = await reloadCorpus(dir, index, { cacheDir });

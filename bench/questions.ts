@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { answerQuestion, loadCorpus, parseDocument, readDocuments, type CorpusIndex } from "../src/engine.js";
+import { answerQuestion, loadCorpus, type CorpusIndex } from "../src/engine.js";
+import { unitNameOf, writeGeneratedCorpus } from "./generated-corpus.js";
 import type { ThreadContext } from "../src/types.js";
 
 const arg = (name: string, fallback: string) => {
@@ -19,52 +20,13 @@ const TOP = Number(arg("top", "15"));
 const ANSWERS = arg("answers", "");
 /** Only the threads one of whose questions this matches (a regular expression), e.g. to profile them. */
 const ONLY = new RegExp(arg("only", ""), "i");
-const ARTICLE_EVERY = 4;
-
-const FIRST = [
-  "Ashby",
-  "Brackley",
-  "Corfe",
-  "Dunmore",
-  "Eskdale",
-  "Fenwick",
-  "Glaston",
-  "Hartwell",
-  "Ivybridge",
-  "Kelso",
-];
-const SECOND = ["Lydford", "Marden", "Norbury", "Oakham", "Penrith", "Quarley", "Rydal", "Selby", "Tarrant", "Upton"];
-const THIRD = [
-  "Alnmouth",
-  "Bampton",
-  "Chard",
-  "Dulverton",
-  "Eyam",
-  "Frome",
-  "Garstang",
-  "Helston",
-  "Ilminster",
-  "Keswick",
-];
-const nameOf = (i: number) =>
-  `${FIRST[i % 10]}, ${SECOND[Math.floor(i / 10) % 10]} and ${THIRD[Math.floor(i / 100) % 10]}`;
 
 const corpus = join(ROOT, "corpus");
 const cacheDir = join(ROOT, "cache");
-const units = Array.from({ length: DOCS }, (_, i) => nameOf(i));
+const units = Array.from({ length: DOCS }, (_, i) => unitNameOf(i));
 if (!existsSync(corpus)) {
   mkdirSync(corpus, { recursive: true });
-  const raws = readDocuments("seeds");
-  const report = raws.find((d) => d.meta.kind === "inspection report")!;
-  const article = raws.find((d) => d.meta.kind !== "inspection report" && d.text.includes("Leicester"))!;
-  const unit = parseDocument(report).units[0]!;
-  const names = [unit.name.replace(/ PDU$/, ""), ...unit.aliases].sort((a, b) => b.length - a.length);
-  const renamed = (text: string, name: string) => names.reduce((t, n) => t.split(n).join(name), text);
-  units.forEach((name, i) => {
-    const isArticle = i % ARTICLE_EVERY === ARTICLE_EVERY - 1;
-    const file = `${String(i).padStart(4, "0")}-${isArticle ? "article.txt" : "report.md"}`;
-    writeFileSync(join(corpus, file), renamed(isArticle ? article.text : report.text, name));
-  });
+  writeGeneratedCorpus(corpus, DOCS);
 }
 
 const t0 = performance.now();
