@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "./support/bot.js";
+import { describe, expect, it } from "vitest";
+import { testBotForEachTest, type TestBot } from "./support/bot.js";
 import { STORE_KINDS } from "./support/stores.js";
 
 let t: TestBot;
 describe.each(STORE_KINDS)("%s store", (kind) => {
-  beforeEach(async (context) => (t = await startTestBot({ store: kind, context })));
-  afterEach(async () => {
-    const running = t;
-    t = undefined as unknown as TestBot; // a skipped test must not stop the previous one again
-    await running?.stop();
-  });
+  testBotForEachTest({ store: kind }, (bot) => (t = bot));
 
   async function reply(text: string): Promise<string> {
     const before = t.standIn.callsTo("respond").length;

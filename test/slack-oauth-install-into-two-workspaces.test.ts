@@ -4,25 +4,20 @@
 // against both stores.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deliverDue } from "../src/digest/deliver.js";
 import { slackDigestPoster } from "../src/slack/digest-poster.js";
 import { BOT_SCOPES, REDIRECT_PATH } from "../src/slack/workspaces.js";
-import { settle, startTestBot, type TestBot } from "./support/bot.js";
+import { settle, testBotForEachTest, type TestBot } from "./support/bot.js";
 import { seeds as index } from "./support/engine.js";
 import { STORE_KINDS } from "./support/stores.js";
 
 let t: TestBot;
 describe.each(STORE_KINDS)("%s store", (kind) => {
-  beforeEach(async (context) => {
-    t = await startTestBot({ store: kind, context, oauth: true });
-    t.standIn.grant("code-1", { teamId: "T1", token: "xoxb-one" });
-    t.standIn.grant("code-2", { teamId: "T2", token: "xoxb-two" });
-  });
-  afterEach(async () => {
-    const running = t;
-    t = undefined as unknown as TestBot; // a skipped test must not stop the previous one again
-    await running?.stop();
+  testBotForEachTest({ store: kind, oauth: true }, (bot) => {
+    t = bot;
+    t?.standIn.grant("code-1", { teamId: "T1", token: "xoxb-one" });
+    t?.standIn.grant("code-2", { teamId: "T2", token: "xoxb-two" });
   });
 
   const postsWith = (token: string) => t.standIn.callsTo("chat.postMessage").filter((c) => c.token === token);

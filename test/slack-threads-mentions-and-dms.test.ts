@@ -32,6 +32,7 @@ let t: TestBot;
 describe.each(STORE_KINDS)("%s store", (kind) => {
   beforeEach(async (context) => (t = await startTestBot({ store: kind, context })));
   afterEach(async () => {
+    // The bot now running: a test may have restarted it.
     const running = t;
     t = undefined as unknown as TestBot; // a skipped test must not stop the previous one again
     await running?.stop();

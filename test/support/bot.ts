@@ -10,7 +10,7 @@ import { digestCommand } from "../../src/digest/command.js";
 import { digestSubCommand } from "../../src/slack/digest-blocks.js";
 import { tempDir } from "./temp.js";
 import { freshDatabase, openAt, type StoreKind } from "./stores.js";
-import type { TestContext } from "vitest";
+import { afterEach, beforeEach, type TestContext } from "vitest";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 /** The OAuth install's settings (startTestBot with oauth: true). */
@@ -63,19 +63,37 @@ export interface TestBot {
 
 let eventCounter = 0;
 
-export async function startTestBot(
-  options: {
-    dataDir?: string;
-    subCommands?: Record<string, SubCommand>;
-    beforeStart?: (standIn: StandIn) => Promise<void>;
-    store?: StoreKind;
-    context?: TestContext;
-    databaseUrl?: string;
-    standIn?: StandIn;
-    /** The OAuth install (SLACK_CLIENT_ID…) instead of SLACK_BOT_TOKEN. */
-    oauth?: boolean;
-  } = {},
-): Promise<TestBot> {
+export type TestBotOptions = {
+  dataDir?: string;
+  subCommands?: Record<string, SubCommand>;
+  beforeStart?: (standIn: StandIn) => Promise<void>;
+  store?: StoreKind;
+  context?: TestContext;
+  databaseUrl?: string;
+  standIn?: StandIn;
+  /** The OAuth install (SLACK_CLIENT_ID…) instead of SLACK_BOT_TOKEN. */
+  oauth?: boolean;
+};
+
+/**
+ * A bot started before each test of the enclosing `describe` and stopped after it, handed to `use` (undefined once
+ * stopped, so that a skipped test does not stop the previous one again).
+ */
+export function testBotForEachTest(options: Omit<TestBotOptions, "context">, use: (bot: TestBot) => void): void {
+  let running: TestBot | undefined;
+  beforeEach(async (context) => {
+    running = await startTestBot({ ...options, context });
+    use(running);
+  });
+  afterEach(async () => {
+    const bot = running;
+    running = undefined;
+    use(undefined as unknown as TestBot);
+    await bot?.stop();
+  });
+}
+
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   // A stand-in given is shared (replicas talking to one Slack) and left open.
   const standIn = options.standIn ?? (await startStandIn());
   await options.beforeStart?.(standIn);
