@@ -90,9 +90,9 @@ export const SHAPES: { handler: HandlerName; when: (query: Query, intent: Intent
       when: (q, intent) =>
         q.answerType === "quantity" && q.answerTypeCued && (intent === "finding" || intent === "unknown"),
     },
-    // "Which key question drove that?" of a standard, with no theme: the standard's rating and the key question behind it.
+    // "Which key question drove that?", "all three planning key questions": the standard's key questions.
     {
-      handler: "rating",
+      handler: "keyQuestion",
       when: (q, intent) =>
         !!q.standard &&
         !q.theme &&
