@@ -444,3 +444,10 @@ describe("words of conversation in a thread are no unit names", () => {
     expect(answer!.text).toMatch(/no inspection of \*Coalville\*/);
   });
 });
+
+describe("a span of years", () => {
+  it("'since 2022' runs to now: it names no period of its own; 'in 2022' does", () => {
+    expect(analyseQuestion(seeds, "has LLR improved since 2022?", {}).period?.year).toBeUndefined();
+    expect(analyseQuestion(seeds, "LLR rating in 2022", {}).period).toEqual({ kind: "year", year: "2022" });
+  });
+});

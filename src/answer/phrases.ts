@@ -42,7 +42,7 @@ const words = z.array(z.string().min(1));
 const BodySchema = z.object({ before: words, after: words, notBefore: words });
 const QueryWordsSchema = z.object({
   uncoveredBodies: z.record(z.string(), z.union([BodySchema, z.string()])),
-  periods: z.object({ then: words, latest: words, previous: words, future: words }).passthrough(),
+  periods: z.object({ then: words, latest: words, previous: words, future: words, since: words }).passthrough(),
   answerTypes: z.record(z.string(), z.union([words, z.string()])),
   acrossUnits: z.object({ phrases: words }),
   backReferences: z.object({ phrases: words }),
@@ -83,6 +83,7 @@ export const queryWords = {
     latest: raw.periods.latest,
     previous: raw.periods.previous,
     future: raw.periods.future,
+    since: raw.periods.since,
   },
   /** In order of precedence. */
   answerTypes: lists(raw.answerTypes),

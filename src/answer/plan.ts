@@ -120,6 +120,12 @@ export const SHAPES: { handler: HandlerName; when: (query: Query, intent: Intent
         q.unitKeys.length > 0 &&
         (["rating", "score", "compare"].includes(intent) || q.onlyStandard),
     },
+    // "Why was progress so slow?": the causes the documents give, not the progress table.
+    {
+      handler: "finding",
+      when: (q, intent) =>
+        q.answerType === "reason" && q.answerTypeCued && ["progress", "recommendation", "statistic"].includes(intent),
+    },
     { handler: "keyQuestion", when: (_q, intent, input) => intent === "statistic" && asksKeyQuestion(input) },
   ];
 

@@ -75,6 +75,7 @@ export function uncoveredBody(text: string, isName: (token: Token) => boolean): 
   return undefined;
 }
 
+const sinceWords = phraseMatcher(queryWords.periods.since);
 const periodMatchers = {
   future: phraseMatcher(queryWords.periods.future),
   then: phraseMatcher(queryWords.periods.then),
@@ -100,7 +101,11 @@ const inside = (s: Span, spans: { start: number; end: number }[]) =>
  * (the conversation's inspection), "previous", "latest". Words inside a comparison ("then and now") are no period.
  */
 export function periodOf(text: string, latestDocumentYear: string | undefined): { period?: Period; spans: Span[] } {
-  const year = text.match(/\b(?:19|20)\d{2}\b/)?.[0];
+  // "Since 2022" runs from that year to now: it names no period of its own.
+  const sinceEnds = sinceWords(text).map((s) => s.end);
+  const year = [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].find(
+    (m) => !sinceEnds.some((end) => /^\s+$/.test(text.slice(end, m.index))),
+  )?.[0];
   const comparing = comparisonCues(text).filter((s) => /\s/.test(s.phrase));
   const spans: Span[] = [];
   let period: Period | undefined;
