@@ -11,6 +11,7 @@ import { composeDigest } from "../src/digest/compose.js";
 import { digestMessage } from "../src/slack/digest-blocks.js";
 import { SEEDS } from "./support/engine.js";
 import { makePdf, type PdfLine } from "./support/pdf.js";
+import { subscription } from "./support/subscription.js";
 import { tempDir } from "./support/temp.js";
 
 const run = promisify(execFile);
@@ -124,17 +125,7 @@ describe("ingesting", () => {
     const digest = digestMessage(
       composeDigest(
         index,
-        {
-          workspace: "",
-          channel: "C1",
-          time: "08:00",
-          weekdaysOnly: false,
-          timeZone: "Europe/London",
-          createdBy: "U1",
-          createdAt: "2026-11-01T00:00:00Z",
-          lastPostedAt: "2026-11-19T08:00:00Z",
-          shownFindings: [],
-        },
+        subscription({ createdAt: "2026-11-01T00:00:00Z", lastPostedAt: "2026-11-19T08:00:00Z" }),
         "2026-11-21",
       ),
     );
