@@ -1,17 +1,30 @@
 // The engine's front door: everything outside the engine (CLI, Slack, digest, ingest, main, bench) comes in here,
 // never into src/corpus, src/search or src/answer directly. The engine knows nothing of Slack.
 
+import { reloadCorpus as reloadFolder, type LoadOptions } from "./search/load.js";
+import { watchCorpus as watchFolder } from "./search/watch.js";
+import { lookupSteps } from "./answer/per-index.js";
+import type { CorpusIndex } from "./search/index.js";
+
 // Documents: reading a corpus folder, parsing, keeping it current.
 export {
   loadCorpus,
-  reloadCorpus,
   readDocuments,
   indexDocuments,
   CorpusError,
   DOCUMENT_EXTENSIONS,
 } from "./search/load.js";
 export { parseDocument } from "./corpus/parse.js";
-export { watchCorpus } from "./search/watch.js";
+
+/**
+ * Reads the folder again and builds a new index in slices, reusing every unchanged document's parse (see
+ * search/load.ts); the answers' lookups of the new index are built too, so that its first answers are not slower.
+ */
+export const reloadCorpus = (dir: string, previous: CorpusIndex | undefined, options: LoadOptions = {}) =>
+  reloadFolder(dir, previous, { prepare: lookupSteps, ...options });
+
+/** Watches the corpus folder and reloads it on a change (see search/watch.ts), building the answers' lookups ahead. */
+export const watchCorpus: typeof watchFolder = (dir, options) => watchFolder(dir, { prepare: lookupSteps, ...options });
 export { inferMeta, datingSummary } from "./corpus/metadata.js";
 export { withoutSiteName } from "./corpus/headline.js";
 export { PUBLISHER_UNKNOWN } from "./corpus/publisher.js";

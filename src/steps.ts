@@ -1,26 +1,42 @@
 // Long work written once as a generator of steps (each `yield` a point where it may pause), run either at once or
 // in slices that give the event loop back, so that a running bot keeps answering while the work goes on.
+// A step may also yield a piece of work to hand over (`Offload`): run at once by `runToEnd`, on another thread by
+// `runInSlices` where it can be; its result comes back as the value of the `yield`.
+
+/** Work a step hands to its runner: `here` does it on this thread; `elsewhere`, if given, without blocking it. */
+export interface Offload<T = unknown> {
+  here(): T;
+  elsewhere?(): Promise<T>;
+}
+
+export type Steps<T> = Generator<void | Offload, T, unknown>;
 
 /** Runs the steps to the end at once. */
-export function runToEnd<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+export function runToEnd<T>(steps: Steps<T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next(step.value ? step.value.here() : undefined);
+  return step.value;
 }
 
 /** Work done between two chances to give the event loop back. */
 export const SLICE_MS = 20;
 
 /** Runs the steps in slices of about `sliceMs` of work each, giving the event loop back between them. */
-export async function runInSlices<T>(steps: Generator<void, T>, sliceMs = SLICE_MS): Promise<T> {
+export async function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
   let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
+  let step = steps.next();
+  while (!step.done) {
+    const offload = step.value;
+    let result: unknown;
+    if (offload) {
+      result = offload.elsewhere ? await offload.elsewhere() : offload.here();
+      sliceStart = performance.now();
+    }
     if (performance.now() - sliceStart >= sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
+    step = steps.next(result);
   }
+  return step.value;
 }

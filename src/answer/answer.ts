@@ -10,6 +10,7 @@ import { answerHelp, notAnswered } from "./handlers/meta.js";
 import { inspectionYearOfDoc } from "./retrieve.js";
 import { answerOf, type HandlerInput, type Reply } from "./reply.js";
 import { planOf, runPlan } from "./plan.js";
+import { ITEMS_PER_STEP, perIndex } from "./per-index.js";
 
 export interface Turn {
   answer: Answer;
@@ -26,24 +27,21 @@ function docsOfNamedPublisher(index: CorpusIndex, question: string): Set<string>
   return docs.length && docs.length < index.documents.length ? new Set(docs.map((d) => d.meta.id)) : undefined;
 }
 
-const publisherWordMaps = new WeakMap<CorpusIndex, Map<string, ParsedDocument[]>>();
 /** The documents by each distinctive word of their publisher's name (worked out once per index). */
-function publisherWords(index: CorpusIndex): Map<string, ParsedDocument[]> {
-  let byWord = publisherWordMaps.get(index);
-  if (!byWord) {
-    byWord = new Map();
-    for (const d of index.documents) {
-      for (const w of new Set(words(d.meta.publisher))) {
-        if (w.length < 3 || GENERIC_PUBLISHER_WORDS.has(w)) continue;
-        const list = byWord.get(w);
-        if (list) list.push(d);
-        else byWord.set(w, [d]);
-      }
+const publisherWords = perIndex(function* (index) {
+  const byWord = new Map<string, ParsedDocument[]>();
+  for (let i = 0; i < index.documents.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const d = index.documents[i]!;
+    for (const w of new Set(words(d.meta.publisher))) {
+      if (w.length < 3 || GENERIC_PUBLISHER_WORDS.has(w)) continue;
+      const list = byWord.get(w);
+      if (list) list.push(d);
+      else byWord.set(w, [d]);
     }
-    publisherWordMaps.set(index, byWord);
   }
   return byWord;
-}
+});
 
 const GENERIC_PUBLISHER_WORDS = new Set([
   "news",

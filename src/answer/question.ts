@@ -29,6 +29,7 @@ import {
   type UncoveredBody,
 } from "./slots.js";
 import { TUNING } from "../tuning.js";
+import { ITEMS_PER_STEP, perIndex } from "./per-index.js";
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -167,13 +168,16 @@ const DOMAIN_WORDS = new Set(
     .filter(Boolean),
 );
 
-const corpusStems = new WeakMap<CorpusIndex, Set<string>>();
 /** The stems of every word of the corpus, worked out once per index ("minorities" is known from "minority"). */
-function stemsOf(index: CorpusIndex): Set<string> {
-  let stems = corpusStems.get(index);
-  if (!stems) corpusStems.set(index, (stems = new Set([...index.words].map(stem))));
+const stemsOf = perIndex(function* (index) {
+  const stems = new Set<string>();
+  let n = 0;
+  for (const w of index.words) {
+    if (n++ % ITEMS_PER_STEP === 0) yield;
+    stems.add(stem(w));
+  }
   return stems;
-}
+});
 
 function isKnownWord(index: CorpusIndex, w: string): boolean {
   return (
@@ -188,52 +192,47 @@ function isKnownWord(index: CorpusIndex, w: string): boolean {
   );
 }
 
-const latestYears = new WeakMap<CorpusIndex, { year: string | undefined }>();
-function latestDocumentYear(index: CorpusIndex): string | undefined {
-  let latest = latestYears.get(index);
-  if (!latest) {
-    const year = index.documents
-      .map((d) => d.meta.date?.slice(0, 4) ?? "")
-      .sort()
-      .at(-1);
-    latestYears.set(index, (latest = { year: year || undefined }));
+const latestDocumentYear = perIndex(function* (index) {
+  let latest = "";
+  for (let i = 0; i < index.documents.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const d = index.documents[i]!;
+    const year = d.meta.date?.slice(0, 4) ?? "";
+    if (year > latest) latest = year;
   }
-  return latest.year;
-}
+  return latest || undefined;
+});
 
-const spellingCandidates = new WeakMap<CorpusIndex, Map<string, string[]>>();
 /** The words a misspelt word may be corrected to, by their first letter, in the order they are tried (once per index). */
-function candidatesByFirstLetter(index: CorpusIndex): Map<string, string[]> {
-  let byLetter = spellingCandidates.get(index);
-  if (!byLetter) {
-    byLetter = new Map();
-    for (const c of [...index.words, ...intentWords, ...DOMAIN_WORDS]) {
+const candidatesByFirstLetter = perIndex(function* (index) {
+  const byLetter = new Map<string, string[]>();
+  let n = 0;
+  for (const words of [index.words, intentWords, DOMAIN_WORDS]) {
+    for (const c of words) {
+      if (n++ % ITEMS_PER_STEP === 0) yield;
       const list = byLetter.get(c[0] ?? "");
       if (list) list.push(c);
       else byLetter.set(c[0] ?? "", [c]);
     }
-    spellingCandidates.set(index, byLetter);
   }
   return byLetter;
-}
+});
 
-const speakerNames = new WeakMap<CorpusIndex, string[]>();
 /** The names (of two words or more) of the people the documents quote: "Martin Jones", "Dave Argument". */
-function quotedPeople(index: CorpusIndex): string[] {
-  let names = speakerNames.get(index);
-  if (!names) {
-    const all = (index.factsByType.get("quotation") ?? []).map((f) =>
-      (f as { speaker: string }).speaker
-        .split(",")[0]!
-        .replace(/\b(?:CBE|OBE|MBE|Mr|Mrs|Ms|Dr|Sir|Dame)\b\.?/g, "")
-        .trim()
-        .toLowerCase(),
-    );
-    names = [...new Set(all)].filter((n) => /^\p{L}+(?:[ '’-]\p{L}+)+$/u.test(n));
-    speakerNames.set(index, names);
+const quotedPeople = perIndex(function* (index) {
+  const names = new Set<string>();
+  const quotations = index.factsByType.get("quotation") ?? [];
+  for (let i = 0; i < quotations.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const name = (quotations[i] as { speaker: string }).speaker
+      .split(",")[0]!
+      .replace(/\b(?:CBE|OBE|MBE|Mr|Mrs|Ms|Dr|Sir|Dame)\b\.?/g, "")
+      .trim()
+      .toLowerCase();
+    if (/^\p{L}+(?:[ '’-]\p{L}+)+$/u.test(name)) names.add(name);
   }
-  return names;
-}
+  return [...names];
+});
 
 /** A quoted person the question names in full, if any. */
 function namedSpeaker(index: CorpusIndex, question: string): string | undefined {

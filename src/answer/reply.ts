@@ -6,6 +6,7 @@ import type { Query } from "./question.js";
 import { shortQuote, uniqueCitations } from "./cite.js";
 import { spansOf, strong } from "./spans.js";
 import { TUNING } from "../tuning.js";
+import { ITEMS_PER_STEP, perIndex } from "./per-index.js";
 
 export interface Reply {
   /** The fact first, plain text with emphasis marked by `strong()` and friends (./spans.ts); never mrkdwn. */
@@ -60,15 +61,17 @@ export function lackingOn(input: HandlerInput, topic: string, what: "figures" | 
   };
 }
 
-const unitsByKey = new WeakMap<CorpusIndex, Map<string, Unit>>();
-export function unitOf(index: CorpusIndex, key: string): Unit | undefined {
-  let byKey = unitsByKey.get(index);
-  if (!byKey) {
-    byKey = new Map();
-    for (const u of index.units) if (!byKey.has(u.key)) byKey.set(u.key, u);
-    unitsByKey.set(index, byKey);
+const unitsByKey = perIndex(function* (index) {
+  const byKey = new Map<string, Unit>();
+  for (let i = 0; i < index.units.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const u = index.units[i]!;
+    if (!byKey.has(u.key)) byKey.set(u.key, u);
   }
-  return byKey.get(key);
+  return byKey;
+});
+export function unitOf(index: CorpusIndex, key: string): Unit | undefined {
+  return unitsByKey(index).get(key);
 }
 
 export function unitName(index: CorpusIndex, key: string): string {

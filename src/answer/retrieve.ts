@@ -4,6 +4,7 @@ import type { CorpusIndex } from "../search/index.js";
 import { idf, topBm25 } from "../search/bm25.js";
 import { stem, words } from "../text/tokens.js";
 import type { QueryTerm } from "./question.js";
+import { ITEMS_PER_STEP, perIndex } from "./per-index.js";
 
 export interface Hit {
   passage: number;
@@ -25,21 +26,21 @@ export interface SearchOptions {
   limit?: number;
 }
 
-const unitPassages = new WeakMap<CorpusIndex, Map<string, number[]>>();
-export function passagesOf(index: CorpusIndex, unitKeys: string[]): number[] {
-  let byUnit = unitPassages.get(index);
-  if (!byUnit) {
-    byUnit = new Map();
-    index.passages.forEach((p, i) => {
-      for (const k of p.unitKeys) {
-        const list = byUnit!.get(k);
-        if (list) list.push(i);
-        else byUnit!.set(k, [i]);
-      }
-    });
-    unitPassages.set(index, byUnit);
+const unitPassages = perIndex(function* (index) {
+  const byUnit = new Map<string, number[]>();
+  for (let i = 0; i < index.passages.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    for (const k of index.passages[i]!.unitKeys) {
+      const list = byUnit.get(k);
+      if (list) list.push(i);
+      else byUnit.set(k, [i]);
+    }
   }
-  return [...new Set(unitKeys.flatMap((k) => byUnit!.get(k) ?? []))];
+  return byUnit;
+});
+export function passagesOf(index: CorpusIndex, unitKeys: string[]): number[] {
+  const byUnit = unitPassages(index);
+  return [...new Set(unitKeys.flatMap((k) => byUnit.get(k) ?? []))];
 }
 
 /** BM25 with a term frequency of one (sentences rarely repeat a word) over the given passages. */
@@ -57,20 +58,17 @@ function scoreWithin(index: CorpusIndex, terms: QueryTerm[], passages: number[])
   return scores;
 }
 
-const yearCache = new WeakMap<CorpusIndex, Map<string, string>>();
 /** The year of the inspection each document reports on, where its facts carry one: the latest they name (earlier ones are background). */
-function inspectionYears(index: CorpusIndex): Map<string, string> {
-  let map = yearCache.get(index);
-  if (!map) {
-    map = new Map();
-    for (const f of index.facts) {
-      const year = f.inspectionDate?.slice(0, 4);
-      if (year && year > (map.get(f.docId) ?? "")) map.set(f.docId, year);
-    }
-    yearCache.set(index, map);
+const inspectionYears = perIndex(function* (index) {
+  const map = new Map<string, string>();
+  for (let i = 0; i < index.facts.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const f = index.facts[i]!;
+    const year = f.inspectionDate?.slice(0, 4);
+    if (year && year > (map.get(f.docId) ?? "")) map.set(f.docId, year);
   }
   return map;
-}
+});
 
 /**
  * The year of the inspection a document reports on, only where it is sure: the latest inspection its ratings

@@ -88,7 +88,8 @@ export interface ParseCache {
   /** The entry of a key, with the document's metadata: read before the metadata is worked out. */
   lookup(key: string, id: string): DecodedEntry | undefined;
   get(raw: RawDocument): CachedParse | undefined;
-  set(key: string, parsed: ParsedDocument, terms: DocumentTerms): void;
+  /** Keeps a parse; `body`, when given, is its entry body already encoded (as a parsing thread sends it). */
+  set(key: string, parsed: ParsedDocument, terms: DocumentTerms, body?: string): void;
 }
 
 /** The checksum of an entry's body: CRC-32, enough to tell a damaged file, and quick over a thousand entries. */
@@ -127,8 +128,8 @@ export function folderCache(dir: string, onWarning?: (message: string) => void):
       const parsed = withFields(raw as ParsedDocument, { ...decoded.parsed, meta: raw.meta });
       return { parsed, terms: decoded.terms };
     },
-    set(key, parsed, terms) {
-      const body = JSON.stringify(encodeEntry(parsed, terms));
+    set(key, parsed, terms, encoded) {
+      const body = encoded ?? JSON.stringify(encodeEntry(parsed, terms));
       const content = `${JSON.stringify({ format: ENTRY_FORMAT, key, sum: checksum(body) })}\n${body}`;
       const tmp = `${pathOf(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {

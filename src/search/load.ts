@@ -9,7 +9,9 @@ import { holdText, sameText, textBytes, withFields } from "../corpus/held-text.j
 import { documentTerms, type DocumentTerms } from "../corpus/passage-terms.js";
 import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
 import { indexSteps, type CorpusIndex } from "./index.js";
-import { runInSlices, runToEnd } from "../steps.js";
+import { runInSlices, runToEnd, type Offload, type Steps } from "../steps.js";
+import { parseElsewhere } from "../corpus/parse-elsewhere.js";
+import type { DecodedEntry } from "../corpus/cache-entry.js";
 
 /** A corpus folder that cannot be used. Its message is one line, fit to print as it is. */
 export class CorpusError extends Error {}
@@ -21,6 +23,8 @@ export interface LoadOptions {
   cacheDir?: string;
   /** Told about each document that could not be read or parsed; the rest are still served. */
   onWarning?: (message: string) => void;
+  /** More steps to take on a reloaded index before it is handed over (the answers' lookups, built ahead). */
+  prepare?: (index: CorpusIndex) => Steps<void>;
 }
 
 /** Reads every .txt/.md document of a folder with its metadata (sources.json overrides inference). */
@@ -111,11 +115,12 @@ export function reloadCorpus(
   return runInSlices(loadSteps(dir, options, previous));
 }
 
-function* loadSteps(dir: string, options: LoadOptions, previous?: CorpusIndex): Generator<void, CorpusIndex> {
+function* loadSteps(dir: string, options: LoadOptions, previous?: CorpusIndex): Steps<CorpusIndex> {
   const stamps = new Map<string, string>();
   const raws = yield* readSteps(dir, options, stamps, previous);
-  const index = yield* corpusSteps(raws, options, dir, previous);
-  return { ...index, stamps };
+  const index = { ...(yield* corpusSteps(raws, options, dir, previous)), stamps };
+  if (options.prepare) yield* options.prepare(index);
+  return index;
 }
 
 /** Parses and indexes documents already read; a document that fails to parse is skipped with a warning. */
@@ -128,7 +133,7 @@ function* corpusSteps(
   options: LoadOptions,
   dir: string,
   previous?: CorpusIndex,
-): Generator<void, CorpusIndex> {
+): Steps<CorpusIndex> {
   const cache = options.cacheDir ? folderCache(options.cacheDir, options.onWarning) : undefined;
   const kept: (CachedParse | undefined)[] = [];
   for (const raw of raws) {
@@ -162,21 +167,45 @@ function* corpusSteps(
       continue;
     }
     yield;
-    try {
-      const doc = holdText(parseDocument(raw, { knownUnitNames: [...knownUnitNames] }), textBytes(raw));
-      yield;
-      const terms = documentTerms(doc);
-      yield;
-      cache?.set(keyOf(raw), doc, terms);
-      parsed.push(compact(doc, shared));
-      parts.set(raw.meta.id, terms);
-    } catch (error) {
-      options.onWarning?.(`skipped ${raw.meta.id}: could not parse it (${(error as Error).message})`);
+    const known = [...knownUnitNames];
+    // Parsed at once by a load, on another thread by a reload (a running bot keeps answering meanwhile).
+    const done = (yield {
+      here: () => parseHere(raw, known),
+      elsewhere: () =>
+        parseElsewhere(raw, known).then(({ decoded, body }) => ({ ...fromEntry(raw, decoded), body }), failed),
+    } satisfies Offload<Parse>) as Parse;
+    if ("error" in done) {
+      options.onWarning?.(`skipped ${raw.meta.id}: could not parse it (${done.error.message})`);
+      continue;
     }
+    const doc = holdText(done.parsed, textBytes(raw));
+    yield;
+    cache?.set(keyOf(raw), doc, done.terms, done.body);
+    parsed.push(compact(doc, shared));
+    parts.set(raw.meta.id, done.terms);
   }
   if (parsed.length === 0) throw new CorpusError(`no document in ${dir} could be parsed`);
   return yield* indexSteps(parsed, parts);
 }
+
+/** A document's parse with its part of the index (and its cache entry body, when a parsing thread made it), or why it failed. */
+type Parse = (CachedParse & { body?: string }) | { error: Error };
+const failed = (error: Error): Parse => ({ error });
+
+function parseHere(raw: RawDocument, knownUnitNames: string[]): Parse {
+  try {
+    const parsed = parseDocument(raw, { knownUnitNames });
+    return { parsed, terms: documentTerms(parsed) };
+  } catch (error) {
+    return failed(error as Error);
+  }
+}
+
+/** The document parsed, from a decoded entry of its parse (as the parse cache gives it back). */
+const fromEntry = (raw: RawDocument, entry: DecodedEntry): CachedParse => ({
+  parsed: withFields(raw as ParsedDocument, { ...entry.parsed, meta: raw.meta }),
+  terms: entry.terms,
+});
 
 const NONE: never[] = [];
 const OWN_INSPECTION: Passage["period"] = { relation: "current" };

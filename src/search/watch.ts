@@ -12,11 +12,12 @@ export interface WatchOptions {
   onError: (message: string) => void;
   debounceMs?: number;
   cacheDir?: LoadOptions["cacheDir"];
+  prepare?: LoadOptions["prepare"];
 }
 
 export function watchCorpus(
   dir: string,
-  { current, onReindex, onError, debounceMs = 500, cacheDir }: WatchOptions,
+  { current, onReindex, onError, debounceMs = 500, cacheDir, prepare }: WatchOptions,
 ): { close(): void } {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -30,7 +31,7 @@ export function watchCorpus(
     }
     running = true;
     try {
-      const index = await reloadCorpus(dir, current?.(), { cacheDir, onWarning: onError });
+      const index = await reloadCorpus(dir, current?.(), { cacheDir, prepare, onWarning: onError });
       if (!closed) onReindex(index);
     } catch (error) {
       onError(`kept the previous index: ${(error as Error).message}`);

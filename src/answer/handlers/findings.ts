@@ -1,6 +1,5 @@
 // Findings on a topic, and who said what.
 import type { Citation, QuotationFact } from "../../types.js";
-import type { CorpusIndex } from "../../search/index.js";
 import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, citePassage, uniqueCitations } from "../cite.js";
@@ -9,6 +8,8 @@ import { diverse, inspectionYearOfDoc, isRelevant, passagesOf, periodFilter, sea
 import { bold, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { TUNING } from "../../tuning.js";
 import { holdsValueAsked, statedValue } from "../stated-value.js";
+import { ITEMS_PER_STEP, perIndex } from "../per-index.js";
+import type { Steps } from "../../steps.js";
 
 /** "Strengths" and "areas for improvement" are the reports' own sub-headings: a question that names one looks there. */
 const STRENGTHS = /\bstrengths?\b|\bdone well\b|\bgood practice\b|\bpositives?\b/i;
@@ -221,25 +222,21 @@ interface QuotationLookup {
   order: Map<QuotationFact, number>;
 }
 
-const quotationLookups = new WeakMap<CorpusIndex, QuotationLookup>();
 /** The index's quotations by their speakers' words, worked out once per index. */
-function quotationLookup(index: CorpusIndex): QuotationLookup {
-  let lookup = quotationLookups.get(index);
-  if (!lookup) {
-    lookup = { bySpeakerWord: new Map(), chief: [], order: new Map() };
-    for (const q of (index.factsByType.get("quotation") ?? []) as QuotationFact[]) {
-      lookup.order.set(q, lookup.order.size);
-      if (CHIEF_INSPECTOR.test(q.speaker)) lookup.chief.push(q);
-      for (const w of speakerTermsOf(q.speaker)) {
-        const list = lookup.bySpeakerWord.get(w);
-        if (list) list.push(q);
-        else lookup.bySpeakerWord.set(w, [q]);
-      }
+const quotationLookup = perIndex(function* (index): Steps<QuotationLookup> {
+  const lookup: QuotationLookup = { bySpeakerWord: new Map(), chief: [], order: new Map() };
+  for (const q of (index.factsByType.get("quotation") ?? []) as QuotationFact[]) {
+    if (lookup.order.size % ITEMS_PER_STEP === 0) yield;
+    lookup.order.set(q, lookup.order.size);
+    if (CHIEF_INSPECTOR.test(q.speaker)) lookup.chief.push(q);
+    for (const w of speakerTermsOf(q.speaker)) {
+      const list = lookup.bySpeakerWord.get(w);
+      if (list) list.push(q);
+      else lookup.bySpeakerWord.set(w, [q]);
     }
-    quotationLookups.set(index, lookup);
   }
   return lookup;
-}
+});
 
 export const answerQuotation: Handler = (input) => {
   const { index, query, unitKeys } = input;

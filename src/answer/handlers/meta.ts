@@ -5,13 +5,15 @@ import { link, markedOf } from "../spans.js";
 import { bold, displayDate, unitName, unitOf, type Handler, type Reply } from "../reply.js";
 import { ratingsOf } from "../facts.js";
 import { undatedLabel } from "../../corpus/metadata.js";
+import { ITEMS_PER_STEP, perIndex } from "../per-index.js";
 
-const examplesOf = new WeakMap<CorpusIndex, string[]>();
+const examplesOf = perIndex(function* (index) {
+  yield;
+  return examplesFrom(index);
+});
 /** Example questions drawn from what the corpus holds (worked out once per index). */
 export function exampleQuestions(index: CorpusIndex): string[] {
-  let examples = examplesOf.get(index);
-  if (!examples) examplesOf.set(index, (examples = examplesFrom(index)));
-  return [...examples];
+  return [...examplesOf(index)];
 }
 
 function examplesFrom(index: CorpusIndex): string[] {
@@ -33,15 +35,15 @@ function examplesFrom(index: CorpusIndex): string[] {
   return examples.filter((e): e is string => !!e);
 }
 
-const knownUnitLists = new WeakMap<CorpusIndex, string>();
-export function knownUnits(index: CorpusIndex): string {
-  let known = knownUnitLists.get(index);
-  if (known === undefined) {
-    const rated = index.units.filter((u) => ratingsOf(index, u.key).length > 0);
-    knownUnitLists.set(index, (known = rated.map((u) => u.name).join(", ")));
+/** The names of the units the corpus rates, as one list. */
+export const knownUnits = perIndex(function* (index) {
+  const rated: string[] = [];
+  for (let i = 0; i < index.units.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    if (ratingsOf(index, index.units[i]!.key).length > 0) rated.push(index.units[i]!.name);
   }
-  return known;
-}
+  return rated.join(", ");
+});
 
 export const answerHelp = ({ index }: { index: CorpusIndex }): Reply => ({
   lead:
