@@ -4,7 +4,7 @@
 // document (time until it is answered, longest event-loop stall meanwhile, timed by a 1 ms interval), question latency p50/p99/max over
 // varied questions, resident memory of a process serving the corpus.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadavg } from "node:os";
@@ -101,6 +101,19 @@ const picked = Array.from({ length: 60 }, (_, k) => units[(k * 37) % units.lengt
 const questions = [...picked.flatMap((n) => templates.map((t) => t(n))), ...generic, ...evalQuestions.slice(0, 14)];
 const ours = latency((q) => answerQuestion(index, q), questions, 1);
 
+// Every generated unit answered with its own rating, from its own document alone (test/every-unit-answers-for-itself
+// checks the same on 40 documents). The files sort in the order the names were made.
+const files = readdirSync(dir).sort();
+const notOwn = units.filter((name, i) => {
+  const answer = answerQuestion(index, `${name} rating`).answer;
+  return !(
+    answer.answered &&
+    answer.text.startsWith(`*${name} PDU* is rated`) &&
+    answer.citations.length > 0 &&
+    answer.citations.every((c) => c.doc === files[i])
+  );
+});
+
 // Adding one document as the running bot does (src/search/watch.ts): a reload in slices that reuses every unchanged
 // parse, while a 1 ms interval measures the longest time the event loop could not run anything else.
 let lastTick = performance.now();
@@ -173,6 +186,9 @@ console.log(
   `  cold build ${ms(cold.ms)} (CPU ${ms(cold.cpuMs)}); warm start from the parse cache ${ms(warm.ms)} (CPU ${ms(warm.cpuMs)}); MiniSearch index of the same passages ${ms(mini.ms)}`,
 );
 console.log(`  questions: ${show(ours)}; MiniSearch: ${show(theirs)}`);
+console.log(
+  `  every unit's rating: ${units.length - notOwn.length} of ${units.length} answered with their own rating from their own document alone${notOwn.length ? ` (not: ${notOwn.slice(0, 5).join("; ")}${notOwn.length > 5 ? "…" : ""})` : ""}`,
+);
 console.log(
   `  one document added: reindexed after ${ms(addition.reloadMs)}, answered after ${ms(addition.ms)} (CPU ${ms(addition.cpuMs)}; ${addition.answered ? "with its own rating" : "NOT answered"}), longest event-loop stall ${ms(longestStall)} (monitorEventLoopDelay: max ${ms(delay.max / 1e6)}, p99 ${ms(delay.percentile(99) / 1e6)})`,
 );
