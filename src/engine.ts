@@ -5,6 +5,9 @@ import { reloadCorpus as reloadFolder, type LoadOptions } from "./search/load.js
 import { watchCorpus as watchFolder } from "./search/watch.js";
 import { lookupSteps } from "./answer/per-index.js";
 import type { CorpusIndex } from "./search/index.js";
+import type { Steps } from "./steps.js";
+import { answerQuestion } from "./answer/answer.js";
+import { exampleQuestions } from "./answer/handlers/meta.js";
 
 // Documents: reading a corpus folder, parsing, keeping it current.
 export {
@@ -21,10 +24,24 @@ export { parseDocument } from "./corpus/parse.js";
  * search/load.ts); the answers' lookups of the new index are built too, so that its first answers are not slower.
  */
 export const reloadCorpus = (dir: string, previous: CorpusIndex | undefined, options: LoadOptions = {}) =>
-  reloadFolder(dir, previous, { prepare: lookupSteps, ...options });
+  reloadFolder(dir, previous, { prepare: prepareAnswers, ...options });
 
 /** Watches the corpus folder and reloads it on a change (see search/watch.ts), building the answers' lookups ahead. */
-export const watchCorpus: typeof watchFolder = (dir, options) => watchFolder(dir, { prepare: lookupSteps, ...options });
+export const watchCorpus: typeof watchFolder = (dir, options) =>
+  watchFolder(dir, { prepare: prepareAnswers, ...options });
+
+/**
+ * A new index made ready to answer before it is handed over: the answers' lookups built, and the example questions
+ * of `help` answered once, one a step (the reload's garbage collections drop V8's compiled code of the question
+ * reader's expressions, which the first question would otherwise compile again).
+ */
+function* prepareAnswers(index: CorpusIndex): Steps<void> {
+  yield* lookupSteps(index);
+  for (const question of exampleQuestions(index)) {
+    yield;
+    answerQuestion(index, question);
+  }
+}
 export { inferMeta, datingSummary } from "./corpus/metadata.js";
 export { withoutSiteName } from "./corpus/headline.js";
 export { PUBLISHER_UNKNOWN } from "./corpus/publisher.js";

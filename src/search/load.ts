@@ -142,7 +142,7 @@ function* corpusSteps(
     const terms = before && previous!.parts.get(raw.meta.id);
     kept.push(
       before && terms && sameSource(before, raw)
-        ? { parsed: withFields(before, { meta: raw.meta }), terms }
+        ? { parsed: raw === before ? before : withFields(before, { meta: raw.meta }), terms }
         : cache?.get(raw),
     );
   }
