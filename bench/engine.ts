@@ -143,6 +143,21 @@ await new Promise((r) => setTimeout(r, 20));
 clearInterval(ticker);
 delay.disable();
 
+// Three more added in a row, each index handed over as the bot does: the heap after each (collected) shows whether
+// the old indexes are released.
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const heapMb = () => {
+  gc();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+};
+let latest = next;
+const heapAfterAdds = [heapMb()];
+for (let k = 1; k <= 3; k++) {
+  writeFileSync(join(dir, `added-report-${k}.md`), generatedReport(unitNameOf(DOCS + k), SEEDS));
+  latest = await reloadCorpus(dir, latest, { cacheDir });
+  heapAfterAdds.push(heapMb());
+}
+
 // The same passages in MiniSearch (BM25+), asked the same questions as text searches.
 const mini = timed(() => {
   const search = new MiniSearch<{ id: number; text: string }>({ fields: ["text"], storeFields: [] });
@@ -191,6 +206,9 @@ console.log(
 );
 console.log(
   `  one document added: reindexed after ${ms(addition.reloadMs)}, answered after ${ms(addition.ms)} (CPU ${ms(addition.cpuMs)}; ${addition.answered ? "with its own rating" : "NOT answered"}), longest event-loop stall ${ms(longestStall)} (monitorEventLoopDelay: max ${ms(delay.max / 1e6)}, p99 ${ms(delay.percentile(99) / 1e6)})`,
+);
+console.log(
+  `  three more added in a row (${latest.documents.length} documents): heap ${heapAfterAdds.map((h) => `${h.toFixed(0)} MB`).join(" → ")} (collected after each)`,
 );
 console.log(
   `  a fresh process started from the parse cache: loaded in ${ms(memory.loadMs)} (CPU ${ms(memory.loadCpuMs)})`,

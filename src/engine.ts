@@ -6,7 +6,7 @@ import { watchCorpus as watchFolder } from "./search/watch.js";
 import { lookupSteps } from "./answer/per-index.js";
 import type { CorpusIndex } from "./search/index.js";
 import type { Steps } from "./steps.js";
-import { answerQuestion } from "./answer/answer.js";
+import { analyseQuestion } from "./answer/question.js";
 import { exampleQuestions } from "./answer/handlers/meta.js";
 
 // Documents: reading a corpus folder, parsing, keeping it current.
@@ -32,14 +32,14 @@ export const watchCorpus: typeof watchFolder = (dir, options) =>
 
 /**
  * A new index made ready to answer before it is handed over: the answers' lookups built, and the example questions
- * of `help` answered once, one a step (the reload's garbage collections drop V8's compiled code of the question
- * reader's expressions, which the first question would otherwise compile again).
+ * of `help` read once, one a step (the reload's garbage collections drop V8's compiled code of the question
+ * reader's expressions, which the first question would otherwise compile again: about 30 ms).
  */
 function* prepareAnswers(index: CorpusIndex): Steps<void> {
   yield* lookupSteps(index);
   for (const question of exampleQuestions(index)) {
     yield;
-    answerQuestion(index, question);
+    analyseQuestion(index, question, {});
   }
 }
 export { inferMeta, datingSummary } from "./corpus/metadata.js";
