@@ -89,6 +89,13 @@ function stopWhenIdle() {
   idleTimer.unref();
 }
 
+/** Starts the worker ahead of the parses it will be asked for (it takes a few hundred ms to start); returns at once. */
+export async function startParsingThread(): Promise<void> {
+  clearTimeout(idleTimer);
+  worker ??= startWorker();
+  stopWhenIdle();
+}
+
 /** Parses a document on the worker thread. Rejects when it fails, or takes longer than PARSE_TIMEOUT_MS. */
 export function parseElsewhere(raw: RawDocument, knownUnitNames: string[]): Promise<ParsedElsewhere> {
   clearTimeout(idleTimer);

@@ -10,7 +10,7 @@ import { documentTerms, type DocumentTerms } from "../corpus/passage-terms.js";
 import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
 import { indexSteps, type CorpusIndex } from "./index.js";
 import { runInSlices, runToEnd, type Offload, type Steps } from "../steps.js";
-import { parseElsewhere } from "../corpus/parse-elsewhere.js";
+import { parseElsewhere, startParsingThread } from "../corpus/parse-elsewhere.js";
 import type { DecodedEntry } from "../corpus/cache-entry.js";
 
 /** A corpus folder that cannot be used. Its message is one line, fit to print as it is. */
@@ -44,7 +44,7 @@ function* readSteps(
   options: LoadOptions,
   stamps: Map<string, string>,
   previous?: CorpusIndex,
-): Generator<void, RawDocument[]> {
+): Steps<RawDocument[]> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CorpusError(`corpus folder not found: ${dir}`);
   const sources = readSources(dir, options);
   const cache = options.cacheDir ? folderCache(options.cacheDir, options.onWarning) : undefined;
@@ -83,6 +83,8 @@ function* readSteps(
       stamps.set(file, stamp);
       const raw = holdText({ meta: inferMeta(file, text, source, stat.mtime), text }, bytes);
       docs.push(key ? withKey(raw, key) : raw);
+      // This one is to be parsed: a reload starts its parsing thread now, while it reads and sorts out the rest.
+      yield { here: () => undefined, elsewhere: startParsingThread } satisfies Offload<void>;
     } catch (error) {
       options.onWarning?.(`skipped ${file}: ${(error as Error).message}`);
     }
