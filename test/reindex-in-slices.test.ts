@@ -1,5 +1,5 @@
 // A live reindex reuses the parse of every document that did not change and gives the event loop back while it works.
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../src/engine.js";
@@ -77,5 +77,24 @@ describe("reloading the corpus", () => {
     const after = await reloadCorpus(dir, before);
     expect(after.docsById.get(id!)!.meta.title).toBe("A title given by sources.json");
     expect(before.docsById.get(id!)!.meta.title).not.toBe("A title given by sources.json");
+  });
+
+  it("parses a kept document again when a new document gives it a name to split its lists with, or takes it away", async () => {
+    const dir = tempDir("reload-names-");
+    cpSync(join(import.meta.dirname, "fixtures/second-corpus"), dir, { recursive: true });
+    writeFileSync(
+      join(dir, "lists.txt"),
+      "Probation services in Kessington and Ashcombe were inspected in 2025 and rated 'Good'.\n",
+    );
+    const unitsOfLists = (index: ReturnType<typeof loadCorpus>) =>
+      index.documents.find((d) => d.meta.id === "lists.txt")!.units.map((u) => u.key);
+    const before = loadCorpus(dir);
+    writeFileSync(join(dir, "kessington.txt"), "Kessington PDU was rated 'Good' overall by inspectors in 2025.\n");
+    const added = await reloadCorpus(dir, before);
+    expect(unitsOfLists(added)).toEqual(unitsOfLists(loadCorpus(dir)));
+    expect(unitsOfLists(added)).not.toEqual(unitsOfLists(before));
+    rmSync(join(dir, "kessington.txt"));
+    const removed = await reloadCorpus(dir, added);
+    expect(unitsOfLists(removed)).toEqual(unitsOfLists(before));
   });
 });

@@ -41,6 +41,8 @@ export interface CorpusIndex {
   findSharedNames: SharedNameFinder;
   /** How each document's file stood when the folder was read (see load.ts), by document id: a reload reads only changed files. */
   stamps?: Map<string, string>;
+  /** The unit names the corpus gives with a PDU or region suffix (see load.ts), that split lists of names in prose. */
+  knownUnitNames?: Set<string>;
   /** Where the documents without a date stand in time (see recency.ts), by document id. */
   placements: Map<string, Placement>;
 }

@@ -138,13 +138,17 @@ function* corpusSteps(
 ): Steps<CorpusIndex> {
   const cache = options.cacheDir ? folderCache(options.cacheDir, options.onWarning) : undefined;
   const kept: (CachedParse | undefined)[] = [];
+  /** Which kept parses are the previous index's (checked against its names, already compact). */
+  const fromPrevious: boolean[] = [];
   for (const raw of raws) {
     yield;
     const before = previous?.docsById.get(raw.meta.id);
     const terms = before && previous!.parts.get(raw.meta.id);
+    const reused = !!(before && terms && sameSource(before, raw));
+    fromPrevious.push(reused);
     kept.push(
-      before && terms && sameSource(before, raw)
-        ? { parsed: raw === before ? before : withFields(before, { meta: raw.meta }), terms }
+      reused
+        ? { parsed: raw === before ? before! : withFields(before!, { meta: raw.meta }), terms: terms! }
         : cache?.get(raw),
     );
   }
@@ -158,13 +162,20 @@ function* corpusSteps(
   const parsed: ParsedDocument[] = [];
   const parts = new Map<string, DocumentTerms>();
   const shared = new Map<string, string>();
+  // A parse of the previous index was checked against its names: only the names new since need checking.
+  const newNames = previous?.knownUnitNames && [...knownUnitNames].filter((n) => !previous.knownUnitNames!.has(n));
   for (const [i, raw] of raws.entries()) {
     yield;
     const hit = kept[i];
     // A kept parse serves only while the corpus gives it the same names to split its lists with.
     const names = hit?.parsed.corpusNames;
-    if (hit && names && sameNames(names.used, namesUsedBy(names.weak, knownUnitNames))) {
-      parsed.push(compact(hit.parsed, shared));
+    const sameNamesStill =
+      names &&
+      (fromPrevious[i] && newNames
+        ? names.used.every((n) => knownUnitNames.has(n)) && namesUsedBy(names.weak, newNames).length === 0
+        : sameNames(names.used, namesUsedBy(names.weak, knownUnitNames)));
+    if (hit && sameNamesStill) {
+      parsed.push(fromPrevious[i] ? hit.parsed : compact(hit.parsed, shared));
       parts.set(raw.meta.id, hit.terms);
       continue;
     }
@@ -187,7 +198,7 @@ function* corpusSteps(
     parts.set(raw.meta.id, done.terms);
   }
   if (parsed.length === 0) throw new CorpusError(`no document in ${dir} could be parsed`);
-  return yield* indexSteps(parsed, parts);
+  return { ...(yield* indexSteps(parsed, parts)), knownUnitNames };
 }
 
 /** A document's parse with its part of the index (and its cache entry body, when a parsing thread made it), or why it failed. */
