@@ -5,7 +5,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answerQuestion, loadCorpus, readDocuments, reloadCorpus } from "../src/engine.js";
 import { parseDocument } from "../src/corpus/parse.js";
-import { parseElsewhere } from "../src/corpus/parse-elsewhere.js";
+import {
+  parseElsewhere,
+  parsesInProgress,
+  ParsingThreadFailed,
+  stopParsingThread,
+} from "../src/corpus/parse-elsewhere.js";
 import { lookupsBuilt } from "../src/answer/per-index.js";
 import { runInSlices, runToEnd, type Offload, type Steps } from "../src/steps.js";
 import { tempDir } from "./support/temp.js";
@@ -44,6 +49,41 @@ describe("parsing on another thread", () => {
     await expect(parseElsewhere(broken as never, [])).rejects.toThrow(/title|undefined/);
     const { decoded } = await parseElsewhere(raws[0]!, []);
     expect(decoded.parsed.passages.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a parsing thread that stops", () => {
+  const raws = readDocuments(SECOND_CORPUS);
+  const whenParsing = async () => {
+    for (let waited = 0; parsesInProgress() === 0 && waited < 5_000; waited += 5)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(parsesInProgress()).toBeGreaterThan(0);
+  };
+
+  it("fails what it was asked as a failure of the thread, and the next parse starts a new one", async () => {
+    const asked = parseElsewhere(raws[0]!, []);
+    await stopParsingThread();
+    await expect(asked).rejects.toBeInstanceOf(ParsingThreadFailed);
+    const { decoded } = await parseElsewhere(raws[0]!, []);
+    expect(decoded.parsed.passages.length).toBeGreaterThan(0);
+  });
+
+  it("loses no document: a reload parses it here instead", async () => {
+    const dir = tempDir("reload-thread-stops-");
+    cpSync(SECOND_CORPUS, dir, { recursive: true });
+    const before = loadCorpus(dir);
+    const [first] = before.documents.map((d) => d.meta.id);
+    writeFileSync(
+      join(dir, "added.txt"),
+      readFileSync(join(dir, first!), "utf8").replace(/\n/, "\nInspectors met 8,642 people on licence.\n"),
+    );
+    const warnings: string[] = [];
+    const reloading = reloadCorpus(dir, before, { onWarning: (w) => warnings.push(w) });
+    await whenParsing();
+    await stopParsingThread();
+    const after = await reloading;
+    expect(warnings).toEqual([]);
+    expect(after.passages.some((p) => p.text.includes("8,642 people"))).toBe(true);
   });
 });
 

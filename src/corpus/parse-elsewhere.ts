@@ -10,6 +10,9 @@ const PARSE_TIMEOUT_MS = 30_000;
 /** The worker is stopped when it has had nothing to do for this long. */
 const IDLE_MS = 5_000;
 
+/** The parsing thread itself failed (it could not start, or stopped): the document may still be parsed here. */
+export class ParsingThreadFailed extends Error {}
+
 export interface ParseRequest {
   id: number;
   meta: DocumentMeta;
@@ -72,8 +75,8 @@ function startWorker(): Worker {
       waiting.reject(error);
     }
   };
-  started.on("error", fail);
-  started.on("exit", (code) => fail(new Error(`the parsing thread stopped (exit code ${code})`)));
+  started.on("error", (error) => fail(new ParsingThreadFailed(`the parsing thread failed: ${error.message}`)));
+  started.on("exit", (code) => fail(new ParsingThreadFailed(`the parsing thread stopped (exit code ${code})`)));
   return started;
 }
 
@@ -88,6 +91,17 @@ function stopWhenIdle() {
   }, IDLE_MS);
   idleTimer.unref();
 }
+
+/** Stops the parsing thread now (at shutdown): parses it was asked for fail with ParsingThreadFailed. */
+export async function stopParsingThread(): Promise<void> {
+  clearTimeout(idleTimer);
+  const stopping = worker;
+  worker = undefined;
+  await stopping?.terminate();
+}
+
+/** How many parses the thread has been asked for and not yet answered. */
+export const parsesInProgress = (): number => pending.size;
 
 /** Starts the worker ahead of the parses it will be asked for (it takes a few hundred ms to start); returns at once. */
 export async function startParsingThread(): Promise<void> {

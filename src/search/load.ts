@@ -10,7 +10,7 @@ import { documentTerms, type DocumentTerms } from "../corpus/passage-terms.js";
 import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
 import { indexSteps, type CorpusIndex } from "./index.js";
 import { runInSlices, runToEnd, type Offload, type Steps } from "../steps.js";
-import { parseElsewhere, startParsingThread } from "../corpus/parse-elsewhere.js";
+import { parseElsewhere, ParsingThreadFailed, startParsingThread } from "../corpus/parse-elsewhere.js";
 import type { DecodedEntry } from "../corpus/cache-entry.js";
 
 /** A corpus folder that cannot be used. Its message is one line, fit to print as it is. */
@@ -184,8 +184,12 @@ function* corpusSteps(
     // Parsed at once by a load, on another thread by a reload (a running bot keeps answering meanwhile).
     const done = (yield {
       here: () => parseHere(raw, known),
+      // Should the thread itself fail, the document is parsed here: the parse is kept, at the cost of a stall.
       elsewhere: () =>
-        parseElsewhere(raw, known).then(({ decoded, body }) => ({ ...fromEntry(raw, decoded), body }), failed),
+        parseElsewhere(raw, known).then(
+          ({ decoded, body }) => ({ ...fromEntry(raw, decoded), body }),
+          (error: Error) => (error instanceof ParsingThreadFailed ? parseHere(raw, known) : failed(error)),
+        ),
     } satisfies Offload<Parse>) as Parse;
     if ("error" in done) {
       options.onWarning?.(`skipped ${raw.meta.id}: could not parse it (${done.error.message})`);
