@@ -9,6 +9,7 @@ export interface Offload<T = unknown> {
   elsewhere?(): Promise<T>;
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a bare `yield` (a point to pause at) yields void
 export type Steps<T> = Generator<void | Offload, T, unknown>;
 
 /** Runs the steps to the end at once. */
