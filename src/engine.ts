@@ -12,6 +12,7 @@ import { exampleQuestions } from "./answer/handlers/meta.js";
 // Documents: reading a corpus folder, parsing, keeping it current.
 export {
   loadCorpus,
+  loadCorpusOnThreads,
   readDocuments,
   indexDocuments,
   CorpusError,

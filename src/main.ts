@@ -1,7 +1,7 @@
 // npm start: read the configuration, index the corpus, open the store, start the bot; stop gracefully.
 import { join } from "node:path";
 import { ConfigError, LIMITS, readConfig } from "./config.js";
-import { CorpusError, loadCorpus, watchCorpus, type CorpusIndex } from "./engine.js";
+import { CorpusError, loadCorpusOnThreads, watchCorpus, type CorpusIndex } from "./engine.js";
 import { createBot } from "./slack/app.js";
 import { openConfiguredStore } from "./store/open.js";
 import { digestCommand } from "./digest/command.js";
@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const config = readConfig();
   // Each document's parse is kept under DATA_DIR, so that the next start reads it instead of parsing again.
   const cacheDir = join(config.DATA_DIR, "parse-cache");
-  let index: CorpusIndex = loadCorpus(config.CORPUS_DIR, { cacheDir, onWarning: (m) => console.warn(`warning: ${m}`) });
+  let index: CorpusIndex = await loadCorpusOnThreads(config.CORPUS_DIR, {
+    cacheDir,
+    onWarning: (m) => console.warn(`warning: ${m}`),
+  });
   const store = await openConfiguredStore(config);
   const getIndex = () => index;
   const now = () => new Date();

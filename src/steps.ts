@@ -25,7 +25,10 @@ export function runToEnd<T>(steps: Steps<T>): T {
  */
 export const SLICE_MS = 10;
 
-/** Runs the steps in slices of about `sliceMs` of work each, giving the event loop back between them. */
+/**
+ * Runs the steps in slices of about `sliceMs` of work each, giving the event loop back between them (with an
+ * infinite `sliceMs`, only while work is done elsewhere).
+ */
 export async function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
   let sliceStart = performance.now();
   let step = steps.next();

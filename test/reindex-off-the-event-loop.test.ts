@@ -1,15 +1,15 @@
 // Adding a document to a running bot's corpus: the new document is parsed on another thread, and the answers'
 // lookups of the new index are built in steps before it is handed over, so the event loop is never held long.
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { answerQuestion, loadCorpus, readDocuments, reloadCorpus } from "../src/engine.js";
+import { answerQuestion, loadCorpus, loadCorpusOnThreads, readDocuments, reloadCorpus } from "../src/engine.js";
 import { parseDocument } from "../src/corpus/parse.js";
 import {
   parseElsewhere,
   parsesInProgress,
   ParsingThreadFailed,
-  stopParsingThread,
+  stopParsingThreads,
 } from "../src/corpus/parse-elsewhere.js";
 import { lookupsBuilt } from "../src/answer/per-index.js";
 import { runInSlices, runToEnd, type Offload, type Steps } from "../src/steps.js";
@@ -61,8 +61,9 @@ describe("a parsing thread that stops", () => {
   };
 
   it("fails what it was asked as a failure of the thread, and the next parse starts a new one", async () => {
+    await stopParsingThreads(); // the thread asked below is still starting when it is stopped
     const asked = parseElsewhere(raws[0]!, []);
-    await stopParsingThread();
+    await stopParsingThreads();
     await expect(asked).rejects.toBeInstanceOf(ParsingThreadFailed);
     const { decoded } = await parseElsewhere(raws[0]!, []);
     expect(decoded.parsed.passages.length).toBeGreaterThan(0);
@@ -78,9 +79,10 @@ describe("a parsing thread that stops", () => {
       readFileSync(join(dir, first!), "utf8").replace(/\n/, "\nInspectors met 8,642 people on licence.\n"),
     );
     const warnings: string[] = [];
+    await stopParsingThreads(); // so that the reload's thread is still starting when it is stopped
     const reloading = reloadCorpus(dir, before, { onWarning: (w) => warnings.push(w) });
     await whenParsing();
-    await stopParsingThread();
+    await stopParsingThreads();
     const after = await reloading;
     expect(warnings).toEqual([]);
     expect(after.passages.some((p) => p.text.includes("8,642 people"))).toBe(true);
@@ -108,5 +110,17 @@ describe("a reloaded index", () => {
     expect(total).toBeGreaterThan(5);
     expect(built).toBe(total);
     expect(after.passages.some((p) => p.text.includes("3,579 people"))).toBe(true);
+  });
+});
+
+describe("a cold load on threads", () => {
+  it("gives the same index as a load at once, and keeps every parse in the cache", async () => {
+    const cacheDir = tempDir("threads-cache-");
+    const onThreads = await loadCorpusOnThreads(SECOND_CORPUS, { cacheDir });
+    const atOnce = loadCorpus(SECOND_CORPUS);
+    expect(onThreads.passages).toEqual(atOnce.passages);
+    expect(onThreads.facts).toEqual(atOnce.facts);
+    expect(onThreads.units).toEqual(atOnce.units);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith(".json"))).toHaveLength(atOnce.documents.length);
   });
 });

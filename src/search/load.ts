@@ -106,6 +106,14 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): CorpusIndex 
 }
 
 /**
+ * Reads, parses and indexes a corpus folder at once, as loadCorpus does, but for the documents the parse cache
+ * lacks, which are parsed on other threads (one per core): a bot's cold start parses on every core.
+ */
+export function loadCorpusOnThreads(dir: string, options: LoadOptions = {}): Promise<CorpusIndex> {
+  return runInSlices(loadSteps(dir, options), Number.POSITIVE_INFINITY);
+}
+
+/**
  * Reads the folder again and builds a new index in slices, without holding the event loop: a document whose text
  * and metadata have not changed keeps its parse from `previous`, the others are parsed (or read from the cache).
  */
@@ -159,47 +167,60 @@ function* corpusSteps(
     if (!strong) yield;
     for (const name of strong ?? strongUnitNames(raw.text)) knownUnitNames.add(name);
   }
-  const parsed: ParsedDocument[] = [];
-  const parts = new Map<string, DocumentTerms>();
-  const shared = new Map<string, string>();
   // A parse of the previous index was checked against its names: only the names new since need checking.
   const newNames = previous?.knownUnitNames && [...knownUnitNames].filter((n) => !previous.knownUnitNames!.has(n));
-  for (const [i, raw] of raws.entries()) {
-    yield;
-    const hit = kept[i];
+  const toParse: number[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    if (i % DOCUMENTS_PER_STEP === 0) yield;
     // A kept parse serves only while the corpus gives it the same names to split its lists with.
-    const names = hit?.parsed.corpusNames;
+    const names = kept[i]?.parsed.corpusNames;
     const sameNamesStill =
       names &&
       (fromPrevious[i] && newNames
         ? names.used.every((n) => knownUnitNames.has(n)) && namesUsedBy(names.weak, newNames).length === 0
         : sameNames(names.used, namesUsedBy(names.weak, knownUnitNames)));
-    if (hit && sameNamesStill) {
+    if (!sameNamesStill) {
+      kept[i] = undefined;
+      toParse.push(i);
+    }
+  }
+  const known = [...knownUnitNames];
+  // Parsed at once by a load; on other threads (one per core) by a load in slices or a reload, so that a running
+  // bot keeps answering meanwhile. Should a thread itself fail, its document is parsed here: nothing is lost.
+  const done = (yield {
+    here: () => toParse.map((i) => parseHere(raws[i]!, known)),
+    elsewhere: () =>
+      Promise.all(
+        toParse.map((i) =>
+          parseElsewhere(raws[i]!, known).then(
+            ({ decoded, body }): Parse => ({ ...fromEntry(raws[i]!, decoded), body }),
+            (error: Error) => (error instanceof ParsingThreadFailed ? parseHere(raws[i]!, known) : failed(error)),
+          ),
+        ),
+      ),
+  } satisfies Offload<Parse[]>) as Parse[];
+  const parses = new Map(toParse.map((i, k) => [i, done[k]!]));
+  const parsed: ParsedDocument[] = [];
+  const parts = new Map<string, DocumentTerms>();
+  const shared = new Map<string, string>();
+  for (const [i, raw] of raws.entries()) {
+    const hit = kept[i];
+    if (hit) {
+      if (i % DOCUMENTS_PER_STEP === 0) yield;
       parsed.push(fromPrevious[i] ? hit.parsed : compact(hit.parsed, shared));
       parts.set(raw.meta.id, hit.terms);
       continue;
     }
     yield;
-    const known = [...knownUnitNames];
-    // Parsed at once by a load, on another thread by a reload (a running bot keeps answering meanwhile).
-    const done = (yield {
-      here: () => parseHere(raw, known),
-      // Should the thread itself fail, the document is parsed here: the parse is kept, at the cost of a stall.
-      elsewhere: () =>
-        parseElsewhere(raw, known).then(
-          ({ decoded, body }) => ({ ...fromEntry(raw, decoded), body }),
-          (error: Error) => (error instanceof ParsingThreadFailed ? parseHere(raw, known) : failed(error)),
-        ),
-    } satisfies Offload<Parse>) as Parse;
-    if ("error" in done) {
-      options.onWarning?.(`skipped ${raw.meta.id}: could not parse it (${done.error.message})`);
+    const parse = parses.get(i)!;
+    if ("error" in parse) {
+      options.onWarning?.(`skipped ${raw.meta.id}: could not parse it (${parse.error.message})`);
       continue;
     }
-    const doc = holdText(done.parsed, textBytes(raw));
-    yield;
-    cache?.set(keyOf(raw), doc, done.terms, done.body);
+    const doc = holdText(parse.parsed, textBytes(raw));
+    cache?.set(keyOf(raw), doc, parse.terms, parse.body);
     parsed.push(compact(doc, shared));
-    parts.set(raw.meta.id, done.terms);
+    parts.set(raw.meta.id, parse.terms);
   }
   if (parsed.length === 0) throw new CorpusError(`no document in ${dir} could be parsed`);
   return { ...(yield* indexSteps(parsed, parts)), knownUnitNames };
@@ -223,6 +244,9 @@ const fromEntry = (raw: RawDocument, entry: DecodedEntry): CachedParse => ({
   parsed: withFields(raw as ParsedDocument, { ...entry.parsed, meta: raw.meta }),
   terms: entry.terms,
 });
+
+/** Documents looked at between two chances to yield, where each takes little work. */
+const DOCUMENTS_PER_STEP = 20;
 
 const NONE: never[] = [];
 const OWN_INSPECTION: Passage["period"] = { relation: "current" };
