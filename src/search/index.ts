@@ -211,7 +211,11 @@ export function* indexSteps(
   const facts: Fact[] = [];
   for (const d of documents) {
     yield;
-    for (const f of d.facts) facts.push({ ...f, unitKey: remap(f.unitKey) });
+    for (const f of d.facts) {
+      const unitKey = remap(f.unitKey);
+      // Copied only where this index changes it (re-keyed to a merged unit, or dated below): the rest are shared.
+      facts.push(unitKey !== f.unitKey || f.dateFromPublication || !f.inspectionDate ? { ...f, unitKey } : f);
+    }
   }
   yield;
   yield* matchArticlesToInspections(facts);

@@ -46,7 +46,7 @@ const laterBound = (a: string | undefined, b: string | undefined) => (!a ? b : !
 
 /**
  * Places every document whose own facts carry no date, and dates those facts where another document fixes the date.
- * `facts` are the index's copies (re-keyed to merged units); they are changed in place.
+ * `facts` are the index's: those without a date are its own copies (see indexSteps), changed in place.
  */
 export function* placeUndatedSteps(
   documents: ParsedDocument[],
