@@ -9,7 +9,7 @@ import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
 import { queryVocabulary, queryWords } from "./phrases.js";
-import { unitOf } from "./reply.js";
+import { unitOf } from "./units-of.js";
 import {
   answerTypeOf,
   asksAcrossUnits,

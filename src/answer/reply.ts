@@ -1,12 +1,12 @@
 // What every handler returns, and small helpers for writing briefing-style replies.
 import { MONTH_NAMES } from "../text/calendar.js";
-import type { Answer, Citation, Intent, RatingFact, Span, StatedFact, ThreadContext, Unit } from "../types.js";
+import type { Answer, Citation, Intent, RatingFact, Span, StatedFact, ThreadContext } from "../types.js";
 import type { CorpusIndex } from "../search/index.js";
 import type { Query } from "./question.js";
 import { shortQuote, uniqueCitations } from "./cite.js";
 import { spansOf, strong } from "./spans.js";
+import { unitName } from "./units-of.js";
 import { TUNING } from "../tuning.js";
-import { ITEMS_PER_STEP, perIndex } from "./per-index.js";
 
 export interface Reply {
   /** The fact first, plain text with emphasis marked by `strong()` and friends (./spans.ts); never mrkdwn. */
@@ -61,22 +61,7 @@ export function lackingOn(input: HandlerInput, topic: string, what: "figures" | 
   };
 }
 
-const unitsByKey = perIndex(function* (index) {
-  const byKey = new Map<string, Unit>();
-  for (let i = 0; i < index.units.length; i++) {
-    if (i % ITEMS_PER_STEP === 0) yield;
-    const u = index.units[i]!;
-    if (!byKey.has(u.key)) byKey.set(u.key, u);
-  }
-  return byKey;
-});
-export function unitOf(index: CorpusIndex, key: string): Unit | undefined {
-  return unitsByKey(index).get(key);
-}
-
-export function unitName(index: CorpusIndex, key: string): string {
-  return unitOf(index, key)?.name ?? key;
-}
+export { unitOf, unitName } from "./units-of.js";
 
 export const bold = strong;
 
