@@ -5,7 +5,16 @@ import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, citePassage, uniqueCitations } from "../cite.js";
 import { phraseMatcher, readingWords } from "../../corpus/reading-words.js";
-import { diverse, inspectionYearOfDoc, isRelevant, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
+import { DIRECTIVE, passageTable, STRENGTH, WEAKNESS } from "../passage-table.js";
+import {
+  diverse,
+  inspectionYearOfDoc,
+  isRelevant,
+  passagesOf,
+  periodDocFilter,
+  periodFilter,
+  searchPassages,
+} from "../retrieve.js";
 import { bold, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { TUNING } from "../../tuning.js";
 import { holdsValueAsked, statedValue } from "../stated-value.js";
@@ -25,12 +34,15 @@ function sectionFilter(index: HandlerInput["index"], question: string): ((i: num
 function toneFilter(index: HandlerInput["index"], question: string): ((i: number) => boolean) | undefined {
   const wanted = STRENGTHS.test(question) ? "strength" : WEAKNESSES.test(question) ? "weakness" : undefined;
   if (!wanted) return undefined;
-  return (i) => index.passages[i]!.tone === wanted;
+  const { flags } = passageTable(index);
+  const flag = wanted === "strength" ? STRENGTH : WEAKNESS;
+  return (i) => (flags[i]! & flag) !== 0;
 }
 /** A question that asks what someone must do ("what were managers told to do?") is answered by what the documents say must be done. */
 function directiveFilter(index: HandlerInput["index"], question: string): ((i: number) => boolean) | undefined {
+  const { flags } = passageTable(index);
   return asksWhatMustBeDone(question)
-    ? (i) => !!index.passages[i]!.directive && SENTENCE_END.test(index.passages[i]!.text)
+    ? (i) => (flags[i]! & DIRECTIVE) !== 0 && SENTENCE_END.test(index.passages[i]!.text)
     : undefined;
 }
 const DIRECTIVE_ASKED = phraseMatcher(readingWords.directiveWords, "iu");
@@ -104,6 +116,7 @@ export const answerFinding: Handler = (input) => {
   // the thread quoted are about its inspection throughout, also where a sentence names the region or the nation.
   const inPeriod = periodFilter(index, query);
   const thenDocs = !query.year && !!inPeriod;
+  // A passage carries no date of its own: whether it is of the period is its document's, asked once per document.
   const search = (filter?: (i: number) => boolean, terms = query.terms) =>
     searchPassages(index, terms, {
       unitKeys: thenDocs ? undefined : unitKeys,
@@ -111,12 +124,13 @@ export const answerFinding: Handler = (input) => {
       limit: TUNING.answers.searchLimit.findings,
       filter,
       docIds: input.publisherDocs,
+      docFilter: periodDocFilter(index, query),
     });
   const ofYear = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
   const directive = directiveFilter(index, query.text);
   // The words that ask what must be done ("needs to", "told to") are not what it is about.
   const mustTerms = query.terms.filter((t) => !DIRECTIVE_STEMS.has(t.term));
-  let hits = directive ? search(both(directive, ofYear), mustTerms) : [];
+  let hits = directive ? search(directive, mustTerms) : [];
   if (directive && unitKeys.length && !isRelevant(hits[0], mustTerms)) {
     // Nothing on the question's own words: all that the unit's documents say must be done, in their order.
     const must = firstPassages(input, both(directive, ofYear)).picked;
@@ -132,12 +146,12 @@ export const answerFinding: Handler = (input) => {
       };
     }
   }
-  if (!isRelevant(hits[0], query.terms)) hits = search(both(sections, ofYear));
+  if (!isRelevant(hits[0], query.terms)) hits = search(sections);
   // A document without the reports' sub-headings (a press release) may still say it.
-  if (sections && !isRelevant(hits[0], query.terms)) hits = search(ofYear);
+  if (sections && !isRelevant(hits[0], query.terms)) hits = search();
   // Where a document has no such sections (an article, a foreword): the sentences whose words lean that way.
   const tone = toneFilter(index, query.text);
-  if (tone && !isRelevant(hits[0], query.terms)) hits = search(both(tone, ofYear));
+  if (tone && !isRelevant(hits[0], query.terms)) hits = search(tone);
   // A word the documents never use is likely what the question is about ("rate my essay"): half a match is not enough.
   const strict = query.unknownNames.length > 0 && unitKeys.length === 0 && (hits[0]?.coverage ?? 0) < 1;
   if (strict || !isRelevant(hits[0], query.terms)) {

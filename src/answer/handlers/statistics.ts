@@ -4,7 +4,15 @@ import { vocabulary } from "../../vocabulary.js";
 import { findThemes } from "../../corpus/vocab-match.js";
 import { TUNING } from "../../tuning.js";
 import { cite, uniqueCitations } from "../cite.js";
-import { diverse, isRelevant, passagesOf, periodFilter, searchPassages, type Hit } from "../retrieve.js";
+import {
+  diverse,
+  isRelevant,
+  passagesOf,
+  periodDocFilter,
+  periodFilter,
+  searchPassages,
+  type Hit,
+} from "../retrieve.js";
 import { bestQuantity, FIT_MEASURE, figureAsked, measuresOf, quantityFit, type FigureAsked } from "../quantity-fit.js";
 import { bold, combine, cutList, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import type { QueryTerm } from "../question.js";
@@ -128,6 +136,8 @@ export const answerStatistic: Handler = (input) => {
   // Figures of the period asked ("in 2022", "at that time") only: never another inspection's.
   const inPeriod = periodFilter(index, query);
   const allowed = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
+  // A passage carries no date of its own: whether it is of the period is its document's, asked once per document.
+  const docFilter = periodDocFilter(index, query);
   const asked = figureAsked(query.text);
   // "How many X", a measure ("caseload") or a sum of money: only a figure that fits will do.
   const mustFit =
@@ -139,7 +149,7 @@ export const answerStatistic: Handler = (input) => {
       withFigures: true,
       year: query.year,
       limit: TUNING.answers.searchLimit.figures,
-      filter: allowed,
+      docFilter,
     }),
     terms,
     unitKeys,
