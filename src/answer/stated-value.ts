@@ -69,6 +69,17 @@ const isInitialsOf = (word: string, before: Token[]) =>
   before.length === word.length &&
   before.map((t) => t.word[0]!.toUpperCase()).join("") === word;
 
+/** Every unit's name and aliases, lower case, joined by NUL (worked out once per index, not for every passage). */
+const unitNameLists = new WeakMap<CorpusIndex, string>();
+function unitNamesOf(index: CorpusIndex): string {
+  let names = unitNameLists.get(index);
+  if (names === undefined) {
+    const all = new Set(index.units.flatMap((u) => [u.name, ...u.aliases]).map((n) => n.toLowerCase()));
+    unitNameLists.set(index, (names = [...all].join("\u0000")));
+  }
+  return names;
+}
+
 /**
  * The names a passage states: runs of capitalised words that are not the question's own words, the names of units,
  * months or probation's own vocabulary. A capital that only opens a sentence counts when the run goes on, or when
@@ -80,7 +91,7 @@ export function namesIn(
   index: CorpusIndex,
 ): { name: string; start: number; end: number }[] {
   const asked = new Set(words(query.text).map((w) => w.toLowerCase()));
-  const unitNames = new Set(index.units.flatMap((u) => [u.name, ...u.aliases]).map((n) => n.toLowerCase()));
+  const unitNames = unitNamesOf(index);
   const tokens = tokensOf(passage);
   const out: { name: string; start: number; end: number }[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -113,7 +124,8 @@ export function namesIn(
     const ordinary = run.every(
       (t) => NOT_NAME_WORDS.has(t.word.toLowerCase()) || isStopword(t.word.toLowerCase()) || /^\d/.test(t.word),
     );
-    const ofUnit = [...unitNames].some((u) => u === lower || u.includes(lower));
+    // Part of (or all of) a unit's name or alias: one search of them all, joined by a character no text holds.
+    const ofUnit = unitNames.length > 0 && unitNames.includes(lower);
     if (first && !soleOpener && !ordinary && !ofUnit && !out.some((o) => o.name === name))
       out.push({ name, start: first.start, end: first.start + name.length });
     i = j;

@@ -70,15 +70,28 @@ function contributes(index: CorpusIndex, docId: string): string {
   return parts.join("; ") || "background text";
 }
 
+/** The list of the documents, latest first, with what each contributes (worked out once per index, not per asking). */
+const sourceLists = new WeakMap<CorpusIndex, string>();
+function sourceList(index: CorpusIndex): string {
+  let list = sourceLists.get(index);
+  if (list === undefined) {
+    const docs = [...index.documents].sort((a, b) => (b.meta.date ?? "").localeCompare(a.meta.date ?? ""));
+    const lines = docs.map((d) => {
+      const title = link(d.meta.url, d.meta.title);
+      const date = displayDate(d.meta.date) ?? undatedLabel(d.meta, index.placements.get(d.meta.id));
+      return `• ${title} — ${d.meta.publisher}${date ? `, ${date}` : ""} (${d.meta.kind}): ${contributes(index, d.meta.id)}`;
+    });
+    sourceLists.set(
+      index,
+      (list = `I hold ${docs.length} document${docs.length === 1 ? "" : "s"}:\n${lines.join("\n")}`),
+    );
+  }
+  return list;
+}
+
 export const answerSources: Handler = ({ index }) => {
-  const docs = [...index.documents].sort((a, b) => (b.meta.date ?? "").localeCompare(a.meta.date ?? ""));
-  const lines = docs.map((d) => {
-    const title = link(d.meta.url, d.meta.title);
-    const date = displayDate(d.meta.date) ?? undatedLabel(d.meta, index.placements.get(d.meta.id));
-    return `• ${title} — ${d.meta.publisher}${date ? `, ${date}` : ""} (${d.meta.kind}): ${contributes(index, d.meta.id)}`;
-  });
   return {
-    lead: `I hold ${docs.length} document${docs.length === 1 ? "" : "s"}:\n${lines.join("\n")}`,
+    lead: sourceList(index),
     answered: true,
     intent: "sources",
     citations: [],
