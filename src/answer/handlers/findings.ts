@@ -5,6 +5,7 @@ import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, citePassage, uniqueCitations } from "../cite.js";
 import { phraseMatcher, readingWords } from "../../corpus/reading-words.js";
+import { firstBy } from "../first-by.js";
 import { DIRECTIVE, passageTable, STRENGTH, WEAKNESS } from "../passage-table.js";
 import {
   diverse,
@@ -225,6 +226,8 @@ function speakerTerms(speaker: string): Set<string> {
 }
 
 const CHIEF_INSPECTOR = /chief inspector/i;
+/** Of a speaker's quotations, those ranked and checked for citing: an answer quotes three of them at most. */
+const QUOTATIONS_WEIGHED = 6;
 
 interface QuotationLookup {
   /** Quotations by each word of their speaker (see speakerTerms), in the order of the index's facts. */
@@ -301,16 +304,18 @@ export const answerQuotation: Handler = (input) => {
   // A year asked ("in 2022", "at the time") keeps the words said then: of that inspection, or naming the year.
   const inPeriod = (q: QuotationFact) =>
     !query.year || (q.inspectionDate?.slice(0, 4) ?? inspectionYearOfDoc(index, q.docId)) === query.year;
-  const ranked = scored
-    .filter((s) => s.speaker > 0 && inPeriod(s.q))
-    .sort(
-      (a, b) =>
-        b.speaker - a.speaker ||
-        b.topic - a.topic ||
-        // "What did X say?": what they said in their own words, then reported, then what they wrote and signed.
-        spokenRank(a.q) - spokenRank(b.q) ||
-        docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)),
-    );
+  const eligible = scored.filter((s) => s.speaker > 0 && inPeriod(s.q));
+  // Only the first few are quoted: those, in order, without sorting every quotation of a speaker quoted everywhere.
+  const ranked = firstBy(
+    eligible,
+    (a, b) =>
+      b.speaker - a.speaker ||
+      b.topic - a.topic ||
+      // "What did X say?": what they said in their own words, then reported, then what they wrote and signed.
+      spokenRank(a.q) - spokenRank(b.q) ||
+      docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)),
+    QUOTATIONS_WEIGHED,
+  );
   const named =
     ranked[0]?.q ?? naming.map((q) => ({ q, speaker: speakerScore(q) })).sort((a, b) => b.speaker - a.speaker)[0]!.q;
   const who = named.speaker;
@@ -322,7 +327,9 @@ export const answerQuotation: Handler = (input) => {
     ...(askedChief ? ["chief", "inspector"] : []),
   ];
   const spoken = unitKeys.length ? speakerPassages(input, whoStems) : [];
-  const spokenOnTopic = Math.max(0, ...spoken.map((x) => x.score)) > Math.max(0, ...ranked.map((r) => r.topic));
+  let bestTopic = 0;
+  for (const r of eligible) bestTopic = Math.max(bestTopic, r.topic);
+  const spokenOnTopic = Math.max(0, ...spoken.map((x) => x.score)) > bestTopic;
   if (ranked.length === 0 || spokenOnTopic) {
     if (spoken.length) {
       return {
@@ -348,7 +355,7 @@ export const answerQuotation: Handler = (input) => {
   }
   const top = ranked.filter((r) => r.speaker === ranked[0]!.speaker);
   const citations: (Citation | undefined)[] = top
-    .slice(0, 6)
+    .slice(0, QUOTATIONS_WEIGHED)
     .map((r) => cite(index, r.q.docId, r.q.quote, r.q.section));
   const kept = uniqueCitations(citations, 3);
   // One label per person: "Ada Whitlock, chief inspector" and "Ada Whitlock, HM Chief Inspector" are one speaker.
