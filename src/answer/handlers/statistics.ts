@@ -29,13 +29,29 @@ export function asksKeyQuestion(input: HandlerInput): boolean {
   return !!standard && REPORT_STANDARDS.has(standard) && !!theme && extraWords.length <= 1;
 }
 
+const themesByQuestion = new Map<string, Set<string>>();
+/** The themes a key question names, worked out once per wording (every report asks the same key questions). */
+function themesOf(question: string): Set<string> {
+  let themes = themesByQuestion.get(question);
+  if (!themes) {
+    if (themesByQuestion.size >= 10_000) themesByQuestion.clear();
+    themesByQuestion.set(question, (themes = new Set(findThemes(question).map((t) => t.value))));
+  }
+  return themes;
+}
+
 export const answerKeyQuestion: Handler = (input) => {
   const { index, query, unitKeys } = input;
-  const rows = ((index.factsByType.get("key-question") ?? []) as KeyQuestionFact[]).filter(
+  // One unit's key questions from its own facts (in the same order), not from every unit's.
+  const one = new Set(unitKeys).size === 1;
+  const candidates = one
+    ? (index.factsByUnit.get(unitKeys[0]!) ?? []).filter((f) => f.type === "key-question")
+    : (index.factsByType.get("key-question") ?? []);
+  const rows = (candidates as KeyQuestionFact[]).filter(
     (f) =>
       (!query.standard || f.standard === query.standard) &&
       (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) &&
-      (!query.theme || findThemes(f.question).some((t) => t.value === query.theme)),
+      (!query.theme || themesOf(f.question).has(query.theme)),
   );
   // No key-question table (an article, a press release): the plan goes on to the figures the documents state.
   if (rows.length === 0) return undefined;
