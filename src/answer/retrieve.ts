@@ -36,12 +36,15 @@ export function passagesOf(index: CorpusIndex, unitKeys: string[]): number[] {
     index.passages.forEach((p, i) => {
       for (const k of p.unitKeys) {
         const list = byUnit!.get(k);
-        if (list) list.push(i);
-        else byUnit!.set(k, [i]);
+        // Each passage once (a key named twice by a passage is one).
+        if (!list) byUnit!.set(k, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
       }
     });
     unitPassages.set(index, byUnit);
   }
+  // One unit (a region's thousands of passages): its list as it is, copied; several: their passages once each.
+  if (unitKeys.length === 1) return (byUnit.get(unitKeys[0]!) ?? []).slice();
   return [...new Set(unitKeys.flatMap((k) => byUnit!.get(k) ?? []))];
 }
 
