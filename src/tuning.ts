@@ -147,9 +147,9 @@ export const TUNING: Tuning = {
     namesFromQuotes: 3,
     namesStated: 8,
     nameWindow: 3,
-    // units: the units a rating overview lists ("which units are inadequate?"); a thousand documents rate
-    // hundreds alike, and listing them all took 0.1 s and a reply of 0.6 MB.
-    listShown: { keyQuestions: 3, recommendations: 6, progress: 3, units: 25 },
+    // units: the units a rating overview lists ("which units are inadequate?"), each with its quote; a thousand
+    // documents rate hundreds alike, and listing them all took 0.1 s and a reply of 0.6 MB.
+    listShown: { keyQuestions: 3, recommendations: 6, progress: 3, units: 10 },
     wholeList: 25,
   },
   units: { fuzzyThreshold: 0.3, fuzzyAccept: 0.25, fuzzyLengthSlack: 3 },
