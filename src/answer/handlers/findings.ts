@@ -307,10 +307,13 @@ export const answerQuotation: Handler = (input) => {
         .flatMap((k) => (index.factsByUnit.get(k) ?? []).filter((f): f is QuotationFact => f.type === "quotation"))
         .sort((a, b) => lookup.order.get(a)! - lookup.order.get(b)!)
     : naming;
+  // The question's words that are not the speaker's name: with none ("what did Martin Jones say?") no quotation's
+  // words need reading.
+  const topicTerms = query.terms.filter((t) => !speakerNameStems.has(t.term));
   const scored = candidates.map((q) => ({
     q,
     speaker: speakerScore(q),
-    topic: query.terms.filter((t) => wordsOf(q).has(t.term) && !speakerNameStems.has(t.term)).length,
+    topic: topicTerms.length ? topicTerms.filter((t) => wordsOf(q).has(t.term)).length : 0,
   }));
   // A year asked ("in 2022", "at the time") keeps the words said then: of that inspection, or naming the year.
   const inPeriod = (q: QuotationFact) =>
