@@ -29,10 +29,12 @@ function standsIn(index: CorpusIndex, doc: ParsedDocument, quote: string): boole
 function check(index: CorpusIndex, doc: ParsedDocument, quote: string): boolean {
   const pieces = quotePieces(quote);
   if (pieces.length === 0) return false;
+  // The text is held as bytes and made a string on each reading (see held-text.ts): read once for all the pieces.
+  const text = doc.text;
   let markup = markupOf.get(doc);
-  if (!markup) markupOf.set(doc, (markup = markupSpans(doc.text)));
+  if (!markup) markupOf.set(doc, (markup = markupSpans(text)));
   return pieces.every(
-    (p) => foundNearby(doc.text, p.text, p.folded, markup) || !!index.folded(doc.meta.id)?.includes(p.folded),
+    (p) => foundNearby(text, p.text, p.folded, markup) || !!index.folded(doc.meta.id)?.includes(p.folded),
   );
 }
 

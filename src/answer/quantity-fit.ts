@@ -44,7 +44,8 @@ function fitOf(
   own: Set<string>,
   synonyms: Set<string>,
   measures: ReturnType<typeof measuresOf>,
-  passageStems?: Set<string>,
+  /** The passage's word stems, worked out when first needed (a measure's count word in the quantity). */
+  passageStems: () => Set<string>,
 ): number {
   if (!q.counts) return 0;
   const counted = words(q.counts).map(stem);
@@ -72,7 +73,7 @@ function fitOf(
   const isAmount = q.kind !== "percent" && q.kind !== "ratio";
   const ofMeasure =
     isAmount &&
-    measures.some((m) => counted.some((w) => m.counts.has(w)) && [...m.cues].some((c) => passageStems!.has(c)));
+    measures.some((m) => counted.some((w) => m.counts.has(w)) && [...m.cues].some((c) => passageStems().has(c)));
   let fit = 0;
   if (counted.some((w) => own.has(w))) fit = FIT_OWN_WORD;
   else if (after.some((w) => own.has(w))) fit = FIT_OWN_WORD_NEAR;
@@ -105,7 +106,8 @@ export function bestQuantity(
   const own = new Set(terms.filter((t) => t.group >= 0 && t.cover >= 1).map((t) => t.term));
   const synonyms = new Set(terms.filter((t) => t.group >= 0 && t.cover < 1).map((t) => t.term));
   const measures = measuresOf(terms);
-  const passageStems = measures.length ? new Set(words(passage.text).map(stem)) : undefined;
+  let stemsOfPassage: Set<string> | undefined;
+  const passageStems = () => (stemsOfPassage ??= new Set(words(passage.text).map(stem)));
   let best: { quantity: Quantity; fit: number } | undefined;
   for (const quantity of passage.quantities) {
     if (asked.given?.includes(quantity.value) || (asked.kinds && !asked.kinds.includes(quantity.kind))) continue;

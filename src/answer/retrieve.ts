@@ -5,6 +5,7 @@ import { idf, topBm25 } from "../search/bm25.js";
 import { stem, words } from "../text/tokens.js";
 import type { QueryTerm } from "./question.js";
 import { ITEMS_PER_STEP, perIndex } from "./per-index.js";
+import { FIGURES, passageTable } from "./passage-table.js";
 
 export interface Hit {
   passage: number;
@@ -23,6 +24,8 @@ export interface SearchOptions {
   filter?: (passage: number) => boolean;
   /** Only passages of these documents. */
   docIds?: Set<string>;
+  /** Only passages of the documents this accepts (asked once per document). */
+  docFilter?: (docId: string) => boolean;
   limit?: number;
 }
 
@@ -32,14 +35,17 @@ const unitPassages = perIndex(function* (index) {
     if (i % ITEMS_PER_STEP === 0) yield;
     for (const k of index.passages[i]!.unitKeys) {
       const list = byUnit.get(k);
-      if (list) list.push(i);
-      else byUnit.set(k, [i]);
+      // Each passage once (a key named twice by a passage is one).
+      if (!list) byUnit.set(k, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
     }
   }
   return byUnit;
 });
 export function passagesOf(index: CorpusIndex, unitKeys: string[]): number[] {
   const byUnit = unitPassages(index);
+  // One unit (a region's thousands of passages): its list as it is, copied; several: their passages once each.
+  if (unitKeys.length === 1) return (byUnit.get(unitKeys[0]!) ?? []).slice();
   return [...new Set(unitKeys.flatMap((k) => byUnit.get(k) ?? []))];
 }
 
@@ -125,14 +131,25 @@ export function periodFilter(
   index: CorpusIndex,
   query: PeriodAsked,
 ): ((item: { docId: string; text: string; inspectionDate?: string }) => boolean) | undefined {
+  const ofDoc = periodDocFilter(index, query);
   const year = query.year;
-  if (year)
-    return (item) =>
-      item.inspectionDate ? item.inspectionDate.startsWith(year) : docMayBeOfYear(index, item.docId, year);
+  if (!ofDoc) return undefined;
+  return year
+    ? (item) => (item.inspectionDate ? item.inspectionDate.startsWith(year) : ofDoc(item.docId))
+    : (item) => ofDoc(item.docId);
+}
+
+/**
+ * periodFilter for what carries no date of its own, a passage: whether its document may be of the period asked
+ * (a search asks it once per document). Undefined when the query asks about no period.
+ */
+export function periodDocFilter(index: CorpusIndex, query: PeriodAsked): ((docId: string) => boolean) | undefined {
+  const year = query.year;
+  if (year) return (docId) => docMayBeOfYear(index, docId, year);
   // "The previous inspection" of a unit that has none known: nothing is of it.
   if (query.period?.kind === "previous" && query.unitKeys?.length) return () => false;
   const docs = query.period?.kind === "then" && query.period.docs?.length ? new Set(query.period.docs) : undefined;
-  return docs && ((item) => docs.has(item.docId));
+  return docs && ((docId) => docs.has(docId));
 }
 
 /** A passage's words as written (lower case) and their stems with its section's, worked out once per passage. */
@@ -182,14 +199,23 @@ const passageWords = (index: CorpusIndex, at: number): Set<string> => tokensOf(i
 export function searchPassages(index: CorpusIndex, terms: QueryTerm[], options: SearchOptions = {}): Hit[] {
   if (terms.length === 0) return [];
   const units = options.unitKeys?.length ? new Set(options.unitKeys) : undefined;
+  const { doc: docOf, docIds, flags } = passageTable(index);
+  const { withFigures, filter, docFilter } = options;
+  const inDocs = options.docIds;
+  /** Per document, whether its passages may be found: 0 not asked yet, 1 yes, 2 no. */
+  const docAllowed = inDocs || docFilter ? new Uint8Array(docIds.length) : undefined;
+  // Typed arrays first: a search of common words meets most passages, and most are left out by these.
   const allowed = (i: number) => {
-    const p = index.passages[i]!;
-    return (
-      (!options.withFigures || p.hasFigures) &&
-      (!units || p.unitKeys.some((k) => units.has(k))) &&
-      (!options.filter || options.filter(i)) &&
-      (!options.docIds || options.docIds.has(p.docId))
-    );
+    if (withFigures && (flags[i]! & FIGURES) === 0) return false;
+    if (docAllowed) {
+      const d = docOf[i]!;
+      if (docAllowed[d] === 0) {
+        const id = docIds[d]!;
+        docAllowed[d] = (!inDocs || inDocs.has(id)) && (!docFilter || docFilter(id)) ? 1 : 2;
+      }
+      if (docAllowed[d] === 2) return false;
+    }
+    return (!units || index.passages[i]!.unitKeys.some((k) => units.has(k))) && (!filter || filter(i));
   };
   // A question about one unit scores that unit's few hundred passages directly, not every posting of every term.
   // Coverage and the year are weighed for the best few hundred by BM25 alone: enough, and cheap.

@@ -9,6 +9,7 @@ import { bestQuantity, FIT_MEASURE, figureAsked } from "./quantity-fit.js";
 import { phraseMatcher, queryWords } from "./phrases.js";
 import type { Query } from "./question.js";
 import { TUNING } from "../tuning.js";
+import { ITEMS_PER_STEP, perIndex } from "./per-index.js";
 
 export interface StatedValue {
   text: string;
@@ -69,6 +70,16 @@ const isInitialsOf = (word: string, before: Token[]) =>
   before.length === word.length &&
   before.map((t) => t.word[0]!.toUpperCase()).join("") === word;
 
+/** Every unit's name and aliases, lower case, joined by NUL (worked out once per index, not for every passage). */
+const unitNamesOf = perIndex(function* (index) {
+  const all = new Set<string>();
+  for (let i = 0; i < index.units.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    for (const name of [index.units[i]!.name, ...index.units[i]!.aliases]) all.add(name.toLowerCase());
+  }
+  return [...all].join("\u0000");
+});
+
 /**
  * The names a passage states: runs of capitalised words that are not the question's own words, the names of units,
  * months or probation's own vocabulary. A capital that only opens a sentence counts when the run goes on, or when
@@ -80,7 +91,7 @@ export function namesIn(
   index: CorpusIndex,
 ): { name: string; start: number; end: number }[] {
   const asked = new Set(words(query.text).map((w) => w.toLowerCase()));
-  const unitNames = new Set(index.units.flatMap((u) => [u.name, ...u.aliases]).map((n) => n.toLowerCase()));
+  const unitNames = unitNamesOf(index);
   const tokens = tokensOf(passage);
   const out: { name: string; start: number; end: number }[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -113,7 +124,8 @@ export function namesIn(
     const ordinary = run.every(
       (t) => NOT_NAME_WORDS.has(t.word.toLowerCase()) || isStopword(t.word.toLowerCase()) || /^\d/.test(t.word),
     );
-    const ofUnit = [...unitNames].some((u) => u === lower || u.includes(lower));
+    // Part of (or all of) a unit's name or alias: one search of them all, joined by a character no text holds.
+    const ofUnit = unitNames.length > 0 && unitNames.includes(lower);
     if (first && !soleOpener && !ordinary && !ofUnit && !out.some((o) => o.name === name))
       out.push({ name, start: first.start, end: first.start + name.length });
     i = j;

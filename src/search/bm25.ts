@@ -1,6 +1,7 @@
 // A small BM25 index over passages: an inverted index of stemmed terms.
-import { TUNING } from "../tuning.js";
+
 import { idCount, textOf } from "../corpus/passage-terms.js";
+import { TUNING } from "../tuning.js";
 
 export interface Bm25Index {
   /** For each term, pairs of (document, term frequency) laid flat: [doc, tf, doc, tf, …]. */
@@ -118,6 +119,10 @@ export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
 /** Per document while a query is scored (reused between queries, cleared after each): its score, and its state. */
 let scores = new Float64Array(0);
 let states = new Uint8Array(0);
+/** The documents scored, in the order they were first scored, from the start; those left out from the end (reused). */
+let visited = new Int32Array(0);
+/** The `limit` best scores seen, as a min-heap: its root is the score a document must reach to be kept. */
+let best = new Float64Array(0);
 const UNSEEN = 0;
 const SCORED = 1;
 const LEFT_OUT = 2;
@@ -138,10 +143,11 @@ export function topBm25(
   if (scores.length < n) {
     scores = new Float64Array(n);
     states = new Uint8Array(n);
+    visited = new Int32Array(n);
   }
-  /** The documents scored, in the order they were first scored. */
-  const scored: number[] = [];
-  const left: number[] = [];
+  if (limit <= 0) return [];
+  let scored = 0;
+  let left = n;
   try {
     for (const { term, weight } of query) {
       const list = index.postings.get(term);
@@ -155,45 +161,73 @@ export function topBm25(
         if (state === UNSEEN) {
           if (allowed && !allowed(doc)) {
             states[doc] = LEFT_OUT;
-            left.push(doc);
+            visited[--left] = doc;
             continue;
           }
           states[doc] = SCORED;
-          scored.push(doc);
+          visited[scored++] = doc;
         }
         const tf = list[i + 1]!;
         const norm = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * index.lengths[doc]!) / index.averageLength));
         scores[doc] = scores[doc]! + weight * idf * norm;
       }
     }
-    let kept = scored;
-    if (scored.length > limit) {
-      // The score of the limit-th best; all above it are kept, and of those equal to it the first scored.
-      const sorted = Float64Array.from(scored, (doc) => scores[doc]!).sort();
-      const cut = sorted[sorted.length - limit]!;
-      let equalKept = limit - (sorted.length - upperBound(sorted, cut));
-      kept = scored.filter((doc) => scores[doc]! > cut || (scores[doc] === cut && equalKept-- > 0));
+    const kept: [number, number][] = [];
+    if (scored <= limit) {
+      for (let i = 0; i < scored; i++) kept.push([visited[i]!, scores[visited[i]!]!]);
+    } else {
+      // The score of the limit-th best (the heap's root); all above it are kept, and of those equal to it the first scored.
+      const cut = limitthBest(visited, scored, limit);
+      let above = 0;
+      for (let i = 0; i < limit; i++) if (best[i]! > cut) above++;
+      let equalKept = limit - above;
+      for (let i = 0; i < scored; i++) {
+        const doc = visited[i]!;
+        const score = scores[doc]!;
+        if (score > cut || (score === cut && equalKept-- > 0)) kept.push([doc, score]);
+      }
     }
-    return kept.map((doc): [number, number] => [doc, scores[doc]!]).sort((x, y) => y[1] - x[1]);
+    return kept.sort((x, y) => y[1] - x[1]);
   } finally {
-    for (const doc of scored) {
-      scores[doc] = 0;
-      states[doc] = UNSEEN;
+    for (let i = 0; i < scored; i++) {
+      scores[visited[i]!] = 0;
+      states[visited[i]!] = UNSEEN;
     }
-    for (const doc of left) states[doc] = UNSEEN;
+    for (let i = left; i < n; i++) states[visited[i]!] = UNSEEN;
   }
 }
 
-/** The first position in an ascending array holding a value above `value`. */
-function upperBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
+/** The `limit`-th best of the scores of the first `count` documents of `docs`, kept in `best` (a min-heap of the `limit` best). */
+function limitthBest(docs: Int32Array, count: number, limit: number): number {
+  if (best.length < limit) best = new Float64Array(limit);
+  let size = 0;
+  for (let i = 0; i < count; i++) {
+    const score = scores[docs[i]!]!;
+    if (size < limit) {
+      // Sift up.
+      let at = size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (best[parent]! <= score) break;
+        best[at] = best[parent]!;
+        at = parent;
+      }
+      best[at] = score;
+    } else if (score > best[0]!) {
+      // Replace the root and sift down.
+      let at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= limit) break;
+        if (child + 1 < limit && best[child + 1]! < best[child]!) child++;
+        if (best[child]! >= score) break;
+        best[at] = best[child]!;
+        at = child;
+      }
+      best[at] = score;
+    }
   }
-  return lo;
+  return best[0]!;
 }
 
 /** How rare a term is across the passages (0 when absent). */

@@ -156,6 +156,8 @@ export function fuzzyFinder<T extends Named>(
 ): (text: string) => ReturnType<Fuse<T>["search"]>[number] | undefined {
   let all: Fuse<T> | undefined;
   let byPair: Map<string, number[]> | undefined;
+  /** Per name, how many of the text's letter pairs it has (reused: zero between searches). */
+  let shared: Uint8Array | undefined;
   return (text) => {
     const pattern = text.toLowerCase();
     const changes = Math.floor(TUNING.units.fuzzyAccept * pattern.length);
@@ -171,9 +173,14 @@ export function fuzzyFinder<T extends Named>(
         }
       }
     }
-    const kept = new Map<number, number>();
-    for (const pair of pairsOf(pattern)) for (const at of byPair.get(pair) ?? []) kept.set(at, (kept.get(at) ?? 0) + 1);
-    const candidates = [...kept].filter(([, n]) => n >= needed).map(([at]) => at);
+    // Counted in a typed array: the pairs common in names ("er", "on") list thousands of them.
+    shared ??= new Uint8Array(names.length);
+    const touched: number[] = [];
+    for (const pair of pairsOf(pattern)) {
+      for (const at of byPair.get(pair) ?? []) if (shared[at]!++ === 0) touched.push(at);
+    }
+    const candidates = touched.filter((at) => shared![at]! >= needed);
+    for (const at of touched) shared[at] = 0;
     if (candidates.length === 0) return undefined;
     return new Fuse(
       candidates.sort((a, b) => a - b).map((at) => names[at]!),

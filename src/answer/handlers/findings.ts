@@ -4,7 +4,17 @@ import { initialsOf } from "../../corpus/units.js";
 import { stem, words, isStopword } from "../../text/tokens.js";
 import { cite, citePassage, uniqueCitations } from "../cite.js";
 import { phraseMatcher, readingWords } from "../../corpus/reading-words.js";
-import { diverse, inspectionYearOfDoc, isRelevant, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
+import { firstBy } from "../first-by.js";
+import { DIRECTIVE, passageTable, STRENGTH, WEAKNESS } from "../passage-table.js";
+import {
+  diverse,
+  inspectionYearOfDoc,
+  isRelevant,
+  passagesOf,
+  periodDocFilter,
+  periodFilter,
+  searchPassages,
+} from "../retrieve.js";
 import { bold, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import { TUNING } from "../../tuning.js";
 import { holdsValueAsked, statedValue } from "../stated-value.js";
@@ -26,12 +36,15 @@ function sectionFilter(index: HandlerInput["index"], question: string): ((i: num
 function toneFilter(index: HandlerInput["index"], question: string): ((i: number) => boolean) | undefined {
   const wanted = STRENGTHS.test(question) ? "strength" : WEAKNESSES.test(question) ? "weakness" : undefined;
   if (!wanted) return undefined;
-  return (i) => index.passages[i]!.tone === wanted;
+  const { flags } = passageTable(index);
+  const flag = wanted === "strength" ? STRENGTH : WEAKNESS;
+  return (i) => (flags[i]! & flag) !== 0;
 }
 /** A question that asks what someone must do ("what were managers told to do?") is answered by what the documents say must be done. */
 function directiveFilter(index: HandlerInput["index"], question: string): ((i: number) => boolean) | undefined {
+  const { flags } = passageTable(index);
   return asksWhatMustBeDone(question)
-    ? (i) => !!index.passages[i]!.directive && SENTENCE_END.test(index.passages[i]!.text)
+    ? (i) => (flags[i]! & DIRECTIVE) !== 0 && SENTENCE_END.test(index.passages[i]!.text)
     : undefined;
 }
 const DIRECTIVE_ASKED = phraseMatcher(readingWords.directiveWords, "iu");
@@ -105,6 +118,7 @@ export const answerFinding: Handler = (input) => {
   // the thread quoted are about its inspection throughout, also where a sentence names the region or the nation.
   const inPeriod = periodFilter(index, query);
   const thenDocs = !query.year && !!inPeriod;
+  // A passage carries no date of its own: whether it is of the period is its document's, asked once per document.
   const search = (filter?: (i: number) => boolean, terms = query.terms) =>
     searchPassages(index, terms, {
       unitKeys: thenDocs ? undefined : unitKeys,
@@ -112,12 +126,13 @@ export const answerFinding: Handler = (input) => {
       limit: TUNING.answers.searchLimit.findings,
       filter,
       docIds: input.publisherDocs,
+      docFilter: periodDocFilter(index, query),
     });
   const ofYear = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
   const directive = directiveFilter(index, query.text);
   // The words that ask what must be done ("needs to", "told to") are not what it is about.
   const mustTerms = query.terms.filter((t) => !DIRECTIVE_STEMS.has(t.term));
-  let hits = directive ? search(both(directive, ofYear), mustTerms) : [];
+  let hits = directive ? search(directive, mustTerms) : [];
   if (directive && unitKeys.length && !isRelevant(hits[0], mustTerms)) {
     // Nothing on the question's own words: all that the unit's documents say must be done, in their order.
     const must = firstPassages(input, both(directive, ofYear)).picked;
@@ -133,12 +148,12 @@ export const answerFinding: Handler = (input) => {
       };
     }
   }
-  if (!isRelevant(hits[0], query.terms)) hits = search(both(sections, ofYear));
+  if (!isRelevant(hits[0], query.terms)) hits = search(sections);
   // A document without the reports' sub-headings (a press release) may still say it.
-  if (sections && !isRelevant(hits[0], query.terms)) hits = search(ofYear);
+  if (sections && !isRelevant(hits[0], query.terms)) hits = search();
   // Where a document has no such sections (an article, a foreword): the sentences whose words lean that way.
   const tone = toneFilter(index, query.text);
-  if (tone && !isRelevant(hits[0], query.terms)) hits = search(both(tone, ofYear));
+  if (tone && !isRelevant(hits[0], query.terms)) hits = search(tone);
   // A word the documents never use is likely what the question is about ("rate my essay"): half a match is not enough.
   const strict = query.unknownNames.length > 0 && unitKeys.length === 0 && (hits[0]?.coverage ?? 0) < 1;
   if (strict || !isRelevant(hits[0], query.terms)) {
@@ -212,6 +227,8 @@ function speakerTerms(speaker: string): Set<string> {
 }
 
 const CHIEF_INSPECTOR = /chief inspector/i;
+/** Of a speaker's quotations, those ranked and checked for citing: an answer quotes three of them at most. */
+const QUOTATIONS_WEIGHED = 6;
 
 interface QuotationLookup {
   /** Quotations by each word of their speaker (see speakerTerms), in the order of the index's facts. */
@@ -258,17 +275,28 @@ export const answerQuotation: Handler = (input) => {
     [...words(query.speaker ?? ""), ...(askedChief ? ["chief", "inspector"] : [])].map(stem),
   );
   const speakerWords = asked.filter((w) => !GENERIC_SPEAKERS.has(w));
+  // Worked out once per speaker: one speaker may have given thousands of the quotations.
+  const bySpeaker = new Map<string, number>();
   const speakerScore = (q: QuotationFact) => {
-    const terms = speakerTermsOf(q.speaker);
-    return speakerWords.filter((w) => terms.has(w)).length + (askedChief && CHIEF_INSPECTOR.test(q.speaker) ? 2 : 0);
+    let score = bySpeaker.get(q.speaker);
+    if (score === undefined) {
+      const terms = speakerTermsOf(q.speaker);
+      score = speakerWords.filter((w) => terms.has(w)).length + (askedChief && CHIEF_INSPECTOR.test(q.speaker) ? 2 : 0);
+      bySpeaker.set(q.speaker, score);
+    }
+    return score;
   };
   // Only quotations whose speaker the question names can be quoted: found through the lookup, not by reading all.
+  // In the order of the index's facts (each quotation's place looked up once, not at every comparison).
   const naming = [
     ...new Set([
       ...speakerWords.flatMap((w) => lookup.bySpeakerWord.get(w) ?? []),
       ...(askedChief ? lookup.chief : []),
     ]),
-  ].sort((a, b) => lookup.order.get(a)! - lookup.order.get(b)!);
+  ]
+    .map((q) => ({ q, at: lookup.order.get(q)! }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ q }) => q);
   // No speaker asked after: the plan goes on to the findings on the question's words.
   if (naming.length === 0) return undefined;
   const candidates = unitKeys.length
@@ -276,24 +304,29 @@ export const answerQuotation: Handler = (input) => {
         .flatMap((k) => (index.factsByUnit.get(k) ?? []).filter((f): f is QuotationFact => f.type === "quotation"))
         .sort((a, b) => lookup.order.get(a)! - lookup.order.get(b)!)
     : naming;
+  // The question's words that are not the speaker's name: with none ("what did Martin Jones say?") no quotation's
+  // words need reading.
+  const topicTerms = query.terms.filter((t) => !speakerNameStems.has(t.term));
   const scored = candidates.map((q) => ({
     q,
     speaker: speakerScore(q),
-    topic: query.terms.filter((t) => wordsOf(q).has(t.term) && !speakerNameStems.has(t.term)).length,
+    topic: topicTerms.length ? topicTerms.filter((t) => wordsOf(q).has(t.term)).length : 0,
   }));
   // A year asked ("in 2022", "at the time") keeps the words said then: of that inspection, or naming the year.
   const inPeriod = (q: QuotationFact) =>
     !query.year || (q.inspectionDate?.slice(0, 4) ?? inspectionYearOfDoc(index, q.docId)) === query.year;
-  const ranked = scored
-    .filter((s) => s.speaker > 0 && inPeriod(s.q))
-    .sort(
-      (a, b) =>
-        b.speaker - a.speaker ||
-        b.topic - a.topic ||
-        // "What did X say?": what they said in their own words, then reported, then what they wrote and signed.
-        spokenRank(a.q) - spokenRank(b.q) ||
-        docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)),
-    );
+  const eligible = scored.filter((s) => s.speaker > 0 && inPeriod(s.q));
+  // Only the first few are quoted: those, in order, without sorting every quotation of a speaker quoted everywhere.
+  const ranked = firstBy(
+    eligible,
+    (a, b) =>
+      b.speaker - a.speaker ||
+      b.topic - a.topic ||
+      // "What did X say?": what they said in their own words, then reported, then what they wrote and signed.
+      spokenRank(a.q) - spokenRank(b.q) ||
+      docRecency(index, b.q.docId).localeCompare(docRecency(index, a.q.docId)),
+    QUOTATIONS_WEIGHED,
+  );
   const named =
     ranked[0]?.q ?? naming.map((q) => ({ q, speaker: speakerScore(q) })).sort((a, b) => b.speaker - a.speaker)[0]!.q;
   const who = named.speaker;
@@ -305,7 +338,9 @@ export const answerQuotation: Handler = (input) => {
     ...(askedChief ? ["chief", "inspector"] : []),
   ];
   const spoken = unitKeys.length ? speakerPassages(input, whoStems) : [];
-  const spokenOnTopic = Math.max(0, ...spoken.map((x) => x.score)) > Math.max(0, ...ranked.map((r) => r.topic));
+  let bestTopic = 0;
+  for (const r of eligible) bestTopic = Math.max(bestTopic, r.topic);
+  const spokenOnTopic = Math.max(0, ...spoken.map((x) => x.score)) > bestTopic;
   if (ranked.length === 0 || spokenOnTopic) {
     if (spoken.length) {
       return {
@@ -331,7 +366,7 @@ export const answerQuotation: Handler = (input) => {
   }
   const top = ranked.filter((r) => r.speaker === ranked[0]!.speaker);
   const citations: (Citation | undefined)[] = top
-    .slice(0, 6)
+    .slice(0, QUOTATIONS_WEIGHED)
     .map((r) => cite(index, r.q.docId, r.q.quote, r.q.section));
   const kept = uniqueCitations(citations, 3);
   // One label per person: "Ada Whitlock, chief inspector" and "Ada Whitlock, HM Chief Inspector" are one speaker.

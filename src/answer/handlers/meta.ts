@@ -6,6 +6,7 @@ import { bold, displayDate, unitName, unitOf, type Handler, type Reply } from ".
 import { ratingsOf } from "../facts.js";
 import { undatedLabel } from "../../corpus/metadata.js";
 import { ITEMS_PER_STEP, perIndex } from "../per-index.js";
+import { DOCUMENTS_PER_STEP } from "../per-index.js";
 
 const examplesOf = perIndex(function* (index) {
   yield;
@@ -72,15 +73,24 @@ function contributes(index: CorpusIndex, docId: string): string {
   return parts.join("; ") || "background text";
 }
 
-export const answerSources: Handler = ({ index }) => {
+/** The list of the documents, latest first, with what each contributes (worked out once per index, not per asking). */
+const sourceList = perIndex(function* (index) {
   const docs = [...index.documents].sort((a, b) => (b.meta.date ?? "").localeCompare(a.meta.date ?? ""));
-  const lines = docs.map((d) => {
+  const lines: string[] = [];
+  for (const d of docs) {
+    if (lines.length % DOCUMENTS_PER_STEP === 0) yield;
     const title = link(d.meta.url, d.meta.title);
     const date = displayDate(d.meta.date) ?? undatedLabel(d.meta, index.placements.get(d.meta.id));
-    return `• ${title} — ${d.meta.publisher}${date ? `, ${date}` : ""} (${d.meta.kind}): ${contributes(index, d.meta.id)}`;
-  });
+    lines.push(
+      `• ${title} — ${d.meta.publisher}${date ? `, ${date}` : ""} (${d.meta.kind}): ${contributes(index, d.meta.id)}`,
+    );
+  }
+  return `I hold ${docs.length} document${docs.length === 1 ? "" : "s"}:\n${lines.join("\n")}`;
+});
+
+export const answerSources: Handler = ({ index }) => {
   return {
-    lead: `I hold ${docs.length} document${docs.length === 1 ? "" : "s"}:\n${lines.join("\n")}`,
+    lead: sourceList(index),
     answered: true,
     intent: "sources",
     citations: [],

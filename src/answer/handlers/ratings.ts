@@ -12,6 +12,7 @@ import { ratingsOf } from "../facts.js";
 import {
   bold,
   combine,
+  cutList,
   inspectionKey,
   quotedDate,
   standardLabel,
@@ -256,7 +257,9 @@ function overview(input: HandlerInput): Reply {
     );
   }
   // Units that share the extreme rating are all named (a score, where known, orders them).
-  const listed = extreme ? rated.filter((r) => r.latest.rating === rated[0]?.latest.rating) : rated;
+  const sharing = extreme ? rated.filter((r) => r.latest.rating === rated[0]?.latest.rating) : rated;
+  // The first few, and how many more: only those shown are cited.
+  const { items: listed, more } = cutList(sharing, input.query, TUNING.answers.listShown.units, ["unit", "units"]);
   for (const { u, latest } of listed) {
     const c = citeFact(index, latest);
     // A score is stated only where the quote given for the line holds it.
@@ -289,6 +292,7 @@ function overview(input: HandlerInput): Reply {
     answered: true,
     intent: "rating",
     citations: shown,
+    ...(more ? { more } : {}),
   };
 }
 

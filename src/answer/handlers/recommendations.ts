@@ -7,6 +7,8 @@ import { em } from "../spans.js";
 import { diverse, passagesOf, periodFilter, searchPassages } from "../retrieve.js";
 import type { QueryTerm } from "../question.js";
 import { bold, cutList, unitName, type Handler } from "../reply.js";
+import { perIndex } from "../per-index.js";
+import type { Steps } from "../../steps.js";
 
 const stemsOfText = new Map<string, Set<string>>();
 /** A text's word stems, worked out once per text (recommendation and progress texts are asked about often). */
@@ -150,16 +152,43 @@ const RECOMMENDATION = stem("recommendations");
 /** A full sentence, not a crosshead ("What inspectors say needs to change"). */
 const SENTENCE_END = /[.!?"”’]$/;
 
+interface ProgressLookup {
+  /** The progress rows of every document, in the order of the index's facts. */
+  rows: ProgressFact[];
+  /** The table's categories ("No progress"), lower case, in the order they first come. */
+  categories: string[];
+  /** The rows (their places in `rows`) by each word stem of their recommendation and action. */
+  byStem: Map<string, Int32Array>;
+}
+
+/** The index's progress rows, their categories, and the rows by their words (for a question about no unit). */
+const progressLookup = perIndex(function* (index): Steps<ProgressLookup> {
+  const rows = (index.factsByType.get("progress") ?? []) as ProgressFact[];
+  const categories = [...new Set(rows.map((f) => f.categorisation.toLowerCase()))];
+  const lists = new Map<string, number[]>();
+  for (let at = 0; at < rows.length; at++) {
+    if (at % ROWS_PER_STEP === 0) yield;
+    const r = rows[at]!;
+    for (const s of new Set([...stemsOf(r.recommendation), ...stemsOf(r.action)])) {
+      const list = lists.get(s);
+      if (list) list.push(at);
+      else lists.set(s, [at]);
+    }
+  }
+  // Typed arrays: about 0.9 MB for the 9,000 rows of a thousand reports.
+  return { rows, categories, byStem: new Map([...lists].map(([s, list]) => [s, Int32Array.from(list)] as const)) };
+});
+/** Progress rows whose words are stemmed between two chances to yield. */
+const ROWS_PER_STEP = 500;
+
 export const answerProgress: Handler = (input) => {
   const { index, query, unitKeys, topic } = input;
-  const categories = new Set(
-    ((index.factsByType.get("progress") ?? []) as ProgressFact[]).map((f) => f.categorisation.toLowerCase()),
-  );
+  const lookup = progressLookup(index);
   // "which recommendations saw no progress": the table's own categories filter its rows.
-  const askedCategory = [...categories]
+  const askedCategory = lookup.categories
     .filter((c) => c.length > 3 && query.text.toLowerCase().includes(c))
     .sort((a, b) => b.length - a.length)[0];
-  const rows = ((index.factsByType.get("progress") ?? []) as ProgressFact[]).filter(
+  const rows = lookup.rows.filter(
     (f) =>
       (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) &&
       (!askedCategory || f.categorisation.toLowerCase() === askedCategory),
@@ -176,10 +205,18 @@ export const answerProgress: Handler = (input) => {
         }
       : undefined;
   }
-  const ranked = rows
+  // Of every unit's rows, only those that share a word with the topic are weighed: the others weigh nothing, so
+  // they are never listed beside one that does, and when none does every row is listed as it comes.
+  const weighed =
+    unitKeys.length === 0 && !askedCategory
+      ? [...new Set(query.terms.flatMap((t) => [...(lookup.byStem.get(t.term) ?? [])]))]
+          .sort((a, b) => a - b)
+          .map((at) => lookup.rows[at]!)
+      : rows;
+  const ranked = weighed
     .map((r) => ({ r, score: overlap(r.recommendation, query.terms) * 2 + overlap(r.action, query.terms) }))
     .sort((a, b) => b.score - a.score);
-  const onTopic = !askedCategory && query.terms.length > 0 && ranked[0]!.score > 0;
+  const onTopic = !askedCategory && query.terms.length > 0 && (ranked[0]?.score ?? 0) > 0;
   const { items: shown, more } = cutList(
     onTopic
       ? ranked.filter((x) => x.score >= ranked[0]!.score * TUNING.answers.progressBesideBest).map((x) => x.r)

@@ -4,7 +4,15 @@ import { vocabulary } from "../../vocabulary.js";
 import { findThemes } from "../../corpus/vocab-match.js";
 import { TUNING } from "../../tuning.js";
 import { cite, uniqueCitations } from "../cite.js";
-import { diverse, isRelevant, passagesOf, periodFilter, searchPassages, type Hit } from "../retrieve.js";
+import {
+  diverse,
+  isRelevant,
+  passagesOf,
+  periodDocFilter,
+  periodFilter,
+  searchPassages,
+  type Hit,
+} from "../retrieve.js";
 import { bestQuantity, FIT_MEASURE, figureAsked, measuresOf, quantityFit, type FigureAsked } from "../quantity-fit.js";
 import { bold, combine, cutList, lackingOn, unitName, type Handler, type HandlerInput, type Reply } from "../reply.js";
 import type { QueryTerm } from "../question.js";
@@ -21,13 +29,29 @@ export function asksKeyQuestion(input: HandlerInput): boolean {
   return !!standard && REPORT_STANDARDS.has(standard) && !!theme && extraWords.length <= 1;
 }
 
+const themesByQuestion = new Map<string, Set<string>>();
+/** The themes a key question names, worked out once per wording (every report asks the same key questions). */
+function themesOf(question: string): Set<string> {
+  let themes = themesByQuestion.get(question);
+  if (!themes) {
+    if (themesByQuestion.size >= 10_000) themesByQuestion.clear();
+    themesByQuestion.set(question, (themes = new Set(findThemes(question).map((t) => t.value))));
+  }
+  return themes;
+}
+
 export const answerKeyQuestion: Handler = (input) => {
   const { index, query, unitKeys } = input;
-  const rows = ((index.factsByType.get("key-question") ?? []) as KeyQuestionFact[]).filter(
+  // One unit's key questions from its own facts (in the same order), not from every unit's.
+  const one = new Set(unitKeys).size === 1;
+  const candidates = one
+    ? (index.factsByUnit.get(unitKeys[0]!) ?? []).filter((f) => f.type === "key-question")
+    : (index.factsByType.get("key-question") ?? []);
+  const rows = (candidates as KeyQuestionFact[]).filter(
     (f) =>
       (!query.standard || f.standard === query.standard) &&
       (unitKeys.length === 0 || unitKeys.includes(f.unitKey)) &&
-      (!query.theme || findThemes(f.question).some((t) => t.value === query.theme)),
+      (!query.theme || themesOf(f.question).has(query.theme)),
   );
   // No key-question table (an article, a press release): the plan goes on to the figures the documents state.
   if (rows.length === 0) return undefined;
@@ -128,6 +152,8 @@ export const answerStatistic: Handler = (input) => {
   // Figures of the period asked ("in 2022", "at that time") only: never another inspection's.
   const inPeriod = periodFilter(index, query);
   const allowed = inPeriod && ((i: number) => inPeriod(index.passages[i]!));
+  // A passage carries no date of its own: whether it is of the period is its document's, asked once per document.
+  const docFilter = periodDocFilter(index, query);
   const asked = figureAsked(query.text);
   // "How many X", a measure ("caseload") or a sum of money: only a figure that fits will do.
   const mustFit =
@@ -139,7 +165,7 @@ export const answerStatistic: Handler = (input) => {
       withFigures: true,
       year: query.year,
       limit: TUNING.answers.searchLimit.figures,
-      filter: allowed,
+      docFilter,
     }),
     terms,
     unitKeys,
