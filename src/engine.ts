@@ -1,7 +1,7 @@
 // The engine's front door: everything outside the engine (CLI, Slack, digest, ingest, main, bench) comes in here,
 // never into src/corpus, src/search or src/answer directly. The engine knows nothing of Slack.
 
-import { reloadCorpus as reloadFolder, type LoadOptions } from "./search/load.js";
+import { loadCorpusOnThreads as loadOnThreads, reloadCorpus as reloadFolder, type LoadOptions } from "./search/load.js";
 import { watchCorpus as watchFolder } from "./search/watch.js";
 import { lookupSteps } from "./answer/per-index.js";
 import type { CorpusIndex } from "./search/index.js";
@@ -12,13 +12,19 @@ import { exampleQuestions } from "./answer/handlers/meta.js";
 // Documents: reading a corpus folder, parsing, keeping it current.
 export {
   loadCorpus,
-  loadCorpusOnThreads,
   readDocuments,
   indexDocuments,
   CorpusError,
   DOCUMENT_EXTENSIONS,
 } from "./search/load.js";
 export { parseDocument } from "./corpus/parse.js";
+
+/**
+ * The bot's start: loads a corpus folder at once, the documents the parse cache lacks parsed on other threads (one
+ * per core), and makes the index ready to answer (see prepareAnswers), so that its first questions are not slower.
+ */
+export const loadCorpusOnThreads = (dir: string, options: LoadOptions = {}) =>
+  loadOnThreads(dir, { prepare: prepareAnswers, ...options });
 
 /**
  * Reads the folder again and builds a new index in slices, reusing every unchanged document's parse (see
@@ -32,9 +38,9 @@ export const watchCorpus: typeof watchFolder = (dir, options) =>
   watchFolder(dir, { prepare: prepareAnswers, ...options });
 
 /**
- * A new index made ready to answer before it is handed over: the answers' lookups built, and the example questions
- * of `help` read once, one a step (the reload's garbage collections drop V8's compiled code of the question
- * reader's expressions, which the first question would otherwise compile again: about 30 ms).
+ * An index made ready to answer before it is served: the answers' lookups built, and the example questions of
+ * `help` read, one a step, so that V8 has compiled the question reader's expressions (a first question would
+ * otherwise compile them: about 30 ms; and a reload's garbage collections drop that compiled code).
  */
 function* prepareAnswers(index: CorpusIndex): Steps<void> {
   yield* lookupSteps(index);

@@ -114,7 +114,7 @@ describe("a reloaded index", () => {
 });
 
 describe("a cold load on threads", () => {
-  it("gives the same index as a load at once, and keeps every parse in the cache", async () => {
+  it("gives the same index as a load at once, ready to answer, and keeps every parse in the cache", async () => {
     const cacheDir = tempDir("threads-cache-");
     const onThreads = await loadCorpusOnThreads(SECOND_CORPUS, { cacheDir });
     const atOnce = loadCorpus(SECOND_CORPUS);
@@ -122,5 +122,6 @@ describe("a cold load on threads", () => {
     expect(onThreads.facts).toEqual(atOnce.facts);
     expect(onThreads.units).toEqual(atOnce.units);
     expect(readdirSync(cacheDir).filter((f) => f.endsWith(".json"))).toHaveLength(atOnce.documents.length);
+    expect(lookupsBuilt(onThreads).built).toBe(lookupsBuilt(onThreads).total);
   });
 });

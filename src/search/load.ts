@@ -23,7 +23,7 @@ export interface LoadOptions {
   cacheDir?: string;
   /** Told about each document that could not be read or parsed; the rest are still served. */
   onWarning?: (message: string) => void;
-  /** More steps to take on a reloaded index before it is handed over (the answers' lookups, built ahead). */
+  /** More steps to take on the index before it is served (the answers' lookups, built ahead: see src/engine.ts). */
   prepare?: (index: CorpusIndex) => Steps<void>;
 }
 
