@@ -3,8 +3,17 @@ import { TUNING } from "../tuning.js";
 import { idCount, textOf } from "../corpus/passage-terms.js";
 
 export interface Bm25Index {
-  /** For each term, pairs of (document, term frequency) laid flat: [doc, tf, doc, tf, …]. */
+  /**
+   * For each term of the passages' own words, pairs of (passage, term frequency) laid flat: [passage, tf, …],
+   * ascending. Each document's part of these lists is read back from them (`partPostings`), not kept apart.
+   */
   postings: Map<string, Int32Array>;
+  /**
+   * The terms of the names of the units passages are about (added when the parts are joined, see index.ts), kept
+   * apart from `postings` so that those stay the documents' own: a query adds them in (`topBm25`). `only`: how many
+   * passages hold the term in a name alone, not in their own words.
+   */
+  unitNames: Map<string, { list: Int32Array; only: number }>;
   lengths: Int32Array;
   averageLength: number;
 }
@@ -24,25 +33,21 @@ export interface PostingsPart {
 const PARTS_PER_STEP = 4;
 const TERMS_PER_STEP = 5_000;
 
-/** Two posting lists of one term ([passage, tf, …], ascending) as one, frequencies of a passage in both added. */
-function mergeLists(a: Uint16Array | Int32Array, b: number[]): Int32Array {
-  const out: number[] = [];
-  let i = 0;
+/** How many passages of a part hold a term in their own words or in the names added to them, each counted once. */
+function unionCount(own: ArrayLike<number>, from: number, to: number, extra: number[]): number {
+  let count = 0;
+  let i = from;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
-      out.push(a[i]!, a[i + 1]!);
-      i += 2;
-    } else if (i >= a.length || b[j]! < a[i]!) {
-      out.push(b[j]!, b[j + 1]!);
-      j += 2;
-    } else {
-      out.push(a[i]!, a[i + 1]! + b[j + 1]!);
+  while (i < to || j < extra.length) {
+    count++;
+    if (j >= extra.length || (i < to && own[i]! < extra[j]!)) i += 2;
+    else if (i >= to || extra[j]! < own[i]!) j += 2;
+    else {
       i += 2;
       j += 2;
     }
   }
-  return Int32Array.from(out);
+  return count;
 }
 
 /**
@@ -54,8 +59,8 @@ export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
   parts.forEach((part, i) => (offsets[i + 1] = offsets[i]! + part.lengths.length));
   const lengths = new Int32Array(offsets[parts.length]!);
   const sizes = new Int32Array(idCount());
-  /** Per part, its lists of the terms that have extra postings, merged. */
-  const merged: Map<number, Int32Array>[] = [];
+  /** Per term of the units' names: its postings across the parts, and how many passages hold it only so. */
+  const names = new Map<number, { list: number[]; only: number }>();
   let total = 0;
   for (const [p, part] of parts.entries()) {
     if (p % PARTS_PER_STEP === PARTS_PER_STEP - 1) yield;
@@ -63,19 +68,22 @@ export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
     lengths.set(part.lengths, offset);
     for (const [, list] of part.extra)
       for (let i = 0; i < list.length; i += 2) lengths[offset + list[i]!]! += list[i + 1]!;
-    const mine = new Map<number, Int32Array>();
     const flat = part.postings;
+    const ownRange = new Map<number, [number, number]>();
     for (let at = 0; at < flat.length; ) {
       const term = part.terms[flat[at]!]!;
       const n = flat[at + 1]! * 2;
-      const extra = part.extra.get(term);
-      if (extra) mine.set(term, mergeLists(flat.subarray(at + 2, at + 2 + n), extra));
-      else sizes[term]! += n;
+      sizes[term]! += n;
+      if (part.extra.has(term)) ownRange.set(term, [at + 2, at + 2 + n]);
       at += 2 + n;
     }
-    for (const [term, extra] of part.extra) if (!mine.has(term)) mine.set(term, Int32Array.from(extra));
-    for (const [term, list] of mine) sizes[term]! += list.length;
-    merged.push(mine);
+    for (const [term, extra] of part.extra) {
+      const [from, to] = ownRange.get(term) ?? [0, 0];
+      let name = names.get(term);
+      if (!name) names.set(term, (name = { list: [], only: 0 }));
+      name.only += unionCount(flat, from, to, extra) - (to - from) / 2;
+      for (let i = 0; i < extra.length; i += 2) name.list.push(extra[i]! + offset, extra[i + 1]!);
+    }
   }
   for (const size of sizes) total += size;
   yield;
@@ -92,27 +100,81 @@ export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
   for (const [p, part] of parts.entries()) {
     if (p % PARTS_PER_STEP === PARTS_PER_STEP - 1) yield;
     const offset = offsets[p]!;
-    const mine = merged[p]!;
-    const copy = (term: number, list: ArrayLike<number>, from: number, to: number) => {
-      let c = cursor[term]!;
-      for (let i = from; i < to; i += 2) {
-        buffer[c++] = list[i]! + offset;
-        buffer[c++] = list[i + 1]!;
-      }
-      cursor[term] = c;
-    };
     const flat = part.postings;
     for (let at = 0; at < flat.length; ) {
       const term = part.terms[flat[at]!]!;
       const n = flat[at + 1]! * 2;
-      if (!mine.has(term)) copy(term, flat, at + 2, at + 2 + n);
+      let c = cursor[term]!;
+      for (let i = at + 2; i < at + 2 + n; i += 2) {
+        buffer[c++] = flat[i]! + offset;
+        buffer[c++] = flat[i + 1]!;
+      }
+      cursor[term] = c;
       at += 2 + n;
     }
-    for (const [term, list] of mine) copy(term, list, 0, list.length);
   }
+  const unitNames = new Map<string, { list: Int32Array; only: number }>();
+  for (const [term, { list, only }] of names) unitNames.set(textOf(term), { list: Int32Array.from(list), only });
   let sum = 0;
   for (const length of lengths) sum += length;
-  return { postings, lengths, averageLength: sum / Math.max(1, lengths.length) };
+  return { postings, unitNames, lengths, averageLength: sum / Math.max(1, lengths.length) };
+}
+
+/**
+ * A document's own postings read back from the joined index, as its part had them (see DocumentTerms in
+ * src/corpus/passage-terms.ts): `terms` are its terms, its passages are numbered from `first`, `count` of them.
+ */
+export function partPostings(
+  index: Bm25Index,
+  terms: Int32Array,
+  first: number,
+  count: number,
+): Uint16Array | Int32Array {
+  // Where each term's pairs of the document start and end in its list (lists are ascending by passage).
+  const lists: Int32Array[] = [];
+  const starts = new Int32Array(terms.length);
+  const ends = new Int32Array(terms.length);
+  let size = 0;
+  for (let t = 0; t < terms.length; t++) {
+    const list = index.postings.get(textOf(terms[t]!)) ?? EMPTY;
+    lists.push(list);
+    starts[t] = firstPairAtLeast(list, first);
+    ends[t] = firstPairAtLeast(list, first + count, starts[t]!);
+    size += 2 + ends[t]! - starts[t]!;
+  }
+  const flat = new Int32Array(size);
+  let at = 0;
+  let max = 0;
+  for (let t = 0; t < terms.length; t++) {
+    const list = lists[t]!;
+    const n = (ends[t]! - starts[t]!) / 2;
+    flat[at++] = t;
+    flat[at++] = n;
+    max = Math.max(max, t, n);
+    for (let i = starts[t]!; i < ends[t]!; i += 2) {
+      const passage = list[i]! - first;
+      const tf = list[i + 1]!;
+      flat[at++] = passage;
+      flat[at++] = tf;
+      max = Math.max(max, passage, tf);
+    }
+  }
+  // As the part was made (passage-terms.ts): two bytes a number where every number fits.
+  return max <= 0xffff ? Uint16Array.from(flat) : flat;
+}
+
+const EMPTY = new Int32Array(0);
+
+/** The index in a list of pairs [passage, tf, …] of the first pair whose passage is at least `passage`. */
+function firstPairAtLeast(list: Int32Array, passage: number, from = 0): number {
+  let lo = from / 2;
+  let hi = list.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid * 2]! < passage) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * 2;
 }
 
 /** Per document while a query is scored (reused between queries, cleared after each): its score, and its state. */
@@ -144,7 +206,7 @@ export function topBm25(
   const left: number[] = [];
   try {
     for (const { term, weight } of query) {
-      const list = index.postings.get(term);
+      const list = postingsOf(index, term);
       if (!list) continue;
       const df = list.length / 2;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -196,9 +258,41 @@ function upperBound(sorted: Float64Array, value: number): number {
   return lo;
 }
 
+/**
+ * A term's postings as one list: its passages' own words and, where it is a word of a unit's name, the passages
+ * about that unit (a passage in both with its frequencies added). Merged when asked: the name lists are short.
+ */
+function postingsOf(index: Bm25Index, term: string): Int32Array | undefined {
+  const own = index.postings.get(term);
+  const names = index.unitNames.get(term)?.list;
+  if (!names) return own;
+  if (!own) return names;
+  const out = new Int32Array(own.length + names.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < own.length || j < names.length) {
+    if (j >= names.length || (i < own.length && own[i]! < names[j]!)) {
+      out[k++] = own[i]!;
+      out[k++] = own[i + 1]!;
+      i += 2;
+    } else if (i >= own.length || names[j]! < own[i]!) {
+      out[k++] = names[j]!;
+      out[k++] = names[j + 1]!;
+      j += 2;
+    } else {
+      out[k++] = own[i]!;
+      out[k++] = own[i + 1]! + names[j + 1]!;
+      i += 2;
+      j += 2;
+    }
+  }
+  return out.subarray(0, k);
+}
+
 /** How rare a term is across the passages (0 when absent). */
 export function idf(index: Bm25Index, term: string): number {
-  const df = (index.postings.get(term)?.length ?? 0) / 2;
+  const df = (index.postings.get(term)?.length ?? 0) / 2 + (index.unitNames.get(term)?.only ?? 0);
   if (df === 0) return 0;
   const n = index.lengths.length;
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));

@@ -134,12 +134,8 @@ function* corpusSteps(
   for (const raw of raws) {
     yield;
     const before = previous?.docsById.get(raw.meta.id);
-    const terms = before && previous!.parts.get(raw.meta.id);
-    kept.push(
-      before && terms && sameSource(before, raw)
-        ? { parsed: withFields(before, { meta: raw.meta }), terms }
-        : cache?.get(raw),
-    );
+    const terms = before && sameSource(before, raw) ? previous!.partOf(raw.meta.id) : undefined;
+    kept.push(terms ? { parsed: withFields(before!, { meta: raw.meta }), terms } : cache?.get(raw));
   }
   // The corpus-wide pass: names that come with a PDU or region suffix anywhere split lists of names in prose.
   const knownUnitNames = new Set<string>();
