@@ -4,7 +4,7 @@
 // document (time until it is answered, longest event-loop stall meanwhile, timed by a 1 ms interval), question latency p50/p99/max over
 // varied questions, resident memory of a process serving the corpus.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadavg } from "node:os";
@@ -40,6 +40,28 @@ function latency(run: (q: string) => void, questions: string[], rounds: number):
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1)!, count: times.length };
+}
+
+interface Serving {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  loadMs: number;
+  loadCpuMs: number;
+}
+
+/** The newest modification time of the files under a folder. */
+const newestUnder = (path: string): number =>
+  readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((newest, e) => Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
+
+/** Builds dist/ (npm run build) when it is missing or older than the code and word lists it is built from. */
+function buildIfStale(): void {
+  const built = statSync("dist/engine.js", { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (built >= Math.max(newestUnder("src"), newestUnder("intents"))) return;
+  console.log("  (building dist/ for the memory measure: npm run build)");
+  execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
 }
 
 const show = (l: Latency) => `p50 ${ms(l.p50)}, p99 ${ms(l.p99)}, max ${ms(l.max)} (${l.count} questions)`;
@@ -138,32 +160,19 @@ const mini = timed(() => {
 });
 const theirs = latency((q) => mini.value.search(q), questions, 1);
 
-const serving = (cached: boolean) =>
+// Memory is read in fresh processes running the built engine, as `npm start` does (built first when dist/ is older
+// than src/ or intents/).
+buildIfStale();
+const serving = (mode: "engine" | "minisearch") =>
   JSON.parse(
     execFileSync(
       process.execPath,
-      [
-        "--expose-gc",
-        "--max-semi-space-size=4",
-        "--import",
-        "tsx",
-        "bench/memory.ts",
-        dir,
-        ...(cached ? [cacheDir] : []),
-      ],
-      {
-        encoding: "utf8",
-      },
+      ["--expose-gc", "--max-semi-space-size=4", "bench/memory.mjs", mode, dir, cacheDir],
+      { encoding: "utf8" },
     ),
-  ) as { rss: number; heapUsed: number; loadMs: number; loadCpuMs: number };
-const memory = serving(true);
-const miniMemory = JSON.parse(
-  execFileSync(
-    process.execPath,
-    ["--expose-gc", "--max-semi-space-size=4", "--import", "tsx", "bench/memory-bm25.ts", dir, cacheDir],
-    { encoding: "utf8" },
-  ),
-) as { rss: number; heapUsed: number };
+  ) as Serving;
+const memory = serving("engine");
+const miniMemory = serving("minisearch");
 rmSync(dir, { recursive: true, force: true });
 rmSync(cacheDir, { recursive: true, force: true });
 
@@ -180,5 +189,5 @@ console.log(
   `  a fresh process started from the parse cache: loaded in ${ms(memory.loadMs)} (CPU ${ms(memory.loadCpuMs)})`,
 );
 console.log(
-  `  a process serving them: ${mb(memory.rss)} resident (${mb(memory.heapUsed)} heap); MiniSearch alone: ${mb(miniMemory.rss)} resident (${mb(miniMemory.heapUsed)} heap)`,
+  `  a process serving them (built engine, plain node, after a moment idle): ${mb(memory.rss)} resident (${mb(memory.heapUsed)} heap, ${mb(memory.external)} outside it); MiniSearch alone: ${mb(miniMemory.rss)} resident (${mb(miniMemory.heapUsed)} heap)`,
 );
