@@ -1,6 +1,6 @@
 // A small BM25 index over passages: an inverted index of stemmed terms.
 import { TUNING } from "../tuning.js";
-import { idCount, textOf } from "../corpus/passage-terms.js";
+import { idCount, idOf, textOf } from "../corpus/passage-terms.js";
 
 export interface Bm25Index {
   /**
@@ -123,12 +123,14 @@ export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
 /**
  * A document's own postings read back from the joined index, as its part had them (see DocumentTerms in
  * src/corpus/passage-terms.ts): `terms` are its terms, its passages are numbered from `first`, `count` of them.
+ * `cursors` (see `partCursors`) make reading the documents back in order a walk along each list instead of a search.
  */
 export function partPostings(
   index: Bm25Index,
   terms: Int32Array,
   first: number,
   count: number,
+  cursors?: PartCursors,
 ): Uint16Array | Int32Array {
   // Where each term's pairs of the document start and end in its list (lists are ascending by passage).
   const lists: Int32Array[] = [];
@@ -136,31 +138,67 @@ export function partPostings(
   const ends = new Int32Array(terms.length);
   let size = 0;
   for (let t = 0; t < terms.length; t++) {
-    const list = index.postings.get(textOf(terms[t]!)) ?? EMPTY;
+    const term = terms[t]!;
+    const known = cursors && term < cursors.at.length;
+    const list = (known ? cursors.lists[term] : index.postings.get(textOf(term))) ?? EMPTY;
     lists.push(list);
-    starts[t] = firstPairAtLeast(list, first);
-    ends[t] = firstPairAtLeast(list, first + count, starts[t]!);
-    size += 2 + ends[t]! - starts[t]!;
+    let at = known ? cursors.at[term]! : 0;
+    // The cursor serves when it stands before the document's pairs; else they are searched for.
+    if (at > list.length || (at > 0 && list[at - 2]! >= first)) at = 0;
+    if (at === 0) at = firstPairAtLeast(list, first);
+    else while (at < list.length && list[at]! < first) at += 2;
+    let end = at;
+    while (end < list.length && list[end]! < first + count) end += 2;
+    starts[t] = at;
+    ends[t] = end;
+    if (known) cursors.at[term] = end;
+    size += 2 + end - at;
   }
-  const flat = new Int32Array(size);
+  // As the part was made (passage-terms.ts): two bytes a number where every number fits. Passage, term and pair
+  // counts fit below 65,536 passages (a longer document is read back in four bytes a number, the same numbers); a
+  // frequency that does not fit is found while copying.
+  if (count <= 0xffff && terms.length <= 0x10000) {
+    const narrow = copyPairs(new Uint16Array(size), lists, starts, ends, first);
+    if (narrow) return narrow;
+  }
+  return copyPairs(new Int32Array(size), lists, starts, ends, first)!;
+}
+
+/** The postings laid flat into `flat`; undefined if a number does not fit it. */
+function copyPairs<T extends Uint16Array | Int32Array>(
+  flat: T,
+  lists: Int32Array[],
+  starts: Int32Array,
+  ends: Int32Array,
+  first: number,
+): T | undefined {
+  const limit = flat instanceof Uint16Array ? 0xffff : 0x7fffffff;
   let at = 0;
-  let max = 0;
-  for (let t = 0; t < terms.length; t++) {
+  for (let t = 0; t < lists.length; t++) {
     const list = lists[t]!;
-    const n = (ends[t]! - starts[t]!) / 2;
     flat[at++] = t;
-    flat[at++] = n;
-    max = Math.max(max, t, n);
+    flat[at++] = (ends[t]! - starts[t]!) / 2;
     for (let i = starts[t]!; i < ends[t]!; i += 2) {
-      const passage = list[i]! - first;
       const tf = list[i + 1]!;
-      flat[at++] = passage;
+      if (tf > limit) return undefined;
+      flat[at++] = list[i]! - first;
       flat[at++] = tf;
-      max = Math.max(max, passage, tf);
     }
   }
-  // As the part was made (passage-terms.ts): two bytes a number where every number fits.
-  return max <= 0xffff ? Uint16Array.from(flat) : flat;
+  return flat;
+}
+
+/** Reading documents back in order (see `partPostings`): each term's list by its number, and where the last stopped. */
+export interface PartCursors {
+  lists: (Int32Array | undefined)[];
+  at: Int32Array;
+}
+
+/** Cursors for reading an index's documents back, its terms' lists by number. */
+export function partCursors(index: Bm25Index): PartCursors {
+  const lists: (Int32Array | undefined)[] = new Array(idCount());
+  for (const [term, list] of index.postings) lists[idOf(term)] = list;
+  return { lists, at: new Int32Array(lists.length) };
 }
 
 const EMPTY = new Int32Array(0);

@@ -3,7 +3,7 @@ import type { Fact, ParsedDocument, Passage, Unit } from "../types.js";
 import { foldForMatch } from "../text/normalize.js";
 import { terms } from "../text/tokens.js";
 import { sameUnit, unitKey } from "../corpus/units.js";
-import { joinSteps, partPostings, type Bm25Index, type PostingsPart } from "./bm25.js";
+import { joinSteps, partCursors, partPostings, type Bm25Index, type PartCursors, type PostingsPart } from "./bm25.js";
 import {
   CAPITALISED,
   documentTerms,
@@ -258,10 +258,14 @@ export function* indexSteps(
     firstPassage.set(d.meta.id, first);
     first += d.passages.length;
   }
+  /** Where reading documents back stands in each term's list: a reload reads them all, in order. */
+  let cursors: PartCursors | undefined;
   const partOf = (docId: string): DocumentTerms | undefined => {
     const kept = keptParts.get(docId);
     if (!kept) return undefined;
-    return { ...kept, postings: partPostings(bm25, kept.terms, firstPassage.get(docId)!, kept.lengths.length) };
+    cursors ??= partCursors(bm25);
+    const postings = partPostings(bm25, kept.terms, firstPassage.get(docId)!, kept.lengths.length, cursors);
+    return { ...kept, postings };
   };
   // The corpus vocabulary, in the order words first come, and the words only ever written capitalised.
   const words = new Set<string>();
