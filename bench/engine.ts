@@ -171,6 +171,9 @@ const serving = (mode: "engine" | "minisearch") =>
       { encoding: "utf8" },
     ),
   ) as Serving;
+// The built engine's parse cache is its own (the reader's version is a hash of its code, here dist/'s): a first
+// process fills it, the second starts warm from it and is the one measured.
+serving("engine");
 const memory = serving("engine");
 const miniMemory = serving("minisearch");
 rmSync(dir, { recursive: true, force: true });
