@@ -7,7 +7,6 @@
 // Plain JavaScript so that no loader is needed. Run by bench/engine.ts, after it has built dist/:
 //   node --expose-gc --max-semi-space-size=4 bench/memory.mjs engine|minisearch DIR [CACHE_DIR]
 import { setTimeout as sleep } from "node:timers/promises";
-import MiniSearch from "minisearch";
 import { answerQuestion, loadCorpus } from "../dist/engine.js";
 
 /** How long the process sits idle, after a full collection, before its memory is read. */
@@ -23,6 +22,7 @@ const loadMs = performance.now() - t0;
 const passages = index.passages.length;
 let search;
 if (mode === "minisearch") {
+  const { default: MiniSearch } = await import("minisearch"); // loaded only for the baseline
   search = new MiniSearch({ fields: ["text"] });
   search.addAll(index.passages.map((p, id) => ({ id, text: p.text })));
   index = undefined; // the process holds the MiniSearch index alone
