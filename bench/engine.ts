@@ -4,14 +4,21 @@
 // document (time until it is answered, longest event-loop stall meanwhile, timed by a 1 ms interval), question latency p50/p99/max over
 // varied questions, resident memory of a process serving the corpus.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadavg } from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
 import { generatedReport, unitNameOf, writeGeneratedCorpus } from "./generated-corpus.js";
-import { answerQuestion, loadCorpus, reloadCorpus, type CorpusIndex } from "../src/engine.js";
+import {
+  answerQuestion,
+  loadCorpus,
+  loadCorpusOnThreads,
+  reloadCorpus,
+  stopParsingThreads,
+  type CorpusIndex,
+} from "../src/engine.js";
 
 const SEEDS = "seeds";
 const DOCS = Number(process.env.BENCH_DOCS ?? 1000);
@@ -42,13 +49,38 @@ function latency(run: (q: string) => void, questions: string[], rounds: number):
   return { p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1)!, count: times.length };
 }
 
+interface Serving {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  loadMs: number;
+  loadCpuMs: number;
+}
+
+/** The newest modification time of the files under a folder. */
+const newestUnder = (path: string): number =>
+  readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((newest, e) => Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
+
+/** Builds dist/ (npm run build) when it is missing or older than the code and word lists it is built from. */
+function buildIfStale(): void {
+  const built = statSync("dist/engine.js", { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (built >= Math.max(newestUnder("src"), newestUnder("intents"))) return;
+  console.log("  (building dist/ for the memory measure: npm run build)");
+  execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
+}
+
 const show = (l: Latency) => `p50 ${ms(l.p50)}, p99 ${ms(l.p99)}, max ${ms(l.max)} (${l.count} questions)`;
 
-/** Wall time and the process's CPU time (user + system): on a shared machine the CPU time is the steadier figure. */
-function timed<T>(work: () => T): { value: T; ms: number; cpuMs: number } {
+/**
+ * Wall time and the process's CPU time (user + system, the process's threads included): on a shared machine the CPU
+ * time is the steadier figure.
+ */
+async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const value = work();
+  const value = await work();
   const cpu = process.cpuUsage(c0);
   return { value, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
@@ -73,7 +105,7 @@ const generic = [
 
 // Seeds.
 latency((q) => answerQuestion(loadCorpus(SEEDS), q), evalQuestions.slice(0, 3), 1); // warm up the JIT
-const seeds = timed(() => loadCorpus(SEEDS));
+const seeds = await timed(() => loadCorpus(SEEDS));
 const seedLatency = latency((q) => answerQuestion(seeds.value, q), [...evalQuestions, ...generic], 20);
 console.log(
   `seeds (${seeds.value.documents.length} documents, ${seeds.value.passages.length} passages): build ${ms(seeds.ms)}; ${show(seedLatency)}`,
@@ -85,8 +117,13 @@ const cacheDir = mkdtempSync(join(tmpdir(), "bench-cache-"));
 const units = writeGeneratedCorpus(dir, DOCS, SEEDS);
 
 // The cold index is not kept: the warm start below has the heap to itself, as a fresh process would.
-const cold = timed(() => void loadCorpus(dir, { cacheDir }));
-const warm = timed(() => loadCorpus(dir, { cacheDir }));
+// The bot's start (loadCorpusOnThreads): what the cache lacks parsed on one thread per core, the index made ready to
+// answer; beside it, the same load on the main thread alone.
+const coldCacheDir = mkdtempSync(join(tmpdir(), "bench-cache-"));
+const cold = await timed(() => void loadCorpus(dir, { cacheDir: coldCacheDir }));
+rmSync(coldCacheDir, { recursive: true, force: true });
+const coldOnThreads = await timed(async () => void (await loadCorpusOnThreads(dir, { cacheDir })));
+const warm = await timed(() => loadCorpusOnThreads(dir, { cacheDir }));
 const index: CorpusIndex = warm.value;
 
 // 320 varied questions: ratings, standards, figures, findings, recommendations, quotes of 60 units, and more.
@@ -115,7 +152,9 @@ const notOwn = units.filter((name, i) => {
 });
 
 // Adding one document as the running bot does (src/search/watch.ts): a reload in slices that reuses every unchanged
-// parse, while a 1 ms interval measures the longest time the event loop could not run anything else.
+// parse, while a 1 ms interval measures the longest time the event loop could not run anything else. As in a bot
+// that has run a while, its parsing threads have stopped (they stop after 5 s idle) and start for this document.
+await stopParsingThreads();
 let lastTick = performance.now();
 let longestStall = 0;
 const ticker = setInterval(() => {
@@ -159,46 +198,36 @@ for (let k = 1; k <= 3; k++) {
 }
 
 // The same passages in MiniSearch (BM25+), asked the same questions as text searches.
-const mini = timed(() => {
+const mini = await timed(() => {
   const search = new MiniSearch<{ id: number; text: string }>({ fields: ["text"], storeFields: [] });
   search.addAll(index.passages.map((p, id) => ({ id, text: p.text })));
   return search;
 });
 const theirs = latency((q) => mini.value.search(q), questions, 1);
 
-const serving = (cached: boolean) =>
+// Memory is read in fresh processes running the built engine, as `npm start` does (built first when dist/ is older
+// than src/ or intents/).
+buildIfStale();
+const serving = (mode: "engine" | "minisearch") =>
   JSON.parse(
     execFileSync(
       process.execPath,
-      [
-        "--expose-gc",
-        "--max-semi-space-size=4",
-        "--import",
-        "tsx",
-        "bench/memory.ts",
-        dir,
-        ...(cached ? [cacheDir] : []),
-      ],
-      {
-        encoding: "utf8",
-      },
+      ["--expose-gc", "--max-semi-space-size=4", "bench/memory.mjs", mode, dir, cacheDir],
+      { encoding: "utf8" },
     ),
-  ) as { rss: number; heapUsed: number; loadMs: number; loadCpuMs: number };
-const memory = serving(true);
-const miniMemory = JSON.parse(
-  execFileSync(
-    process.execPath,
-    ["--expose-gc", "--max-semi-space-size=4", "--import", "tsx", "bench/memory-bm25.ts", dir, cacheDir],
-    { encoding: "utf8" },
-  ),
-) as { rss: number; heapUsed: number };
+  ) as Serving;
+// The built engine's parse cache is its own (the reader's version is a hash of its code, here dist/'s): a first
+// process fills it, the second starts warm from it and is the one measured.
+serving("engine");
+const memory = serving("engine");
+const miniMemory = serving("minisearch");
 rmSync(dir, { recursive: true, force: true });
 rmSync(cacheDir, { recursive: true, force: true });
 
 const docs = `${DOCS} documents (${index.passages.length} passages, ${index.units.length} units)`;
 console.log(`${docs}: (load average at start ${loadAtStart}, at end ${load()}; 2 cores)`);
 console.log(
-  `  cold build ${ms(cold.ms)} (CPU ${ms(cold.cpuMs)}); warm start from the parse cache ${ms(warm.ms)} (CPU ${ms(warm.cpuMs)}); MiniSearch index of the same passages ${ms(mini.ms)}`,
+  `  cold build on the main thread ${ms(cold.ms)} (CPU ${ms(cold.cpuMs)}), on parsing threads as the bot starts ${ms(coldOnThreads.ms)} (CPU ${ms(coldOnThreads.cpuMs)}); warm start from the parse cache, ready to answer ${ms(warm.ms)} (CPU ${ms(warm.cpuMs)}); MiniSearch index of the same passages ${ms(mini.ms)}`,
 );
 console.log(`  questions: ${show(ours)}; MiniSearch: ${show(theirs)}`);
 console.log(
@@ -214,5 +243,5 @@ console.log(
   `  a fresh process started from the parse cache: loaded in ${ms(memory.loadMs)} (CPU ${ms(memory.loadCpuMs)})`,
 );
 console.log(
-  `  a process serving them: ${mb(memory.rss)} resident (${mb(memory.heapUsed)} heap); MiniSearch alone: ${mb(miniMemory.rss)} resident (${mb(miniMemory.heapUsed)} heap)`,
+  `  a process serving them (built engine, plain node, after a moment idle): ${mb(memory.rss)} resident (${mb(memory.heapUsed)} heap, ${mb(memory.external)} outside it); MiniSearch alone: ${mb(miniMemory.rss)} resident (${mb(miniMemory.heapUsed)} heap)`,
 );

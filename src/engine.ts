@@ -18,6 +18,7 @@ export {
   DOCUMENT_EXTENSIONS,
 } from "./search/load.js";
 export { parseDocument } from "./corpus/parse.js";
+export { stopParsingThreads } from "./corpus/parse-elsewhere.js";
 
 /**
  * The bot's start: loads a corpus folder at once, the documents the parse cache lacks parsed on other threads (one

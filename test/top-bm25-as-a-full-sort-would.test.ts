@@ -36,7 +36,7 @@ function generatedIndex(seed: number, docs: number, terms: number): Bm25Index {
   const postings = new Map<string, Int32Array>();
   lists.forEach((list, t) => list.length && postings.set(`t${t}`, Int32Array.from(list)));
   const averageLength = lengths.reduce((a, b) => a + b, 0) / docs;
-  return { postings, lengths, averageLength };
+  return { postings, unitNames: new Map(), lengths, averageLength };
 }
 
 /** What topBm25 stands for: every document scored, in query order, then all sorted (stable: first scored first). */

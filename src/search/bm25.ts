@@ -1,11 +1,19 @@
 // A small BM25 index over passages: an inverted index of stemmed terms.
-
-import { idCount, textOf } from "../corpus/passage-terms.js";
 import { TUNING } from "../tuning.js";
+import { idCount, idOf, textOf } from "../corpus/passage-terms.js";
 
 export interface Bm25Index {
-  /** For each term, pairs of (document, term frequency) laid flat: [doc, tf, doc, tf, …]. */
+  /**
+   * For each term of the passages' own words, pairs of (passage, term frequency) laid flat: [passage, tf, …],
+   * ascending. Each document's part of these lists is read back from them (`partPostings`), not kept apart.
+   */
   postings: Map<string, Int32Array>;
+  /**
+   * The terms of the names of the units passages are about (added when the parts are joined, see index.ts), kept
+   * apart from `postings` so that those stay the documents' own: a query adds them in (`topBm25`). `only`: how many
+   * passages hold the term in a name alone, not in their own words.
+   */
+  unitNames: Map<string, { list: Int32Array; only: number }>;
   lengths: Int32Array;
   averageLength: number;
 }
@@ -25,25 +33,21 @@ export interface PostingsPart {
 const PARTS_PER_STEP = 4;
 const TERMS_PER_STEP = 5_000;
 
-/** Two posting lists of one term ([passage, tf, …], ascending) as one, frequencies of a passage in both added. */
-function mergeLists(a: Uint16Array | Int32Array, b: number[]): Int32Array {
-  const out: number[] = [];
-  let i = 0;
+/** How many passages of a part hold a term in their own words or in the names added to them, each counted once. */
+function unionCount(own: ArrayLike<number>, from: number, to: number, extra: number[]): number {
+  let count = 0;
+  let i = from;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
-      out.push(a[i]!, a[i + 1]!);
-      i += 2;
-    } else if (i >= a.length || b[j]! < a[i]!) {
-      out.push(b[j]!, b[j + 1]!);
-      j += 2;
-    } else {
-      out.push(a[i]!, a[i + 1]! + b[j + 1]!);
+  while (i < to || j < extra.length) {
+    count++;
+    if (j >= extra.length || (i < to && own[i]! < extra[j]!)) i += 2;
+    else if (i >= to || extra[j]! < own[i]!) j += 2;
+    else {
       i += 2;
       j += 2;
     }
   }
-  return Int32Array.from(out);
+  return count;
 }
 
 /**
@@ -55,8 +59,8 @@ export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
   parts.forEach((part, i) => (offsets[i + 1] = offsets[i]! + part.lengths.length));
   const lengths = new Int32Array(offsets[parts.length]!);
   const sizes = new Int32Array(idCount());
-  /** Per part, its lists of the terms that have extra postings, merged. */
-  const merged: Map<number, Int32Array>[] = [];
+  /** Per term of the units' names: its postings across the parts, and how many passages hold it only so. */
+  const names = new Map<number, { list: number[]; only: number }>();
   let total = 0;
   for (const [p, part] of parts.entries()) {
     if (p % PARTS_PER_STEP === PARTS_PER_STEP - 1) yield;
@@ -64,19 +68,22 @@ export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
     lengths.set(part.lengths, offset);
     for (const [, list] of part.extra)
       for (let i = 0; i < list.length; i += 2) lengths[offset + list[i]!]! += list[i + 1]!;
-    const mine = new Map<number, Int32Array>();
     const flat = part.postings;
+    const ownRange = new Map<number, [number, number]>();
     for (let at = 0; at < flat.length; ) {
       const term = part.terms[flat[at]!]!;
       const n = flat[at + 1]! * 2;
-      const extra = part.extra.get(term);
-      if (extra) mine.set(term, mergeLists(flat.subarray(at + 2, at + 2 + n), extra));
-      else sizes[term]! += n;
+      sizes[term]! += n;
+      if (part.extra.has(term)) ownRange.set(term, [at + 2, at + 2 + n]);
       at += 2 + n;
     }
-    for (const [term, extra] of part.extra) if (!mine.has(term)) mine.set(term, Int32Array.from(extra));
-    for (const [term, list] of mine) sizes[term]! += list.length;
-    merged.push(mine);
+    for (const [term, extra] of part.extra) {
+      const [from, to] = ownRange.get(term) ?? [0, 0];
+      let name = names.get(term);
+      if (!name) names.set(term, (name = { list: [], only: 0 }));
+      name.only += unionCount(flat, from, to, extra) - (to - from) / 2;
+      for (let i = 0; i < extra.length; i += 2) name.list.push(extra[i]! + offset, extra[i + 1]!);
+    }
   }
   for (const size of sizes) total += size;
   yield;
@@ -93,27 +100,119 @@ export function* joinSteps(parts: PostingsPart[]): Generator<void, Bm25Index> {
   for (const [p, part] of parts.entries()) {
     if (p % PARTS_PER_STEP === PARTS_PER_STEP - 1) yield;
     const offset = offsets[p]!;
-    const mine = merged[p]!;
-    const copy = (term: number, list: ArrayLike<number>, from: number, to: number) => {
-      let c = cursor[term]!;
-      for (let i = from; i < to; i += 2) {
-        buffer[c++] = list[i]! + offset;
-        buffer[c++] = list[i + 1]!;
-      }
-      cursor[term] = c;
-    };
     const flat = part.postings;
     for (let at = 0; at < flat.length; ) {
       const term = part.terms[flat[at]!]!;
       const n = flat[at + 1]! * 2;
-      if (!mine.has(term)) copy(term, flat, at + 2, at + 2 + n);
+      let c = cursor[term]!;
+      for (let i = at + 2; i < at + 2 + n; i += 2) {
+        buffer[c++] = flat[i]! + offset;
+        buffer[c++] = flat[i + 1]!;
+      }
+      cursor[term] = c;
       at += 2 + n;
     }
-    for (const [term, list] of mine) copy(term, list, 0, list.length);
   }
+  const unitNames = new Map<string, { list: Int32Array; only: number }>();
+  for (const [term, { list, only }] of names) unitNames.set(textOf(term), { list: Int32Array.from(list), only });
   let sum = 0;
   for (const length of lengths) sum += length;
-  return { postings, lengths, averageLength: sum / Math.max(1, lengths.length) };
+  return { postings, unitNames, lengths, averageLength: sum / Math.max(1, lengths.length) };
+}
+
+/**
+ * A document's own postings read back from the joined index, as its part had them (see DocumentTerms in
+ * src/corpus/passage-terms.ts): `terms` are its terms, its passages are numbered from `first`, `count` of them.
+ * `cursors` (see `partCursors`) make reading the documents back in order a walk along each list instead of a search.
+ */
+export function partPostings(
+  index: Bm25Index,
+  terms: Int32Array,
+  first: number,
+  count: number,
+  cursors?: PartCursors,
+): Uint16Array | Int32Array {
+  // Where each term's pairs of the document start and end in its list (lists are ascending by passage).
+  const lists: Int32Array[] = [];
+  const starts = new Int32Array(terms.length);
+  const ends = new Int32Array(terms.length);
+  let size = 0;
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t]!;
+    const known = cursors && term < cursors.at.length;
+    const list = (known ? cursors.lists[term] : index.postings.get(textOf(term))) ?? EMPTY;
+    lists.push(list);
+    let at = known ? cursors.at[term]! : 0;
+    // The cursor serves when it stands before the document's pairs; else they are searched for.
+    if (at > list.length || (at > 0 && list[at - 2]! >= first)) at = 0;
+    if (at === 0) at = firstPairAtLeast(list, first);
+    else while (at < list.length && list[at]! < first) at += 2;
+    let end = at;
+    while (end < list.length && list[end]! < first + count) end += 2;
+    starts[t] = at;
+    ends[t] = end;
+    if (known) cursors.at[term] = end;
+    size += 2 + end - at;
+  }
+  // As the part was made (passage-terms.ts): two bytes a number where every number fits. Passage, term and pair
+  // counts fit below 65,536 passages (a longer document is read back in four bytes a number, the same numbers); a
+  // frequency that does not fit is found while copying.
+  if (count <= 0xffff && terms.length <= 0x10000) {
+    const narrow = copyPairs(new Uint16Array(size), lists, starts, ends, first);
+    if (narrow) return narrow;
+  }
+  return copyPairs(new Int32Array(size), lists, starts, ends, first)!;
+}
+
+/** The postings laid flat into `flat`; undefined if a number does not fit it. */
+function copyPairs<T extends Uint16Array | Int32Array>(
+  flat: T,
+  lists: Int32Array[],
+  starts: Int32Array,
+  ends: Int32Array,
+  first: number,
+): T | undefined {
+  const limit = flat instanceof Uint16Array ? 0xffff : 0x7fffffff;
+  let at = 0;
+  for (let t = 0; t < lists.length; t++) {
+    const list = lists[t]!;
+    flat[at++] = t;
+    flat[at++] = (ends[t]! - starts[t]!) / 2;
+    for (let i = starts[t]!; i < ends[t]!; i += 2) {
+      const tf = list[i + 1]!;
+      if (tf > limit) return undefined;
+      flat[at++] = list[i]! - first;
+      flat[at++] = tf;
+    }
+  }
+  return flat;
+}
+
+/** Reading documents back in order (see `partPostings`): each term's list by its number, and where the last stopped. */
+export interface PartCursors {
+  lists: (Int32Array | undefined)[];
+  at: Int32Array;
+}
+
+/** Cursors for reading an index's documents back, its terms' lists by number. */
+export function partCursors(index: Bm25Index): PartCursors {
+  const lists: (Int32Array | undefined)[] = new Array(idCount());
+  for (const [term, list] of index.postings) lists[idOf(term)] = list;
+  return { lists, at: new Int32Array(lists.length) };
+}
+
+const EMPTY = new Int32Array(0);
+
+/** The index in a list of pairs [passage, tf, …] of the first pair whose passage is at least `passage`. */
+function firstPairAtLeast(list: Int32Array, passage: number, from = 0): number {
+  let lo = from / 2;
+  let hi = list.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid * 2]! < passage) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * 2;
 }
 
 /** Per document while a query is scored (reused between queries, cleared after each): its score, and its state. */
@@ -150,7 +249,7 @@ export function topBm25(
   let left = n;
   try {
     for (const { term, weight } of query) {
-      const list = index.postings.get(term);
+      const list = postingsOf(index, term);
       if (!list) continue;
       const df = list.length / 2;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -230,9 +329,41 @@ function limitthBest(docs: Int32Array, count: number, limit: number): number {
   return best[0]!;
 }
 
+/**
+ * A term's postings as one list: its passages' own words and, where it is a word of a unit's name, the passages
+ * about that unit (a passage in both with its frequencies added). Merged when asked: the name lists are short.
+ */
+function postingsOf(index: Bm25Index, term: string): Int32Array | undefined {
+  const own = index.postings.get(term);
+  const names = index.unitNames.get(term)?.list;
+  if (!names) return own;
+  if (!own) return names;
+  const out = new Int32Array(own.length + names.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < own.length || j < names.length) {
+    if (j >= names.length || (i < own.length && own[i]! < names[j]!)) {
+      out[k++] = own[i]!;
+      out[k++] = own[i + 1]!;
+      i += 2;
+    } else if (i >= own.length || names[j]! < own[i]!) {
+      out[k++] = names[j]!;
+      out[k++] = names[j + 1]!;
+      j += 2;
+    } else {
+      out[k++] = own[i]!;
+      out[k++] = own[i + 1]! + names[j + 1]!;
+      i += 2;
+      j += 2;
+    }
+  }
+  return out.subarray(0, k);
+}
+
 /** How rare a term is across the passages (0 when absent). */
 export function idf(index: Bm25Index, term: string): number {
-  const df = (index.postings.get(term)?.length ?? 0) / 2;
+  const df = (index.postings.get(term)?.length ?? 0) / 2 + (index.unitNames.get(term)?.only ?? 0);
   if (df === 0) return 0;
   const n = index.lengths.length;
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));

@@ -3,7 +3,7 @@ import type { Fact, ParsedDocument, Passage, Unit } from "../types.js";
 import { foldForMatch } from "../text/normalize.js";
 import { terms } from "../text/tokens.js";
 import { sameUnit, unitKey } from "../corpus/units.js";
-import { joinSteps, type Bm25Index, type PostingsPart } from "./bm25.js";
+import { joinSteps, partCursors, partPostings, type Bm25Index, type PartCursors, type PostingsPart } from "./bm25.js";
 import {
   CAPITALISED,
   documentTerms,
@@ -28,8 +28,11 @@ export interface CorpusIndex {
   factsByDoc: Map<string, Fact[]>;
   passages: Passage[];
   bm25: Bm25Index;
-  /** Each document's part of the index (by id), kept so that a reload joins them again instead of tokenising. */
-  parts: Map<string, DocumentTerms>;
+  /**
+   * A document's part of the index (by id), so that a reload joins it again instead of tokenising: its postings read
+   * back from `bm25` (they are not kept twice), the rest kept as it came.
+   */
+  partOf(docId: string): DocumentTerms | undefined;
   /** A document's text folded for verbatim checks of quotes (worked out on first use). */
   folded(docId: string): string | undefined;
   /** Every word of the corpus, lower case: for spelling and for telling unknown names. */
@@ -251,12 +254,31 @@ export function* indexSteps(
     postingsParts.push({ terms: part.terms, postings: part.postings, lengths: part.lengths, extra });
   }
   const bm25 = yield* joinSteps(postingsParts);
+  // What a part holds besides its postings is kept as it is; the postings are read back from the joined lists.
+  const keptParts = new Map<string, Omit<DocumentTerms, "postings">>();
+  const firstPassage = new Map<string, number>();
+  let first = 0;
+  for (const d of documents) {
+    const { terms, lengths, words, cases } = ownParts.get(d.meta.id)!;
+    keptParts.set(d.meta.id, { terms, lengths, words, cases });
+    firstPassage.set(d.meta.id, first);
+    first += d.passages.length;
+  }
+  /** Where reading documents back stands in each term's list: a reload reads them all, in order. */
+  let cursors: PartCursors | undefined;
+  const partOf = (docId: string): DocumentTerms | undefined => {
+    const kept = keptParts.get(docId);
+    if (!kept) return undefined;
+    cursors ??= partCursors(bm25);
+    const postings = partPostings(bm25, kept.terms, firstPassage.get(docId)!, kept.lengths.length, cursors);
+    return { ...kept, postings };
+  };
   // The corpus vocabulary, in the order words first come, and the words only ever written capitalised.
   const words = new Set<string>();
   const cases = new Uint8Array(idCount());
   for (const d of documents) {
     yield;
-    const part = ownParts.get(d.meta.id)!;
+    const part = keptParts.get(d.meta.id)!;
     for (let i = 0; i < part.words.length; i++) {
       const id = part.words[i]!;
       if (cases[id] === 0) words.add(textOf(id));
@@ -292,7 +314,7 @@ export function* indexSteps(
   return {
     documents,
     docsById,
-    parts: ownParts,
+    partOf,
     units,
     facts,
     factsByUnit,

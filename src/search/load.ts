@@ -151,13 +151,11 @@ function* corpusSteps(
   for (const raw of raws) {
     yield;
     const before = previous?.docsById.get(raw.meta.id);
-    const terms = before && previous!.parts.get(raw.meta.id);
-    const reused = !!(before && terms && sameSource(before, raw));
-    fromPrevious.push(reused);
+    // A document unchanged since the previous index keeps its parse, and its part read back from that index.
+    const terms = before && sameSource(before, raw) ? previous!.partOf(raw.meta.id) : undefined;
+    fromPrevious.push(!!terms);
     kept.push(
-      reused
-        ? { parsed: raw === before ? before! : withFields(before!, { meta: raw.meta }), terms: terms! }
-        : cache?.get(raw),
+      terms ? { parsed: raw === before ? before! : withFields(before!, { meta: raw.meta }), terms } : cache?.get(raw),
     );
   }
   // The corpus-wide pass: names that come with a PDU or region suffix anywhere split lists of names in prose.
