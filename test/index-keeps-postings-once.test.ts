@@ -3,7 +3,7 @@
 // the join score as if they were in the passages' lists.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { documentTerms } from "../src/corpus/passage-terms.js";
+import { documentTerms, idCount, idOf, knownIdOf, textOf } from "../src/corpus/passage-terms.js";
 import { loadCorpus } from "../src/engine.js";
 import { topBm25 } from "../src/search/bm25.js";
 
@@ -38,5 +38,15 @@ describe("postings kept once", () => {
     expect(only).toBe(named.filter((p) => !ownPassages.has(p)).length);
     const hits = topBm25(index.bm25, [{ term, weight: 1 }], index.passages.length);
     expect(new Set(hits.map(([p]) => p))).toEqual(new Set([...ownPassages, ...named]));
+  });
+});
+
+describe("the string table", () => {
+  it("grows only by the words of documents: a word looked up that no document uses is not added", () => {
+    const before = idCount();
+    expect(knownIdOf("zxqvbnoword")).toBeUndefined();
+    expect(idCount()).toBe(before);
+    const probation = idOf("probation");
+    expect(knownIdOf(textOf(probation))).toBe(probation);
   });
 });

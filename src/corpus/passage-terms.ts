@@ -22,6 +22,9 @@ export function idOf(text: string): number {
   return id;
 }
 
+/** The number of a term or word if the table holds it (a word no document uses has none: it is not added). */
+export const knownIdOf = (text: string): number | undefined => numbers.get(text);
+
 /** The term or word of a number. */
 export const textOf = (id: number): string => strings[id]!;
 
