@@ -107,4 +107,20 @@ describe("reloading the corpus", () => {
     const removed = await reloadCorpus(dir, added);
     expect(unitsOfLists(removed)).toEqual(unitsOfLists(before));
   });
+
+  it("parses a new document again when another new one gives it a name to split its lists with", async () => {
+    const dir = tempDir("reload-names-both-");
+    cpSync(join(import.meta.dirname, "fixtures/second-corpus"), dir, { recursive: true });
+    const before = loadCorpus(dir);
+    writeFileSync(
+      join(dir, "lists.txt"),
+      "Probation services in Kessington and Ashcombe were inspected in 2025 and rated 'Good'.\n",
+    );
+    writeFileSync(join(dir, "kessington.txt"), "Kessington PDU was rated 'Good' overall by inspectors in 2025.\n");
+    const after = await reloadCorpus(dir, before);
+    const unitsOfLists = (index: ReturnType<typeof loadCorpus>) =>
+      index.documents.find((d) => d.meta.id === "lists.txt")!.units.map((u) => u.key);
+    expect(unitsOfLists(after)).toEqual(unitsOfLists(loadCorpus(dir)));
+    expect(unitsOfLists(after)).toContain("kessington");
+  });
 });

@@ -129,12 +129,6 @@ export async function stopParsingThreads(): Promise<void> {
 /** How many parses have been asked for and not yet answered. */
 export const parsesInProgress = (): number => queue.length + [...threads].reduce((n, t) => n + t.working.size, 0);
 
-/** Starts a thread ahead of the parses it will be asked for (it takes a few hundred ms to start); returns at once. */
-export async function startParsingThread(): Promise<void> {
-  if (threads.size === 0) startThread();
-  dispatch();
-}
-
 /** Parses a document on a parsing thread. Rejects when it fails, or takes longer than PARSE_TIMEOUT_MS. */
 export function parseElsewhere(raw: RawDocument, knownUnitNames: string[]): Promise<ParsedElsewhere> {
   return new Promise((resolve, reject) => {

@@ -10,7 +10,7 @@ import { documentTerms, type DocumentTerms } from "../corpus/passage-terms.js";
 import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
 import { indexSteps, type CorpusIndex } from "./index.js";
 import { runInSlices, runToEnd, type Offload, type Steps } from "../steps.js";
-import { parseElsewhere, ParsingThreadFailed, startParsingThread } from "../corpus/parse-elsewhere.js";
+import { parseElsewhere, ParsingThreadFailed } from "../corpus/parse-elsewhere.js";
 import type { DecodedEntry } from "../corpus/cache-entry.js";
 
 /** A corpus folder that cannot be used. Its message is one line, fit to print as it is. */
@@ -83,8 +83,15 @@ function* readSteps(
       stamps.set(file, stamp);
       const raw = holdText({ meta: inferMeta(file, text, source, stat.mtime), text }, bytes);
       docs.push(key ? withKey(raw, key) : raw);
-      // This one is to be parsed: a reload starts its parsing thread now, while it reads and sorts out the rest.
-      yield { here: () => undefined, elsewhere: startParsingThread } satisfies Offload<void>;
+      // This one is to be parsed: a reload asks for its parse now, so that a thread works while the rest is read
+      // and sorted out, with the unit names the corpus had and its own (checked when the parse is used).
+      if (previous) {
+        const names = [...new Set([...(previous.knownUnitNames ?? []), ...strongUnitNames(text)])];
+        yield {
+          here: () => undefined,
+          elsewhere: async () => void parsedAhead.set(raw, parseOnThread(raw, names)),
+        } satisfies Offload<void>;
+      }
     } catch (error) {
       options.onWarning?.(`skipped ${file}: ${(error as Error).message}`);
     }
@@ -183,18 +190,21 @@ function* corpusSteps(
     }
   }
   const known = [...knownUnitNames];
-  // Parsed at once by a load; on other threads (one per core) by a load in slices or a reload, so that a running
-  // bot keeps answering meanwhile. Should a thread itself fail, its document is parsed here: nothing is lost.
+  /** A parse asked for ahead serves when it split its lists with the names the corpus now gives. */
+  const fits = (parse: Parse) =>
+    "error" in parse ||
+    sameNames(parse.parsed.corpusNames.used, namesUsedBy(parse.parsed.corpusNames.weak, knownUnitNames));
+  // Parsed at once by a load; on other threads (one per core) by a load on threads or a reload, so that a running
+  // bot keeps answering meanwhile.
   const done = (yield {
     here: () => toParse.map((i) => parseHere(raws[i]!, known)),
     elsewhere: () =>
       Promise.all(
-        toParse.map((i) =>
-          parseElsewhere(raws[i]!, known).then(
-            ({ decoded, body }): Parse => ({ ...fromEntry(raws[i]!, decoded), body }),
-            (error: Error) => (error instanceof ParsingThreadFailed ? parseHere(raws[i]!, known) : failed(error)),
-          ),
-        ),
+        toParse.map((i) => {
+          const ahead = parsedAhead.get(raws[i]!);
+          if (!ahead) return parseOnThread(raws[i]!, known);
+          return ahead.then((parse) => (fits(parse) ? parse : parseOnThread(raws[i]!, known)));
+        }),
       ),
   } satisfies Offload<Parse[]>) as Parse[];
   const parses = new Map(toParse.map((i, k) => [i, done[k]!]));
@@ -227,6 +237,16 @@ function* corpusSteps(
 /** A document's parse with its part of the index (and its cache entry body, when a parsing thread made it), or why it failed. */
 type Parse = (CachedParse & { body?: string }) | { error: Error };
 const failed = (error: Error): Parse => ({ error });
+
+/** Parses asked for ahead by a reload, as it reads the documents (see readSteps). */
+const parsedAhead = new WeakMap<RawDocument, Promise<Parse>>();
+
+/** A parse on a parsing thread. Should the thread itself fail, the document is parsed here: nothing is lost. */
+const parseOnThread = (raw: RawDocument, knownUnitNames: string[]): Promise<Parse> =>
+  parseElsewhere(raw, knownUnitNames).then(
+    ({ decoded, body }): Parse => ({ ...fromEntry(raw, decoded), body }),
+    (error: Error) => (error instanceof ParsingThreadFailed ? parseHere(raw, knownUnitNames) : failed(error)),
+  );
 
 function parseHere(raw: RawDocument, knownUnitNames: string[]): Parse {
   try {

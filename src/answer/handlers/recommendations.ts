@@ -11,12 +11,14 @@ import { perIndex } from "../per-index.js";
 import type { Steps } from "../../steps.js";
 
 const stemsOfText = new Map<string, Set<string>>();
+/** Texts whose stems are remembered at most (a set takes about 1 KB). */
+const TEXTS_REMEMBERED = 5_000;
 /** A text's word stems, worked out once per text (recommendation and progress texts are asked about often). */
 function stemsOf(text: string): Set<string> {
   let stems = stemsOfText.get(text);
   if (!stems) {
     stems = new Set(words(text).map(stem));
-    if (stemsOfText.size > 50_000) stemsOfText.clear();
+    if (stemsOfText.size >= TEXTS_REMEMBERED) stemsOfText.delete(stemsOfText.keys().next().value!);
     stemsOfText.set(text, stems);
   }
   return stems;
@@ -161,6 +163,17 @@ interface ProgressLookup {
   byStem: Map<string, Int32Array>;
 }
 
+/**
+ * A progress row's word stems, remembered per row: a row is the same object in the next index when its document did
+ * not change, so a reload stems only the new rows. (Not through stemsOf: its sets would stay for every row.)
+ */
+const stemsOfRow = new WeakMap<ProgressFact, string[]>();
+function rowStems(row: ProgressFact): string[] {
+  let stems = stemsOfRow.get(row);
+  if (!stems) stemsOfRow.set(row, (stems = [...new Set(words(`${row.recommendation} ${row.action}`).map(stem))]));
+  return stems;
+}
+
 /** The index's progress rows, their categories, and the rows by their words (for a question about no unit). */
 const progressLookup = perIndex(function* (index): Steps<ProgressLookup> {
   const rows = (index.factsByType.get("progress") ?? []) as ProgressFact[];
@@ -168,8 +181,7 @@ const progressLookup = perIndex(function* (index): Steps<ProgressLookup> {
   const lists = new Map<string, number[]>();
   for (let at = 0; at < rows.length; at++) {
     if (at % ROWS_PER_STEP === 0) yield;
-    const r = rows[at]!;
-    for (const s of new Set([...stemsOf(r.recommendation), ...stemsOf(r.action)])) {
+    for (const s of rowStems(rows[at]!)) {
       const list = lists.get(s);
       if (list) list.push(at);
       else lists.set(s, [at]);
