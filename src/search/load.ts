@@ -4,7 +4,7 @@ import type { ParsedDocument, Passage, RawDocument, SourceEntry } from "../types
 import { readSourcesFile } from "../corpus/sources.js";
 import { addedAtOf, inferMeta } from "../corpus/metadata.js";
 import { parseDocument } from "../corpus/parse.js";
-import { folderCache, keyOf, sourceKey, withKey, type CachedParse } from "../corpus/parse-cache.js";
+import { folderCache, keyOf, sourceKey, withKey, type CachedParse, type ParseCache } from "../corpus/parse-cache.js";
 import { holdText, sameText, textBytes, withFields } from "../corpus/held-text.js";
 import { documentTerms, type DocumentTerms } from "../corpus/passage-terms.js";
 import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
@@ -152,19 +152,7 @@ function* corpusSteps(
   previous?: CorpusIndex,
 ): Steps<CorpusIndex> {
   const cache = options.cacheDir ? folderCache(options.cacheDir, options.onWarning) : undefined;
-  const kept: (CachedParse | undefined)[] = [];
-  /** Which kept parses are the previous index's (checked against its names, already compact). */
-  const fromPrevious: boolean[] = [];
-  for (const raw of raws) {
-    yield;
-    const before = previous?.docsById.get(raw.meta.id);
-    // A document unchanged since the previous index keeps its parse, and its part read back from that index.
-    const terms = before && sameSource(before, raw) ? previous!.partOf(raw.meta.id) : undefined;
-    fromPrevious.push(!!terms);
-    kept.push(
-      terms ? { parsed: raw === before ? before! : withFields(before!, { meta: raw.meta }), terms } : cache?.get(raw),
-    );
-  }
+  const { kept, fromPrevious } = yield* keptSteps(raws, previous, cache);
   // The corpus-wide pass: names that come with a PDU or region suffix anywhere split lists of names in prose.
   const knownUnitNames = new Set<string>();
   for (const [i, raw] of raws.entries()) {
@@ -183,7 +171,7 @@ function* corpusSteps(
       names &&
       (fromPrevious[i] && newNames
         ? names.used.every((n) => knownUnitNames.has(n)) && namesUsedBy(names.weak, newNames).length === 0
-        : sameNames(names.used, namesUsedBy(names.weak, knownUnitNames)));
+        : splitsAlike(names, knownUnitNames));
     if (!sameNamesStill) {
       kept[i] = undefined;
       toParse.push(i);
@@ -191,9 +179,7 @@ function* corpusSteps(
   }
   const known = [...knownUnitNames];
   /** A parse asked for ahead serves when it split its lists with the names the corpus now gives. */
-  const fits = (parse: Parse) =>
-    "error" in parse ||
-    sameNames(parse.parsed.corpusNames.used, namesUsedBy(parse.parsed.corpusNames.weak, knownUnitNames));
+  const fits = (parse: Parse) => "error" in parse || splitsAlike(parse.parsed.corpusNames, knownUnitNames);
   // Parsed at once by a load; on other threads (one per core) by a load on threads or a reload, so that a running
   // bot keeps answering meanwhile.
   const done = (yield {
@@ -233,6 +219,33 @@ function* corpusSteps(
   if (parsed.length === 0) throw new CorpusError(`no document in ${dir} could be parsed`);
   return { ...(yield* indexSteps(parsed, parts)), knownUnitNames };
 }
+
+/**
+ * The parses a load need not make: a document unchanged since the previous index keeps its parse (and its part,
+ * read back from that index), else the parse cache may hold it. `fromPrevious` tells which are the previous index's.
+ */
+function* keptSteps(
+  raws: RawDocument[],
+  previous: CorpusIndex | undefined,
+  cache: ParseCache | undefined,
+): Steps<{ kept: (CachedParse | undefined)[]; fromPrevious: boolean[] }> {
+  const kept: (CachedParse | undefined)[] = [];
+  const fromPrevious: boolean[] = [];
+  for (const raw of raws) {
+    yield;
+    const before = previous?.docsById.get(raw.meta.id);
+    const terms = before && sameSource(before, raw) ? previous!.partOf(raw.meta.id) : undefined;
+    fromPrevious.push(!!terms);
+    kept.push(
+      terms ? { parsed: raw === before ? before! : withFields(before!, { meta: raw.meta }), terms } : cache?.get(raw),
+    );
+  }
+  return { kept, fromPrevious };
+}
+
+/** Whether a parse split its lists of names as these known unit names would have it split them. */
+const splitsAlike = (names: ParsedDocument["corpusNames"], known: Set<string>) =>
+  sameNames(names.used, namesUsedBy(names.weak, known));
 
 /** A document's parse with its part of the index (and its cache entry body, when a parsing thread made it), or why it failed. */
 type Parse = (CachedParse & { body?: string }) | { error: Error };
