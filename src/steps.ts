@@ -19,6 +19,11 @@ export function runToEnd<T>(steps: Steps<T>): T {
   return step.value;
 }
 
+/** How many light items (passages, words, facts) a step works through between two chances to yield. */
+export const ITEMS_PER_STEP = 5_000;
+/** The same for documents, each of which takes more work. */
+export const DOCUMENTS_PER_STEP = 20;
+
 /**
  * Work done between two chances to give the event loop back: a slice ends at the first step past it, so the
  * longest hold is this plus the longest step (kept under about 15 ms).

@@ -29,10 +29,7 @@ export function* lookupSteps(index: CorpusIndex): Steps<void> {
   }
 }
 
-/** How many items a lookup's builder works through between two chances to yield. */
-export const ITEMS_PER_STEP = 5_000;
-/** The same for documents, each of which takes more work. */
-export const DOCUMENTS_PER_STEP = 50;
+export { DOCUMENTS_PER_STEP, ITEMS_PER_STEP } from "../steps.js";
 
 /** How many of the lookups are built for an index, of how many there are. */
 export function lookupsBuilt(index: CorpusIndex): { built: number; total: number } {

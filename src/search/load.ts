@@ -9,7 +9,7 @@ import { holdText, sameText, textBytes, withFields } from "../corpus/held-text.j
 import { documentTerms, type DocumentTerms } from "../corpus/passage-terms.js";
 import { namesUsedBy, strongUnitNames } from "../corpus/units.js";
 import { indexSteps, type CorpusIndex } from "./index.js";
-import { runInSlices, runToEnd, type Offload, type Steps } from "../steps.js";
+import { DOCUMENTS_PER_STEP, runInSlices, runToEnd, type Offload, type Steps } from "../steps.js";
 import { parseElsewhere, ParsingThreadFailed } from "../corpus/parse-elsewhere.js";
 import type { DecodedEntry } from "../corpus/cache-entry.js";
 
@@ -275,9 +275,6 @@ const fromEntry = (raw: RawDocument, entry: DecodedEntry): CachedParse => ({
   parsed: withFields(raw as ParsedDocument, { ...entry.parsed, meta: raw.meta }),
   terms: entry.terms,
 });
-
-/** Documents looked at between two chances to yield, where each takes little work. */
-const DOCUMENTS_PER_STEP = 20;
 
 const NONE: never[] = [];
 const OWN_INSPECTION: Passage["period"] = { relation: "current" };

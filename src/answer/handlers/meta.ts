@@ -5,8 +5,7 @@ import { link, markedOf } from "../spans.js";
 import { bold, displayDate, unitName, unitOf, type Handler, type Reply } from "../reply.js";
 import { ratingsOf } from "../facts.js";
 import { undatedLabel } from "../../corpus/metadata.js";
-import { ITEMS_PER_STEP, perIndex } from "../per-index.js";
-import { DOCUMENTS_PER_STEP } from "../per-index.js";
+import { DOCUMENTS_PER_STEP, ITEMS_PER_STEP, perIndex } from "../per-index.js";
 
 const examplesOf = perIndex(function* (index) {
   yield;
