@@ -130,6 +130,17 @@ describe("the units", () => {
   });
 
   it("'has that improved?' does not search for 'improved'", () => expect(query("has that improved?").topic).toBe(""));
+
+  it("words that ask for a kind of figure are not its topic; a measure named is", () => {
+    expect(query("what share of court reports were good enough in 2022").topic).toBe("court reports enough");
+    expect(query("what percentage of practitioners felt they had sufficient skills").topic).toBe(
+      "practitioners felt sufficient skills",
+    );
+    expect(query("how often was management oversight sufficient").topic).toBe("management oversight sufficient");
+    expect(query("PSO caseload in LLR").topic).toContain("caseload");
+    const answer = ask(seeds, "what share of court reports were good enough in 2022");
+    expect(answer.citations[0]!.quote).toContain("5%");
+  });
 });
 
 describe("follow-ups merged with their thread", () => {

@@ -44,6 +44,7 @@ const QueryWordsSchema = z.object({
   uncoveredBodies: z.record(z.string(), z.union([BodySchema, z.string()])),
   periods: z.object({ then: words, latest: words, previous: words, future: words, since: words }).passthrough(),
   answerTypes: z.record(z.string(), z.union([words, z.string()])),
+  figureKindCues: z.object({ phrases: words }),
   acrossUnits: z.object({ phrases: words }),
   backReferences: z.object({ phrases: words }),
   notNames: z.object({ words, unitWords: words }),
@@ -87,6 +88,7 @@ export const queryWords = {
   },
   /** In order of precedence. */
   answerTypes: lists(raw.answerTypes),
+  figureKindCues: raw.figureKindCues.phrases,
   acrossUnits: raw.acrossUnits.phrases,
   backReferences: raw.backReferences.phrases,
   notNames: new Set(raw.notNames.words.map((w) => w.toLowerCase())),

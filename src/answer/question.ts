@@ -8,7 +8,7 @@ import { isStopword, stem, words } from "../text/tokens.js";
 import { findStandards, findThemes } from "../corpus/vocab-match.js";
 import { vocabulary } from "../vocabulary.js";
 import { classifyIntent, intentWords, keywordSpans, scoreIntents } from "./intents.js";
-import { queryVocabulary, queryWords } from "./phrases.js";
+import { phraseMatcher, queryVocabulary, queryWords } from "./phrases.js";
 import { unitOf } from "./units-of.js";
 import {
   answerTypeOf,
@@ -130,6 +130,9 @@ for (const group of vocabulary.synonyms) {
 
 /** Words too common in the domain to say what a question is about ("inspection"). */
 const WEAK_WORDS = new Set(vocabulary.weakTerms);
+
+/** Words that ask for a figure of some kind without naming what it counts (intents/query.json). */
+const figureKindCues = phraseMatcher(queryWords.figureKindCues);
 
 /** Words that only restate that a key question is asked ("percentage of cases judged sufficient"). */
 const KEY_QUESTION_WORDS = new Set([
@@ -286,7 +289,11 @@ export function analyseQuestion(index: CorpusIndex, raw: string, context: Thread
   const { period, spans: periodSpans } = periodOf(corrected, latestDocumentYear(index));
   const answerType = answerTypeOf(corrected, unitSpans);
   // "has that improved?", "why", "when", "who", "highest" and period words ask; they are not what is asked about.
-  const typeWords = TYPES_ASKING_NOT_NAMING.has(answerType.type) ? answerType.spans : [];
+  const typeWords = TYPES_ASKING_NOT_NAMING.has(answerType.type)
+    ? answerType.spans
+    : answerType.type === "quantity"
+      ? figureKindCues(corrected) // "what share of court reports": the reports are the topic, a share the answer's kind
+      : [];
   const wholeList = wholeListCues(corrected);
   const topicText = stripSpans(corrected, [...unitSpans, ...asking, ...periodSpans, ...typeWords, ...wholeList]);
   // "Probation services" names the service, not the standard Services: a standard right after a unit word is none.
