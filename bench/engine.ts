@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { loadavg } from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
-import { generatedReport, unitNameOf, writeGeneratedCorpus } from "./generated-corpus.js";
+import { BENCH_TEMPLATES, benchUnits, generatedReport, unitNameOf, writeGeneratedCorpus } from "./generated-corpus.js";
 import {
   answerQuestion,
   loadCorpus,
@@ -127,15 +127,11 @@ const warm = await timed(() => loadCorpusOnThreads(dir, { cacheDir }));
 const index: CorpusIndex = warm.value;
 
 // 320 varied questions: ratings, standards, figures, findings, recommendations, quotes of 60 units, and more.
-const templates = [
-  (n: string) => `${n} rating`,
-  (n: string) => `${n} planning rating`,
-  (n: string) => `how many people on licence does ${n} supervise`,
-  (n: string) => `${n} recommendations`,
-  (n: string) => `what did inspectors find about staffing in ${n}`,
+const questions = [
+  ...benchUnits(units).flatMap((n) => BENCH_TEMPLATES.map((t) => t(n))),
+  ...generic,
+  ...evalQuestions.slice(0, 14),
 ];
-const picked = Array.from({ length: 60 }, (_, k) => units[(k * 37) % units.length]!);
-const questions = [...picked.flatMap((n) => templates.map((t) => t(n))), ...generic, ...evalQuestions.slice(0, 14)];
 const ours = latency((q) => answerQuestion(index, q), questions, 1);
 
 // Every generated unit answered with its own rating, from its own document alone (test/every-unit-answers-for-itself

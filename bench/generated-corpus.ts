@@ -64,3 +64,16 @@ export function writeGeneratedCorpus(dir: string, count: number, seedsDir = "see
     return name;
   });
 }
+
+/** The five questions `npm run bench` asks of each of its units (and `bench:questions --set bench` likewise). */
+export const BENCH_TEMPLATES = [
+  (n: string) => `${n} rating`,
+  (n: string) => `${n} planning rating`,
+  (n: string) => `how many people on licence does ${n} supervise`,
+  (n: string) => `${n} recommendations`,
+  (n: string) => `what did inspectors find about staffing in ${n}`,
+];
+
+/** The 60 units those questions are asked of, spread over the corpus. */
+export const benchUnits = (units: string[]): string[] =>
+  Array.from({ length: 60 }, (_, k) => units[(k * 37) % units.length]!);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { answerQuestion, type CorpusIndex, loadCorpus } from "../src/engine.js";
 import type { ThreadContext } from "../src/types.js";
-import { unitNameOf, writeGeneratedCorpus } from "./generated-corpus.js";
+import { BENCH_TEMPLATES, benchUnits, unitNameOf, writeGeneratedCorpus } from "./generated-corpus.js";
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -79,14 +79,6 @@ const threads: string[][] = [
 // Wall time, and the process's CPU time (steadier when other work shares the cores).
 // --set bench: the questions of `npm run bench` instead (60 units, five questions each, then the generic and eval ones).
 if (arg("set", "") === "bench") {
-  const five = [
-    (n: string) => `${n} rating`,
-    (n: string) => `${n} planning rating`,
-    (n: string) => `how many people on licence does ${n} supervise`,
-    (n: string) => `${n} recommendations`,
-    (n: string) => `what did inspectors find about staffing in ${n}`,
-  ];
-  const sixty = Array.from({ length: 60 }, (_, k) => units[(k * 37) % units.length]!);
   const generic = ["sources", "help", "what did inspectors find about staffing", "how many cases were inspected"];
   const visible = readFileSync("../shared/eval/visible.jsonl", "utf8")
     .split("\n")
@@ -97,7 +89,7 @@ if (arg("set", "") === "bench") {
     0,
     threads.length,
     ...[
-      ...sixty.flatMap((n) => five.map((t) => t(n))),
+      ...benchUnits(units).flatMap((n) => BENCH_TEMPLATES.map((t) => t(n))),
       ...generic,
       "compare the units",
       "Nowhere PDU rating",
